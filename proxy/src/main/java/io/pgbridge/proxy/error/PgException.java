@@ -1,0 +1,56 @@
+package io.pgbridge.proxy.error;
+
+/**
+ * An error to report to the client as an ErrorResponse (or, with severity FATAL, before closing the connection).
+ * Only {@link ErrorMapper} turns other throwables into this; everything that answers a client goes through it.
+ */
+public final class PgException extends RuntimeException {
+    private final String severity;
+    private final String sqlState;
+    private final String detail;
+    private final String hint;
+    private final int position;
+
+    public PgException(String severity, String sqlState, String message, String detail, String hint, int position,
+                       Throwable cause) {
+        super(message, cause);
+        this.severity = severity;
+        this.sqlState = sqlState;
+        this.detail = detail;
+        this.hint = hint;
+        this.position = position;
+    }
+
+    public PgException(SqlState state, String message) {
+        this("ERROR", state.code(), message, null, null, 0, null);
+    }
+
+    public static PgException fatal(SqlState state, String message) {
+        return new PgException("FATAL", state.code(), message, null, null, 0, null);
+    }
+
+    public String severity() {
+        return severity;
+    }
+
+    public String sqlState() {
+        return sqlState;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public String hint() {
+        return hint;
+    }
+
+    /** 1-based character position in the query text, 0 when unknown. */
+    public int position() {
+        return position;
+    }
+
+    public boolean isFatal() {
+        return "FATAL".equals(severity) || "PANIC".equals(severity);
+    }
+}
