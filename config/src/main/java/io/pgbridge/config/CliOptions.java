@@ -1,0 +1,106 @@
+package io.pgbridge.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the command line asked for, before it is applied. Each overlay is empty when its flag was not
+ * given, so {@link #resolve()} can apply flags over the file over the defaults.
+ *
+ * @param help {@code --help} or {@code -h}: print {@link CommandLine#usage()} and exit
+ * @param version {@code --version}: print the version and exit
+ * @param configFile {@code --config FILE}
+ * @param host {@code --host H}
+ * @param port {@code --port N}
+ * @param backendUrl {@code --backend JDBC_URL}: replaces all backends with one named {@code default}
+ * @param backendUser {@code --backend-user U}: user of the default backend
+ * @param backendPassword {@code --backend-password P}, else env {@code PGBRIDGE_BACKEND_PASSWORD}
+ * @param dataDir {@code --data-dir DIR}: also moves the embedded H2 database
+ * @param env environment for {@code ${VAR}} in the config file
+ */
+public record CliOptions(
+        boolean help,
+        boolean version,
+        Optional<Path> configFile,
+        Optional<String> host,
+        Optional<Integer> port,
+        Optional<String> backendUrl,
+        Optional<String> backendUser,
+        Optional<String> backendPassword,
+        Optional<Path> dataDir,
+        Map<String, String> env) {
+
+    public CliOptions {
+        configFile = orEmpty(configFile);
+        host = orEmpty(host);
+        port = orEmpty(port);
+        backendUrl = orEmpty(backendUrl);
+        backendUser = orEmpty(backendUser);
+        backendPassword = orEmpty(backendPassword);
+        dataDir = orEmpty(dataDir);
+        env = env == null ? Map.of() : Map.copyOf(env);
+    }
+
+    /** The configuration to run with: the config file (or the defaults) with the flags applied on top. */
+    public PgbridgeConfig resolve() {
+        PgbridgeConfig base = configFile.map(file -> ConfigLoader.load(file, env)).orElseGet(PgbridgeConfig::defaults);
+        return applyTo(base);
+    }
+
+    /**
+     * {@code base} with the flags applied, in this order: data dir, backend, backend user and password (on
+     * the default backend, whichever it now is), host and port. Errors name the flag and the key it set.
+     */
+    public PgbridgeConfig applyTo(PgbridgeConfig base) {
+        PgbridgeConfig config = base;
+        if (dataDir.isPresent()) {
+            Path dir = dataDir.get();
+            config = flag("--data-dir", "", config, c -> c.withDataDir(dir));
+        }
+        if (backendUrl.isPresent()) {
+            String url = backendUrl.get();
+            config = flag("--backend", "backends." + BackendConfig.DEFAULT_NAME, config, c -> c.withOnlyBackend(
+                    new BackendConfig(BackendConfig.DEFAULT_NAME, url, null, null, null, null)));
+        }
+        if (backendUser.isPresent() || backendPassword.isPresent()) {
+            BackendConfig backend = config.defaultBackendConfig();
+            backend = backendUser.map(backend::withUser).orElse(backend);
+            backend = backendPassword.map(backend::withPassword).orElse(backend);
+            config = config.withBackend(backend);
+        }
+        if (host.isPresent()) {
+            String h = host.get();
+            config = flag("--host", "listen", config, c -> c.withListen(c.listen().withHost(h)));
+        }
+        if (port.isPresent()) {
+            int p = port.get();
+            config = flag("--port", "listen", config, c -> c.withListen(c.listen().withPort(p)));
+        }
+        return config;
+    }
+
+    /** Never shows the password or the environment (which holds other people's secrets too). */
+    @Override
+    public String toString() {
+        return "CliOptions[help=" + help + ", version=" + version + ", configFile=" + configFile + ", host=" + host
+                + ", port=" + port + ", backendUrl=" + backendUrl.map(Secrets::maskUrl) + ", backendUser="
+                + backendUser + ", backendPassword=" + backendPassword.map(p -> Secrets.MASK) + ", dataDir="
+                + dataDir + ", env=<" + env.size() + " variables>]";
+    }
+
+    /** Applies one flag; a validation error is placed at "command line (--flag)" with the full key path. */
+    private static PgbridgeConfig flag(
+            String flag, String pathPrefix, PgbridgeConfig config, UnaryOperator<PgbridgeConfig> change) {
+        try {
+            return change.apply(config);
+        } catch (ConfigException e) {
+            throw e.locatedAt("command line (" + flag + ")", 0, pathPrefix);
+        }
+    }
+
+    private static <T> Optional<T> orEmpty(Optional<T> value) {
+        return value == null ? Optional.empty() : value;
+    }
+}

@@ -1,0 +1,161 @@
+package io.pgbridge.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads a pgbridge YAML file into a validated {@link PgbridgeConfig}. The YAML is only composed into a node
+ * tree and never constructed into objects, so a file cannot instantiate Java types; working on nodes also
+ * keeps line numbers for every error. See {@code package-info.java} for the schema.
+ */
+public final class ConfigLoader {
+    static final List<String> ROOT_KEYS =
+            List.of("listen", "data_dir", "default_backend", "backends", "routes", "limits");
+    static final List<String> LISTEN_KEYS = List.of("host", "port", "auth", "allow_trust_on_network");
+    static final List<String> BACKEND_KEYS = List.of("url", "user", "password", "pool", "properties");
+    static final List<String> POOL_KEYS =
+            List.of("maximum_pool_size", "minimum_idle", "connection_timeout", "idle_timeout", "max_lifetime");
+    static final List<String> LIMITS_KEYS = List.of(
+            "max_message_size", "max_startup_packet_size", "startup_timeout", "fetch_size", "shutdown_grace");
+
+    /** Configuration files are small; a bigger one is a mistake (or an attack on the parser). */
+    private static final int MAX_FILE_CHARS = 1 << 20;
+
+    private ConfigLoader() {
+    }
+
+    /** Loads {@code file}, expanding {@code ${VAR}} from the process environment. */
+    public static PgbridgeConfig load(Path file) {
+        return load(file, System.getenv());
+    }
+
+    /** Loads {@code file}, expanding {@code ${VAR}} from {@code env}. */
+    public static PgbridgeConfig load(Path file, Map<String, String> env) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source, 0, null, "file not found", e);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(source, 0, null, "not valid UTF-8 text", e);
+        } catch (IOException e) {
+            throw new ConfigException(source, 0, null, "cannot read: " + e, e);
+        }
+        return load(text, source, env);
+    }
+
+    /** Loads YAML text; {@code sourceName} names it in error messages. Uses the process environment. */
+    public static PgbridgeConfig load(String yamlText, String sourceName) {
+        return load(yamlText, sourceName, System.getenv());
+    }
+
+    /** Loads YAML text; {@code sourceName} names it in error messages; {@code ${VAR}} come from {@code env}. */
+    public static PgbridgeConfig load(String yamlText, String sourceName, Map<String, String> env) {
+        return read(YamlSection.root(compose(yamlText, sourceName), sourceName, Map.copyOf(env)));
+    }
+
+    private static Node compose(String yamlText, String source) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(20);
+        options.setCodePointLimit(MAX_FILE_CHARS);
+        try {
+            Composer composer =
+                    new Composer(new ParserImpl(new StreamReader(new StringReader(yamlText)), options), new Resolver(), options);
+            return composer.getSingleNode();
+        } catch (MarkedYAMLException e) {
+            // Built from the parts rather than getMessage(), which quotes the offending line (maybe a password).
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getContext() == null ? e.getProblem() : e.getContext() + ": " + e.getProblem();
+            throw new ConfigException(source, mark == null ? 0 : mark.getLine() + 1, null,
+                    "invalid YAML: " + problem, null);
+        } catch (YAMLException e) {
+            throw new ConfigException(source, 0, null, "invalid YAML: " + e.getMessage(), null);
+        }
+    }
+
+    private static PgbridgeConfig read(YamlSection root) {
+        root.allowOnly(ROOT_KEYS);
+        ListenConfig listen = listen(root.section("listen"));
+        var dataDir = root.value("data_dir", Values.path()).orElse(PgbridgeConfig.DEFAULT_DATA_DIR);
+        Map<String, BackendConfig> backends = new LinkedHashMap<>();
+        root.section("backends").sections().forEach((name, section) -> backends.put(name, backend(name, section)));
+        if (backends.isEmpty()) {
+            BackendConfig h2 = root.build(() -> BackendConfig.embeddedH2(dataDir));
+            backends.put(h2.name(), h2);
+        }
+        String defaultBackend = root.value("default_backend", Values.text()).orElse(null);
+        Map<String, String> routes = root.section("routes").scalars();
+        LimitsConfig limits = limits(root.section("limits"));
+        return root.build(() -> new PgbridgeConfig(listen, backends, defaultBackend, routes, limits, dataDir));
+    }
+
+    private static ListenConfig listen(YamlSection s) {
+        s.allowOnly(LISTEN_KEYS);
+        String host = s.value("host", Values.text()).orElse(ListenConfig.DEFAULT_HOST);
+        int port = s.value("port", Values.integer("a port number from 0 to 65535")).orElse(ListenConfig.DEFAULT_PORT);
+        AuthMode auth = s.value("auth", ConfigLoader::authMode).orElse(AuthMode.TRUST);
+        boolean allowTrust = s.value("allow_trust_on_network", Values.bool()).orElse(false);
+        return s.build(() -> new ListenConfig(host, port, auth, allowTrust));
+    }
+
+    private static AuthMode authMode(String text) {
+        return AuthMode.fromConfigName(text.strip()).orElseThrow(() -> new ConfigException("expected one of "
+                + String.join(", ", AuthMode.configNames()) + ", got " + Values.quote(text)));
+    }
+
+    private static BackendConfig backend(String name, YamlSection s) {
+        s.allowOnly(BACKEND_KEYS);
+        String url = s.value("url", Values.text())
+                .orElseThrow(() -> s.missing("url", "url: jdbc:postgresql://127.0.0.1:5432/postgres"));
+        String user = s.value("user", Values.text()).orElse(null);
+        String password = s.value("password", Values.text()).orElse(null);
+        PoolConfig pool = pool(s.section("pool"));
+        Map<String, String> properties = s.section("properties").scalars();
+        return s.build(() -> new BackendConfig(name, url, user, password, pool, properties));
+    }
+
+    private static PoolConfig pool(YamlSection s) {
+        s.allowOnly(POOL_KEYS);
+        int max = s.value("maximum_pool_size", Values.integer("a positive integer"))
+                .orElse(PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE);
+        int minIdle = s.value("minimum_idle", Values.integer("an integer from 0 to maximum_pool_size"))
+                .orElse(PoolConfig.DEFAULT_MINIMUM_IDLE);
+        var connectionTimeout = s.value("connection_timeout", Values.duration())
+                .orElse(PoolConfig.DEFAULT_CONNECTION_TIMEOUT);
+        var idleTimeout = s.value("idle_timeout", Values.duration()).orElse(PoolConfig.DEFAULT_IDLE_TIMEOUT);
+        var maxLifetime = s.value("max_lifetime", Values.duration()).orElse(PoolConfig.DEFAULT_MAX_LIFETIME);
+        return s.build(() -> new PoolConfig(max, minIdle, connectionTimeout, idleTimeout, maxLifetime));
+    }
+
+    private static LimitsConfig limits(YamlSection s) {
+        s.allowOnly(LIMITS_KEYS);
+        int maxMessage = s.value("max_message_size", Values.size()).orElse(LimitsConfig.DEFAULT_MAX_MESSAGE_SIZE);
+        int maxStartup = s.value("max_startup_packet_size", Values.size())
+                .orElse(LimitsConfig.DEFAULT_MAX_STARTUP_PACKET_SIZE);
+        var startupTimeout = s.value("startup_timeout", Values.duration()).orElse(LimitsConfig.DEFAULT_STARTUP_TIMEOUT);
+        int fetchSize = s.value("fetch_size", Values.integer("a positive integer")).orElse(LimitsConfig.DEFAULT_FETCH_SIZE);
+        var shutdownGrace = s.value("shutdown_grace", Values.duration()).orElse(LimitsConfig.DEFAULT_SHUTDOWN_GRACE);
+        return s.build(() -> new LimitsConfig(maxMessage, maxStartup, startupTimeout, fetchSize, shutdownGrace));
+    }
+}

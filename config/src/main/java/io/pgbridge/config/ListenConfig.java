@@ -1,0 +1,79 @@
+package io.pgbridge.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where the proxy accepts PostgreSQL clients and how it authenticates them.
+ *
+ * @param host address to bind, e.g. {@code 127.0.0.1}, {@code ::1} or {@code 0.0.0.0}
+ * @param port TCP port, 0..65535; 0 lets the OS pick a free port (tests use it)
+ * @param auth client authentication; {@link AuthMode#TRUST} is refused on non-loopback hosts unless
+ *     {@code allowTrustOnNetwork}, because it would let anyone on the network in without a password
+ * @param allowTrustOnNetwork the explicit opt-in for trust on a non-loopback address
+ */
+public record ListenConfig(String host, int port, AuthMode auth, boolean allowTrustOnNetwork) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 5433;
+
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    public ListenConfig {
+        if (host == null || host.isBlank()) {
+            throw new ConfigException("host", "expected a host name or IP address, got an empty value");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new ConfigException("port", "expected a port number from 0 to 65535, got " + port);
+        }
+        if (auth == null) {
+            throw new ConfigException("auth", "expected one of " + AuthMode.configNames() + ", got nothing");
+        }
+        if (auth == AuthMode.TRUST && !allowTrustOnNetwork && !isLoopback(host)) {
+            throw new ConfigException("host", host + " is not a loopback address and auth is trust, which would let"
+                    + " anyone who can reach it connect without a password; listen on 127.0.0.1, or set"
+                    + " listen.allow_trust_on_network: true to accept that risk");
+        }
+    }
+
+    /** 127.0.0.1:5433, trust, loopback only. */
+    public static ListenConfig defaults() {
+        return new ListenConfig(DEFAULT_HOST, DEFAULT_PORT, AuthMode.TRUST, false);
+    }
+
+    public ListenConfig withHost(String newHost) {
+        return new ListenConfig(newHost, port, auth, allowTrustOnNetwork);
+    }
+
+    public ListenConfig withPort(int newPort) {
+        return new ListenConfig(host, newPort, auth, allowTrustOnNetwork);
+    }
+
+    /** Whether {@link #host()} only accepts connections from this machine. */
+    public boolean loopback() {
+        return isLoopback(host);
+    }
+
+    /**
+     * Decided without DNS (config parsing must not depend on the network): {@code localhost} and IP literals
+     * in 127.0.0.0/8 or ::1 are loopback; every other name counts as reachable from the network.
+     */
+    static boolean isLoopback(String host) {
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost")) {
+            return true;
+        }
+        if (!IPV4_LITERAL.matcher(h).matches() && !h.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress(); // a literal, so no lookup happens
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.pgbridge.config;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The whole pgbridge configuration, immutable and already validated: if a {@code PgbridgeConfig} exists,
+ * every route names a backend and every value is in range.
+ *
+ * @param listen where clients connect
+ * @param backends the databases, by name, in the order written
+ * @param defaultBackend the backend for clients whose database has no route; null means the first backend
+ * @param databaseRoutes client database name (from the startup packet) → backend name; null means none
+ * @param limits resource bounds
+ * @param dataDir directory for pgbridge's own files, including the embedded H2 database
+ */
+public record PgbridgeConfig(
+        ListenConfig listen,
+        Map<String, BackendConfig> backends,
+        String defaultBackend,
+        Map<String, String> databaseRoutes,
+        LimitsConfig limits,
+        Path dataDir) {
+
+    public static final Path DEFAULT_DATA_DIR = Path.of("./data");
+
+    public PgbridgeConfig {
+        if (listen == null) {
+            throw new ConfigException("listen", "required");
+        }
+        if (limits == null) {
+            throw new ConfigException("limits", "required");
+        }
+        if (dataDir == null) {
+            throw new ConfigException("data_dir", "required");
+        }
+        backends = copyBackends(backends);
+        if (defaultBackend == null) {
+            defaultBackend = backends.keySet().iterator().next();
+        } else if (!backends.containsKey(defaultBackend)) {
+            throw new ConfigException("default_backend", noSuchBackend(defaultBackend, backends));
+        }
+        databaseRoutes = copyRoutes(databaseRoutes, backends);
+    }
+
+    /** Listen on 127.0.0.1:5433 and keep data in the embedded H2 database under {@code ./data}. */
+    public static PgbridgeConfig defaults() {
+        BackendConfig h2 = BackendConfig.embeddedH2(DEFAULT_DATA_DIR);
+        return new PgbridgeConfig(ListenConfig.defaults(), Map.of(h2.name(), h2), h2.name(), Map.of(),
+                LimitsConfig.defaults(), DEFAULT_DATA_DIR);
+    }
+
+    /**
+     * The backend for a client's database: its route if it has one, else the backend of the same name, else
+     * the default backend. Never null; a null database gets the default.
+     */
+    public BackendConfig backendFor(String database) {
+        if (database != null) {
+            String routed = databaseRoutes.get(database);
+            if (routed != null) {
+                return backends.get(routed);
+            }
+            BackendConfig sameName = backends.get(database);
+            if (sameName != null) {
+                return sameName;
+            }
+        }
+        return defaultBackendConfig();
+    }
+
+    /** The backend named by {@link #defaultBackend()}. */
+    public BackendConfig defaultBackendConfig() {
+        return backends.get(defaultBackend);
+    }
+
+    public PgbridgeConfig withListen(ListenConfig newListen) {
+        return new PgbridgeConfig(newListen, backends, defaultBackend, databaseRoutes, limits, dataDir);
+    }
+
+    public PgbridgeConfig withLimits(LimitsConfig newLimits) {
+        return new PgbridgeConfig(listen, backends, defaultBackend, databaseRoutes, newLimits, dataDir);
+    }
+
+    /** A new data directory; embedded H2 backends move along with it, other backends stay as they are. */
+    public PgbridgeConfig withDataDir(Path newDataDir) {
+        Map<String, BackendConfig> moved = new LinkedHashMap<>();
+        backends.forEach((name, backend) -> moved.put(name,
+                backend.embedded() ? backend.withUrl(BackendConfig.embeddedH2Url(newDataDir)) : backend));
+        return new PgbridgeConfig(listen, moved, defaultBackend, databaseRoutes, limits, newDataDir);
+    }
+
+    /** Adds {@code backend}, or replaces the backend of the same name in place. */
+    public PgbridgeConfig withBackend(BackendConfig backend) {
+        Map<String, BackendConfig> updated = new LinkedHashMap<>(backends);
+        updated.put(backend.name(), backend);
+        return new PgbridgeConfig(listen, updated, defaultBackend, databaseRoutes, limits, dataDir);
+    }
+
+    /** Only {@code backend}, which becomes the default; routes are dropped since their targets are gone. */
+    public PgbridgeConfig withOnlyBackend(BackendConfig backend) {
+        return new PgbridgeConfig(listen, Map.of(backend.name(), backend), backend.name(), Map.of(), limits, dataDir);
+    }
+
+    private static Map<String, BackendConfig> copyBackends(Map<String, BackendConfig> backends) {
+        if (backends == null || backends.isEmpty()) {
+            throw new ConfigException("backends", "at least one backend is required");
+        }
+        Map<String, BackendConfig> copy = new LinkedHashMap<>();
+        backends.forEach((name, backend) -> {
+            if (backend == null) {
+                throw new ConfigException("backends." + name, "expected a backend, got nothing");
+            }
+            if (!backend.name().equals(name)) {
+                throw new ConfigException("backends." + name,
+                        "is listed under a different name than its own (" + backend.name() + ")");
+            }
+            copy.put(name, backend);
+        });
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Map<String, String> copyRoutes(Map<String, String> routes, Map<String, BackendConfig> backends) {
+        if (routes == null) {
+            return Map.of();
+        }
+        Map<String, String> copy = new LinkedHashMap<>();
+        routes.forEach((database, backend) -> {
+            if (database == null || database.isEmpty()) {
+                throw new ConfigException("routes", "a database name must not be empty");
+            }
+            if (backend == null || !backends.containsKey(backend)) {
+                throw new ConfigException("routes." + database, noSuchBackend(backend, backends));
+            }
+            copy.put(database, backend);
+        });
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static String noSuchBackend(String name, Map<String, BackendConfig> backends) {
+        String shown = name == null ? "nothing" : Values.quote(name);
+        return "expected the name of a backend, got " + shown
+                + (name == null ? "" : Suggestions.hint(name, backends.keySet()))
+                + "; backends are " + String.join(", ", backends.keySet());
+    }
+}

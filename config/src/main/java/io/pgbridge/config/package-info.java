@@ -1,0 +1,31 @@
+/**
+ * pgbridge configuration: immutable, validated records ({@link io.pgbridge.config.PgbridgeConfig} and its
+ * parts), the YAML {@link io.pgbridge.config.ConfigLoader} and the {@link io.pgbridge.config.CommandLine}
+ * overlay. Precedence is flags, then the config file, then built-in defaults.
+ *
+ * <p>YAML schema (snake_case keys; every key optional except {@code url} of a backend; unknown keys are
+ * errors):
+ *
+ * <pre>{@code
+ * listen: { host: 127.0.0.1, port: 5433, auth: trust, allow_trust_on_network: false }
+ * data_dir: ./data                 # relative to the working directory
+ * default_backend: maria           # default: the first backend
+ * backends:                        # default: one backend "default", embedded H2 under data_dir
+ *   maria:                         # name: letters, digits, '_' and '-'
+ *     url: jdbc:mariadb://127.0.0.1:3306/test
+ *     user: root
+ *     password: ${MARIA_PASSWORD:-}
+ *     pool: { maximum_pool_size: 20, minimum_idle: 0, connection_timeout: 30s, idle_timeout: 10m, max_lifetime: 30m }
+ *     properties: { useServerPrepStmts: "false" }   # extra JDBC properties
+ * routes:                          # client database name -> backend name
+ *   test: maria
+ * limits: { max_message_size: 64MB, max_startup_packet_size: 10000, startup_timeout: 60s, fetch_size: 1000,
+ *           shutdown_grace: 10s }
+ * }</pre>
+ *
+ * <p>Values: {@code ${VAR}} and {@code ${VAR:-default}} expand from the environment in any value (not in
+ * keys), {@code $${} is a literal {@code ${}. Durations: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h},
+ * {@code 2d} or integer milliseconds. Sizes: integers or {@code K/KB/KiB}, {@code M/MB/MiB}, {@code G/GB/GiB}
+ * (all powers of 1024). Explicit YAML tags and merge keys are refused.
+ */
+package io.pgbridge.config;
