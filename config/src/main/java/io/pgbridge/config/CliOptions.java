@@ -96,7 +96,7 @@ public record CliOptions(
         try {
             return change.apply(config);
         } catch (ConfigException e) {
-            throw e.locatedAt("command line (" + flag + ")", 0, pathPrefix);
+            throw e.locatedAt("command line (" + flag + ")", 0, ConfigException.join(pathPrefix, e.keyPath().orElse(null)));
         }
     }
 

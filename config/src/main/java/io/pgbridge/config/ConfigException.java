@@ -57,9 +57,9 @@ public final class ConfigException extends RuntimeException {
         return problem;
     }
 
-    /** The same problem placed in a file: the key path gets {@code pathPrefix} in front. */
-    ConfigException locatedAt(String source, int line, String pathPrefix) {
-        return new ConfigException(source, line, join(pathPrefix, keyPath), problem, this);
+    /** The same problem placed at a source, line and full key path (the original becomes the cause). */
+    ConfigException locatedAt(String source, int line, String fullKeyPath) {
+        return new ConfigException(source, line, fullKeyPath, problem, this);
     }
 
     static String join(String prefix, String key) {

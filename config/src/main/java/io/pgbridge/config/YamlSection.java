@@ -125,7 +125,7 @@ final class YamlSection {
     }
 
     private ConfigException located(String relativePath, ConfigException e) {
-        return e.locatedAt(source, lineOf(relativePath), path);
+        return e.locatedAt(source, lineOf(relativePath), ConfigException.join(path, relativePath));
     }
 
     private ConfigException error(String key, String problem) {

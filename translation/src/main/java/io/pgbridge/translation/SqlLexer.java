@@ -41,7 +41,7 @@ public final class SqlLexer {
     /** {@code $n} positional parameter. */
     PARAMETER,
     NUMBER,
-    /** Operator, including {@code ::}, {@code :=}, {@code ->>}, {@code ?|}. */
+    /** Operator, including {@code ::}, {@code :=}, {@code ..}, {@code ->>}, {@code ?|}. */
     OPERATOR,
     LEFT_PAREN,
     RIGHT_PAREN,
@@ -208,6 +208,10 @@ public final class SqlLexer {
         return TokenType.COLON;
       }
       case '.' -> {
+        if (peek(1) == '.') {
+          pos += 2; // PL/pgSQL's range "1..5"
+          return TokenType.OPERATOR;
+        }
         if (isDigit(peek(1))) {
           return number();
         }
