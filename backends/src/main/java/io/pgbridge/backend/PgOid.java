@@ -55,6 +55,57 @@ public final class PgOid {
     public static final int JSON_ARRAY = 199;
     public static final int JSONB_ARRAY = 3807;
 
+    private static final java.util.Map<String, Integer> BY_NAME = byName();
+    private static final java.util.Map<Integer, Integer> ARRAY_OF = arrays();
+
     private PgOid() {
+    }
+
+    /** The OID of a built-in type by its {@code pg_type.typname} ({@code int4}, {@code _text}…); 0 when unknown. */
+    public static int forTypeName(String typname) {
+        return typname == null ? 0 : BY_NAME.getOrDefault(typname, 0);
+    }
+
+    /** The array type OID of element type {@code elementOid}; 0 when it has none here. */
+    public static int arrayOf(int elementOid) {
+        return ARRAY_OF.getOrDefault(elementOid, 0);
+    }
+
+    private static java.util.Map<String, Integer> byName() {
+        var m = new java.util.HashMap<String, Integer>();
+        Object[][] names = {
+            {"bool", BOOL}, {"bytea", BYTEA}, {"char", CHAR}, {"name", NAME}, {"int8", INT8}, {"int2", INT2},
+            {"int4", INT4}, {"text", TEXT}, {"oid", OID}, {"json", JSON}, {"float4", FLOAT4}, {"float8", FLOAT8},
+            {"unknown", UNKNOWN}, {"bpchar", BPCHAR}, {"varchar", VARCHAR}, {"date", DATE}, {"time", TIME},
+            {"timestamp", TIMESTAMP}, {"timestamptz", TIMESTAMPTZ}, {"interval", INTERVAL}, {"timetz", TIMETZ},
+            {"numeric", NUMERIC}, {"uuid", UUID}, {"jsonb", JSONB},
+        };
+        for (Object[] n : names) {
+            m.put((String) n[0], (Integer) n[1]);
+        }
+        for (var e : arrays().entrySet()) {
+            for (Object[] n : names) {
+                if (n[1].equals(e.getKey())) {
+                    m.put("_" + n[0], e.getValue());
+                }
+            }
+        }
+        return java.util.Map.copyOf(m);
+    }
+
+    private static java.util.Map<Integer, Integer> arrays() {
+        return java.util.Map.ofEntries(
+            java.util.Map.entry(BOOL, BOOL_ARRAY), java.util.Map.entry(BYTEA, BYTEA_ARRAY),
+            java.util.Map.entry(CHAR, CHAR_ARRAY), java.util.Map.entry(NAME, NAME_ARRAY),
+            java.util.Map.entry(INT2, INT2_ARRAY), java.util.Map.entry(INT4, INT4_ARRAY),
+            java.util.Map.entry(TEXT, TEXT_ARRAY), java.util.Map.entry(BPCHAR, BPCHAR_ARRAY),
+            java.util.Map.entry(VARCHAR, VARCHAR_ARRAY), java.util.Map.entry(INT8, INT8_ARRAY),
+            java.util.Map.entry(FLOAT4, FLOAT4_ARRAY), java.util.Map.entry(FLOAT8, FLOAT8_ARRAY),
+            java.util.Map.entry(OID, OID_ARRAY), java.util.Map.entry(TIMESTAMP, TIMESTAMP_ARRAY),
+            java.util.Map.entry(DATE, DATE_ARRAY), java.util.Map.entry(TIME, TIME_ARRAY),
+            java.util.Map.entry(TIMESTAMPTZ, TIMESTAMPTZ_ARRAY), java.util.Map.entry(INTERVAL, INTERVAL_ARRAY),
+            java.util.Map.entry(NUMERIC, NUMERIC_ARRAY), java.util.Map.entry(TIMETZ, TIMETZ_ARRAY),
+            java.util.Map.entry(UUID, UUID_ARRAY), java.util.Map.entry(JSON, JSON_ARRAY),
+            java.util.Map.entry(JSONB, JSONB_ARRAY));
     }
 }

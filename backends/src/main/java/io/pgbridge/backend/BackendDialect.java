@@ -1,0 +1,154 @@
+package io.pgbridge.backend;
+
+import java.sql.Connection;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What differs between the databases behind pgbridge: how their column types map onto PostgreSQL's, how results
+ * are streamed, which driver properties make them behave, and what version to report. One subclass per family.
+ */
+public abstract class BackendDialect {
+
+    /** Variable-length text columns at least this long are presented as {@code text}, not {@code varchar(n)}. */
+    private static final int UNBOUNDED_TEXT = 10_485_760;
+
+    /** A short name for logs and docs: {@code h2}, {@code postgresql}, {@code mariadb}, {@code sqlite}, {@code jdbc}. */
+    public abstract String name();
+
+    /** Driver properties this dialect needs unless the configuration sets them. */
+    public Map<String, String> defaultProperties() {
+        return Map.of();
+    }
+
+    /** True when the backend is PostgreSQL itself: SQL passes through untouched. */
+    public boolean isPostgres() {
+        return false;
+    }
+
+    /**
+     * True when the driver streams a result only inside a transaction (pgjdbc uses a portal with a row limit only
+     * when autocommit is off); the session then wraps a streaming read in a transaction of its own.
+     */
+    public boolean streamsOnlyInTransaction() {
+        return false;
+    }
+
+    /** The fetch size to set on statements so that results stream in batches of about {@code rows}. */
+    public int fetchSize(int rows) {
+        return rows;
+    }
+
+    /** The {@code server_version} reported to clients. PostgreSQL backends report their own. */
+    public String serverVersion(Connection connection) throws SQLException {
+        return "16.4 (pgbridge)";
+    }
+
+    /** The PostgreSQL type for result column {@code column} (1-based). */
+    public ColumnType columnType(ResultSetMetaData md, int column) throws SQLException {
+        int jdbcType = md.getColumnType(column);
+        String typeName = md.getColumnTypeName(column);
+        return fromJdbc(jdbcType, typeName == null ? "" : typeName.toLowerCase(Locale.ROOT),
+                md.getPrecision(column), md.getScale(column));
+    }
+
+    /** The PostgreSQL type of statement parameter {@code index} (1-based), as the backend infers it. */
+    public ColumnType parameterType(java.sql.ParameterMetaData md, int index) throws SQLException {
+        try {
+            String typeName = md.getParameterTypeName(index);
+            if (isPostgres()) {
+                int oid = PgOid.forTypeName(typeName);
+                return ColumnType.of(oid != 0 ? oid : PgOid.TEXT);
+            }
+            return fromJdbc(md.getParameterType(index), typeName == null ? "" : typeName.toLowerCase(Locale.ROOT),
+                    md.getPrecision(index), md.getScale(index));
+        } catch (SQLException e) {
+            // Drivers that cannot describe parameters (client-side prepared statements): let the value decide.
+            return ColumnType.of(PgOid.UNSPECIFIED);
+        }
+    }
+
+    /** Maps a JDBC type and the driver's type name onto a PostgreSQL type; the common ground of all dialects. */
+    protected ColumnType fromJdbc(int jdbcType, String typeName, int precision, int scale) {
+        ColumnType byName = fromTypeName(typeName);
+        if (byName != null) {
+            return byName;
+        }
+        return switch (jdbcType) {
+            case Types.BOOLEAN -> ColumnType.of(PgOid.BOOL);
+            case Types.BIT -> precision > 1 ? ColumnType.of(PgOid.BYTEA) : ColumnType.of(PgOid.BOOL);
+            case Types.TINYINT, Types.SMALLINT -> ColumnType.of(PgOid.INT2);
+            case Types.INTEGER -> ColumnType.of(PgOid.INT4);
+            case Types.BIGINT -> ColumnType.of(PgOid.INT8);
+            case Types.REAL -> ColumnType.of(PgOid.FLOAT4);
+            case Types.FLOAT, Types.DOUBLE -> ColumnType.of(PgOid.FLOAT8);
+            case Types.NUMERIC, Types.DECIMAL -> numeric(precision, scale);
+            case Types.CHAR, Types.NCHAR -> precision > 0 && precision < UNBOUNDED_TEXT
+                    ? new ColumnType(PgOid.BPCHAR, precision + 4) : ColumnType.of(PgOid.BPCHAR);
+            case Types.VARCHAR, Types.NVARCHAR -> precision > 0 && precision < UNBOUNDED_TEXT
+                    ? new ColumnType(PgOid.VARCHAR, precision + 4) : ColumnType.of(PgOid.TEXT);
+            case Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB, Types.SQLXML -> ColumnType.of(PgOid.TEXT);
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> ColumnType.of(PgOid.BYTEA);
+            case Types.DATE -> ColumnType.of(PgOid.DATE);
+            case Types.TIME -> ColumnType.of(PgOid.TIME);
+            case Types.TIME_WITH_TIMEZONE -> ColumnType.of(PgOid.TIMETZ);
+            case Types.TIMESTAMP -> ColumnType.of(PgOid.TIMESTAMP);
+            case Types.TIMESTAMP_WITH_TIMEZONE -> ColumnType.of(PgOid.TIMESTAMPTZ);
+            default -> ColumnType.of(PgOid.TEXT);
+        };
+    }
+
+    /** Type names that say more than the JDBC type code (JSON, UUID, INTERVAL, arrays…); null when the name says nothing. */
+    protected ColumnType fromTypeName(String typeName) {
+        if (typeName.endsWith(" array")) {
+            ColumnType element = fromTypeName(typeName.substring(0, typeName.length() - 6));
+            int elementOid = element != null ? element.oid() : elementOidForSqlName(typeName.substring(0, typeName.length() - 6));
+            int arrayOid = PgOid.arrayOf(elementOid);
+            return ColumnType.of(arrayOid != 0 ? arrayOid : PgOid.TEXT_ARRAY);
+        }
+        if (typeName.startsWith("interval")) {
+            return ColumnType.of(PgOid.INTERVAL);
+        }
+        return switch (typeName) {
+            case "json" -> ColumnType.of(PgOid.JSON);
+            case "jsonb" -> ColumnType.of(PgOid.JSONB);
+            case "uuid" -> ColumnType.of(PgOid.UUID);
+            default -> null;
+        };
+    }
+
+    private static int elementOidForSqlName(String sqlName) {
+        return switch (sqlName) {
+            case "boolean" -> PgOid.BOOL;
+            case "tinyint", "smallint" -> PgOid.INT2;
+            case "integer" -> PgOid.INT4;
+            case "bigint" -> PgOid.INT8;
+            case "real" -> PgOid.FLOAT4;
+            case "double precision" -> PgOid.FLOAT8;
+            case "numeric", "decimal" -> PgOid.NUMERIC;
+            case "date" -> PgOid.DATE;
+            case "time" -> PgOid.TIME;
+            case "time with time zone" -> PgOid.TIMETZ;
+            case "timestamp" -> PgOid.TIMESTAMP;
+            case "timestamp with time zone" -> PgOid.TIMESTAMPTZ;
+            case "binary varying", "binary", "blob", "binary large object" -> PgOid.BYTEA;
+            default -> PgOid.TEXT;
+        };
+    }
+
+    /** numeric(p,s) carries typmod ((p << 16) | s) + 4, as PostgreSQL encodes it; unconstrained numeric has -1. */
+    private static ColumnType numeric(int precision, int scale) {
+        if (precision <= 0 || precision > 1000 || scale < 0 || scale > precision) {
+            return ColumnType.of(PgOid.NUMERIC);
+        }
+        return new ColumnType(PgOid.NUMERIC, ((precision << 16) | scale) + 4);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

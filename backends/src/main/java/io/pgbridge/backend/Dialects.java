@@ -1,0 +1,163 @@
+package io.pgbridge.backend;
+
+import java.sql.Connection;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+
+/** The dialect profiles, chosen by JDBC URL. */
+public final class Dialects {
+    public static final BackendDialect H2 = new H2();
+    public static final BackendDialect POSTGRES = new Postgres();
+    public static final BackendDialect MARIADB = new MariaDb();
+    public static final BackendDialect SQLITE = new Sqlite();
+    public static final BackendDialect GENERIC = new Generic();
+
+    private Dialects() {
+    }
+
+    public static BackendDialect forUrl(String jdbcUrl) {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (url.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return POSTGRES;
+        }
+        if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+            return MARIADB;
+        }
+        if (url.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
+        }
+        return GENERIC;
+    }
+
+    /** H2 reports PostgreSQL-like names in its PostgreSQL mode; arrays come as {@code INTEGER ARRAY}. */
+    private static final class H2 extends BackendDialect {
+        @Override
+        public String name() {
+            return "h2";
+        }
+
+        @Override
+        public Map<String, String> defaultProperties() {
+            // Without lazy execution H2 builds a whole result before the first row is read.
+            return Map.of("LAZY_QUERY_EXECUTION", "TRUE");
+        }
+    }
+
+    /** pgjdbc reports PostgreSQL's own type names, so the type name decides; SQL passes through untouched. */
+    private static final class Postgres extends BackendDialect {
+        @Override
+        public String name() {
+            return "postgresql";
+        }
+
+        @Override
+        public boolean isPostgres() {
+            return true;
+        }
+
+        @Override
+        public Map<String, String> defaultProperties() {
+            // Text parameters of unknown type are sent untyped so PostgreSQL infers them, as it does for a client.
+            return Map.of("stringtype", "unspecified", "ApplicationName", "pgbridge");
+        }
+
+        @Override
+        public boolean streamsOnlyInTransaction() {
+            return true;
+        }
+
+        @Override
+        public String serverVersion(Connection connection) throws SQLException {
+            try (var st = connection.createStatement(); var rs = st.executeQuery("SHOW server_version")) {
+                return rs.next() ? rs.getString(1) : super.serverVersion(connection);
+            }
+        }
+
+        @Override
+        public ColumnType columnType(ResultSetMetaData md, int column) throws SQLException {
+            String typeName = md.getColumnTypeName(column);
+            int oid = PgOid.forTypeName(typeName);
+            if (oid != 0) {
+                int typmod = -1;
+                if (oid == PgOid.VARCHAR || oid == PgOid.BPCHAR) {
+                    int precision = md.getPrecision(column);
+                    typmod = precision > 0 && precision < 10_485_760 ? precision + 4 : -1;
+                } else if (oid == PgOid.NUMERIC) {
+                    int precision = md.getPrecision(column);
+                    int scale = md.getScale(column);
+                    typmod = precision > 0 && precision <= 1000 ? ((precision << 16) | scale) + 4 : -1;
+                }
+                return new ColumnType(oid, typmod);
+            }
+            if ("serial".equals(typeName)) {
+                return ColumnType.of(PgOid.INT4);
+            }
+            if ("bigserial".equals(typeName)) {
+                return ColumnType.of(PgOid.INT8);
+            }
+            // Enums, domains, geometric types…: their text form is what PostgreSQL sends.
+            return ColumnType.of(PgOid.TEXT);
+        }
+    }
+
+    /** MariaDB/MySQL: TINYINT(1) is bool (the driver reports BIT), JSON is a LONGTEXT alias. */
+    private static final class MariaDb extends BackendDialect {
+        @Override
+        public String name() {
+            return "mariadb";
+        }
+
+        @Override
+        public int fetchSize(int rows) {
+            // MariaDB Connector/J streams in batches of fetchSize rows; 0 would read the whole result.
+            return rows;
+        }
+
+        @Override
+        protected ColumnType fromTypeName(String typeName) {
+            return switch (typeName) {
+                case "tinyint" -> ColumnType.of(PgOid.INT2);
+                case "mediumint", "int", "integer", "int unsigned", "mediumint unsigned", "smallint unsigned" ->
+                        typeName.equals("int unsigned") ? ColumnType.of(PgOid.INT8) : ColumnType.of(PgOid.INT4);
+                case "bigint unsigned" -> ColumnType.of(PgOid.NUMERIC);
+                case "year" -> ColumnType.of(PgOid.INT2);
+                case "datetime" -> ColumnType.of(PgOid.TIMESTAMP);
+                case "json" -> ColumnType.of(PgOid.JSON);
+                case "uuid" -> ColumnType.of(PgOid.UUID);
+                default -> super.fromTypeName(typeName);
+            };
+        }
+    }
+
+    /** SQLite types are affinities; the declared type name is the best hint there is. */
+    private static final class Sqlite extends BackendDialect {
+        @Override
+        public String name() {
+            return "sqlite";
+        }
+
+        @Override
+        protected ColumnType fromTypeName(String typeName) {
+            return switch (typeName) {
+                case "integer", "int", "bigint" -> ColumnType.of(PgOid.INT8);
+                case "boolean", "bool" -> ColumnType.of(PgOid.BOOL);
+                case "real", "double", "float" -> ColumnType.of(PgOid.FLOAT8);
+                case "text", "" -> ColumnType.of(PgOid.TEXT);
+                case "blob" -> ColumnType.of(PgOid.BYTEA);
+                default -> super.fromTypeName(typeName);
+            };
+        }
+    }
+
+    private static final class Generic extends BackendDialect {
+        @Override
+        public String name() {
+            return "jdbc";
+        }
+    }
+}

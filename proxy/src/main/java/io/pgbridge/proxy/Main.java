@@ -1,0 +1,83 @@
+package io.pgbridge.proxy;
+
+import io.pgbridge.backend.Backends;
+import io.pgbridge.config.CliOptions;
+import io.pgbridge.config.CommandLine;
+import io.pgbridge.config.ConfigException;
+import io.pgbridge.config.PgbridgeConfig;
+import io.pgbridge.proxy.server.PgServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./pgbridge}: reads flags and config, opens the backends, listens, and shuts down gracefully on SIGTERM. */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger("pgbridge");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        CliOptions options;
+        PgbridgeConfig config;
+        try {
+            options = CommandLine.parse(args, System.getenv());
+            if (options.help()) {
+                System.out.println(CommandLine.usage());
+                return;
+            }
+            if (options.version()) {
+                System.out.println("pgbridge " + version());
+                return;
+            }
+            config = options.resolve();
+        } catch (ConfigException e) {
+            System.err.println("pgbridge: " + e.getMessage());
+            System.err.println("Try ./pgbridge --help");
+            System.exit(2);
+            return;
+        }
+        Backends backends;
+        try {
+            backends = Backends.open(config);
+        } catch (SQLException e) {
+            log.error("cannot open backend: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
+        PgServer server = new PgServer(config, backends);
+        int port;
+        try {
+            port = server.start();
+        } catch (Exception e) {
+            log.error("cannot listen on {}:{}: {}", config.listen().host(), config.listen().port(), e.getMessage());
+            backends.close();
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("received shutdown request, letting running statements finish (up to {})",
+                    config.limits().shutdownGrace());
+            server.shutdown(config.limits().shutdownGrace());
+            backends.close();
+            log.info("shut down");
+            stopped.countDown();
+        }, "pgbridge-shutdown"));
+        var backend = backends.forDatabase(null);
+        log.info("pgbridge {} listening on {}:{} (backend {}: {}), ready to accept connections", version(),
+                config.listen().host(), port, backend.name(), backend.dialect().name());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+}

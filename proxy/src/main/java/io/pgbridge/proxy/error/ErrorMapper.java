@@ -1,0 +1,114 @@
+package io.pgbridge.proxy.error;
+
+import io.pgbridge.proxy.codec.BackendMessage;
+import io.pgbridge.proxy.types.PgTypeException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that turns any throwable into what the client sees. Backend SQLSTATEs pass through; the few
+ * non-PostgreSQL codes that clients would not recognise are translated to PostgreSQL's.
+ */
+public final class ErrorMapper {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+
+    /** SQLSTATEs of other databases that PostgreSQL spells differently. */
+    private static final Map<String, String> STATE_ALIASES = Map.of(
+            "42S02", "42P01",   // table not found → undefined_table
+            "42S22", "42703",   // column not found → undefined_column
+            "42S01", "42P07",   // table exists → duplicate_table
+            "42S12", "42704",   // index not found → undefined_object
+            "42S11", "42P07",   // index exists → duplicate relation
+            "70100", "57014",   // MariaDB: query interrupted → query_canceled
+            "HYT00", "57014");  // timeout → query_canceled
+
+    /** MariaDB reports every integrity problem as 23000; its vendor code says which. */
+    private static final Map<Integer, String> MARIADB_CODES = Map.of(
+            1062, "23505", 1452, "23503", 1451, "23503", 1048, "23502", 1364, "23502");
+
+    /** H2 appends {@code ; SQL statement:\n...} and {@code [42000-240]} to its messages: clients want just the text. */
+    private static final Pattern H2_SUFFIX = Pattern.compile("(?s)(; SQL statement:\\n.*)?\\s*\\[[0-9A-Z]{5}-\\d+]\\s*$");
+    private static final Pattern H2_SYNTAX_MARKER = Pattern.compile("(?s)^Syntax error in SQL statement \"(.*)\\[\\*](.*)\"");
+
+    private ErrorMapper() {
+    }
+
+    public static PgException map(Throwable t) {
+        if (t instanceof PgException pg) {
+            return pg;
+        }
+        if (t instanceof PgTypeException te) {
+            return new PgException("ERROR", te.sqlState(), te.getMessage(), null, null, 0, te);
+        }
+        if (t instanceof PSQLException pe && pe.getServerErrorMessage() != null) {
+            ServerErrorMessage m = pe.getServerErrorMessage();
+            String severity = m.getSeverity() != null ? m.getSeverity() : "ERROR";
+            return new PgException(severity.equals("FATAL") ? "ERROR" : severity, m.getSQLState(), m.getMessage(),
+                    m.getDetail(), m.getHint(), m.getPosition(), pe);
+        }
+        if (t instanceof SQLTransientConnectionException e) {
+            return new PgException("ERROR", SqlState.TOO_MANY_CONNECTIONS.code(),
+                    "no backend connection available: " + e.getMessage(), null,
+                    "Raise the backend's pool.maximum_pool_size or lower the number of clients.", 0, e);
+        }
+        if (t instanceof SQLException e) {
+            return fromSqlException(e);
+        }
+        if (t instanceof InterruptedException) {
+            return new PgException("FATAL", SqlState.ADMIN_SHUTDOWN.code(),
+                    "terminating connection due to administrator command", null, null, 0, t);
+        }
+        log.warn("internal error", t);
+        return new PgException("ERROR", SqlState.INTERNAL_ERROR.code(),
+                "internal error: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()),
+                null, null, 0, t);
+    }
+
+    private static PgException fromSqlException(SQLException e) {
+        String state = e.getSQLState();
+        if ("23000".equals(state) && MARIADB_CODES.containsKey(e.getErrorCode())) {
+            state = MARIADB_CODES.get(e.getErrorCode());
+        }
+        state = STATE_ALIASES.getOrDefault(state, state);
+        if (state == null || state.length() != 5) {
+            state = SqlState.INTERNAL_ERROR.code();
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int position = 0;
+        Matcher syntax = H2_SYNTAX_MARKER.matcher(message);
+        if (syntax.find()) {
+            position = syntax.group(1).length() + 1;
+            message = "syntax error at or near \"" + firstToken(syntax.group(2)) + "\"";
+            state = SqlState.SYNTAX_ERROR.code();
+        }
+        message = H2_SUFFIX.matcher(message).replaceFirst("");
+        if (message.startsWith("(conn=")) {
+            // MariaDB prefixes "(conn=123) "; the connection id of the proxy's pool means nothing to the client.
+            message = message.substring(message.indexOf(')') + 1).trim();
+        }
+        return new PgException("ERROR", state, message, null, null, position, e);
+    }
+
+    private static String firstToken(String rest) {
+        String trimmed = rest.stripLeading();
+        int end = 0;
+        while (end < trimmed.length() && !Character.isWhitespace(trimmed.charAt(end))) {
+            end++;
+        }
+        return trimmed.substring(0, end);
+    }
+
+    /** The ErrorResponse/NoticeResponse fields for {@code e}. */
+    public static BackendMessage.Notice fields(PgException e) {
+        return new BackendMessage.Notice(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(),
+                e.position(), null);
+    }
+}

@@ -1,0 +1,101 @@
+package io.pgbridge.proxy.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.pgbridge.backend.Backends;
+import io.pgbridge.config.PgbridgeConfig;
+import io.pgbridge.proxy.codec.PgMessageDecoder;
+import io.pgbridge.proxy.session.SessionRegistry;
+import io.pgbridge.proxy.session.SessionContext;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** The listening socket and its event loops. Sessions do their database work elsewhere, on virtual threads. */
+public final class PgServer implements AutoCloseable {
+    private final PgbridgeConfig config;
+    private final SessionContext context;
+    private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(
+            Math.max(1, Runtime.getRuntime().availableProcessors() / 2), NioIoHandler.newFactory());
+    private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private Channel serverChannel;
+
+    public PgServer(PgbridgeConfig config, Backends backends) {
+        this.config = config;
+        this.context = new SessionContext(backends, config.limits(), new SessionRegistry());
+    }
+
+    /** Binds the listening socket and returns the port (useful with port 0). */
+    public int start() throws InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        clients.add(ch);
+                        ch.pipeline().addLast("decoder", new PgMessageDecoder(
+                                config.limits().maxStartupPacketSize(), config.limits().maxMessageSize()));
+                        ch.pipeline().addLast("session", new SessionHandler(context));
+                    }
+                });
+        serverChannel = bootstrap.bind(config.listen().host(), config.listen().port()).sync().channel();
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public int activeSessions() {
+        return context.sessions().activeSessions();
+    }
+
+    /** Stops accepting, gives running sessions up to {@code grace} to finish, then closes everything. */
+    public void shutdown(Duration grace) {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        context.sessions().terminateAll();
+        while (context.sessions().busySessions() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        // Sessions that were idle have said FATAL 57P01 by now; whatever is left is cut.
+        long settle = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        while (!clients.isEmpty() && System.nanoTime() < settle) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        clients.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        shutdown(Duration.ZERO);
+    }
+}

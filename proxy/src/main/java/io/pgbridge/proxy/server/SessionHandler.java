@@ -1,0 +1,62 @@
+package io.pgbridge.proxy.server;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.pgbridge.proxy.codec.FrontendMessage;
+import io.pgbridge.proxy.session.Session;
+import io.pgbridge.proxy.session.SessionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+
+/** The last inbound handler: hands decoded messages to the connection's {@link Session}, which runs on its own thread. */
+final class SessionHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
+
+    private final SessionContext context;
+    private Session session;
+
+    SessionHandler(SessionContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        session = new Session(context, ctx.channel());
+        Thread.ofVirtual().name("pgbridge-session").start(session);
+        long timeout = context.limits().startupTimeout().toMillis();
+        ctx.executor().schedule(() -> {
+            if (!session.isStarted() && ctx.channel().isActive()) {
+                log.debug("startup not completed within {} ms, closing {}", timeout, ctx.channel().remoteAddress());
+                ctx.close();
+            }
+        }, timeout, TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        session.enqueue((FrontendMessage) msg);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        session.writabilityChanged();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (session != null) {
+            session.channelClosed();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("connection error from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,107 @@
+package io.pgbridge.proxy.session;
+
+import io.pgbridge.backend.Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The session's connection to its backend: leased on first use and kept for the session (session pooling), with the
+ * transaction state the proxy put it in. Transaction pooling comes with proxy-side session state.
+ */
+final class BackendConnection {
+    private static final Logger log = LoggerFactory.getLogger(BackendConnection.class);
+
+    private final Backend backend;
+    private final String logPrefix;
+    private Connection connection;
+    /** A transaction pgbridge opened itself so that pgjdbc streams a result; committed when the result ends. */
+    private boolean streamingTransaction;
+    /** The session changed backend state that must not reach the next user of the connection. */
+    private boolean dirty;
+
+    BackendConnection(Backend backend, String logPrefix) {
+        this.backend = backend;
+        this.logPrefix = logPrefix;
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
+    Connection get() throws SQLException {
+        if (connection == null) {
+            connection = backend.lease();
+        }
+        return connection;
+    }
+
+    boolean isLeased() {
+        return connection != null;
+    }
+
+    void markDirty() {
+        dirty = true;
+    }
+
+    /** Opens a transaction for streaming when the driver needs one and the client is not in its own. */
+    void beginStreamingIfNeeded(boolean inClientTransaction) throws SQLException {
+        if (!inClientTransaction && !streamingTransaction && backend.dialect().streamsOnlyInTransaction()) {
+            get().setAutoCommit(false);
+            streamingTransaction = true;
+        }
+    }
+
+    /** Ends the transaction opened for streaming: committed on success, rolled back after an error. */
+    void endStreaming(boolean success) throws SQLException {
+        if (!streamingTransaction) {
+            return;
+        }
+        streamingTransaction = false;
+        try {
+            if (success) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Gives the connection back to the pool, rolled back and, for PostgreSQL, with session state discarded. */
+    void release() {
+        Connection c = connection;
+        connection = null;
+        if (c == null) {
+            return;
+        }
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            if (dirty && backend.dialect().isPostgres()) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DISCARD ALL");
+                }
+            }
+        } catch (SQLException e) {
+            log.debug("{} - backend connection reset failed, evicting it: {}", logPrefix, e.getMessage());
+            try {
+                c.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // closing below returns or evicts it
+            }
+        } finally {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                log.debug("{} - backend connection close failed: {}", logPrefix, e.getMessage());
+            }
+        }
+    }
+}

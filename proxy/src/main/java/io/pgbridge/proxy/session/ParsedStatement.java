@@ -1,0 +1,20 @@
+package io.pgbridge.proxy.session;
+
+import io.pgbridge.translation.JdbcSql;
+import io.pgbridge.translation.StatementInfo;
+
+/**
+ * A statement as the client prepared it (Parse, or one statement of a simple Query): the client's SQL, the
+ * parameter types it declared (0 = let the backend decide), what kind of statement it is, and the SQL for JDBC.
+ */
+record ParsedStatement(String name, String sql, int[] parameterTypes, StatementInfo info, JdbcSql jdbcSql) {
+
+    int parameterCount() {
+        return Math.max(parameterTypes.length, jdbcSql.parameterCount());
+    }
+
+    /** The declared type of parameter {@code index} (0-based), 0 when the client left it open. */
+    int parameterType(int index) {
+        return index < parameterTypes.length ? parameterTypes[index] : 0;
+    }
+}

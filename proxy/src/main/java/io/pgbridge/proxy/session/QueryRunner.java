@@ -1,0 +1,454 @@
+package io.pgbridge.proxy.session;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.netty.buffer.Unpooled;
+import io.pgbridge.backend.BackendDialect;
+import io.pgbridge.backend.ColumnType;
+import io.pgbridge.config.LimitsConfig;
+import io.pgbridge.proxy.codec.BackendMessage;
+import io.pgbridge.proxy.codec.FrontendMessage;
+import io.pgbridge.proxy.error.PgException;
+import io.pgbridge.proxy.error.SqlState;
+import io.pgbridge.proxy.types.PgType;
+import io.pgbridge.proxy.types.PgTypes;
+import io.pgbridge.translation.JdbcSql;
+import io.pgbridge.translation.ParameterRewriter;
+import io.pgbridge.translation.StatementClassifier;
+import io.pgbridge.translation.StatementInfo;
+import io.pgbridge.translation.StatementKind;
+import io.pgbridge.translation.StatementSplitter;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the simple and extended query protocols of one session against its backend connection: statements, portals,
+ * parameter decoding and binding, and streaming of result rows with backpressure.
+ */
+final class QueryRunner {
+    /** Classification and JDBC rewriting of statement texts, shared by all sessions (pure functions of the text). */
+    private static final Cache<String, Analysis> ANALYSES = Caffeine.newBuilder().maximumSize(20_000).build();
+    private static final Object[] NO_PARAMETERS = new Object[0];
+    private static final int[] NO_TYPES = new int[0];
+
+    private record Analysis(StatementInfo info, JdbcSql jdbcSql) {
+    }
+
+    private final Session session;
+    private final LimitsConfig limits;
+    private final Map<String, ParsedStatement> statements = new HashMap<>();
+    private final Map<String, Portal> portals = new HashMap<>();
+    /** The portal a session command writes its rows into (SHOW). */
+    private Portal current;
+    private volatile Statement running;
+
+    QueryRunner(Session session, LimitsConfig limits) {
+        this.session = session;
+        this.limits = limits;
+    }
+
+    // ---- simple query ----
+
+    void simpleQuery(String sql) throws Exception {
+        closeStatement("");
+        closePortal("");
+        List<String> parts = StatementSplitter.split(sql);
+        if (parts.isEmpty()) {
+            session.writer().send(new BackendMessage.EmptyQueryResponse());
+            return;
+        }
+        for (String part : parts) {
+            Portal portal = new Portal("", analyse("", part, NO_TYPES), null, NO_PARAMETERS);
+            try {
+                run(portal, 0, true);
+            } catch (Exception e) {
+                session.backendConnection().endStreaming(false);
+                throw e;
+            } finally {
+                portal.close();
+            }
+            session.backendConnection().endStreaming(true);
+        }
+    }
+
+    // ---- extended query ----
+
+    void parse(FrontendMessage.Parse parse) {
+        String name = parse.statementName();
+        if (!name.isEmpty() && statements.containsKey(name)) {
+            throw new PgException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
+        }
+        List<String> parts = StatementSplitter.split(parse.sql());
+        if (parts.size() > 1) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
+        }
+        statements.put(name, analyse(name, parts.isEmpty() ? "" : parts.get(0), parse.parameterTypes()));
+        session.writer().send(new BackendMessage.ParseComplete());
+    }
+
+    void bind(FrontendMessage.Bind bind) {
+        ParsedStatement statement = statement(bind.statementName());
+        String name = bind.portalName();
+        if (!name.isEmpty() && portals.containsKey(name)) {
+            throw new PgException(SqlState.DUPLICATE_CURSOR, "portal \"" + name + "\" already exists");
+        }
+        int expected = statement.parameterCount();
+        if (bind.parameterValues().length != expected) {
+            throw new PgException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + bind.parameterValues().length
+                    + " parameters, but prepared statement \"" + statement.name() + "\" requires " + expected);
+        }
+        Object[] values = new Object[expected];
+        for (int i = 0; i < expected; i++) {
+            values[i] = decodeParameter(statement, bind, i);
+        }
+        closePortal(name);
+        portals.put(name, new Portal(name, statement, bind, values));
+        session.writer().send(new BackendMessage.BindComplete());
+    }
+
+    void describe(FrontendMessage.Describe describe) throws Exception {
+        if (describe.kind() == 'S') {
+            describeStatement(statement(describe.name()));
+            return;
+        }
+        Portal portal = portal(describe.name());
+        if (portal.statement.info().kind() == StatementKind.EMPTY) {
+            session.writer().send(new BackendMessage.NoData());
+            return;
+        }
+        checkNotFailed(portal.statement.info());
+        start(portal);
+        session.writer().send(portal.returnsRows() ? portal.columns.rowDescription() : new BackendMessage.NoData());
+    }
+
+    void execute(FrontendMessage.Execute execute) throws Exception {
+        run(portal(execute.portalName()), execute.maxRows(), false);
+    }
+
+    void close(FrontendMessage.Close close) {
+        if (close.kind() == 'S') {
+            closeStatement(close.name());
+        } else {
+            closePortal(close.name());
+        }
+        session.writer().send(new BackendMessage.CloseComplete());
+    }
+
+    void sync() throws SQLException {
+        if (session.transactionStatus() == TransactionStatus.IDLE) {
+            // The implicit transaction ends here, and every portal with it.
+            portals.values().forEach(Portal::close);
+            portals.clear();
+            session.backendConnection().endStreaming(true);
+        }
+    }
+
+    // ---- running a portal ----
+
+    /** Runs (or resumes) a portal, sending at most {@code maxRows} rows (0 = all), then its completion. */
+    private void run(Portal portal, int maxRows, boolean describe) throws Exception {
+        StatementInfo info = portal.statement.info();
+        if (info.kind() == StatementKind.EMPTY) {
+            session.writer().send(new BackendMessage.EmptyQueryResponse());
+            return;
+        }
+        if (portal.completionTag != null && !portal.returnsRows()) {
+            // Already run (by Describe, or a previous Execute that completed it).
+            session.writer().send(new BackendMessage.CommandComplete(portal.completionTag));
+            return;
+        }
+        checkNotFailed(info);
+        start(portal);
+        if (portal.returnsRows()) {
+            if (describe) {
+                session.writer().send(portal.columns.rowDescription());
+            }
+            long sent = stream(portal, maxRows);
+            if (portal.completionTag == null) {
+                session.writer().send(new BackendMessage.PortalSuspended());
+                return;
+            }
+            session.writer().send(new BackendMessage.CommandComplete(
+                    info.kind() == StatementKind.SELECT || info.kind() == StatementKind.VALUES
+                            || info.kind() == StatementKind.TABLE ? "SELECT " + sent : portal.completionTag));
+            return;
+        }
+        session.writer().send(new BackendMessage.CommandComplete(portal.completionTag));
+    }
+
+    /** Executes the portal's statement once; the result set stays open for streaming. */
+    private void start(Portal portal) throws Exception {
+        if (portal.started) {
+            return;
+        }
+        portal.started = true;
+        ParsedStatement statement = portal.statement;
+        StatementInfo info = statement.info();
+        BackendConnection backend = session.backendConnection();
+        BackendDialect dialect = backend.backend().dialect();
+        if (SessionCommands.handles(statement, dialect.isPostgres())) {
+            current = portal;
+            try {
+                portal.completionTag = session.commands().run(statement);
+            } finally {
+                current = null;
+            }
+            return;
+        }
+        Connection connection = backend.get();
+        if (info.returnsRows()) {
+            backend.beginStreamingIfNeeded(session.transactionStatus() != TransactionStatus.IDLE);
+        }
+        if (dialect.isPostgres() && touchesSessionState(info)) {
+            backend.markDirty();
+        }
+        Statement jdbc;
+        boolean hasResultSet;
+        if (portal.bind == null) {
+            jdbc = connection.createStatement();
+            portal.jdbc = jdbc;
+            jdbc.setEscapeProcessing(false);
+            jdbc.setFetchSize(dialect.fetchSize(limits.fetchSize()));
+            running = jdbc;
+            hasResultSet = jdbc.execute(dialect.isPostgres() ? statement.sql() : statement.jdbcSql().sql());
+        } else {
+            PreparedStatement prepared = connection.prepareStatement(statement.jdbcSql().sql());
+            portal.jdbc = prepared;
+            prepared.setFetchSize(dialect.fetchSize(limits.fetchSize()));
+            bindParameters(prepared, portal);
+            running = prepared;
+            hasResultSet = prepared.execute();
+        }
+        if (hasResultSet) {
+            portal.resultSet = jdbc.getResultSet();
+            portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind);
+        } else {
+            running = null;
+            portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
+            portal.close();
+        }
+    }
+
+    /** Sends rows of a started portal; returns how many this call sent. Sets the completion tag at the end. */
+    private long stream(Portal portal, int maxRows) throws Exception {
+        ClientWriter writer = session.writer();
+        var context = session.settings().textContext();
+        long sent = 0;
+        if (portal.localRows != null) {
+            while ((maxRows == 0 || sent < maxRows) && portal.localIndex < portal.localRows.size()) {
+                portal.columns.writeRow(portal.localRows.get(portal.localIndex++), writer.buffer(), context);
+                sent++;
+            }
+            if (portal.localIndex >= portal.localRows.size()) {
+                portal.completionTag = portal.completionTag == null ? "SELECT " + sent : portal.completionTag;
+            }
+            return sent;
+        }
+        var rs = portal.resultSet;
+        if (rs == null) {
+            return 0;   // already ran to the end: PostgreSQL answers "SELECT 0"
+        }
+        try {
+            while (maxRows == 0 || sent < maxRows) {
+                if (!rs.next()) {
+                    portal.completionTag = portal.statement.info().commandTag(portal.rowsSent);
+                    portal.close();
+                    break;
+                }
+                portal.columns.writeRow(rs, writer.buffer(), context);
+                sent++;
+                portal.rowsSent++;
+                writer.flushIfLarge();
+            }
+        } finally {
+            if (portal.completionTag != null) {
+                running = null;
+            }
+        }
+        return sent;
+    }
+
+    private void describeStatement(ParsedStatement statement) throws SQLException {
+        StatementInfo info = statement.info();
+        BackendDialect dialect = session.backendConnection().backend().dialect();
+        int count = statement.parameterCount();
+        if (info.kind() == StatementKind.EMPTY || SessionCommands.handles(statement, dialect.isPostgres())) {
+            session.writer().send(new BackendMessage.ParameterDescription(statement.parameterTypes()));
+            session.writer().send(info.kind() == StatementKind.SHOW
+                    ? ResultColumns.text(showColumn(statement.sql())).rowDescription() : new BackendMessage.NoData());
+            return;
+        }
+        Connection connection = session.backendConnection().get();
+        try (PreparedStatement prepared = connection.prepareStatement(statement.jdbcSql().sql())) {
+            int[] types = new int[count];
+            ParameterMetaData pmd = null;
+            for (int i = 0; i < count; i++) {
+                types[i] = statement.parameterType(i);
+                if (types[i] == 0) {
+                    if (pmd == null) {
+                        pmd = prepared.getParameterMetaData();
+                    }
+                    types[i] = dialect.parameterType(pmd, jdbcIndexOf(statement.jdbcSql(), i)).oid();
+                }
+            }
+            session.writer().send(new BackendMessage.ParameterDescription(types));
+            ResultSetMetaData md = prepared.getMetaData();
+            session.writer().send(md == null || md.getColumnCount() == 0 ? new BackendMessage.NoData()
+                    : ResultColumns.of(md, dialect, null).rowDescription());
+        }
+    }
+
+    private static String showColumn(String sql) {
+        List<String> words = SqlWords.of(sql);
+        return words.size() > 1 ? SessionCommands.unquote(words.get(1)).toLowerCase(java.util.Locale.ROOT) : "setting";
+    }
+
+    /** The 1-based JDBC marker index of PostgreSQL parameter {@code pgIndex} (0-based). */
+    private static int jdbcIndexOf(JdbcSql sql, int pgIndex) {
+        int[] order = sql.parameterOrder();
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] == pgIndex) {
+                return i + 1;
+            }
+        }
+        return pgIndex + 1;
+    }
+
+    // ---- parameters ----
+
+    private Object decodeParameter(ParsedStatement statement, FrontendMessage.Bind bind, int index) {
+        byte[] raw = bind.parameterValues()[index];
+        if (raw == null) {
+            return null;
+        }
+        int oid = statement.parameterType(index);
+        PgType<?> type = oid == 0 ? null : PgTypes.byOid(oid);
+        boolean binary = bind.parameterFormat(index) == 1;
+        if (type == null) {
+            if (binary) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "binary parameter $" + (index + 1)
+                        + " has no declared type" + (oid == 0 ? "" : " known to pgbridge (OID " + oid + ")"));
+            }
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+        if (binary) {
+            return type.decodeBinary(Unpooled.wrappedBuffer(raw), raw.length);
+        }
+        return type.decodeText(new String(raw, StandardCharsets.UTF_8), session.settings().textContext());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void bindParameters(PreparedStatement prepared, Portal portal) throws SQLException {
+        int[] order = portal.statement.jdbcSql().parameterOrder();
+        for (int j = 0; j < order.length; j++) {
+            int pgIndex = order[j];
+            Object value = portal.parameters[pgIndex];
+            int oid = portal.statement.parameterType(pgIndex);
+            if (value == null) {
+                prepared.setNull(j + 1, java.sql.Types.NULL);
+            } else if (value instanceof String s && (oid == 0 || PgTypes.byOid(oid) == null)) {
+                prepared.setString(j + 1, s);
+            } else {
+                ((PgType<Object>) PgTypes.byOid(oid)).bind(prepared, j + 1, value);
+            }
+        }
+    }
+
+    // ---- proxy-made results, lookups, cleanup ----
+
+    /** Rows computed by a session command (SHOW) for the portal being run. */
+    void sendRows(ResultColumns columns, List<Object[]> rows) {
+        if (current == null) {
+            throw new IllegalStateException("no portal to send rows for");
+        }
+        current.columns = columns;
+        current.localRows = rows;
+    }
+
+    private ParsedStatement analyse(String name, String sql, int[] parameterTypes) {
+        boolean postgres = session.backendConnection().backend().dialect().isPostgres();
+        Analysis analysis = ANALYSES.get((postgres ? "P" : "J") + sql, key -> new Analysis(
+                StatementClassifier.classify(sql), ParameterRewriter.rewrite(sql, postgres)));
+        return new ParsedStatement(name, sql, parameterTypes, analysis.info(), analysis.jdbcSql());
+    }
+
+    private void checkNotFailed(StatementInfo info) {
+        if (session.transactionStatus() == TransactionStatus.FAILED) {
+            StatementKind kind = info.kind();
+            if (kind != StatementKind.ROLLBACK && kind != StatementKind.COMMIT && kind != StatementKind.ROLLBACK_TO_SAVEPOINT) {
+                throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                        "current transaction is aborted, commands ignored until end of transaction block");
+            }
+        }
+    }
+
+    private static boolean touchesSessionState(StatementInfo info) {
+        return switch (info.kind()) {
+            case SET, RESET, PREPARE, DECLARE, LISTEN, DISCARD, DDL -> true;
+            default -> false;
+        };
+    }
+
+    private ParsedStatement statement(String name) {
+        ParsedStatement statement = statements.get(name);
+        if (statement == null) {
+            throw new PgException(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");
+        }
+        return statement;
+    }
+
+    private Portal portal(String name) {
+        Portal portal = portals.get(name);
+        if (portal == null) {
+            throw new PgException(SqlState.INVALID_CURSOR_NAME, "portal \"" + name + "\" does not exist");
+        }
+        return portal;
+    }
+
+    private void closeStatement(String name) {
+        statements.remove(name);
+    }
+
+    private void closePortal(String name) {
+        Portal portal = portals.remove(name);
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    void deallocate(String name) {
+        if (statements.remove(name) == null) {
+            throw new PgException(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");
+        }
+    }
+
+    void deallocateAll() {
+        statements.clear();
+    }
+
+    void closeAll() {
+        portals.values().forEach(Portal::close);
+        portals.clear();
+        statements.clear();
+    }
+
+    void cancelRunning() {
+        Statement statement = running;
+        if (statement != null) {
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                // The statement finished or the driver cannot cancel; PostgreSQL also gives no answer to a cancel.
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.pgbridge.proxy.session;
+
+import io.netty.buffer.ByteBuf;
+import io.pgbridge.backend.BackendDialect;
+import io.pgbridge.backend.ColumnType;
+import io.pgbridge.proxy.codec.BackendMessage;
+import io.pgbridge.proxy.codec.FrontendMessage;
+import io.pgbridge.proxy.codec.PgWire;
+import io.pgbridge.proxy.types.PgType;
+import io.pgbridge.proxy.types.PgTypes;
+import io.pgbridge.proxy.types.TextContext;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The columns of one result: their PostgreSQL types and wire formats, resolved once from the JDBC metadata, and
+ * the writer of DataRow messages straight into the output buffer.
+ */
+final class ResultColumns {
+    private final String[] names;
+    private final ColumnType[] columnTypes;
+    private final PgType<Object>[] types;
+    private final short[] formats;
+
+    @SuppressWarnings("unchecked")
+    private ResultColumns(String[] names, ColumnType[] columnTypes, short[] formats) {
+        this.names = names;
+        this.columnTypes = columnTypes;
+        this.formats = formats;
+        this.types = new PgType[names.length];
+        for (int i = 0; i < names.length; i++) {
+            PgType<?> t = PgTypes.byOid(columnTypes[i].oid());
+            types[i] = (PgType<Object>) (t != null ? t : PgTypes.text());
+        }
+    }
+
+    /** Resolves the columns; {@code bind} (may be null) gives the result formats the client asked for. */
+    static ResultColumns of(ResultSetMetaData md, BackendDialect dialect, FrontendMessage.Bind bind) throws SQLException {
+        int n = md.getColumnCount();
+        String[] names = new String[n];
+        ColumnType[] columnTypes = new ColumnType[n];
+        short[] formats = new short[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = md.getColumnLabel(i + 1);
+            columnTypes[i] = dialect.columnType(md, i + 1);
+            formats[i] = bind == null ? 0 : bind.resultFormat(i);
+        }
+        return new ResultColumns(names, columnTypes, formats);
+    }
+
+    /** One text column, for results the proxy makes itself (SHOW). */
+    static ResultColumns text(String... names) {
+        ColumnType[] types = new ColumnType[names.length];
+        java.util.Arrays.fill(types, ColumnType.of(io.pgbridge.backend.PgOid.TEXT));
+        return new ResultColumns(names, types, new short[names.length]);
+    }
+
+    int size() {
+        return names.length;
+    }
+
+    BackendMessage.RowDescription rowDescription() {
+        List<BackendMessage.Field> fields = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            fields.add(new BackendMessage.Field(names[i], 0, (short) 0, types[i].oid(), types[i].typeSize(),
+                    columnTypes[i].typeModifier(), formats[i]));
+        }
+        return new BackendMessage.RowDescription(fields);
+    }
+
+    /** Reads the current row of {@code rs} and appends it as one DataRow. */
+    void writeRow(ResultSet rs, ByteBuf out, TextContext context) throws SQLException {
+        // 'D', Int32 len, Int16 n, (Int32 len, Byte[len])[n]
+        int start = PgWire.beginMessage(out, (byte) 'D');
+        out.writeShort(names.length);
+        for (int i = 0; i < names.length; i++) {
+            Object value = types[i].read(rs, i + 1);
+            writeValue(out, i, value, context);
+        }
+        PgWire.endMessage(out, start);
+    }
+
+    /** Appends one DataRow of values the proxy computed (text columns). */
+    void writeRow(Object[] values, ByteBuf out, TextContext context) {
+        int start = PgWire.beginMessage(out, (byte) 'D');
+        out.writeShort(values.length);
+        for (int i = 0; i < values.length; i++) {
+            writeValue(out, i, values[i], context);
+        }
+        PgWire.endMessage(out, start);
+    }
+
+    private void writeValue(ByteBuf out, int column, Object value, TextContext context) {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        int lengthIndex = out.writerIndex();
+        out.writeInt(0);
+        if (formats[column] == 1) {
+            types[column].encodeBinary(value, out);
+        } else {
+            types[column].encodeText(value, out, context);
+        }
+        out.setInt(lengthIndex, out.writerIndex() - lengthIndex - 4);
+    }
+}

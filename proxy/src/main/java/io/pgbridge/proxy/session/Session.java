@@ -1,0 +1,332 @@
+package io.pgbridge.proxy.session;
+
+import io.netty.channel.Channel;
+import io.pgbridge.backend.Backend;
+import io.pgbridge.backend.Backends;
+import io.pgbridge.config.LimitsConfig;
+import io.pgbridge.proxy.codec.BackendMessage;
+import io.pgbridge.proxy.codec.FrontendMessage;
+import io.pgbridge.proxy.error.ErrorMapper;
+import io.pgbridge.proxy.error.PgException;
+import io.pgbridge.proxy.error.SqlState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * One client connection. Netty hands it messages in order ({@link #enqueue}); a virtual thread of its own takes them
+ * one at a time and does the blocking JDBC work, so the event loop never waits on a database.
+ * States: STARTUP → READY ⇄ FAILED_UNTIL_SYNC → TERMINATED.
+ */
+public final class Session implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(Session.class);
+    /** Past this many queued messages the channel stops reading until the session catches up. */
+    private static final int INBOX_HIGH = 512;
+    private static final int INBOX_LOW = 64;
+
+    enum Phase { STARTUP, READY, FAILED_UNTIL_SYNC, TERMINATED }
+
+    private final SessionContext context;
+    private final Channel channel;
+    private final ClientWriter writer;
+    private final LinkedBlockingQueue<FrontendMessage> inbox = new LinkedBlockingQueue<>();
+    private final int processId;
+    private final int secretKey;
+    private final String logPrefix;
+    private final SessionCommands commands = new SessionCommands(this);
+
+    private volatile Phase phase = Phase.STARTUP;
+    private volatile boolean readingPaused;
+    private volatile boolean shuttingDown;
+    private TransactionStatus transactionStatus = TransactionStatus.IDLE;
+    private BackendConnection backend;
+    private SessionSettings settings;
+    private QueryRunner runner;
+
+    public Session(SessionContext context, Channel channel) {
+        this.context = context;
+        this.channel = channel;
+        this.writer = new ClientWriter(channel);
+        this.processId = context.sessions().nextProcessId();
+        this.secretKey = context.sessions().newSecret();
+        this.logPrefix = "c" + processId;
+    }
+
+    /** Called on the event loop: queues a message for the session thread, pausing reads when too many wait. */
+    public void enqueue(FrontendMessage message) {
+        inbox.add(message);
+        if (inbox.size() > INBOX_HIGH && !readingPaused) {
+            readingPaused = true;
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    /** Called on the event loop when the client's socket buffer drains or fills. */
+    public void writabilityChanged() {
+        writer.writabilityChanged();
+    }
+
+    /** Called on the event loop when the connection is gone: wakes the session thread so it cleans up. */
+    public void channelClosed() {
+        inbox.add(new FrontendMessage.Terminate());
+    }
+
+    /** Server shutdown: the session ends after the message it is working on. */
+    void adminShutdown() {
+        shuttingDown = true;
+        inbox.add(new FrontendMessage.Terminate());
+    }
+
+    public boolean isStarted() {
+        return phase != Phase.STARTUP;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (phase != Phase.TERMINATED) {
+                FrontendMessage message = inbox.take();
+                if (readingPaused && inbox.size() < INBOX_LOW) {
+                    readingPaused = false;
+                    channel.config().setAutoRead(true);
+                }
+                context.sessions().busy(true);
+                try {
+                    handle(message);
+                } finally {
+                    context.sessions().busy(false);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            log.error("{} - session failed", logPrefix, e);
+        } finally {
+            phase = Phase.TERMINATED;
+            context.sessions().unregister(processId, this);
+            if (runner != null) {
+                runner.closeAll();
+            }
+            if (backend != null) {
+                backend.release();
+            }
+            writer.discard();
+            if (channel.isActive()) {
+                channel.close();
+            }
+            log.debug("{} - session ended", logPrefix);
+        }
+    }
+
+    private void handle(FrontendMessage message) throws InterruptedException {
+        if (message instanceof FrontendMessage.Terminate) {
+            if (shuttingDown) {
+                fatal(PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+            }
+            phase = Phase.TERMINATED;
+            return;
+        }
+        if (message instanceof FrontendMessage.ProtocolViolation v) {
+            fatal(PgException.fatal(SqlState.PROTOCOL_VIOLATION, v.reason()));
+            return;
+        }
+        switch (phase) {
+            case STARTUP -> startup(message);
+            case FAILED_UNTIL_SYNC -> {
+                if (message instanceof FrontendMessage.Sync) {
+                    phase = Phase.READY;
+                    readyForQuery();
+                }
+            }
+            case READY -> ready(message);
+            case TERMINATED -> {
+            }
+        }
+    }
+
+    private void startup(FrontendMessage message) {
+        switch (message) {
+            case FrontendMessage.SslRequest ignored -> {
+                writer.send(new BackendMessage.EncryptionResponse(false));
+                writer.flush();
+            }
+            case FrontendMessage.GssEncRequest ignored -> {
+                writer.send(new BackendMessage.EncryptionResponse(false));
+                writer.flush();
+            }
+            case FrontendMessage.CancelRequest cancel -> {
+                context.sessions().cancel(cancel.processId(), cancel.secretKey());
+                phase = Phase.TERMINATED;
+            }
+            case FrontendMessage.StartupMessage startup -> start(startup);
+            default -> fatal(PgException.fatal(SqlState.PROTOCOL_VIOLATION,
+                    "expected a startup packet, got " + message.getClass().getSimpleName()));
+        }
+    }
+
+    private void start(FrontendMessage.StartupMessage startup) {
+        Map<String, String> params = startup.parameters();
+        String user = params.get("user");
+        if (user == null || user.isEmpty()) {
+            fatal(PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "no PostgreSQL user name specified in startup packet"));
+            return;
+        }
+        String database = params.getOrDefault("database", user);
+        List<String> unknownOptions = new ArrayList<>();
+        params.keySet().stream().filter(k -> k.startsWith("_pq_.")).forEach(unknownOptions::add);
+        if (startup.minorVersion() > 0 || !unknownOptions.isEmpty()) {
+            // We speak 3.0 and no protocol extensions: say so, and the client carries on with what we have.
+            writer.send(new BackendMessage.NegotiateProtocolVersion(0, unknownOptions));
+        }
+        Backend chosen = context.backends().forDatabase(database);
+        backend = new BackendConnection(chosen, logPrefix);
+        settings = new SessionSettings(chosen.serverVersion(), user, params);
+        runner = new QueryRunner(this, context.limits());
+        writer.send(new BackendMessage.AuthenticationOk());
+        settings.reported().forEach((name, value) -> writer.send(new BackendMessage.ParameterStatus(name, value)));
+        writer.send(new BackendMessage.BackendKeyData(processId, secretKey));
+        context.sessions().register(processId, secretKey, this);
+        phase = Phase.READY;
+        log.debug("{} - user {} database {} on backend {}", logPrefix, user, database, chosen.name());
+        readyForQuery();
+    }
+
+    private void ready(FrontendMessage message) throws InterruptedException {
+        try {
+            switch (message) {
+                case FrontendMessage.Query q -> {
+                    runner.simpleQuery(q.sql());
+                    readyForQuery();
+                }
+                case FrontendMessage.Parse p -> runner.parse(p);
+                case FrontendMessage.Bind b -> runner.bind(b);
+                case FrontendMessage.Describe d -> runner.describe(d);
+                case FrontendMessage.Execute e -> runner.execute(e);
+                case FrontendMessage.Close c -> runner.close(c);
+                case FrontendMessage.Sync s -> {
+                    runner.sync();
+                    readyForQuery();
+                }
+                case FrontendMessage.Flush f -> writer.flush();
+                case FrontendMessage.CopyData d -> {
+                    // Outside COPY these are ignored, as PostgreSQL does after a failed COPY.
+                }
+                case FrontendMessage.CopyDone d -> {
+                }
+                case FrontendMessage.CopyFail f -> {
+                }
+                case FrontendMessage.FunctionCall f -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "the fast-path function call interface is not supported");
+                default -> fatal(PgException.fatal(SqlState.PROTOCOL_VIOLATION,
+                        "unexpected message " + message.getClass().getSimpleName() + " after startup"));
+            }
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Throwable t) {
+            PgException error = ErrorMapper.map(t);
+            if (error.isFatal()) {
+                fatal(error);
+                return;
+            }
+            error(error);
+            if (message instanceof FrontendMessage.Query) {
+                readyForQuery();
+            } else {
+                // Extended protocol: everything up to the next Sync is skipped.
+                phase = Phase.FAILED_UNTIL_SYNC;
+                writer.flush();
+            }
+        }
+    }
+
+    /** Reports an error; inside a transaction block the transaction is now failed. */
+    void error(PgException error) {
+        if (transactionStatus == TransactionStatus.IN_TRANSACTION) {
+            transactionStatus = TransactionStatus.FAILED;
+        }
+        writer.send(new BackendMessage.ErrorResponse(ErrorMapper.fields(error)));
+    }
+
+    private void fatal(PgException error) {
+        if (!error.isFatal()) {
+            error = new PgException("FATAL", error.sqlState(), error.getMessage(), error.detail(), error.hint(),
+                    error.position(), error);
+        }
+        log.debug("{} - closing: {} {}", logPrefix, error.sqlState(), error.getMessage());
+        writer.send(new BackendMessage.ErrorResponse(ErrorMapper.fields(error)));
+        writer.flush();
+        phase = Phase.TERMINATED;
+    }
+
+    private void readyForQuery() {
+        writer.send(new BackendMessage.ReadyForQuery(transactionStatus.code));
+        writer.flush();
+    }
+
+    /** Cancels the statement running now, if any; called from another connection's thread. */
+    void cancel() {
+        if (runner != null) {
+            runner.cancelRunning();
+        }
+    }
+
+    // ---- for QueryRunner and SessionCommands ----
+
+    SessionCommands commands() {
+        return commands;
+    }
+
+    ClientWriter writer() {
+        return writer;
+    }
+
+    BackendConnection backendConnection() {
+        return backend;
+    }
+
+    SessionSettings settings() {
+        return settings;
+    }
+
+    TransactionStatus transactionStatus() {
+        return transactionStatus;
+    }
+
+    void transactionStatus(TransactionStatus status) {
+        transactionStatus = status;
+    }
+
+    String logPrefix() {
+        return logPrefix;
+    }
+
+    void notice(String severity, SqlState state, String message) {
+        writer.send(new BackendMessage.NoticeResponse(
+                new BackendMessage.Notice(severity, state.code(), message, null, null, 0, null)));
+    }
+
+    void parameterStatus(String name, String value) {
+        writer.send(new BackendMessage.ParameterStatus(name, value));
+    }
+
+    void sendRows(ResultColumns columns, List<Object[]> rows) throws SQLException {
+        runner.sendRows(columns, rows);
+    }
+
+    void discardAll() {
+        runner.closeAll();
+    }
+
+    void deallocateAll() {
+        runner.deallocateAll();
+    }
+
+    void deallocate(String name) {
+        runner.deallocate(name);
+    }
+}

@@ -1,0 +1,102 @@
+package io.pgbridge.proxy.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real psql binary against pgbridge in front of each backend. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PsqlIT {
+    private final Map<String, RunningProxy> proxies = new HashMap<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        for (String kind : List.of("h2", "postgresql", "mariadb")) {
+            proxies.put(kind, RunningProxy.forKind(kind));
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        proxies.values().forEach(RunningProxy::close);
+    }
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    static Result psql(int port, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "-U", "tester", "-d", "test", "-v", "ON_ERROR_STOP=1"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("PGCONNECT_TIMEOUT", "10");
+        pb.environment().put("PGSSLMODE", "prefer");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("psql did not finish: " + command);
+        }
+        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    void psqlRunsAScriptAndPrintsResults(String kind) throws Exception {
+        int port = proxies.get(kind).port();
+        String table = "pgb_psql_" + kind;
+        Result r = psql(port, "-A", "-t", "-c", "drop table if exists " + table,
+                "-c", "create table " + table + " (id int primary key, name varchar(20))",
+                "-c", "insert into " + table + " values (1, 'one'), (2, 'two'), (3, NULL)",
+                "-c", "update " + table + " set name = 'deux' where id = 2",
+                "-c", "select id, coalesce(name, '<null>') from " + table + " order by id",
+                "-c", "delete from " + table + " where id > 1",
+                "-c", "drop table " + table);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines().toList()).containsExactly("1|one", "2|deux", "3|<null>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    void psqlShowsCommandTagsAndErrors(String kind) throws Exception {
+        int port = proxies.get(kind).port();
+        String table = "pgb_psql_tags_" + kind;
+        Result r = psql(port, "-c", "drop table if exists " + table,
+                "-c", "create table " + table + " (id int)",
+                "-c", "insert into " + table + " values (1), (2)",
+                "-c", "update " + table + " set id = id + 10",
+                "-c", "delete from " + table,
+                "-c", "drop table " + table);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList()).containsExactly("DROP TABLE", "CREATE TABLE", "INSERT 0 2", "UPDATE 2",
+                "DELETE 2", "DROP TABLE");
+
+        Result bad = psql(port, "-c", "select * from pgb_missing_table");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("ERROR:").containsIgnoringCase("pgb_missing_table");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    void psqlTransactionsAndVariables(String kind) throws Exception {
+        int port = proxies.get(kind).port();
+        Result r = psql(port, "-A", "-t", "-c", "begin", "-c", "select 1 + 1", "-c", "commit",
+                "-c", "show server_encoding");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList()).containsExactly("BEGIN", "2", "COMMIT", "UTF8");
+    }
+}
