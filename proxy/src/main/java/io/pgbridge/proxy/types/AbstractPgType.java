@@ -59,6 +59,20 @@ abstract class AbstractPgType<T> implements PgType<T> {
         return coerce(rs.getObject(column));
     }
 
+    /**
+     * {@code getObject(column, javaClass)}, the JDBC 4.2 way to get java.time values; drivers that lack it (SQLite)
+     * or that fail on a value fall back to plain {@code getObject} and {@link #coerce}.
+     */
+    final T readAs(ResultSet rs, int column, Class<?> javaClass) throws SQLException {
+        Object v;
+        try {
+            v = rs.getObject(column, javaClass);
+        } catch (SQLException | RuntimeException e) {
+            v = rs.getObject(column);
+        }
+        return coerce(v);
+    }
+
     @Override
     public String toString() {
         return name;
