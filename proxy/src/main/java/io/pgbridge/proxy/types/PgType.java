@@ -44,4 +44,12 @@ public interface PgType<T> {
 
     /** Reads exactly {@code length} bytes of the binary form; throws {@link PgTypeException} on bad input. */
     T decodeBinary(ByteBuf in, int length);
+
+    /**
+     * Converts a value a JDBC driver handed out (java.sql.Date, PGInterval, a string from SQLite…) into this type's
+     * Java value; {@code null} stays {@code null}. Array types use it for their elements.
+     */
+    default T coerce(Object value) {
+        throw new UnsupportedOperationException(name() + " cannot convert " + value.getClass().getName());
+    }
 }
