@@ -34,6 +34,9 @@ public final class ErrorMapper {
     private static final Map<Integer, String> MARIADB_CODES = Map.of(
             1062, "23505", 1452, "23503", 1451, "23503", 1048, "23502", 1364, "23502");
 
+    /** MariaDB reports syntax errors and many others as 42000; these codes are PostgreSQL's 42601. */
+    private static final java.util.Set<Integer> MARIADB_SYNTAX = java.util.Set.of(1064, 1149);
+
     /** H2 appends {@code ; SQL statement:\n...} and {@code [42000-240]} to its messages: clients want just the text. */
     private static final Pattern H2_SUFFIX = Pattern.compile("(?s)(; SQL statement:\\n.*)?\\s*\\[[0-9A-Z]{5}-\\d+]\\s*$");
     private static final Pattern H2_SYNTAX_MARKER = Pattern.compile("(?s)^Syntax error in SQL statement \"(.*)\\[\\*](.*)\"");
@@ -76,6 +79,9 @@ public final class ErrorMapper {
         String state = e.getSQLState();
         if ("23000".equals(state) && MARIADB_CODES.containsKey(e.getErrorCode())) {
             state = MARIADB_CODES.get(e.getErrorCode());
+        }
+        if ("42000".equals(state) && MARIADB_SYNTAX.contains(e.getErrorCode())) {
+            state = SqlState.SYNTAX_ERROR.code();
         }
         state = STATE_ALIASES.getOrDefault(state, state);
         if (state == null || state.length() != 5) {

@@ -143,12 +143,13 @@ final class QueryRunner {
         session.writer().send(new BackendMessage.CloseComplete());
     }
 
-    void sync() throws SQLException {
+    /** Ends the implicit transaction at Sync: committed when everything since the last Sync succeeded. */
+    void sync(boolean success) throws SQLException {
         if (session.transactionStatus() == TransactionStatus.IDLE) {
             // The implicit transaction ends here, and every portal with it.
             portals.values().forEach(Portal::close);
             portals.clear();
-            session.backendConnection().endStreaming(true);
+            session.backendConnection().endStreaming(success);
         }
     }
 
@@ -222,9 +223,10 @@ final class QueryRunner {
             hasResultSet = jdbc.execute(dialect.isPostgres() ? statement.sql() : statement.jdbcSql().sql());
         } else {
             PreparedStatement prepared = connection.prepareStatement(statement.jdbcSql().sql());
+            jdbc = prepared;
             portal.jdbc = prepared;
             prepared.setFetchSize(dialect.fetchSize(limits.fetchSize()));
-            bindParameters(prepared, portal);
+            bindParameters(prepared, portal, dialect);
             running = prepared;
             hasResultSet = prepared.execute();
         }
@@ -347,8 +349,9 @@ final class QueryRunner {
     }
 
     @SuppressWarnings("unchecked")
-    private static void bindParameters(PreparedStatement prepared, Portal portal) throws SQLException {
+    private void bindParameters(PreparedStatement prepared, Portal portal, BackendDialect dialect) throws SQLException {
         int[] order = portal.statement.jdbcSql().parameterOrder();
+        UntypedParameter untyped = null;
         for (int j = 0; j < order.length; j++) {
             int pgIndex = order[j];
             Object value = portal.parameters[pgIndex];
@@ -356,7 +359,10 @@ final class QueryRunner {
             if (value == null) {
                 prepared.setNull(j + 1, java.sql.Types.NULL);
             } else if (value instanceof String s && (oid == 0 || PgTypes.byOid(oid) == null)) {
-                prepared.setString(j + 1, s);
+                if (untyped == null) {
+                    untyped = new UntypedParameter(prepared, dialect);
+                }
+                untyped.bind(j + 1, s, session.settings().textContext());
             } else {
                 ((PgType<Object>) PgTypes.byOid(oid)).bind(prepared, j + 1, value);
             }

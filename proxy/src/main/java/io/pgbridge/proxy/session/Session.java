@@ -140,6 +140,11 @@ public final class Session implements Runnable {
             case FAILED_UNTIL_SYNC -> {
                 if (message instanceof FrontendMessage.Sync) {
                     phase = Phase.READY;
+                    try {
+                        runner.sync(false);
+                    } catch (SQLException e) {
+                        error(ErrorMapper.map(e));
+                    }
                     readyForQuery();
                 }
             }
@@ -209,7 +214,7 @@ public final class Session implements Runnable {
                 case FrontendMessage.Execute e -> runner.execute(e);
                 case FrontendMessage.Close c -> runner.close(c);
                 case FrontendMessage.Sync s -> {
-                    runner.sync();
+                    runner.sync(true);
                     readyForQuery();
                 }
                 case FrontendMessage.Flush f -> writer.flush();

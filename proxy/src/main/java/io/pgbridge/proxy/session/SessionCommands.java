@@ -44,9 +44,14 @@ final class SessionCommands {
         List<String> words = SqlWords.of(sql);
         String name = settingName(words);
         return name != null && switch (name.toLowerCase(Locale.ROOT)) {
-            case "client_encoding", "datestyle", "intervalstyle", "timezone", "names", "time" -> true;
+            case "client_encoding", "datestyle", "intervalstyle", "timezone", "names", "time", "application_name" -> true;
             default -> false;
         };
+    }
+
+    /** Owned settings that PostgreSQL must also see, since its own functions (now()::text…) depend on them. */
+    private static boolean alsoOnPostgres(String name) {
+        return name != null && (name.equalsIgnoreCase("timezone") || name.equalsIgnoreCase("application_name"));
     }
 
     String run(ParsedStatement statement) throws SQLException {
@@ -59,13 +64,25 @@ final class SessionCommands {
             case SAVEPOINT -> savepoint(words);
             case RELEASE_SAVEPOINT -> release(words);
             case ROLLBACK_TO_SAVEPOINT -> rollbackTo(words);
-            case SET -> set(words);
-            case RESET -> reset(words);
+            case SET -> passThroughToPostgres(statement, settingName(words), set(words));
+            case RESET -> passThroughToPostgres(statement, words.size() > 1 && words.get(1).equalsIgnoreCase("time")
+                    ? "TimeZone" : words.size() > 1 ? unquote(words.get(1)) : null, reset(words));
             case SHOW -> show(words);
             case DISCARD -> discard(words);
             case DEALLOCATE -> deallocate(words);
             default -> throw new IllegalStateException("not a session command: " + info.kind());
         };
+    }
+
+    private String passThroughToPostgres(ParsedStatement statement, String setting, String tag) throws SQLException {
+        BackendConnection backend = session.backendConnection();
+        if (backend.backend().dialect().isPostgres() && alsoOnPostgres(setting)) {
+            try (java.sql.Statement st = backend.get().createStatement()) {
+                st.execute(statement.sql());
+            }
+            backend.markDirty();
+        }
+        return tag;
     }
 
     private String begin(StatementInfo info, List<String> words) throws SQLException {

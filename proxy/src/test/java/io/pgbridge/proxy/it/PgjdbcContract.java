@@ -39,6 +39,11 @@ abstract class PgjdbcContract {
     /** The backend's spelling of a byte-string column type. */
     abstract String bytesType();
 
+    /** The backend's spelling of PostgreSQL's {@code timestamp} (microseconds, no time zone). */
+    String timestampType() {
+        return "timestamp";
+    }
+
     /** A statement that runs for many seconds unless cancelled. */
     abstract String slowQuery();
 
@@ -59,12 +64,17 @@ abstract class PgjdbcContract {
         try (Statement st = c.createStatement()) {
             st.execute("drop table if exists " + table);
             st.execute("create table " + table + " (id int primary key, name varchar(50), amount numeric(12,2),"
-                    + " flag boolean, born date, seen timestamp, data " + bytesType() + ")");
+                    + " flag boolean, born date, seen " + timestampType() + ", data " + bytesType() + ")");
         }
     }
 
+    /** The pgjdbc query modes this backend is tested in. */
+    java.util.stream.Stream<String> queryModes() {
+        return java.util.stream.Stream.of(SIMPLE, EXTENDED_TEXT, PREPARED_BINARY);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {SIMPLE, EXTENDED_TEXT, PREPARED_BINARY})
+    @org.junit.jupiter.params.provider.MethodSource("queryModes")
     void writesAndReadsBackEveryCommonType(String mode) throws Exception {
         try (Connection c = proxy.connect(mode)) {
             createTable(c);

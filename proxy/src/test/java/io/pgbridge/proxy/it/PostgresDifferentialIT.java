@@ -33,7 +33,7 @@ class PostgresDifferentialIT {
     static Stream<String> queries() {
         return Stream.of(
                 "select true, false, null::bool",
-                "select 1::int2, -32768::int2, 2147483647::int4, -9223372036854775808::int8",
+                "select 1::int2, (-32768)::int2, 2147483647::int4, (-9223372036854775808)::int8, 0::int2",
                 "select 1.5::float4, 0.1::float8, 1e16::float8, 1e-5::float8, 'NaN'::float8, '-Infinity'::float4, -0.0::float8",
                 "select 123.4500::numeric, -0.001::numeric, 'NaN'::numeric, 1e30::numeric, 0::numeric, 12345678901234567890.123456789::numeric",
                 "select 'hello'::text, ''::text, 'ünïcødé ✓'::varchar, 'ab'::char(4), 'name'::name, 'x'::\"char\"",

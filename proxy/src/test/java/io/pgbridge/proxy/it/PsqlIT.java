@@ -58,7 +58,7 @@ class PsqlIT {
     void psqlRunsAScriptAndPrintsResults(String kind) throws Exception {
         int port = proxies.get(kind).port();
         String table = "pgb_psql_" + kind;
-        Result r = psql(port, "-A", "-t", "-c", "drop table if exists " + table,
+        Result r = psql(port, "-q", "-A", "-t", "-c", "drop table if exists " + table,
                 "-c", "create table " + table + " (id int primary key, name varchar(20))",
                 "-c", "insert into " + table + " values (1, 'one'), (2, 'two'), (3, NULL)",
                 "-c", "update " + table + " set name = 'deux' where id = 2",
