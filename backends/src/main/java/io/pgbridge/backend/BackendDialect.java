@@ -24,6 +24,14 @@ public abstract class BackendDialect {
         return Map.of();
     }
 
+    /**
+     * PostgreSQL type names this backend spells differently, lower case → the backend's spelling; the proxy
+     * replaces them in every statement.
+     */
+    public Map<String, String> typeNameAliases() {
+        return Map.of();
+    }
+
     /** True when the backend is PostgreSQL itself: SQL passes through untouched. */
     public boolean isPostgres() {
         return false;

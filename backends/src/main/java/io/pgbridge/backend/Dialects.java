@@ -46,6 +46,16 @@ public final class Dialects {
             // Without lazy execution H2 builds a whole result before the first row is read.
             return Map.of("LAZY_QUERY_EXECUTION", "TRUE");
         }
+
+        /**
+         * H2's PostgreSQL mode lacks these names. json/jsonb become text: H2's JSON type stores a bound or literal
+         * string as a JSON string value ({@code "{\"a\":1}"}), which no PostgreSQL client expects.
+         */
+        @Override
+        public Map<String, String> typeNameAliases() {
+            return Map.of("timestamptz", "timestamp with time zone", "timetz", "time with time zone",
+                    "jsonb", "text", "json", "text");
+        }
     }
 
     /** pgjdbc reports PostgreSQL's own type names, so the type name decides; SQL passes through untouched. */

@@ -64,7 +64,10 @@ class ExampleConfigsTest {
         assertThat(url("mariadb.yaml")).startsWith("jdbc:mariadb:");
         assertThat(url("postgres.yaml")).startsWith("jdbc:postgresql:");
         assertThat(url("sqlite.yaml")).startsWith("jdbc:sqlite:");
-        assertThat(url("actors-h2.yaml")).startsWith("jdbc:h2:file:./data/actors");
+        assertThat(url("actors-h2.yaml")).startsWith("jdbc:h2:file:./data/pgbridge");
+        // Only the embedded default gets the actors table: the example must be recognised as it.
+        assertThat(ConfigLoader.load(EXAMPLES.resolve("actors-h2.yaml"), Map.of()).defaultBackendConfig().embedded())
+                .isTrue();
     }
 
     private static String url(String example) {

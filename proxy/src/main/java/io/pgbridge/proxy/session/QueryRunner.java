@@ -18,6 +18,7 @@ import io.pgbridge.translation.StatementClassifier;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
 import io.pgbridge.translation.StatementSplitter;
+import io.pgbridge.translation.TypeNameRewriter;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -67,7 +68,7 @@ final class QueryRunner {
             return;
         }
         for (String part : parts) {
-            Portal portal = new Portal("", analyse("", part, NO_TYPES), null, NO_PARAMETERS);
+            Portal portal = new Portal("", analyseOnce(part), null, NO_PARAMETERS);
             try {
                 run(portal, 0, true);
             } catch (Exception e) {
@@ -381,10 +382,20 @@ final class QueryRunner {
     }
 
     private ParsedStatement analyse(String name, String sql, int[] parameterTypes) {
-        boolean postgres = session.backendConnection().backend().dialect().isPostgres();
-        Analysis analysis = ANALYSES.get((postgres ? "P" : "J") + sql, key -> new Analysis(
-                StatementClassifier.classify(sql), ParameterRewriter.rewrite(sql, postgres)));
+        BackendDialect dialect = session.backendConnection().backend().dialect();
+        Analysis analysis = ANALYSES.get(dialect.name() + ':' + sql, key -> analyse(sql, dialect));
         return new ParsedStatement(name, sql, parameterTypes, analysis.info(), analysis.jdbcSql());
+    }
+
+    /** A statement of a simple Query: literals vary from one to the next, so caching would only churn. */
+    private ParsedStatement analyseOnce(String sql) {
+        Analysis analysis = analyse(sql, session.backendConnection().backend().dialect());
+        return new ParsedStatement("", sql, NO_TYPES, analysis.info(), analysis.jdbcSql());
+    }
+
+    private static Analysis analyse(String sql, BackendDialect dialect) {
+        String backendSql = TypeNameRewriter.rewrite(sql, dialect.typeNameAliases());
+        return new Analysis(StatementClassifier.classify(sql), ParameterRewriter.rewrite(backendSql, dialect.isPostgres()));
     }
 
     private void checkNotFailed(StatementInfo info) {
