@@ -44,8 +44,15 @@ public final class RunningProxy implements AutoCloseable {
         return backend(TestDatabases.mariadbUrl(), "mariadb");
     }
 
+    /** Fronts a fresh SQLite database file. */
+    public static RunningProxy sqlite() throws Exception {
+        Path dir = Files.createTempDirectory("pgbridge-sqlite");
+        return backend("jdbc:sqlite:" + dir.resolve("it.db"), "sqlite");
+    }
+
     public static RunningProxy forKind(String kind) throws Exception {
         return switch (kind) {
+            case "sqlite" -> sqlite();
             case "h2" -> h2();
             case "postgresql" -> postgres();
             case "mariadb" -> mariadb();
