@@ -20,12 +20,15 @@ public record LimitsConfig(
     public static final int DEFAULT_FETCH_SIZE = 1000;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
-    /** A startup packet is at least a length and a protocol version. */
-    static final int MIN_STARTUP_PACKET_SIZE = 8;
+    /** The largest fixed-size startup frame, CancelRequest, is 16 bytes: a smaller limit would refuse it. */
+    static final int MIN_STARTUP_PACKET_SIZE = 16;
+    /** A message is at least its length word. */
+    static final int MIN_MESSAGE_SIZE = 4;
 
     public LimitsConfig {
-        if (maxMessageSize < 1) {
-            throw new ConfigException("max_message_size", "expected a positive size, got " + maxMessageSize);
+        if (maxMessageSize < MIN_MESSAGE_SIZE) {
+            throw new ConfigException("max_message_size",
+                    "expected a size of at least " + MIN_MESSAGE_SIZE + " bytes, got " + maxMessageSize);
         }
         if (maxStartupPacketSize < MIN_STARTUP_PACKET_SIZE) {
             throw new ConfigException("max_startup_packet_size",

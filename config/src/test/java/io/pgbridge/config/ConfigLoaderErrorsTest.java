@@ -56,9 +56,9 @@ class ConfigLoaderErrorsTest {
         assertThat(error("limits:\n  fetch_size: 0\n"))
                 .hasMessage("pgbridge.yaml:2: limits.fetch_size: expected a positive integer, got 0");
         assertThat(error("limits:\n  max_startup_packet_size: 4\n")).hasMessage(
-                "pgbridge.yaml:2: limits.max_startup_packet_size: expected a size of at least 8 bytes, got 4");
+                "pgbridge.yaml:2: limits.max_startup_packet_size: expected a size of at least 16 bytes, got 4");
         assertThat(error("limits:\n  max_message_size: 0\n"))
-                .hasMessage("pgbridge.yaml:2: limits.max_message_size: expected a positive size, got 0");
+                .hasMessage("pgbridge.yaml:2: limits.max_message_size: expected a size of at least 4 bytes, got 0");
         assertThat(error("limits:\n  startup_timeout: 0s\n"))
                 .hasMessage("pgbridge.yaml:2: limits.startup_timeout: expected a positive duration, got 0ms");
     }

@@ -107,7 +107,7 @@ class PgbridgeConfigTest {
                 .hasMessage("auth: expected one of [trust], got nothing");
         assertThatThrownBy(() -> new BackendConfig("b", null, null, null, null, null))
                 .hasMessage("url: required, e.g. url: jdbc:postgresql://127.0.0.1:5432/postgres");
-        assertThatThrownBy(() -> new LimitsConfig(1, 8, java.time.Duration.ofSeconds(1), 1,
+        assertThatThrownBy(() -> new LimitsConfig(4, 16, java.time.Duration.ofSeconds(1), 1,
                 java.time.Duration.ofMillis(-1))).hasMessage("shutdown_grace: expected a duration of 0 or more, got -1ms");
     }
 
