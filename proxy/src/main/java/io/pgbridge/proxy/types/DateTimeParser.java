@@ -149,7 +149,7 @@ final class DateTimeParser {
                 try {
                     zone = ZoneId.of(word);
                 } catch (DateTimeException e) {
-                    throw new PgTypeException("22023", "time zone \"" + word + "\" not recognized");
+                    throw new PgTypeException("22023", "time zone \"" + lower + "\" not recognized");
                 }
             }
         }
