@@ -33,6 +33,15 @@ public final class ArrayType<E> extends AbstractPgType<List<E>> {
 
     @Override
     public List<E> read(ResultSet rs, int column) throws SQLException {
+        // PostgreSQL's own text (pgjdbc, or a literal stored by a backend without arrays) is exact; pgjdbc's
+        // Array objects lose timetz offsets and fail on numeric Infinity
+        String text = rs.getString(column);
+        if (text == null) {
+            return null;
+        }
+        if (text.startsWith("{") || text.startsWith("[") && text.contains("]={")) {
+            return decodeText(text, TextContext.UTC);
+        }
         Array array = rs.getArray(column);
         if (array == null) {
             return null;
@@ -147,7 +156,10 @@ public final class ArrayType<E> extends AbstractPgType<List<E>> {
 
     @Override
     public void encodeBinary(List<E> value, ByteBuf out) {
-        boolean hasNull = value.contains(null);
+        boolean hasNull = false;
+        for (E e : value) {
+            hasNull |= e == null;
+        }
         out.writeInt(value.isEmpty() ? 0 : 1);
         out.writeInt(hasNull ? 1 : 0);
         out.writeInt(element.oid());
