@@ -67,16 +67,14 @@ public final class ArrayType<E> extends AbstractPgType<List<E>> {
             elements[i] = e == null ? null : postgres || e instanceof PgInterval || e instanceof Byte
                     ? elementText(e) : e;
         }
-        Object jdbcArray;
         try {
-            jdbcArray = ps.getConnection().createArrayOf(element.name(), postgres
+            Array jdbcArray = ps.getConnection().createArrayOf(element.name(), postgres
                     ? java.util.Arrays.copyOf(elements, elements.length, String[].class) : elements);
+            ps.setArray(index, jdbcArray);
         } catch (SQLFeatureNotSupportedException e) {
             // MariaDB, SQLite: no arrays; the PostgreSQL text form is the best they can store
             ps.setString(index, toText(value));
-            return;
         }
-        ps.setArray(index, (Array) jdbcArray);
     }
 
     private String elementText(E value) {
