@@ -190,6 +190,21 @@ abstract class PgTypeTestBase {
                 });
     }
 
+    /** The codec must read client text as the server does: same value, judged by the server's output text. */
+    static <T> void checkSameInput(PgType<T> type, String castType, String input) throws SQLException {
+        String expected;
+        try (PreparedStatement ps = pg.prepareStatement("SELECT CAST(CAST(? AS text) AS " + castType + ")::text")) {
+            ps.setString(1, input);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                expected = rs.getString(1);
+            }
+        }
+        T value = type.decodeText(input, context);
+        assertThat(new String(text(type, value), StandardCharsets.UTF_8)).as("%s as %s", input, castType)
+                .isEqualTo(expected);
+    }
+
     static String hex(byte[] b) {
         return HexFormat.of().formatHex(b);
     }
