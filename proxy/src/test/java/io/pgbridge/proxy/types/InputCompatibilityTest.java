@@ -76,7 +76,10 @@ class InputCompatibilityTest extends PgTypeTestBase {
                 "@ 1 day ago", "@ 1 hour 30 mins ago", "10", "1.5", "-10", "1:2", "1:2:3", "-1:2:3", "1:2:3.25",
                 "1.5 years", "1.5 mons", "1.5 days", "1.5 weeks", "1.5 hours", "0.5 min", "3 millennium",
                 "1 mon -1 day +02:00", "1 years 2 mons 3 days 4 hours 5 mins 6.5 secs", "100 ms", "1000 us",
-                "2 decades", "1 century", "1 week 1 day", "1d", "2h", "1 y 2 mon", "0");
+                "2 decades", "1 century", "1 week 1 day", "1d", "2h", "1 y 2 mon", "0", "1-2", "-1-2", "1 2:03:04",
+                "-1 2:03:04", "+1-2 +3 +4:05:06", "1.1 mons", "0.3 years", "1.123456789 days", "1.0000005 secs",
+                "0.0000005 sec", "1.7 weeks", "1 day 1.5 hours", "2.5", "-1.5 days", "1.000001 mins",
+                "1 hour ago", "-2 mons ago");
     }
 
     @Test
