@@ -43,6 +43,7 @@ class StringTypesTest extends PgTypeTestBase {
         checkValue(CharType.INSTANCE, (byte) 0xFF, "'\\377'::\"char\"");
         checkValue(CharType.INSTANCE, (byte) 0xC3, "'é'::\"char\"");
         checkValue(CharType.INSTANCE, (byte) '\\', "'\\'::\"char\"");
+        checkBind(CharType.INSTANCE, "\"char\"", (byte) 'z');
     }
 
     @Test
