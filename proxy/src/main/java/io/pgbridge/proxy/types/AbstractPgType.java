@@ -84,7 +84,12 @@ abstract class AbstractPgType<T> implements PgType<T> {
     }
 
     final PgTypeException invalidSyntax(String sqlState, String text) {
-        return new PgTypeException(sqlState, "invalid input syntax for type " + displayName + ": \"" + text + "\"");
+        return new PgTypeException(sqlState, "invalid input syntax for type " + inputName() + ": \"" + text + "\"");
+    }
+
+    /** The type name in input syntax errors; the date/time input functions say {@code time}, not the SQL name. */
+    String inputName() {
+        return displayName;
     }
 
     /** {@code value "99999999999" is out of range for type integer}, 22003. */

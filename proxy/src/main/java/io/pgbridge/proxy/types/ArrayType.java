@@ -33,6 +33,15 @@ public final class ArrayType<E> extends AbstractPgType<List<E>> {
 
     @Override
     public List<E> read(ResultSet rs, int column) throws SQLException {
+        // PostgreSQL's own text (pgjdbc, or a literal stored by a backend without arrays) is exact; pgjdbc's
+        // Array objects lose timetz offsets and fail on numeric Infinity
+        String text = rs.getString(column);
+        if (text == null) {
+            return null;
+        }
+        if (text.startsWith("{") || text.startsWith("[") && text.contains("]={")) {
+            return decodeText(text, TextContext.UTC);
+        }
         Array array = rs.getArray(column);
         if (array == null) {
             return null;
@@ -58,16 +67,14 @@ public final class ArrayType<E> extends AbstractPgType<List<E>> {
             elements[i] = e == null ? null : postgres || e instanceof PgInterval || e instanceof Byte
                     ? elementText(e) : e;
         }
-        Object jdbcArray;
         try {
-            jdbcArray = ps.getConnection().createArrayOf(element.name(), postgres
+            Array jdbcArray = ps.getConnection().createArrayOf(element.name(), postgres
                     ? java.util.Arrays.copyOf(elements, elements.length, String[].class) : elements);
+            ps.setArray(index, jdbcArray);
         } catch (SQLFeatureNotSupportedException e) {
             // MariaDB, SQLite: no arrays; the PostgreSQL text form is the best they can store
             ps.setString(index, toText(value));
-            return;
         }
-        ps.setArray(index, (Array) jdbcArray);
     }
 
     private String elementText(E value) {
@@ -147,7 +154,10 @@ public final class ArrayType<E> extends AbstractPgType<List<E>> {
 
     @Override
     public void encodeBinary(List<E> value, ByteBuf out) {
-        boolean hasNull = value.contains(null);
+        boolean hasNull = false;
+        for (E e : value) {
+            hasNull |= e == null;
+        }
         out.writeInt(value.isEmpty() ? 0 : 1);
         out.writeInt(hasNull ? 1 : 0);
         out.writeInt(element.oid());

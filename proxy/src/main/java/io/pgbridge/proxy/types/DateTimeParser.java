@@ -122,6 +122,22 @@ final class DateTimeParser {
         if (h > 0 && peek() == ':') {
             hasTime = true;
             micros = time(timeStart, h);
+        } else if (hasDate && h == 6) {
+            // ISO basic time after a date: hhmmss[.ffffff]
+            hasTime = true;
+            long fraction = 0;
+            if (peek() == '.') {
+                pos++;
+                int fStart = pos;
+                fraction = fractionMicros(fStart, digits());
+            }
+            int hh = number(timeStart, 2);
+            int mm = number(timeStart + 2, 2);
+            int ss = number(timeStart + 4, 2);
+            if (hh > 23 || mm > 59 || ss > 60) {
+                throw fieldRange();
+            }
+            micros = ((hh * 60L + mm) * 60 + ss) * DateTimes.MICROS_PER_SECOND + fraction;
         } else {
             pos = timeStart;
         }
@@ -149,7 +165,7 @@ final class DateTimeParser {
                 try {
                     zone = ZoneId.of(word);
                 } catch (DateTimeException e) {
-                    throw new PgTypeException("22023", "time zone \"" + word + "\" not recognized");
+                    throw new PgTypeException("22023", "time zone \"" + lower + "\" not recognized");
                 }
             }
         }
@@ -217,16 +233,12 @@ final class DateTimeParser {
         return ((hour * 60 + minute) * 60 + second) * DateTimes.MICROS_PER_SECOND + fraction;
     }
 
-    /** Fraction digits to microseconds, rounded half up on the seventh digit. */
+    /** Fraction digits to microseconds the way PostgreSQL rounds them: rint() of the double, not decimal rounding. */
     private long fractionMicros(int start, int count) {
-        long micros = 0;
-        for (int i = 0; i < 6; i++) {
-            micros = micros * 10 + (i < count ? text.charAt(start + i) - '0' : 0);
+        if (count == 0) {
+            return 0;
         }
-        if (count > 6 && text.charAt(start + 6) >= '5') {
-            micros++;
-        }
-        return micros;
+        return (long) Math.rint(Double.parseDouble("0." + text.substring(start, start + count)) * 1e6);
     }
 
     /** {@code +5}, {@code +05}, {@code +0530}, {@code +05:30}, {@code -03:06:28}; PostgreSQL allows up to ±15:59:59. */

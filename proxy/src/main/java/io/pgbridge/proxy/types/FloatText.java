@@ -2,6 +2,11 @@ package io.pgbridge.proxy.types;
 
 import io.netty.buffer.ByteBuf;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
 /**
  * float4/float8 text as PostgreSQL 12+ writes it with extra_float_digits 1: the shortest decimal that reads back to
  * the same value (Java's toString finds the digits since JDK 19), laid out like printf {@code %g}: fixed notation for
@@ -80,12 +85,47 @@ final class FloatText {
                 Decimal c = d == 10 ? new Decimal("1", exponent + 1) : new Decimal(Integer.toString(d), exponent);
                 String literal = c.digits + "E" + c.exponent;
                 boolean same = single ? Float.parseFloat(literal) == (float) abs : Double.parseDouble(literal) == abs;
-                if (same) {
+                if (same && !onBoundary(c, abs, single)) {
                     return c;
                 }
             }
         }
-        return new Decimal(sig, exponent);
+        Decimal c = new Decimal(sig, exponent);
+        return onBoundary(c, abs, single) ? strictlyInside(abs, single, sig.length() + 1) : c;
+    }
+
+    /**
+     * Java accepts a decimal lying exactly halfway to a neighbouring value when ties-to-even reads it back as this
+     * value (1e23); PostgreSQL's Ryu never does and prints more digits (9.999999999999999e+22). Only integers from
+     * 2^53 (2^24 for float4) up can sit on such a midpoint with this few digits.
+     */
+    private static boolean onBoundary(Decimal c, double abs, boolean single) {
+        if (abs < (single ? 0x1p24 : 0x1p53)) {
+            return false;
+        }
+        BigDecimal value = new BigDecimal(new BigInteger(c.digits), c.digits.length() - 1 - c.exponent);
+        BigDecimal x = new BigDecimal(abs);
+        BigDecimal down = new BigDecimal(single ? Math.nextDown((float) abs) : Math.nextDown(abs));
+        double next = single ? Math.nextUp((float) abs) : Math.nextUp(abs);
+        // above the largest finite value the step stays one ulp
+        BigDecimal up = Double.isInfinite(next) ? x.add(x.subtract(down)) : new BigDecimal(next);
+        BigDecimal two = BigDecimal.valueOf(2);
+        return value.compareTo(x.add(up).divide(two)) == 0 || value.compareTo(x.add(down).divide(two)) == 0;
+    }
+
+    /** The nearest decimal with the fewest digits (from {@code from}) strictly inside the rounding interval. */
+    private static Decimal strictlyInside(double abs, boolean single, int from) {
+        BigDecimal x = new BigDecimal(abs);
+        for (int n = from; ; n++) {
+            BigDecimal r = x.round(new MathContext(n, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+            String digits = r.unscaledValue().toString();
+            Decimal c = new Decimal(digits, digits.length() - 1 - r.scale());
+            String literal = digits + "E" + (-r.scale());
+            boolean same = single ? Float.parseFloat(literal) == (float) abs : Double.parseDouble(literal) == abs;
+            if (same && !onBoundary(c, abs, single)) {
+                return c;
+            }
+        }
     }
 
     private static void write(Decimal d, ByteBuf out, int fixedLimit) {
@@ -138,8 +178,11 @@ final class FloatText {
         if (rest.equalsIgnoreCase("infinity") || rest.equalsIgnoreCase("inf")) {
             return s.charAt(0) == '-' ? "-Infinity" : "Infinity";
         }
+        if (rest.length() > 2 && (rest.startsWith("0x") || rest.startsWith("0X"))) {
+            return hexOrNull(s, i + 2);
+        }
         int digits = 0;
-        while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
             i++;
             digits++;
         }
@@ -170,14 +213,52 @@ final class FloatText {
         return i == n ? s : null;
     }
 
+    /** strtod's hexadecimal form, {@code 0x1.8p1}; Java wants the binary exponent, so {@code p0} is added. */
+    private static String hexOrNull(String s, int start) {
+        int i = start;
+        int n = s.length();
+        int digits = 0;
+        while (i < n && Character.digit(s.charAt(i), 16) >= 0 && s.charAt(i) < 128) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && Character.digit(s.charAt(i), 16) >= 0 && s.charAt(i) < 128) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return null;
+        }
+        if (i == n) {
+            return s + "p0";
+        }
+        if (s.charAt(i) != 'p' && s.charAt(i) != 'P') {
+            return null;
+        }
+        i++;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int expDigits = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            expDigits++;
+        }
+        return expDigits > 0 && i == n ? s : null;
+    }
+
     /** True when the literal has a non-zero digit before its exponent: parsing it to 0 means underflow. */
     static boolean hasNonZeroMantissa(String literal) {
+        boolean hex = literal.indexOf('x') >= 0 || literal.indexOf('X') >= 0;
         for (int i = 0; i < literal.length(); i++) {
             char c = literal.charAt(i);
-            if (c == 'e' || c == 'E') {
+            if (hex ? c == 'p' || c == 'P' : c == 'e' || c == 'E') {
                 return false;
             }
-            if (c >= '1' && c <= '9') {
+            if (c >= '1' && c <= '9' || hex && Character.digit(c, 16) > 9) {
                 return true;
             }
         }

@@ -134,10 +134,22 @@ final class IntervalText {
             if (numEnd == 0) {
                 throw new NumberFormatException();
             }
+            int dash = t.indexOf('-', 1);
+            if (dash > 0 && numEnd == dash) {
+                // SQL standard year-month: 1-2, -1-2
+                boolean negative = t.charAt(0) == '-';
+                String body = negative || t.charAt(0) == '+' ? t.substring(1) : t;
+                int d = body.indexOf('-');
+                long months = Long.parseLong(body.substring(0, d)) * 12 + Long.parseLong(body.substring(d + 1));
+                acc.months = acc.months.add(BigDecimal.valueOf(negative ? -months : months));
+                continue;
+            }
             BigDecimal value = new BigDecimal(t.substring(0, numEnd));
             String unit = t.substring(numEnd);
             if (unit.isEmpty()) {
-                if (i + 1 < n) {
+                if (i + 1 < n && tokens[i + 1].indexOf(':') >= 0) {
+                    unit = "day"; // SQL standard day-time: 1 2:03:04
+                } else if (i + 1 < n) {
                     unit = tokens[++i];
                 } else {
                     unit = "second"; // a bare number is seconds

@@ -26,11 +26,15 @@ public final class IntervalType extends AbstractPgType<PgInterval> {
 
     @Override
     public PgInterval read(ResultSet rs, int column) throws SQLException {
-        Object v = rs.getObject(column);
-        if (v != null && v.getClass().getName().startsWith("org.h2.")) {
-            return H2.toInterval(v);
+        // pgjdbc's PGInterval holds hours in an int and fails on large intervals; the server's text never does
+        String s = rs.getString(column);
+        if (s == null) {
+            return null;
         }
-        return coerce(v);
+        if (s.startsWith("INTERVAL")) {
+            return coerce(rs.getObject(column)); // H2 prints SQL-standard literals
+        }
+        return decodeText(s, TextContext.UTC);
     }
 
     @Override

@@ -58,7 +58,8 @@ public final class NumericType extends AbstractPgType<Number> {
             out.writeShort(0);
             out.writeShort(0);
             out.writeShort(Double.isNaN(x) ? SIGN_NAN : x > 0 ? SIGN_PINF : SIGN_NINF);
-            out.writeShort(0);
+            // numeric_send reads the scale bits of the special header: 0 for NaN, 32 for the infinities
+            out.writeShort(Double.isNaN(x) ? 0 : 32);
             return;
         }
         int scale = d.scale();

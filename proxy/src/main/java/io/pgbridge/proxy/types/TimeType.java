@@ -27,6 +27,11 @@ public final class TimeType extends AbstractPgType<LocalTime> {
     }
 
     @Override
+    String inputName() {
+        return "time";
+    }
+
+    @Override
     public void bind(PreparedStatement ps, int index, LocalTime value) throws SQLException {
         ps.setObject(index, value);
     }

@@ -25,11 +25,15 @@ public final class TimeTzType extends AbstractPgType<OffsetTime> {
 
     @Override
     public OffsetTime read(ResultSet rs, int column) throws SQLException {
+        // the text keeps the offset exactly; pgjdbc's OffsetTime turns 24:00:00+01 into 23:59:59.999999999-18
+        String s = rs.getString(column);
+        if (s == null) {
+            return null;
+        }
         try {
-            return coerce(rs.getObject(column, OffsetTime.class));
-        } catch (SQLException | RuntimeException e) {
-            // pgjdbc's getObject() gives a java.sql.Time without the offset; the text keeps it
-            return coerce(rs.getString(column));
+            return decodeText(s, TextContext.UTC);
+        } catch (PgTypeException e) {
+            return readAs(rs, column, OffsetTime.class);
         }
     }
 

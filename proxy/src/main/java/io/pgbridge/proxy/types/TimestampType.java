@@ -32,6 +32,11 @@ public final class TimestampType extends AbstractPgType<LocalDateTime> {
     }
 
     @Override
+    String inputName() {
+        return "timestamp";
+    }
+
+    @Override
     public void bind(PreparedStatement ps, int index, LocalDateTime value) throws SQLException {
         ps.setObject(index, value);
     }

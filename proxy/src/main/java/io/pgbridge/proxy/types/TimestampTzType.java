@@ -93,7 +93,8 @@ public final class TimestampTzType extends AbstractPgType<OffsetDateTime> {
             t = OffsetDateTime.of(local, f.offset());
         } else {
             ZoneId zone = f.zone() != null ? f.zone() : context.timeZone();
-            t = ZonedDateTime.of(local, zone).toOffsetDateTime();
+            // in a repeated hour PostgreSQL takes the later (standard time) offset
+            t = ZonedDateTime.of(local, zone).withLaterOffsetAtOverlap().toOffsetDateTime();
         }
         TimestampType.checkRange(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(), text);
         return t;
