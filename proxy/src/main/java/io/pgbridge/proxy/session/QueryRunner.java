@@ -17,6 +17,7 @@ import io.pgbridge.translation.ParameterRewriter;
 import io.pgbridge.translation.StatementClassifier;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
+import io.pgbridge.translation.RepeatableQueries;
 import io.pgbridge.translation.StatementSplitter;
 import io.pgbridge.translation.TypeNameRewriter;
 
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,8 +42,10 @@ final class QueryRunner {
     private static final Cache<String, Analysis> ANALYSES = Caffeine.newBuilder().maximumSize(20_000).build();
     private static final Object[] NO_PARAMETERS = new Object[0];
     private static final int[] NO_TYPES = new int[0];
+    /** Rows a repeatable query may return and still be answered from its first, non-streamed attempt. */
+    private static final int OPTIMISTIC_ROWS = 256;
 
-    private record Analysis(StatementInfo info, JdbcSql jdbcSql) {
+    private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable) {
     }
 
     private final Session session;
@@ -207,30 +211,19 @@ final class QueryRunner {
             return;
         }
         Connection connection = backend.get();
-        if (info.returnsRows()) {
-            backend.beginStreamingIfNeeded(session.transactionStatus() != TransactionStatus.IDLE);
-        }
         if (dialect.isPostgres() && touchesSessionState(info)) {
             backend.markDirty();
         }
-        Statement jdbc;
-        boolean hasResultSet;
-        if (portal.bind == null) {
-            jdbc = connection.createStatement();
-            portal.jdbc = jdbc;
-            jdbc.setEscapeProcessing(false);
-            jdbc.setFetchSize(dialect.fetchSize(limits.fetchSize()));
-            running = jdbc;
-            hasResultSet = jdbc.execute(dialect.isPostgres() ? statement.sql() : statement.jdbcSql().sql());
-        } else {
-            PreparedStatement prepared = connection.prepareStatement(statement.jdbcSql().sql());
-            jdbc = prepared;
-            portal.jdbc = prepared;
-            prepared.setFetchSize(dialect.fetchSize(limits.fetchSize()));
-            bindParameters(prepared, portal, dialect);
-            running = prepared;
-            hasResultSet = prepared.execute();
+        if (info.returnsRows()) {
+            boolean inClientTransaction = session.transactionStatus() != TransactionStatus.IDLE;
+            if (!inClientTransaction && dialect.streamsOnlyInTransaction() && statement.repeatable()
+                    && executeBounded(portal, connection, dialect)) {
+                return;
+            }
+            backend.beginStreamingIfNeeded(inClientTransaction);
         }
+        boolean hasResultSet = execute(portal, connection, dialect, ResultSet.TYPE_FORWARD_ONLY, 0);
+        Statement jdbc = portal.jdbc;
         if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind);
@@ -239,6 +232,54 @@ final class QueryRunner {
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
             portal.close();
         }
+    }
+
+    /**
+     * For drivers that stream only inside a transaction (pgjdbc): runs a repeatable read-only query in autocommit
+     * with a small row limit, which costs one round trip and no COMMIT. True when the whole result fitted; false
+     * (nothing sent) when it did not, and the caller runs it again, streamed.
+     */
+    private boolean executeBounded(Portal portal, Connection connection, BackendDialect dialect) throws SQLException {
+        int limit = Math.min(limits.fetchSize(), OPTIMISTIC_ROWS);
+        execute(portal, connection, dialect, ResultSet.TYPE_SCROLL_INSENSITIVE, limit + 1);
+        ResultSet rs = portal.jdbc.getResultSet();
+        if (rs != null && rs.last() && rs.getRow() > limit) {
+            portal.close();
+            return false;
+        }
+        if (rs == null) {
+            portal.completionTag = portal.statement.info().commandTag(Math.max(0, portal.jdbc.getUpdateCount()));
+            portal.close();
+            return true;
+        }
+        rs.beforeFirst();
+        portal.resultSet = rs;
+        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind);
+        return true;
+    }
+
+    /** Creates the JDBC statement for the portal, binds its parameters and executes it. */
+    private boolean execute(Portal portal, Connection connection, BackendDialect dialect, int resultSetType, int maxRows)
+            throws SQLException {
+        ParsedStatement statement = portal.statement;
+        Statement jdbc;
+        if (portal.bind == null) {
+            jdbc = connection.createStatement(resultSetType, ResultSet.CONCUR_READ_ONLY);
+            jdbc.setEscapeProcessing(false);
+        } else {
+            jdbc = connection.prepareStatement(statement.jdbcSql().sql(), resultSetType, ResultSet.CONCUR_READ_ONLY);
+        }
+        portal.jdbc = jdbc;
+        jdbc.setFetchSize(dialect.fetchSize(limits.fetchSize()));
+        if (maxRows > 0) {
+            jdbc.setMaxRows(maxRows);
+        }
+        running = jdbc;
+        if (jdbc instanceof PreparedStatement prepared) {
+            bindParameters(prepared, portal, dialect);
+            return prepared.execute();
+        }
+        return jdbc.execute(dialect.isPostgres() ? statement.sql() : statement.jdbcSql().sql());
     }
 
     /** Sends rows of a started portal; returns how many this call sent. Sets the completion tag at the end. */
@@ -384,18 +425,20 @@ final class QueryRunner {
     private ParsedStatement analyse(String name, String sql, int[] parameterTypes) {
         BackendDialect dialect = session.backendConnection().backend().dialect();
         Analysis analysis = ANALYSES.get(dialect.name() + ':' + sql, key -> analyse(sql, dialect));
-        return new ParsedStatement(name, sql, parameterTypes, analysis.info(), analysis.jdbcSql());
+        return new ParsedStatement(name, sql, parameterTypes, analysis.info(), analysis.jdbcSql(), analysis.repeatable());
     }
 
     /** A statement of a simple Query: literals vary from one to the next, so caching would only churn. */
     private ParsedStatement analyseOnce(String sql) {
         Analysis analysis = analyse(sql, session.backendConnection().backend().dialect());
-        return new ParsedStatement("", sql, NO_TYPES, analysis.info(), analysis.jdbcSql());
+        return new ParsedStatement("", sql, NO_TYPES, analysis.info(), analysis.jdbcSql(), analysis.repeatable());
     }
 
     private static Analysis analyse(String sql, BackendDialect dialect) {
         String backendSql = TypeNameRewriter.rewrite(sql, dialect.typeNameAliases());
-        return new Analysis(StatementClassifier.classify(sql), ParameterRewriter.rewrite(backendSql, dialect.isPostgres()));
+        StatementInfo info = StatementClassifier.classify(sql);
+        return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
+                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info));
     }
 
     private void checkNotFailed(StatementInfo info) {

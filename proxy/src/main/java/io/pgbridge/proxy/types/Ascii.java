@@ -35,6 +35,7 @@ final class Ascii {
         for (int i = digits; i < width; i++) {
             out.writeByte('0');
         }
+        out.ensureWritable(digits);   // writerIndex() does not grow the buffer the way writeByte() does
         int start = out.writerIndex();
         out.writerIndex(start + digits);
         for (int i = start + digits - 1; i >= start; i--) {

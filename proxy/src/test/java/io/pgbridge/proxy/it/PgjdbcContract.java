@@ -174,6 +174,26 @@ abstract class PgjdbcContract {
                 int[] counts = ps.executeBatch();
                 assertThat(counts).hasSize(5000).containsOnly(1);
             }
+            // Autocommit reads of every size: small results may be answered without a streaming transaction,
+            // large ones must still arrive whole and in order.
+            for (String mode : queryModes().toList()) {
+                try (Connection other = proxy.connect(mode)) {
+                    for (int size : new int[]{0, 3, 256, 257, 5000}) {
+                        try (PreparedStatement ps = other.prepareStatement(
+                                "select id, name from " + table + " where id < ? order by id")) {
+                            ps.setInt(1, size);
+                            int rows = 0;
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    assertThat(rs.getInt(1)).isEqualTo(rows);
+                                    rows++;
+                                }
+                            }
+                            assertThat(rows).as("rows below %d in %s", size, mode).isEqualTo(size);
+                        }
+                    }
+                }
+            }
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("select id, name from " + table + " order by id")) {
                 ps.setFetchSize(100);
