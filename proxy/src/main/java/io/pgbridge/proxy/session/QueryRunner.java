@@ -2,26 +2,22 @@ package io.pgbridge.proxy.session;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.netty.buffer.Unpooled;
 import io.pgbridge.backend.BackendDialect;
-import io.pgbridge.backend.ColumnType;
 import io.pgbridge.config.LimitsConfig;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
-import io.pgbridge.proxy.types.PgType;
-import io.pgbridge.proxy.types.PgTypes;
 import io.pgbridge.translation.JdbcSql;
 import io.pgbridge.translation.ParameterRewriter;
+import io.pgbridge.translation.RepeatableQueries;
 import io.pgbridge.translation.StatementClassifier;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
-import io.pgbridge.translation.RepeatableQueries;
+
 import io.pgbridge.translation.StatementSplitter;
 import io.pgbridge.translation.TypeNameRewriter;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
@@ -113,7 +109,7 @@ final class QueryRunner {
         }
         Object[] values = new Object[expected];
         for (int i = 0; i < expected; i++) {
-            values[i] = decodeParameter(statement, bind, i);
+            values[i] = Parameters.decode(statement, bind, i, session.settings().textContext());
         }
         closePortal(name);
         portals.put(name, new Portal(name, statement, bind, values));
@@ -276,7 +272,7 @@ final class QueryRunner {
         }
         running = jdbc;
         if (jdbc instanceof PreparedStatement prepared) {
-            bindParameters(prepared, portal, dialect);
+            Parameters.bind(prepared, portal, dialect, session.settings().textContext());
             return prepared.execute();
         }
         return jdbc.execute(dialect.isPostgres() ? statement.sql() : statement.jdbcSql().sql());
@@ -341,7 +337,7 @@ final class QueryRunner {
                     if (pmd == null) {
                         pmd = prepared.getParameterMetaData();
                     }
-                    types[i] = dialect.parameterType(pmd, jdbcIndexOf(statement.jdbcSql(), i)).oid();
+                    types[i] = dialect.parameterType(pmd, Parameters.jdbcIndexOf(statement.jdbcSql(), i)).oid();
                 }
             }
             session.writer().send(new BackendMessage.ParameterDescription(types));
@@ -354,61 +350,6 @@ final class QueryRunner {
     private static String showColumn(String sql) {
         List<String> words = SqlWords.of(sql);
         return words.size() > 1 ? SessionCommands.unquote(words.get(1)).toLowerCase(java.util.Locale.ROOT) : "setting";
-    }
-
-    /** The 1-based JDBC marker index of PostgreSQL parameter {@code pgIndex} (0-based). */
-    private static int jdbcIndexOf(JdbcSql sql, int pgIndex) {
-        int[] order = sql.parameterOrder();
-        for (int i = 0; i < order.length; i++) {
-            if (order[i] == pgIndex) {
-                return i + 1;
-            }
-        }
-        return pgIndex + 1;
-    }
-
-    // ---- parameters ----
-
-    private Object decodeParameter(ParsedStatement statement, FrontendMessage.Bind bind, int index) {
-        byte[] raw = bind.parameterValues()[index];
-        if (raw == null) {
-            return null;
-        }
-        int oid = statement.parameterType(index);
-        PgType<?> type = oid == 0 ? null : PgTypes.byOid(oid);
-        boolean binary = bind.parameterFormat(index) == 1;
-        if (type == null) {
-            if (binary) {
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "binary parameter $" + (index + 1)
-                        + " has no declared type" + (oid == 0 ? "" : " known to pgbridge (OID " + oid + ")"));
-            }
-            return new String(raw, StandardCharsets.UTF_8);
-        }
-        if (binary) {
-            return type.decodeBinary(Unpooled.wrappedBuffer(raw), raw.length);
-        }
-        return type.decodeText(new String(raw, StandardCharsets.UTF_8), session.settings().textContext());
-    }
-
-    @SuppressWarnings("unchecked")
-    private void bindParameters(PreparedStatement prepared, Portal portal, BackendDialect dialect) throws SQLException {
-        int[] order = portal.statement.jdbcSql().parameterOrder();
-        UntypedParameter untyped = null;
-        for (int j = 0; j < order.length; j++) {
-            int pgIndex = order[j];
-            Object value = portal.parameters[pgIndex];
-            int oid = portal.statement.parameterType(pgIndex);
-            if (value == null) {
-                prepared.setNull(j + 1, java.sql.Types.NULL);
-            } else if (value instanceof String s && (oid == 0 || PgTypes.byOid(oid) == null)) {
-                if (untyped == null) {
-                    untyped = new UntypedParameter(prepared, dialect);
-                }
-                untyped.bind(j + 1, s, session.settings().textContext());
-            } else {
-                ((PgType<Object>) PgTypes.byOid(oid)).bind(prepared, j + 1, value);
-            }
-        }
     }
 
     // ---- proxy-made results, lookups, cleanup ----

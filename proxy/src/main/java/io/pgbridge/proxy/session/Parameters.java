@@ -1,0 +1,77 @@
+package io.pgbridge.proxy.session;
+
+import io.netty.buffer.Unpooled;
+import io.pgbridge.backend.BackendDialect;
+import io.pgbridge.proxy.codec.FrontendMessage;
+import io.pgbridge.proxy.error.PgException;
+import io.pgbridge.proxy.error.SqlState;
+import io.pgbridge.proxy.types.PgType;
+import io.pgbridge.proxy.types.PgTypes;
+import io.pgbridge.proxy.types.TextContext;
+import io.pgbridge.translation.JdbcSql;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/** Statement parameters: decoded from Bind's text or binary values, then bound to JDBC's {@code ?} markers. */
+final class Parameters {
+    private Parameters() {
+    }
+
+    /** The 1-based JDBC marker index of PostgreSQL parameter {@code pgIndex} (0-based). */
+    static int jdbcIndexOf(JdbcSql sql, int pgIndex) {
+        int[] order = sql.parameterOrder();
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] == pgIndex) {
+                return i + 1;
+            }
+        }
+        return pgIndex + 1;
+    }
+
+    /** Decodes Bind value {@code index} with the type the statement declares; undeclared text stays a String. */
+    static Object decode(ParsedStatement statement, FrontendMessage.Bind bind, int index, TextContext context) {
+        byte[] raw = bind.parameterValues()[index];
+        if (raw == null) {
+            return null;
+        }
+        int oid = statement.parameterType(index);
+        PgType<?> type = oid == 0 ? null : PgTypes.byOid(oid);
+        boolean binary = bind.parameterFormat(index) == 1;
+        if (type == null) {
+            if (binary) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "binary parameter $" + (index + 1)
+                        + " has no declared type" + (oid == 0 ? "" : " known to pgbridge (OID " + oid + ")"));
+            }
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+        if (binary) {
+            return type.decodeBinary(Unpooled.wrappedBuffer(raw), raw.length);
+        }
+        return type.decodeText(new String(raw, StandardCharsets.UTF_8), context);
+    }
+
+    /** Binds the portal's values to the JDBC markers, which may repeat or reorder PostgreSQL's {@code $n}. */
+    @SuppressWarnings("unchecked")
+    static void bind(PreparedStatement prepared, Portal portal, BackendDialect dialect, TextContext context)
+            throws SQLException {
+        int[] order = portal.statement.jdbcSql().parameterOrder();
+        UntypedParameter untyped = null;
+        for (int j = 0; j < order.length; j++) {
+            int pgIndex = order[j];
+            Object value = portal.parameters[pgIndex];
+            int oid = portal.statement.parameterType(pgIndex);
+            if (value == null) {
+                prepared.setNull(j + 1, java.sql.Types.NULL);
+            } else if (value instanceof String s && (oid == 0 || PgTypes.byOid(oid) == null)) {
+                if (untyped == null) {
+                    untyped = new UntypedParameter(prepared, dialect);
+                }
+                untyped.bind(j + 1, s, context);
+            } else {
+                ((PgType<Object>) PgTypes.byOid(oid)).bind(prepared, j + 1, value);
+            }
+        }
+    }
+}
