@@ -14,7 +14,6 @@ import io.pgbridge.translation.RepeatableQueries;
 import io.pgbridge.translation.StatementClassifier;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
-
 import io.pgbridge.translation.StatementSplitter;
 import io.pgbridge.translation.TypeNameRewriter;
 
