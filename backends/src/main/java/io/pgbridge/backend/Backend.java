@@ -20,6 +20,9 @@ public interface Backend extends AutoCloseable {
     /** The {@code server_version} to report to clients, read once from the backend. */
     String serverVersion();
 
+    /** Connections leased right now; 0 when every session has given its connection back. */
+    int activeConnections();
+
     @Override
     void close();
 }

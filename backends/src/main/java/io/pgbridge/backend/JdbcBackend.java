@@ -92,6 +92,12 @@ public final class JdbcBackend implements Backend {
     }
 
     @Override
+    public int activeConnections() {
+        var mx = pool.getHikariPoolMXBean();
+        return mx == null ? 0 : mx.getActiveConnections();
+    }
+
+    @Override
     public void close() {
         pool.close();
     }

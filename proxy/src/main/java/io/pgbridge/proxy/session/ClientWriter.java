@@ -39,11 +39,24 @@ final class ClientWriter {
         BackendMessageEncoder.encode(message, buffer());
     }
 
-    /** Writes out a full chunk, then waits while the client is slow to read. */
+    /**
+     * Writes out a full chunk, then waits while the client is slow to read. Throws {@link ClientGoneException}
+     * when the client has disconnected, so that a large result is not read from the backend for nobody.
+     */
     void flushIfLarge() throws InterruptedException {
         if (buffer != null && buffer.readableBytes() >= CHUNK_BYTES) {
             flush();
             awaitWritable();
+            if (!channel.isActive()) {
+                throw new ClientGoneException();
+            }
+        }
+    }
+
+    /** The client closed its connection while a result was being sent. */
+    static final class ClientGoneException extends RuntimeException {
+        ClientGoneException() {
+            super("client disconnected", null, false, false);
         }
     }
 

@@ -232,6 +232,10 @@ public final class Session implements Runnable {
             }
         } catch (InterruptedException e) {
             throw e;
+        } catch (ClientWriter.ClientGoneException gone) {
+            // Nobody to answer: stop the backend statement rather than read the rest of its result.
+            runner.cancelRunning();
+            phase = Phase.TERMINATED;
         } catch (Throwable t) {
             PgException error = ErrorMapper.map(t);
             if (error.isFatal()) {

@@ -95,6 +95,11 @@ public final class RunningProxy implements AutoCloseable {
         return connect("");
     }
 
+    /** Backend connections currently leased by sessions. */
+    public int activeBackendConnections() {
+        return backends.forDatabase(null).activeConnections();
+    }
+
     public PgServer server() {
         return server;
     }
