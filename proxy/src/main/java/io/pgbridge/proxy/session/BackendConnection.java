@@ -72,6 +72,21 @@ final class BackendConnection {
         }
     }
 
+    /**
+     * True when the leased connection no longer works (the backend closed it, crashed or was restarted); asked
+     * only after an error, since the check may cost a round trip.
+     */
+    boolean isBroken() {
+        if (connection == null) {
+            return false;
+        }
+        try {
+            return connection.isClosed() || !connection.isValid(2);
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
     /** Gives the connection back to the pool, rolled back and, for PostgreSQL, with session state discarded. */
     void release() {
         Connection c = connection;

@@ -242,6 +242,14 @@ public final class Session implements Runnable {
                 fatal(error);
                 return;
             }
+            if (error.sqlState().startsWith("08") || error.sqlState().startsWith("57P")) {
+                if (backend.isBroken()) {
+                    // As PostgreSQL does when a backend dies: the session cannot go on, its transaction is gone.
+                    fatal(new PgException("FATAL", SqlState.CONNECTION_FAILURE.code(),
+                            "the backend connection was lost: " + error.getMessage(), null, null, 0, t));
+                    return;
+                }
+            }
             error(error);
             if (message instanceof FrontendMessage.Query) {
                 readyForQuery();
