@@ -112,6 +112,21 @@ public final class ErrorMapper {
         return trimmed.substring(0, end);
     }
 
+    /** A backend's warning (PostgreSQL's NOTICE/WARNING, MariaDB's notes) as NoticeResponse fields. */
+    public static BackendMessage.Notice notice(java.sql.SQLWarning warning) {
+        if (warning instanceof org.postgresql.util.PSQLWarning pw && pw.getServerErrorMessage() != null) {
+            ServerErrorMessage m = pw.getServerErrorMessage();
+            return new BackendMessage.Notice(m.getSeverity() != null ? m.getSeverity() : "NOTICE", m.getSQLState(),
+                    m.getMessage(), m.getDetail(), m.getHint(), m.getPosition(), m.getWhere());
+        }
+        // Other drivers do not say how severe; their warnings are mostly notes such as MariaDB's "Unknown table"
+        // for DROP … IF EXISTS, which PostgreSQL reports as a NOTICE.
+        String state = warning.getSQLState();
+        state = state == null || state.length() != 5 ? "01000" : STATE_ALIASES.getOrDefault(state, state);
+        return new BackendMessage.Notice("NOTICE", state,
+                warning.getMessage() == null ? "warning" : warning.getMessage(), null, null, 0, null);
+    }
+
     /** The ErrorResponse/NoticeResponse fields for {@code e}. */
     public static BackendMessage.Notice fields(PgException e) {
         return new BackendMessage.Notice(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(),

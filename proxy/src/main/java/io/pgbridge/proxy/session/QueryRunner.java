@@ -6,6 +6,7 @@ import io.pgbridge.backend.BackendDialect;
 import io.pgbridge.config.LimitsConfig;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
+import io.pgbridge.proxy.error.ErrorMapper;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.translation.JdbcSql;
@@ -219,6 +220,7 @@ final class QueryRunner {
         }
         boolean hasResultSet = execute(portal, connection, dialect, ResultSet.TYPE_FORWARD_ONLY, 0);
         Statement jdbc = portal.jdbc;
+        forwardWarnings(jdbc);
         if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind);
@@ -247,10 +249,18 @@ final class QueryRunner {
             portal.close();
             return true;
         }
+        forwardWarnings(portal.jdbc);
         rs.beforeFirst();
         portal.resultSet = rs;
         portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind);
         return true;
+    }
+
+    /** The backend's notices for this statement reach the client as NoticeResponse, as PostgreSQL sends them. */
+    private void forwardWarnings(Statement jdbc) throws SQLException {
+        for (java.sql.SQLWarning w = jdbc.getWarnings(); w != null; w = w.getNextWarning()) {
+            session.writer().send(new BackendMessage.NoticeResponse(ErrorMapper.notice(w)));
+        }
     }
 
     /** Creates the JDBC statement for the portal, binds its parameters and executes it. */
