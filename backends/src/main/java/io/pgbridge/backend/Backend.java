@@ -14,6 +14,9 @@ public interface Backend extends AutoCloseable {
 
     BackendDialect dialect();
 
+    /** The configuration this backend was opened from. */
+    io.pgbridge.config.BackendConfig config();
+
     /** Leases a connection in autocommit mode; blocks up to the pool's connection timeout. */
     Connection lease() throws SQLException;
 

@@ -15,13 +15,15 @@ import java.util.Properties;
 public final class JdbcBackend implements Backend {
     private static final Logger log = LoggerFactory.getLogger(JdbcBackend.class);
 
+    private final BackendConfig config;
     private final String name;
     private final BackendDialect dialect;
     private final HikariDataSource pool;
     private volatile String serverVersion;
 
-    private JdbcBackend(String name, BackendDialect dialect, HikariDataSource pool) {
-        this.name = name;
+    private JdbcBackend(BackendConfig config, BackendDialect dialect, HikariDataSource pool) {
+        this.config = config;
+        this.name = config.name();
         this.dialect = dialect;
         this.pool = pool;
     }
@@ -59,7 +61,7 @@ public final class JdbcBackend implements Backend {
             throw new SQLException("backend " + config.name() + " (" + config.url() + ") is not reachable: "
                     + cause.getMessage(), "08001", cause);
         }
-        JdbcBackend backend = new JdbcBackend(config.name(), dialect, pool);
+        JdbcBackend backend = new JdbcBackend(config, dialect, pool);
         try (Connection c = pool.getConnection()) {
             backend.serverVersion = dialect.serverVersion(c);
             log.info("backend {} - {} {} ({})", config.name(), c.getMetaData().getDatabaseProductName(),
@@ -69,6 +71,11 @@ public final class JdbcBackend implements Backend {
             throw e;
         }
         return backend;
+    }
+
+    @Override
+    public BackendConfig config() {
+        return config;
     }
 
     @Override

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param password database password, or null; never shown by {@link #toString()}
  * @param pool connection pool settings; null means {@link PoolConfig#defaults()}
  * @param properties extra JDBC driver properties in the order written; null means none
+ * @param mode how the proxy talks to the backend ({@link BackendMode}); null means {@code jdbc}
  */
 public record BackendConfig(
-        String name, String url, String user, String password, PoolConfig pool, Map<String, String> properties) {
+        String name, String url, String user, String password, PoolConfig pool, Map<String, String> properties,
+        BackendMode mode) {
 
     /** Name of the backend used when none is configured, and of the one {@code --backend} creates. */
     public static final String DEFAULT_NAME = "default";
@@ -40,6 +42,17 @@ public record BackendConfig(
         }
         pool = pool == null ? PoolConfig.defaults() : pool;
         properties = copyProperties(properties);
+        mode = mode == null ? BackendMode.JDBC : mode;
+        if (mode == BackendMode.PASSTHROUGH && !url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("mode", "passthrough needs a PostgreSQL backend (jdbc:postgresql://…), got "
+                    + Values.quote(Secrets.maskUrl(url)));
+        }
+    }
+
+    /** A backend reached through JDBC, the default mode. */
+    public BackendConfig(String name, String url, String user, String password, PoolConfig pool,
+                         Map<String, String> properties) {
+        this(name, url, user, password, pool, properties, BackendMode.JDBC);
     }
 
     /**
@@ -80,19 +93,19 @@ public record BackendConfig(
     }
 
     public BackendConfig withUrl(String newUrl) {
-        return new BackendConfig(name, newUrl, user, password, pool, properties);
+        return new BackendConfig(name, newUrl, user, password, pool, properties, mode);
     }
 
     public BackendConfig withUser(String newUser) {
-        return new BackendConfig(name, url, newUser, password, pool, properties);
+        return new BackendConfig(name, url, newUser, password, pool, properties, mode);
     }
 
     public BackendConfig withPassword(String newPassword) {
-        return new BackendConfig(name, url, user, newPassword, pool, properties);
+        return new BackendConfig(name, url, user, newPassword, pool, properties, mode);
     }
 
     public BackendConfig withPool(PoolConfig newPool) {
-        return new BackendConfig(name, url, user, password, newPool, properties);
+        return new BackendConfig(name, url, user, password, newPool, properties, mode);
     }
 
     /** Masks the password, credentials inside the URL and credential-like properties. */
@@ -100,7 +113,7 @@ public record BackendConfig(
     public String toString() {
         return "BackendConfig[name=" + name + ", url=" + Secrets.maskUrl(url) + ", user=" + user + ", password="
                 + (password == null ? "null" : Secrets.MASK) + ", pool=" + pool + ", properties="
-                + Secrets.maskProperties(properties) + "]";
+                + Secrets.maskProperties(properties) + ", mode=" + mode.configName() + "]";
     }
 
     private static Map<String, String> copyProperties(Map<String, String> properties) {

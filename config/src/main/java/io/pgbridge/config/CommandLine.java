@@ -154,6 +154,9 @@ public final class CommandLine {
                       pool: { maximum_pool_size: 20, minimum_idle: 0, connection_timeout: 30s,
                               idle_timeout: 10m, max_lifetime: 30m }
                       properties: { useServerPrepStmts: "false" }
+                    pg:
+                      url: jdbc:postgresql://127.0.0.1:5432/app
+                      mode: passthrough    # PostgreSQL only: relay the protocol (default: jdbc)
                   routes:                  # client database name -> backend
                     test: maria
                   limits: { max_message_size: 64MB, max_startup_packet_size: 10000, startup_timeout: 60s,

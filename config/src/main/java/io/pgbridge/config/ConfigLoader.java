@@ -29,7 +29,7 @@ public final class ConfigLoader {
     static final List<String> ROOT_KEYS =
             List.of("listen", "data_dir", "default_backend", "backends", "routes", "limits");
     static final List<String> LISTEN_KEYS = List.of("host", "port", "auth", "allow_trust_on_network");
-    static final List<String> BACKEND_KEYS = List.of("url", "user", "password", "pool", "properties");
+    static final List<String> BACKEND_KEYS = List.of("url", "user", "password", "mode", "pool", "properties");
     static final List<String> POOL_KEYS =
             List.of("maximum_pool_size", "minimum_idle", "connection_timeout", "idle_timeout", "max_lifetime");
     static final List<String> LIMITS_KEYS = List.of(
@@ -124,15 +124,21 @@ public final class ConfigLoader {
                 + String.join(", ", AuthMode.configNames()) + ", got " + Values.quote(text)));
     }
 
+    private static BackendMode backendMode(String text) {
+        return BackendMode.fromConfigName(text.strip()).orElseThrow(() -> new ConfigException(
+                "expected jdbc or passthrough, got " + Values.quote(text)));
+    }
+
     private static BackendConfig backend(String name, YamlSection s) {
         s.allowOnly(BACKEND_KEYS);
         String url = s.value("url", Values.text())
                 .orElseThrow(() -> s.missing("url", "url: jdbc:postgresql://127.0.0.1:5432/postgres"));
         String user = s.value("user", Values.text()).orElse(null);
         String password = s.value("password", Values.text()).orElse(null);
+        BackendMode mode = s.value("mode", ConfigLoader::backendMode).orElse(BackendMode.JDBC);
         PoolConfig pool = pool(s.section("pool"));
         Map<String, String> properties = s.section("properties").scalars();
-        return s.build(() -> new BackendConfig(name, url, user, password, pool, properties));
+        return s.build(() -> new BackendConfig(name, url, user, password, pool, properties, mode));
     }
 
     private static PoolConfig pool(YamlSection s) {

@@ -94,7 +94,7 @@ class ConfigLoaderErrorsTest {
         assertThat(error("listen:\n  prot: 1\n")).hasMessage("pgbridge.yaml:2: listen.prot: unknown key (did you"
                 + " mean \"port\"?); allowed keys are host, port, auth, allow_trust_on_network");
         assertThat(error(MARIA + "    colour: blue\n")).hasMessage("pgbridge.yaml:4: backends.maria.colour: unknown"
-                + " key; allowed keys are url, user, password, pool, properties");
+                + " key; allowed keys are url, user, password, mode, pool, properties");
     }
 
     @Test
@@ -178,5 +178,15 @@ class ConfigLoaderErrorsTest {
         assertThat(e.line()).isBetween(4, 6);
         assertThat(error("listen: {\n")).hasMessageStartingWith("pgbridge.yaml:2: invalid YAML:");
         assertThat(error("a: 1\n---\nb: 2\n")).hasMessageStartingWith("pgbridge.yaml:2: invalid YAML:");
+    }
+
+    @org.junit.jupiter.api.Test
+    void passthroughNeedsAPostgresBackendAndAKnownMode() {
+        assertThat(error("backends:\n  m:\n    url: jdbc:mariadb://h/db\n    mode: passthrough\n"))
+                .hasMessageContaining("backends.m.mode: passthrough needs a PostgreSQL backend");
+        assertThat(error("backends:\n  p:\n    url: jdbc:postgresql://h/db\n    mode: relay\n"))
+                .hasMessage("pgbridge.yaml:4: backends.p.mode: expected jdbc or passthrough, got \"relay\"");
+        assertThat(ConfigLoader.load("backends:\n  p:\n    url: jdbc:postgresql://h/db\n    mode: passthrough\n",
+                "pgbridge.yaml").defaultBackendConfig().mode()).isEqualTo(BackendMode.PASSTHROUGH);
     }
 }

@@ -29,7 +29,7 @@ public final class PgServer implements AutoCloseable {
     private final SessionContext context;
     private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(
-            Math.max(1, Runtime.getRuntime().availableProcessors() / 2), NioIoHandler.newFactory());
+            Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel serverChannel;
 

@@ -3,7 +3,9 @@ package io.pgbridge.proxy.session;
 import io.netty.channel.Channel;
 import io.pgbridge.backend.Backend;
 import io.pgbridge.backend.Backends;
+import io.pgbridge.config.BackendMode;
 import io.pgbridge.config.LimitsConfig;
+import io.pgbridge.proxy.passthrough.PostgresPassthrough;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.error.ErrorMapper;
@@ -23,7 +25,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * one at a time and does the blocking JDBC work, so the event loop never waits on a database.
  * States: STARTUP → READY ⇄ FAILED_UNTIL_SYNC → TERMINATED.
  */
-public final class Session implements Runnable {
+public final class Session implements Runnable, SessionRegistry.Registered {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
     /** Past this many queued messages the channel stops reading until the session catches up. */
     private static final int INBOX_HIGH = 512;
@@ -43,6 +45,8 @@ public final class Session implements Runnable {
     private volatile Phase phase = Phase.STARTUP;
     private volatile boolean readingPaused;
     private volatile boolean shuttingDown;
+    /** The connection now belongs to a pass-through relay: leave it open when this thread ends. */
+    private boolean handedOver;
     private TransactionStatus transactionStatus = TransactionStatus.IDLE;
     private BackendConnection backend;
     private SessionSettings settings;
@@ -77,7 +81,8 @@ public final class Session implements Runnable {
     }
 
     /** Server shutdown: the session ends after the message it is working on. */
-    void adminShutdown() {
+    @Override
+    public void adminShutdown() {
         shuttingDown = true;
         inbox.add(new FrontendMessage.Terminate());
     }
@@ -108,7 +113,9 @@ public final class Session implements Runnable {
             log.error("{} - session failed", logPrefix, e);
         } finally {
             phase = Phase.TERMINATED;
-            context.sessions().unregister(processId, this);
+            if (!handedOver) {
+                context.sessions().unregister(processId, this);
+            }
             if (runner != null) {
                 runner.closeAll();
             }
@@ -116,7 +123,7 @@ public final class Session implements Runnable {
                 backend.release();
             }
             writer.discard();
-            if (channel.isActive()) {
+            if (channel.isActive() && !handedOver) {
                 channel.close();
             }
             log.debug("{} - session ended", logPrefix);
@@ -189,6 +196,15 @@ public final class Session implements Runnable {
             writer.send(new BackendMessage.NegotiateProtocolVersion(0, unknownOptions));
         }
         Backend chosen = context.backends().forDatabase(database);
+        if (chosen.config().mode() == BackendMode.PASSTHROUGH) {
+            // PostgreSQL answers everything from here on; this thread's work is done.
+            channel.config().setAutoRead(false);
+            writer.flush();
+            handedOver = true;
+            phase = Phase.TERMINATED;
+            PostgresPassthrough.start(channel, params, chosen.config(), context.sessions(), processId, secretKey);
+            return;
+        }
         backend = new BackendConnection(chosen, logPrefix);
         settings = new SessionSettings(chosen.serverVersion(), user, params);
         runner = new QueryRunner(this, context.limits());
@@ -286,7 +302,8 @@ public final class Session implements Runnable {
     }
 
     /** Cancels the statement running now, if any; called from another connection's thread. */
-    void cancel() {
+    @Override
+    public void cancel() {
         if (runner != null) {
             runner.cancelRunning();
         }

@@ -15,12 +15,21 @@ public final class SessionRegistry {
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<Integer, Entry> sessions = new ConcurrentHashMap<>();
 
-    private record Entry(int secretKey, Session session) {
+    /** What the registry can ask of a live session, whichever engine runs it. */
+    public interface Registered {
+        /** Cancels the statement running now, if any. */
+        void cancel();
+
+        /** Server shutdown: end the session once it is idle. */
+        void adminShutdown();
+    }
+
+    private record Entry(int secretKey, Registered session) {
     }
 
     private final AtomicInteger busy = new AtomicInteger();
 
-    void busy(boolean running) {
+    public void busy(boolean running) {
         if (running) {
             busy.incrementAndGet();
         } else {
@@ -38,19 +47,19 @@ public final class SessionRegistry {
         sessions.values().forEach(e -> e.session().adminShutdown());
     }
 
-    int nextProcessId() {
+    public int nextProcessId() {
         return nextProcessId.incrementAndGet();
     }
 
-    int newSecret() {
+    public int newSecret() {
         return random.nextInt();
     }
 
-    void register(int processId, int secretKey, Session session) {
+    public void register(int processId, int secretKey, Registered session) {
         sessions.put(processId, new Entry(secretKey, session));
     }
 
-    void unregister(int processId, Session session) {
+    public void unregister(int processId, Registered session) {
         sessions.computeIfPresent(processId, (k, e) -> e.session() == session ? null : e);
     }
 

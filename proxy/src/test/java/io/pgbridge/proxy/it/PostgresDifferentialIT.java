@@ -18,16 +18,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * message layer against the reference.
  */
 class PostgresDifferentialIT {
-    private static RunningProxy proxy;
+    private static RunningProxy jdbc;
+    private static RunningProxy passthrough;
 
     @BeforeAll
     static void start() throws Exception {
-        proxy = RunningProxy.postgres();
+        jdbc = RunningProxy.postgres();
+        passthrough = RunningProxy.postgresPassthrough();
     }
 
     @AfterAll
     static void stop() {
-        proxy.close();
+        jdbc.close();
+        passthrough.close();
+    }
+
+    /** Both ways pgbridge can front PostgreSQL must answer as PostgreSQL does. */
+    private static List<RunningProxy> proxies() {
+        return List.of(jdbc, passthrough);
     }
 
     static Stream<String> queries() {
@@ -58,6 +66,12 @@ class PostgresDifferentialIT {
     @ParameterizedTest
     @MethodSource("queries")
     void textAndBinaryResultsAreIdentical(String sql) throws Exception {
+        for (RunningProxy proxy : proxies()) {
+            textAndBinaryResultsAreIdentical(sql, proxy);
+        }
+    }
+
+    private void textAndBinaryResultsAreIdentical(String sql, RunningProxy proxy) throws Exception {
         for (short format : new short[]{0, 1}) {
             List<String> direct;
             List<String> proxied;
@@ -70,20 +84,27 @@ class PostgresDifferentialIT {
                 direct = describe(pg.extended(sql, format));
                 proxied = describe(px.extended(sql, format));
             }
-            assertThat(proxied).as("%s in %s format", sql, format == 0 ? "text" : "binary").isEqualTo(direct);
+            assertThat(proxied).as("%s in %s format via %s", sql, format == 0 ? "text" : "binary",
+                    proxy.backendKind()).isEqualTo(direct);
         }
     }
 
     @ParameterizedTest
     @MethodSource("queries")
     void simpleQueryResultsAreIdentical(String sql) throws Exception {
+        for (RunningProxy proxy : proxies()) {
+            simpleQueryResultsAreIdentical(sql, proxy);
+        }
+    }
+
+    private void simpleQueryResultsAreIdentical(String sql, RunningProxy proxy) throws Exception {
         try (RawPgClient pg = new RawPgClient(TestDatabases.postgresHost(), TestDatabases.postgresPort());
              RawPgClient px = new RawPgClient("127.0.0.1", proxy.port())) {
             pg.startup("postgres", "test");
             px.startup("postgres", "test");
             pg.query("set timezone = 'Asia/Kolkata'");
             px.query("set timezone = 'Asia/Kolkata'");
-            assertThat(describe(px.query(sql))).isEqualTo(describe(pg.query(sql)));
+            assertThat(describe(px.query(sql))).as("%s via %s", sql, proxy.backendKind()).isEqualTo(describe(pg.query(sql)));
         }
     }
 

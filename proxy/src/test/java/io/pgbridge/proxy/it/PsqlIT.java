@@ -23,7 +23,7 @@ class PsqlIT {
 
     @BeforeAll
     void start() throws Exception {
-        for (String kind : List.of("h2", "postgresql", "mariadb")) {
+        for (String kind : List.of("h2", "postgresql", "mariadb", "postgresql-passthrough")) {
             proxies.put(kind, RunningProxy.forKind(kind));
         }
     }
@@ -54,10 +54,10 @@ class PsqlIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "postgresql-passthrough"})
     void psqlRunsAScriptAndPrintsResults(String kind) throws Exception {
         int port = proxies.get(kind).port();
-        String table = "pgb_psql_" + kind;
+        String table = "pgb_psql_" + kind.replace('-', '_');
         Result r = psql(port, "-q", "-A", "-t", "-c", "drop table if exists " + table,
                 "-c", "create table " + table + " (id int primary key, name varchar(20))",
                 "-c", "insert into " + table + " values (1, 'one'), (2, 'two'), (3, NULL)",
@@ -65,16 +65,20 @@ class PsqlIT {
                 "-c", "select id, coalesce(name, '<null>') from " + table + " order by id",
                 "-c", "delete from " + table + " where id > 1",
                 "-c", "drop table " + table);
-        assertThat(r.err()).isEmpty();
+        assertThat(r.err()).doesNotContain("ERROR");
+        if (!kind.equals("h2")) {
+            // DROP TABLE IF EXISTS of a missing table: PostgreSQL's NOTICE (MariaDB's note) reaches psql
+            assertThat(r.err()).containsIgnoringCase("pgb_psql_").contains("NOTICE:");
+        }
         assertThat(r.exitCode()).isZero();
         assertThat(r.out().lines().toList()).containsExactly("1|one", "2|deux", "3|<null>");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "postgresql-passthrough"})
     void psqlShowsCommandTagsAndErrors(String kind) throws Exception {
         int port = proxies.get(kind).port();
-        String table = "pgb_psql_tags_" + kind;
+        String table = "pgb_psql_tags_" + kind.replace('-', '_');
         Result r = psql(port, "-c", "drop table if exists " + table,
                 "-c", "create table " + table + " (id int)",
                 "-c", "insert into " + table + " values (1), (2)",
@@ -91,7 +95,7 @@ class PsqlIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "postgresql-passthrough"})
     void psqlTransactionsAndVariables(String kind) throws Exception {
         int port = proxies.get(kind).port();
         Result r = psql(port, "-A", "-t", "-c", "begin", "-c", "select 1 + 1", "-c", "commit",

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResourceCleanupIT {
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "postgresql-passthrough"})
     void everySessionGivesItsBackendConnectionBack(String kind) throws Exception {
         try (RunningProxy proxy = RunningProxy.forKind(kind)) {
             try (Connection c = proxy.connect(); Statement st = c.createStatement()) {

@@ -50,8 +50,17 @@ public final class RunningProxy implements AutoCloseable {
         return backend("jdbc:sqlite:" + dir.resolve("it.db"), "sqlite");
     }
 
+    /** PostgreSQL in pass-through mode: each session relayed to a PostgreSQL connection of its own. */
+    public static RunningProxy postgresPassthrough() throws Exception {
+        BackendConfig backend = new BackendConfig(BackendConfig.DEFAULT_NAME, TestDatabases.postgresUrl(), null, null,
+                new PoolConfig(10, 0, Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofMinutes(30)), Map.of(),
+                io.pgbridge.config.BackendMode.PASSTHROUGH);
+        return start(PgbridgeConfig.defaults().withOnlyBackend(backend), "postgresql-passthrough");
+    }
+
     public static RunningProxy forKind(String kind) throws Exception {
         return switch (kind) {
+            case "postgresql-passthrough" -> postgresPassthrough();
             case "sqlite" -> sqlite();
             case "h2" -> h2();
             case "postgresql" -> postgres();
