@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# pgbench -S (read-only point selects) directly against PostgreSQL and through pgbridge -> the same PostgreSQL,
-# in the same run, for the simple, extended and prepared protocols. Prints TPS and the ratio proxy/direct.
+# pgbench -S (read-only point selects) against PostgreSQL directly, through pgbridge's JDBC path, and through
+# pgbridge's pass-through mode, all in the same run, for the simple, extended and prepared protocols. Runs are
+# interleaved (direct, jdbc, pass-through, repeated ROUNDS times) and the median TPS of each is printed with its
+# ratio to direct, so that the machine's background noise falls on all three alike.
 #
-#   bench/pgbench-select.sh [seconds per run, default 20] [clients, default 8] [threads, default 2]
+#   bench/pgbench-select.sh [seconds per run, default 10] [rounds, default 3] [clients, default 8] [threads, default 2]
 #
-# Needs: psql and pgbench, a PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432, user postgres, trust).
+# Needs psql and pgbench, and a PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432, user postgres, trust).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-seconds=${1:-20}
-clients=${2:-8}
-threads=${3:-2}
+seconds=${1:-10}
+rounds=${2:-3}
+clients=${3:-8}
+threads=${4:-2}
 pghost=${PGHOST:-127.0.0.1}
 pgport=${PGPORT:-5432}
 pguser=${PGUSER:-postgres}
 db=pgbridge_bench
-proxy_port=${PROXY_PORT:-5499}
+jdbc_port=${PROXY_PORT:-5499}
+pass_port=$((jdbc_port - 1))
 scale=${SCALE:-10}
 
 psql -X -q -h "$pghost" -p "$pgport" -U "$pguser" -d postgres -tAc "select 1 from pg_database where datname = '$db'" | grep -q 1 \
@@ -24,34 +28,51 @@ if ! psql -X -q -h "$pghost" -p "$pgport" -U "$pguser" -d "$db" -tAc "select cou
   pgbench -q -i -s "$scale" -h "$pghost" -p "$pgport" -U "$pguser" "$db" >/dev/null 2>&1
 fi
 
-log=$(mktemp)
-"$here/pgbridge" --port "$proxy_port" --backend "jdbc:postgresql://$pghost:$pgport/$db" --backend-user "$pguser" >"$log" 2>&1 &
-proxy_pid=$!
-trap 'kill $proxy_pid 2>/dev/null; wait $proxy_pid 2>/dev/null; rm -f "$log"' EXIT
-for _ in $(seq 1 120); do
-  grep -q "ready to accept connections" "$log" && break
-  kill -0 $proxy_pid 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 0.5
+tmp=$(mktemp -d)
+cat >"$tmp/passthrough.yaml" <<YAML
+listen: { host: 127.0.0.1, port: $pass_port }
+backends:
+  pg:
+    url: jdbc:postgresql://$pghost:$pgport/$db
+    user: $pguser
+    mode: passthrough
+YAML
+"$here/pgbridge" --port "$jdbc_port" --backend "jdbc:postgresql://$pghost:$pgport/$db" --backend-user "$pguser" \
+  >"$tmp/jdbc.log" 2>&1 &
+jdbc_pid=$!
+"$here/pgbridge" --config "$tmp/passthrough.yaml" >"$tmp/pass.log" 2>&1 &
+pass_pid=$!
+trap 'kill $jdbc_pid $pass_pid 2>/dev/null; wait $jdbc_pid $pass_pid 2>/dev/null; rm -rf "$tmp"' EXIT
+for log in "$tmp/jdbc.log" "$tmp/pass.log"; do
+  for _ in $(seq 1 120); do
+    grep -q "ready to accept connections" "$log" && break
+    kill -0 $jdbc_pid 2>/dev/null && kill -0 $pass_pid 2>/dev/null || { cat "$log" >&2; exit 1; }
+    sleep 0.5
+  done
 done
 
-tps() { # port mode
-  pgbench -n -S -M "$2" -c "$clients" -j "$threads" -T "$seconds" -h 127.0.0.1 -p "$1" -U "$pguser" "$db" 2>/dev/null \
+tps() { # host port mode seconds
+  pgbench -n -S -M "$3" -c "$clients" -j "$threads" -T "$4" -h "$1" -p "$2" -U "$pguser" "$db" 2>/dev/null \
     | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1
 }
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
-tps_direct() { # mode
-  pgbench -n -S -M "$1" -c "$clients" -j "$threads" -T "$seconds" -h "$pghost" -p "$pgport" -U "$pguser" "$db" 2>/dev/null \
-    | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1
-}
+# Warm both JVMs (JIT) before measuring.
+for port in "$jdbc_port" "$pass_port"; do
+  for mode in prepared simple extended; do tps 127.0.0.1 "$port" "$mode" 5 >/dev/null || true; done
+done
 
-# Warm the proxy's JIT before measuring.
-pgbench -n -S -M prepared -c "$clients" -j "$threads" -T 5 -h 127.0.0.1 -p "$proxy_port" -U "$pguser" "$db" >/dev/null 2>&1 || true
-
-printf '%-10s %14s %14s %8s\n' mode direct_tps pgbridge_tps ratio
+printf '%-10s %12s %12s %7s %14s %7s\n' mode direct_tps jdbc_tps ratio passthru_tps ratio
 for mode in simple extended prepared; do
-  direct=$(tps_direct "$mode")
-  proxied=$(tps "$proxy_port" "$mode")
-  ratio=$(awk -v a="$proxied" -v b="$direct" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-  printf '%-10s %14.0f %14.0f %8s\n' "$mode" "$direct" "$proxied" "$ratio"
+  d=""; j=""; p=""
+  for _ in $(seq 1 "$rounds"); do
+    d="$d $(tps "$pghost" "$pgport" "$mode" "$seconds")"
+    j="$j $(tps 127.0.0.1 "$jdbc_port" "$mode" "$seconds")"
+    p="$p $(tps 127.0.0.1 "$pass_port" "$mode" "$seconds")"
+  done
+  dm=$(echo "$d" | median); jm=$(echo "$j" | median); pm=$(echo "$p" | median)
+  printf '%-10s %12.0f %12.0f %7.2f %14.0f %7.2f\n' "$mode" "$dm" "$jm" \
+    "$(awk -v a="$jm" -v b="$dm" 'BEGIN { print a / b }')" "$pm" "$(awk -v a="$pm" -v b="$dm" 'BEGIN { print a / b }')"
 done
-echo "(pgbench -S, $clients clients, $threads threads, ${seconds}s per run, scale $scale, $(nproc) cores; pgbridge $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo dev))"
+echo "(pgbench -S, $clients clients, $threads threads, median of $rounds interleaved runs of ${seconds}s, scale $scale," \
+  "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); pgbridge $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo dev))"

@@ -28,7 +28,8 @@ class ExampleConfigsTest {
     @Test
     void theExpectedExamplesExist() throws IOException {
         assertThat(exampleFiles()).extracting(f -> f.getFileName().toString()).contains(
-                "actors-h2.yaml", "mariadb.yaml", "multi-backend.yaml", "postgres.yaml", "sqlite.yaml");
+                "actors-h2.yaml", "mariadb.yaml", "multi-backend.yaml", "postgres.yaml", "postgres-passthrough.yaml",
+                "sqlite.yaml");
     }
 
     @ParameterizedTest
@@ -63,6 +64,9 @@ class ExampleConfigsTest {
     void eachExampleTargetsTheDatabaseItIsNamedFor() {
         assertThat(url("mariadb.yaml")).startsWith("jdbc:mariadb:");
         assertThat(url("postgres.yaml")).startsWith("jdbc:postgresql:");
+        assertThat(url("postgres-passthrough.yaml")).startsWith("jdbc:postgresql:");
+        assertThat(ConfigLoader.load(EXAMPLES.resolve("postgres-passthrough.yaml"), Map.of()).defaultBackendConfig()
+                .mode()).isEqualTo(io.pgbridge.config.BackendMode.PASSTHROUGH);
         assertThat(url("sqlite.yaml")).startsWith("jdbc:sqlite:");
         assertThat(url("actors-h2.yaml")).startsWith("jdbc:h2:file:./data/pgbridge");
         // Only the embedded default gets the actors table: the example must be recognised as it.
