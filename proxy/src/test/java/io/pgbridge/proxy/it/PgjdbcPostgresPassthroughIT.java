@@ -1,19 +1,9 @@
 package io.pgbridge.proxy.it;
 
-/** pgjdbc through pgbridge in pass-through mode in front of PostgreSQL: the same contract as every backend. */
-class PgjdbcPostgresPassthroughIT extends PgjdbcContract {
+/** pgjdbc through pgbridge in pass-through mode in front of PostgreSQL: everything the JDBC path promises. */
+class PgjdbcPostgresPassthroughIT extends PgjdbcPostgresIT {
     @Override
     String backend() {
         return "postgresql-passthrough";
-    }
-
-    @Override
-    String bytesType() {
-        return "bytea";
-    }
-
-    @Override
-    String slowQuery() {
-        return "select pg_sleep(30)";
     }
 }
