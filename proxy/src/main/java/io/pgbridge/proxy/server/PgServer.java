@@ -32,6 +32,7 @@ public final class PgServer implements AutoCloseable {
             Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel serverChannel;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     public PgServer(PgbridgeConfig config, Backends backends) {
         this.config = config;
@@ -64,8 +65,11 @@ public final class PgServer implements AutoCloseable {
         return context.sessions().activeSessions();
     }
 
-    /** Stops accepting, gives running sessions up to {@code grace} to finish, then closes everything. */
+    /** Stops accepting, gives running sessions up to {@code grace} to finish, then closes everything. Once only. */
     public void shutdown(Duration grace) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
         }

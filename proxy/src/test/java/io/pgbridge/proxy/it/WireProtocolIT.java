@@ -116,6 +116,19 @@ class WireProtocolIT {
     }
 
     @Test
+    void syntaxErrorsCarryAPosition() throws Exception {
+        try (RawPgClient c = client()) {
+            c.startup("ivan", "test");
+            List<RawPgClient.Message> messages = c.query("select 1 from");
+            assertThat(messages.get(0).type()).isEqualTo('E');
+            assertThat(messages.get(0).fields()).containsEntry('C', "42601").containsKey('P');
+            int position = Integer.parseInt(messages.get(0).fields().get('P'));
+            assertThat(position).isBetween(9, 14);   // at or just after "from", 1-based, as PostgreSQL counts
+            assertThat(messages.get(0).fields().get('M')).doesNotContain("[42").doesNotContain("SQL statement:");
+        }
+    }
+
+    @Test
     void extendedErrorSkipsToSync() throws Exception {
         try (RawPgClient c = client()) {
             c.startup("frank", "test");
