@@ -104,6 +104,10 @@ public record BackendConfig(
         return new BackendConfig(name, url, user, newPassword, pool, properties, mode);
     }
 
+    public BackendConfig withMode(BackendMode newMode) {
+        return new BackendConfig(name, url, user, password, pool, properties, newMode);
+    }
+
     public BackendConfig withPool(PoolConfig newPool) {
         return new BackendConfig(name, url, user, password, newPool, properties, mode);
     }

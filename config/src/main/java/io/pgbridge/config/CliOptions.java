@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
  * @param backendUrl {@code --backend JDBC_URL}: replaces all backends with one named {@code default}
  * @param backendUser {@code --backend-user U}: user of the default backend
  * @param backendPassword {@code --backend-password P}, else env {@code PGBRIDGE_BACKEND_PASSWORD}
+ * @param backendMode {@code --backend-mode jdbc|passthrough}, for the default backend
  * @param dataDir {@code --data-dir DIR}: also moves the embedded H2 database
  * @param env environment for {@code ${VAR}} in the config file
  */
@@ -29,6 +30,7 @@ public record CliOptions(
         Optional<String> backendUrl,
         Optional<String> backendUser,
         Optional<String> backendPassword,
+        Optional<BackendMode> backendMode,
         Optional<Path> dataDir,
         Map<String, String> env) {
 
@@ -39,6 +41,7 @@ public record CliOptions(
         backendUrl = orEmpty(backendUrl);
         backendUser = orEmpty(backendUser);
         backendPassword = orEmpty(backendPassword);
+        backendMode = orEmpty(backendMode);
         dataDir = orEmpty(dataDir);
         env = env == null ? Map.of() : Map.copyOf(env);
     }
@@ -70,6 +73,11 @@ public record CliOptions(
             backend = backendPassword.map(backend::withPassword).orElse(backend);
             config = config.withBackend(backend);
         }
+        if (backendMode.isPresent()) {
+            BackendMode mode = backendMode.get();
+            config = flag("--backend-mode", "backends." + config.defaultBackend(), config,
+                    c -> c.withBackend(c.defaultBackendConfig().withMode(mode)));
+        }
         if (host.isPresent()) {
             String h = host.get();
             config = flag("--host", "listen", config, c -> c.withListen(c.listen().withHost(h)));
@@ -86,7 +94,8 @@ public record CliOptions(
     public String toString() {
         return "CliOptions[help=" + help + ", version=" + version + ", configFile=" + configFile + ", host=" + host
                 + ", port=" + port + ", backendUrl=" + backendUrl.map(Secrets::maskUrl) + ", backendUser="
-                + backendUser + ", backendPassword=" + backendPassword.map(p -> Secrets.MASK) + ", dataDir="
+                + backendUser + ", backendPassword=" + backendPassword.map(p -> Secrets.MASK) + ", backendMode="
+                + backendMode + ", dataDir="
                 + dataDir + ", env=<" + env.size() + " variables>]";
     }
 

@@ -24,6 +24,8 @@ public final class CommandLine {
         BACKEND_USER("--backend-user", "USER", "user for the default backend"),
         BACKEND_PASSWORD("--backend-password", "PASSWORD",
                 "password for the default backend (or env " + BACKEND_PASSWORD_ENV + ")"),
+        BACKEND_MODE("--backend-mode", "MODE",
+                "jdbc (default) or passthrough: relay each session to PostgreSQL as is (PostgreSQL backends only)"),
         DATA_DIR("--data-dir", "DIR", "directory for pgbridge's data and the embedded H2 database (default ./data)"),
         HELP("--help", null, "print this help and exit (also -h)"),
         VERSION("--version", null, "print the version and exit");
@@ -74,6 +76,7 @@ public final class CommandLine {
         Optional<String> backendUser = Optional.empty();
         Optional<String> backendPassword = Optional.empty();
         Optional<Path> dataDir = Optional.empty();
+        Optional<BackendMode> backendMode = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-")) {
@@ -111,6 +114,8 @@ public final class CommandLine {
                 case BACKEND_USER -> backendUser = Optional.of(value);
                 case BACKEND_PASSWORD -> backendPassword = Optional.of(value);
                 case DATA_DIR -> dataDir = Optional.of(path(flag, value));
+                case BACKEND_MODE -> backendMode = Optional.of(BackendMode.fromConfigName(value).orElseThrow(
+                        () -> cli("--backend-mode takes jdbc or passthrough")));
                 case HELP -> help = true;
                 case VERSION -> version = true;
             }
@@ -119,7 +124,7 @@ public final class CommandLine {
             backendPassword = Optional.ofNullable(environment.get(BACKEND_PASSWORD_ENV));
         }
         return new CliOptions(help, version, configFile, host, port, backendUrl, backendUser, backendPassword,
-                dataDir, environment);
+                backendMode, dataDir, environment);
     }
 
     /** The {@code --help} text: every flag, precedence, and the YAML file format. */

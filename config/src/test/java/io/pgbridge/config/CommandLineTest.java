@@ -206,10 +206,21 @@ class CommandLineTest {
 
     @Test
     void optionalFieldsNeverNull() {
-        CliOptions options = new CliOptions(false, false, null, null, null, null, null, null, null, null);
+        CliOptions options = new CliOptions(false, false, null, null, null, null, null, null, null, null, null);
 
         assertThat(options.configFile()).isEqualTo(Optional.empty());
         assertThat(options.env()).isEmpty();
         assertThat(options.resolve()).isEqualTo(PgbridgeConfig.defaults());
+    }
+
+    @Test
+    void backendModeAppliesToTheDefaultBackend() {
+        PgbridgeConfig config = CommandLine.parse(new String[]{"--backend", "jdbc:postgresql://127.0.0.1/db",
+                "--backend-mode", "passthrough"}, Map.of()).resolve();
+        assertThat(config.defaultBackendConfig().mode()).isEqualTo(BackendMode.PASSTHROUGH);
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--backend-mode", "relay"}, Map.of()))
+                .hasMessageContaining("--backend-mode takes jdbc or passthrough");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"--backend-mode=passthrough"}, Map.of()).resolve())
+                .hasMessageContaining("--backend-mode").hasMessageContaining("passthrough needs a PostgreSQL backend");
     }
 }
