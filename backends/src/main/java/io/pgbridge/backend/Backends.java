@@ -21,7 +21,8 @@ public final class Backends implements AutoCloseable {
         Map<String, Backend> opened = new LinkedHashMap<>();
         try {
             for (BackendConfig bc : config.backends().values()) {
-                Backend backend = JdbcBackend.open(bc);
+                Backend backend = bc.mode() == io.pgbridge.config.BackendMode.PASSTHROUGH
+                        ? PassthroughBackend.open(bc) : JdbcBackend.open(bc);
                 opened.put(bc.name(), backend);
                 if (bc.embedded()) {
                     EmbeddedH2.initialise(backend);

@@ -138,6 +138,8 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
 
     /** Reads the backend's startup answers, answers its authentication, then puts the relay in place. */
     private final class BackendStartup extends ChannelInboundHandlerAdapter {
+        private ScramSha256Client scram;
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ByteBuf frame = (ByteBuf) msg;
@@ -177,10 +179,56 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
                     frame.getBytes(9, salt);
                     ctx.writeAndFlush(passwordMessage(ctx, md5Password(backendUser(), backendPassword(), salt)));
                 }
+                case 10 -> {
+                    if (!saslMechanisms(frame).contains(ScramSha256Client.MECHANISM)) {
+                        fail(SqlState.INVALID_AUTHORIZATION_SPECIFICATION.code(), "the PostgreSQL backend "
+                                + config.name() + " offers no SASL mechanism pgbridge knows (only SCRAM-SHA-256,"
+                                + " without channel binding)");
+                        return;
+                    }
+                    scram = ScramSha256Client.forPostgres(backendPassword());
+                    byte[] first = scram.clientFirstMessage().getBytes(StandardCharsets.UTF_8);
+                    ByteBuf out = ctx.alloc().buffer();
+                    // 'p', Int32 len, String mechanism, Int32 n, Byte[n] client-first-message
+                    int start = PgWire.beginMessage(out, (byte) 'p');
+                    PgWire.writeCString(out, ScramSha256Client.MECHANISM);
+                    out.writeInt(first.length);
+                    out.writeBytes(first);
+                    PgWire.endMessage(out, start);
+                    ctx.writeAndFlush(out);
+                }
+                case 11 -> {
+                    String serverFirst = frame.toString(9, frame.readableBytes() - 9, StandardCharsets.UTF_8);
+                    byte[] last = scram.clientFinalMessage(serverFirst).getBytes(StandardCharsets.UTF_8);
+                    ByteBuf out = ctx.alloc().buffer();
+                    // 'p', Int32 len, Byte[n] client-final-message
+                    int start = PgWire.beginMessage(out, (byte) 'p');
+                    out.writeBytes(last);
+                    PgWire.endMessage(out, start);
+                    ctx.writeAndFlush(out);
+                }
+                case 12 -> {
+                    try {
+                        scram.verifyServerFinal(frame.toString(9, frame.readableBytes() - 9, StandardCharsets.UTF_8));
+                    } catch (IllegalArgumentException e) {
+                        fail(SqlState.INVALID_AUTHORIZATION_SPECIFICATION.code(), "the PostgreSQL backend "
+                                + config.name() + " failed SCRAM server verification: " + e.getMessage());
+                    }
+                }
                 default -> fail(SqlState.INVALID_AUTHORIZATION_SPECIFICATION.code(), "the PostgreSQL backend "
-                        + config.name() + " asks for an authentication method pass-through mode does not answer yet"
-                        + " (code " + code + "; SCRAM is planned); use mode: jdbc for this backend");
+                        + config.name() + " asks for an authentication method pass-through mode does not answer"
+                        + " (code " + code + "); use mode: jdbc for this backend");
             }
+        }
+
+        /** The mechanism names of AuthenticationSASL: {@code String*, Byte 0} after the Int32 code. */
+        private java.util.List<String> saslMechanisms(ByteBuf frame) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            ByteBuf body = frame.slice(9, frame.readableBytes() - 9);
+            for (String name = PgWire.readCString(body); name != null && !name.isEmpty(); name = PgWire.readCString(body)) {
+                names.add(name);
+            }
+            return names;
         }
 
         private void ready(ChannelHandlerContext ctx, ByteBuf frame) {
