@@ -51,6 +51,8 @@ final class QueryRunner {
     /** The portal a session command writes its rows into (SHOW). */
     private Portal current;
     private volatile Statement running;
+    /** A multi-statement simple Query is running in the transaction pgbridge opened for it. */
+    private boolean implicitTransaction;
 
     QueryRunner(Session session, LimitsConfig limits) {
         this.session = session;
@@ -67,18 +69,57 @@ final class QueryRunner {
             session.writer().send(new BackendMessage.EmptyQueryResponse());
             return;
         }
-        for (String part : parts) {
-            Portal portal = new Portal("", analyseOnce(part), null, NO_PARAMETERS);
-            try {
-                run(portal, 0, true);
-            } catch (Exception e) {
-                session.backendConnection().endStreaming(false);
-                throw e;
-            } finally {
-                portal.close();
-            }
-            session.backendConnection().endStreaming(true);
+        List<ParsedStatement> statements = parts.stream().map(this::analyseOnce).toList();
+        // Several statements in one Query run as one transaction, as in PostgreSQL, unless they manage their own.
+        boolean implicit = statements.size() > 1 && session.transactionStatus() == TransactionStatus.IDLE
+                && statements.stream().noneMatch(st -> controlsTransaction(st.info().kind()));
+        if (implicit) {
+            session.backendConnection().get().setAutoCommit(false);
+            implicitTransaction = true;
         }
+        try {
+            for (ParsedStatement statement : statements) {
+                Portal portal = new Portal("", statement, null, NO_PARAMETERS);
+                try {
+                    run(portal, 0, true);
+                } catch (Exception e) {
+                    session.backendConnection().endStreaming(false);
+                    throw e;
+                } finally {
+                    portal.close();
+                }
+                session.backendConnection().endStreaming(true);
+            }
+            if (implicit) {
+                session.backendConnection().get().commit();
+            }
+        } catch (Exception e) {
+            if (implicit) {
+                try {
+                    session.backendConnection().get().rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);   // the statement's own error is what the client needs
+                }
+            }
+            throw e;
+        } finally {
+            if (implicit) {
+                implicitTransaction = false;
+                try {
+                    session.backendConnection().get().setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // a broken connection is found and reported by the session (FATAL 08006)
+                }
+            }
+        }
+    }
+
+    private static boolean controlsTransaction(StatementKind kind) {
+        return switch (kind) {
+            case BEGIN, START_TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT,
+                 PREPARE_TRANSACTION -> true;
+            default -> false;
+        };
     }
 
     // ---- extended query ----
@@ -211,7 +252,7 @@ final class QueryRunner {
             backend.markDirty();
         }
         if (info.returnsRows()) {
-            boolean inClientTransaction = session.transactionStatus() != TransactionStatus.IDLE;
+            boolean inClientTransaction = session.transactionStatus() != TransactionStatus.IDLE || implicitTransaction;
             if (!inClientTransaction && dialect.streamsOnlyInTransaction() && statement.repeatable()
                     && executeBounded(portal, connection, dialect)) {
                 return;

@@ -253,6 +253,25 @@ abstract class PgjdbcContract {
     }
 
     @Test
+    void severalStatementsInOneQueryAreOneTransaction() throws Exception {
+        try (Connection c = proxy.connect(SIMPLE); Statement st = c.createStatement()) {
+            createTable(c);
+            assertThatThrownBy(() -> st.execute("insert into " + table + " (id) values (100); insert into " + table
+                    + " (id) values (101); insert into " + table + " (id) values (100)"))
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
+            try (ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).as("rows left by the failed multi-statement query").isZero();
+            }
+            st.execute("insert into " + table + " (id) values (1); insert into " + table + " (id) values (2)");
+            try (ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void settingsAreSetShownAndReported() throws Exception {
         try (Connection c = proxy.connect(); Statement st = c.createStatement()) {
             st.execute("set application_name = 'it-check'");
