@@ -51,7 +51,10 @@ final class QueryRunner {
     /** The portal a session command writes its rows into (SHOW). */
     private Portal current;
     private volatile Statement running;
-    /** A multi-statement simple Query is running in the transaction pgbridge opened for it. */
+    /**
+     * pgbridge opened a transaction for statements PostgreSQL would run in one implicit transaction: the statements
+     * of a multi-statement simple Query, or several Executes before one Sync.
+     */
     private boolean implicitTransaction;
 
     QueryRunner(Session session, LimitsConfig limits) {
@@ -168,7 +171,7 @@ final class QueryRunner {
             return;
         }
         checkNotFailed(portal.statement.info());
-        start(portal);
+        start(portal, true);
         session.writer().send(portal.returnsRows() ? portal.columns.rowDescription() : new BackendMessage.NoData());
     }
 
@@ -192,6 +195,21 @@ final class QueryRunner {
             portals.values().forEach(Portal::close);
             portals.clear();
             session.backendConnection().endStreaming(success);
+            if (implicitTransaction) {
+                implicitTransaction = false;
+                Connection connection = session.backendConnection().get();
+                try {
+                    if (success) {
+                        connection.commit();
+                    } else {
+                        connection.rollback();
+                    }
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            }
+        } else {
+            implicitTransaction = false;   // a BEGIN in the batch made it the client's own transaction
         }
     }
 
@@ -210,7 +228,7 @@ final class QueryRunner {
             return;
         }
         checkNotFailed(info);
-        start(portal);
+        start(portal, false);
         if (portal.returnsRows()) {
             if (describe) {
                 session.writer().send(portal.columns.rowDescription());
@@ -228,8 +246,11 @@ final class QueryRunner {
         session.writer().send(new BackendMessage.CommandComplete(portal.completionTag));
     }
 
-    /** Executes the portal's statement once; the result set stays open for streaming. */
-    private void start(Portal portal) throws Exception {
+    /**
+     * Executes the portal's statement once; the result set stays open for streaming. {@code forDescribe}: called by
+     * Describe, so that this portal's own Execute is still queued.
+     */
+    private void start(Portal portal, boolean forDescribe) throws Exception {
         if (portal.started) {
             return;
         }
@@ -248,6 +269,15 @@ final class QueryRunner {
             return;
         }
         Connection connection = backend.get();
+        if (portal.bind != null && !implicitTransaction && session.transactionStatus() == TransactionStatus.IDLE) {
+            // Extended protocol: several Executes before one Sync are one transaction in PostgreSQL.
+            int queued = session.queuedExecutesBeforeSync();
+            if (queued < 0 || queued > (forDescribe ? 1 : 0)) {
+                backend.endStreaming(true);
+                connection.setAutoCommit(false);
+                implicitTransaction = true;
+            }
+        }
         if (dialect.isPostgres() && touchesSessionState(info)) {
             backend.markDirty();
         }

@@ -311,6 +311,24 @@ public final class Session implements Runnable, SessionRegistry.Registered {
 
     // ---- for QueryRunner and SessionCommands ----
 
+    /**
+     * How many Execute messages are already queued before the next Sync; -1 when no Sync has arrived yet, so the
+     * batch may go on. Pipelining clients (pgjdbc's executeBatch) send a whole batch at once, so this tells whether
+     * an Execute is one of several that PostgreSQL would run in one implicit transaction.
+     */
+    int queuedExecutesBeforeSync() {
+        int executes = 0;
+        for (FrontendMessage m : inbox) {
+            if (m instanceof FrontendMessage.Sync) {
+                return executes;
+            }
+            if (m instanceof FrontendMessage.Execute) {
+                executes++;
+            }
+        }
+        return -1;
+    }
+
     SessionCommands commands() {
         return commands;
     }

@@ -271,6 +271,31 @@ abstract class PgjdbcContract {
         }
     }
 
+    /** Extended-protocol modes only: in simple mode pgjdbc sends each batch entry as its own Query, and
+     *  PostgreSQL commits each (the pass-through run shows it), so there is nothing to roll back together. */
+    java.util.stream.Stream<String> extendedModes() {
+        return queryModes().filter(m -> !m.equals(SIMPLE));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("extendedModes")
+    void aBatchBeforeOneSyncIsOneTransaction(String mode) throws Exception {
+        try (Connection c = proxy.connect(mode)) {
+            createTable(c);
+            try (PreparedStatement ps = c.prepareStatement("insert into " + table + " (id) values (?)")) {
+                for (int id : new int[]{1, 2, 1, 3}) {
+                    ps.setInt(1, id);
+                    ps.addBatch();
+                }
+                assertThatThrownBy(ps::executeBatch).isInstanceOf(java.sql.BatchUpdateException.class);
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).as("rows left by the failed batch in %s", mode).isZero();
+            }
+        }
+    }
+
     @Test
     void settingsAreSetShownAndReported() throws Exception {
         try (Connection c = proxy.connect(); Statement st = c.createStatement()) {
