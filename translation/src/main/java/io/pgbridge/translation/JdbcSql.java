@@ -12,42 +12,42 @@ import java.util.Arrays;
  */
 public record JdbcSql(String sql, int[] parameterOrder, int parameterCount) {
 
-  public JdbcSql {
-    parameterOrder = parameterOrder.clone();
-  }
+    public JdbcSql {
+        parameterOrder = parameterOrder.clone();
+    }
 
-  /** A copy, so the cached value cannot be changed by a caller. */
-  @Override
-  public int[] parameterOrder() {
-    return parameterOrder.clone();
-  }
+    /** A copy, so the cached value cannot be changed by a caller. */
+    @Override
+    public int[] parameterOrder() {
+        return parameterOrder.clone();
+    }
 
-  /** Number of {@code ?} markers in {@link #sql()}. */
-  public int markerCount() {
-    return parameterOrder.length;
-  }
+    /** Number of {@code ?} markers in {@link #sql()}. */
+    public int markerCount() {
+        return parameterOrder.length;
+    }
 
-  /** The 0-based PostgreSQL parameter bound by the {@code marker}-th (0-based) {@code ?}. */
-  public int parameterAt(int marker) {
-    return parameterOrder[marker];
-  }
+    /** The 0-based PostgreSQL parameter bound by the {@code marker}-th (0-based) {@code ?}. */
+    public int parameterAt(int marker) {
+        return parameterOrder[marker];
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof JdbcSql other
-        && sql.equals(other.sql)
-        && parameterCount == other.parameterCount
-        && Arrays.equals(parameterOrder, other.parameterOrder);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JdbcSql other
+                && sql.equals(other.sql)
+                && parameterCount == other.parameterCount
+                && Arrays.equals(parameterOrder, other.parameterOrder);
+    }
 
-  @Override
-  public int hashCode() {
-    return (sql.hashCode() * 31 + Arrays.hashCode(parameterOrder)) * 31 + parameterCount;
-  }
+    @Override
+    public int hashCode() {
+        return (sql.hashCode() * 31 + Arrays.hashCode(parameterOrder)) * 31 + parameterCount;
+    }
 
-  @Override
-  public String toString() {
-    return "JdbcSql[sql=" + sql + ", parameterOrder=" + Arrays.toString(parameterOrder)
-        + ", parameterCount=" + parameterCount + "]";
-  }
+    @Override
+    public String toString() {
+        return "JdbcSql[sql=" + sql + ", parameterOrder=" + Arrays.toString(parameterOrder)
+                + ", parameterCount=" + parameterCount + "]";
+    }
 }

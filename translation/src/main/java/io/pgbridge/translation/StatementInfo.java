@@ -19,42 +19,42 @@ import java.util.List;
  */
 public record StatementInfo(StatementKind kind, String tag, boolean returnsRows, List<String> words) {
 
-  public StatementInfo {
-    words = List.copyOf(words);
-  }
-
-  /**
-   * The CommandComplete tag PostgreSQL sends: {@code "SELECT 5"}, {@code "INSERT 0 5"}, {@code
-   * "UPDATE 5"}, ... for the counting tags, the fixed tag otherwise ({@code rowCount} ignored).
-   * {@code null} when {@link #tag()} is null. Note PostgreSQL answers COMMIT of a failed
-   * transaction with {@code ROLLBACK}; that is the session's business.
-   */
-  public String commandTag(long rowCount) {
-    if (tag == null) {
-      return null;
+    public StatementInfo {
+        words = List.copyOf(words);
     }
-    return switch (tag) {
-      case "INSERT" -> "INSERT 0 " + rowCount;
-      case "SELECT", "UPDATE", "DELETE", "MERGE", "COPY", "FETCH", "MOVE" -> tag + " " + rowCount;
-      default -> tag;
-    };
-  }
 
-  /** Whether the tag carries a row count, i.e. {@link #commandTag} depends on it. */
-  public boolean tagHasRowCount() {
-    return tag != null && switch (tag) {
-      case "INSERT", "SELECT", "UPDATE", "DELETE", "MERGE", "COPY", "FETCH", "MOVE" -> true;
-      default -> false;
-    };
-  }
+    /**
+     * The CommandComplete tag PostgreSQL sends: {@code "SELECT 5"}, {@code "INSERT 0 5"}, {@code
+     * "UPDATE 5"}, ... for the counting tags, the fixed tag otherwise ({@code rowCount} ignored).
+     * {@code null} when {@link #tag()} is null. Note PostgreSQL answers COMMIT of a failed
+     * transaction with {@code ROLLBACK}; that is the session's business.
+     */
+    public String commandTag(long rowCount) {
+        if (tag == null) {
+            return null;
+        }
+        return switch (tag) {
+            case "INSERT" -> "INSERT 0 " + rowCount;
+            case "SELECT", "UPDATE", "DELETE", "MERGE", "COPY", "FETCH", "MOVE" -> tag + " " + rowCount;
+            default -> tag;
+        };
+    }
 
-  /** Whether this is BEGIN or START TRANSACTION. */
-  public boolean startsTransaction() {
-    return kind == StatementKind.BEGIN || kind == StatementKind.START_TRANSACTION;
-  }
+    /** Whether the tag carries a row count, i.e. {@link #commandTag} depends on it. */
+    public boolean tagHasRowCount() {
+        return tag != null && switch (tag) {
+            case "INSERT", "SELECT", "UPDATE", "DELETE", "MERGE", "COPY", "FETCH", "MOVE" -> true;
+            default -> false;
+        };
+    }
 
-  /** Whether this is COMMIT/END or ROLLBACK/ABORT (not ROLLBACK TO SAVEPOINT). */
-  public boolean endsTransaction() {
-    return kind == StatementKind.COMMIT || kind == StatementKind.ROLLBACK;
-  }
+    /** Whether this is BEGIN or START TRANSACTION. */
+    public boolean startsTransaction() {
+        return kind == StatementKind.BEGIN || kind == StatementKind.START_TRANSACTION;
+    }
+
+    /** Whether this is COMMIT/END or ROLLBACK/ABORT (not ROLLBACK TO SAVEPOINT). */
+    public boolean endsTransaction() {
+        return kind == StatementKind.COMMIT || kind == StatementKind.ROLLBACK;
+    }
 }
