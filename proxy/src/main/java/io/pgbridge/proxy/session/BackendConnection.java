@@ -61,8 +61,13 @@ final class BackendConnection {
             return;
         }
         streamingTransaction = false;
+        endOwnTransaction(success);
+    }
+
+    /** Ends a transaction pgbridge opened itself (not the client): commit or rollback, then back to autocommit. */
+    void endOwnTransaction(boolean commit) throws SQLException {
         try {
-            if (success) {
+            if (commit) {
                 connection.commit();
             } else {
                 connection.rollback();

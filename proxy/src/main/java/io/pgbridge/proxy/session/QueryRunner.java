@@ -197,16 +197,7 @@ final class QueryRunner {
             session.backendConnection().endStreaming(success);
             if (implicitTransaction) {
                 implicitTransaction = false;
-                Connection connection = session.backendConnection().get();
-                try {
-                    if (success) {
-                        connection.commit();
-                    } else {
-                        connection.rollback();
-                    }
-                } finally {
-                    connection.setAutoCommit(true);
-                }
+                session.backendConnection().endOwnTransaction(success);
             }
         } else {
             implicitTransaction = false;   // a BEGIN in the batch made it the client's own transaction
