@@ -35,13 +35,17 @@ import java.util.Map;
  */
 final class QueryRunner {
     /** Classification and JDBC rewriting of statement texts, shared by all sessions (pure functions of the text). */
-    private static final Cache<String, Analysis> ANALYSES = Caffeine.newBuilder().maximumSize(20_000).build();
+    private static final Cache<AnalysisKey, Analysis> ANALYSES = Caffeine.newBuilder().maximumSize(20_000).build();
     private static final Object[] NO_PARAMETERS = new Object[0];
     private static final int[] NO_TYPES = new int[0];
     /** Rows a repeatable query may return and still be answered from its first, non-streamed attempt. */
     private static final int OPTIMISTIC_ROWS = 256;
 
     private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable) {
+    }
+
+    /** The cache key: a record, so that each Parse does not copy its SQL text into a new key string. */
+    private record AnalysisKey(BackendDialect dialect, String sql) {
     }
 
     private final Session session;
@@ -436,7 +440,7 @@ final class QueryRunner {
 
     private ParsedStatement analyse(String name, String sql, int[] parameterTypes) {
         BackendDialect dialect = session.backendConnection().backend().dialect();
-        Analysis analysis = ANALYSES.get(dialect.name() + ':' + sql, key -> analyse(sql, dialect));
+        Analysis analysis = ANALYSES.get(new AnalysisKey(dialect, sql), key -> analyse(sql, dialect));
         return new ParsedStatement(name, sql, parameterTypes, analysis.info(), analysis.jdbcSql(), analysis.repeatable());
     }
 
