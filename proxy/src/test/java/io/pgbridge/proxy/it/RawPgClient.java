@@ -150,9 +150,6 @@ public final class RawPgClient implements AutoCloseable {
         if (type < 0) {
             return null;
         }
-        if (type == 'N' || type == 'S') {
-            // could be the one-byte answer to SSLRequest; callers that sent one use readByte()
-        }
         int length = in.readInt();
         byte[] body = new byte[length - 4];
         in.readFully(body);
