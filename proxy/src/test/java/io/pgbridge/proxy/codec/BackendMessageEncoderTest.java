@@ -6,7 +6,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.ResourceLeakDetector;
 import io.pgbridge.proxy.codec.BackendMessage.AuthenticationCleartextPassword;
 import io.pgbridge.proxy.codec.BackendMessage.AuthenticationMd5Password;
@@ -254,33 +253,6 @@ class BackendMessageEncoderTest {
         assertThatIllegalArgumentException().isThrownBy(() ->
                 BackendMessageEncoder.encode(tracking, new CommandComplete("a\0")));
         assertThat(allocated).singleElement().satisfies(b -> assertThat(b.refCnt()).isZero());
-    }
-
-    @Test
-    void handlerWritesRecordsAndPassesOtherBuffersThrough() {
-        assertThat(BackendMessageHandler.INSTANCE.isSharable()).isTrue();
-        EmbeddedChannel first = new EmbeddedChannel(BackendMessageHandler.INSTANCE);
-        EmbeddedChannel second = new EmbeddedChannel(BackendMessageHandler.INSTANCE);
-
-        ByteBuf streamed = Unpooled.wrappedBuffer(hex("44 00 00 00 06 00 00"));
-        first.writeOutbound(new ParseComplete(), streamed, new ReadyForQuery('I'));
-        second.writeOutbound(new EncryptionResponse(false));
-
-        assertThat(readHex(first)).isEqualTo("31 00 00 00 04");
-        assertThat(readHex(first)).isEqualTo("44 00 00 00 06 00 00");
-        assertThat(readHex(first)).isEqualTo("5A 00 00 00 05 49");
-        assertThat(readHex(second)).isEqualTo("4E");
-        assertThat(first.finish()).isFalse();
-        assertThat(second.finish()).isFalse();
-    }
-
-    private static String readHex(EmbeddedChannel channel) {
-        ByteBuf buf = channel.readOutbound();
-        try {
-            return WireBytes.hex(ByteBufUtil.getBytes(buf));
-        } finally {
-            buf.release();
-        }
     }
 
     @Test
