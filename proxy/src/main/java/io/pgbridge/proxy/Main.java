@@ -67,8 +67,9 @@ public final class Main {
             stopped.countDown();
         }, "pgbridge-shutdown"));
         var backend = backends.forDatabase(null);
-        log.info("pgbridge {} listening on {}:{} (backend {}: {}), ready to accept connections", version(),
-                config.listen().host(), port, backend.name(), backend.dialect().name());
+        log.info("pgbridge {} listening on {}:{} (backend {}: {}, {} transport), ready to accept connections",
+                version(), config.listen().host(), port, backend.name(), backend.dialect().name(),
+                server.transport().name().toLowerCase(java.util.Locale.ROOT));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -9,7 +9,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.pgbridge.backend.PostgresAddress;
 import io.pgbridge.config.BackendConfig;
@@ -17,6 +16,7 @@ import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.BackendMessageEncoder;
 import io.pgbridge.proxy.codec.PgWire;
 import io.pgbridge.proxy.error.SqlState;
+import io.pgbridge.proxy.server.Transport;
 import io.pgbridge.proxy.session.SessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +77,7 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
     }
 
     private void connect() {
-        new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
+        new Bootstrap().group(client.eventLoop()).channel(Transport.of(client).clientChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .handler(new ChannelInitializer<SocketChannel>() {

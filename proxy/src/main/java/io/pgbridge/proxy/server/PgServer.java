@@ -9,9 +9,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.pgbridge.backend.Backends;
 import io.pgbridge.config.PgbridgeConfig;
@@ -27,9 +25,10 @@ import java.util.concurrent.TimeUnit;
 public final class PgServer implements AutoCloseable {
     private final PgbridgeConfig config;
     private final SessionContext context;
-    private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final Transport transport = Transport.best();
+    private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
     private final EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(
-            Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
+            Runtime.getRuntime().availableProcessors(), transport.ioHandlerFactory());
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel serverChannel;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
@@ -43,7 +42,7 @@ public final class PgServer implements AutoCloseable {
     public int start() throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -59,6 +58,10 @@ public final class PgServer implements AutoCloseable {
                 });
         serverChannel = bootstrap.bind(config.listen().host(), config.listen().port()).sync().channel();
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public Transport transport() {
+        return transport;
     }
 
     public int activeSessions() {

@@ -1,0 +1,78 @@
+package io.pgbridge.proxy.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+
+import java.util.Locale;
+
+/**
+ * The socket implementation the event loops use: Linux's epoll where its native library loads (fewer system calls
+ * and no selected-key garbage per wake-up), the JDK's NIO everywhere else. {@code -Dpgbridge.transport=nio} forces NIO.
+ */
+public enum Transport {
+    EPOLL {
+        @Override
+        IoHandlerFactory ioHandlerFactory() {
+            return EpollIoHandler.newFactory();
+        }
+
+        @Override
+        Class<? extends ServerChannel> serverChannel() {
+            return EpollServerSocketChannel.class;
+        }
+
+        @Override
+        public Class<? extends Channel> clientChannel() {
+            return EpollSocketChannel.class;
+        }
+    },
+    NIO {
+        @Override
+        IoHandlerFactory ioHandlerFactory() {
+            return NioIoHandler.newFactory();
+        }
+
+        @Override
+        Class<? extends ServerChannel> serverChannel() {
+            return NioServerSocketChannel.class;
+        }
+
+        @Override
+        public Class<? extends Channel> clientChannel() {
+            return NioSocketChannel.class;
+        }
+    };
+
+    abstract IoHandlerFactory ioHandlerFactory();
+
+    abstract Class<? extends ServerChannel> serverChannel();
+
+    /** The channel type for outgoing connections made on this transport's event loops. */
+    public abstract Class<? extends Channel> clientChannel();
+
+    /** Epoll if it is available and not switched off by the {@code pgbridge.transport} system property. */
+    public static Transport best() {
+        String wanted = System.getProperty("pgbridge.transport", "auto").toLowerCase(Locale.ROOT);
+        return switch (wanted) {
+            case "nio" -> NIO;
+            case "epoll" -> {
+                Epoll.ensureAvailability();
+                yield EPOLL;
+            }
+            default -> Epoll.isAvailable() ? EPOLL : NIO;
+        };
+    }
+
+    /** The transport whose event loop serves {@code channel}, for connections made from that loop. */
+    public static Transport of(Channel channel) {
+        return channel instanceof EpollSocketChannel ? EPOLL : NIO;
+    }
+}
