@@ -51,6 +51,9 @@ public final class ErrorMapper {
         if (t instanceof PgTypeException te) {
             return new PgException("ERROR", te.sqlState(), te.getMessage(), null, null, 0, te);
         }
+        if (t instanceof io.pgbridge.translation.TranslationException te) {
+            return new PgException("ERROR", te.sqlState(), te.getMessage(), null, null, te.position(), te);
+        }
         if (t instanceof PSQLException pe && pe.getServerErrorMessage() != null) {
             ServerErrorMessage m = pe.getServerErrorMessage();
             String severity = m.getSeverity() != null ? m.getSeverity() : "ERROR";

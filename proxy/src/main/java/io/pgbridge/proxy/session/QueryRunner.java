@@ -451,8 +451,10 @@ final class QueryRunner {
     }
 
     private static Analysis analyse(String sql, BackendDialect dialect) {
-        String backendSql = TypeNameRewriter.rewrite(sql, dialect.typeNameAliases());
         StatementInfo info = StatementClassifier.classify(sql);
+        String translated = SqlTranslation.translates(info.kind())
+                ? SqlTranslation.forDialect(dialect).translate(sql).sql() : sql;
+        String backendSql = TypeNameRewriter.rewrite(translated, dialect.typeNameAliases());
         return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
                 info.returnsRows() && RepeatableQueries.isRepeatable(sql, info));
     }

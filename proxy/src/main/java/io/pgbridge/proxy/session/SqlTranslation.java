@@ -1,0 +1,52 @@
+package io.pgbridge.proxy.session;
+
+import io.pgbridge.backend.BackendDialect;
+import io.pgbridge.translation.CachingTranslator;
+import io.pgbridge.translation.SqlTarget;
+import io.pgbridge.translation.Translator;
+import io.pgbridge.translation.Translators;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The cached translator for each backend dialect, shared by all sessions. */
+final class SqlTranslation {
+    private static final long CACHE_ENTRIES = 10_000;
+    private static final Map<SqlTarget, Translator> TRANSLATORS = new EnumMap<>(SqlTarget.class);
+
+    static {
+        for (SqlTarget target : SqlTarget.values()) {
+            TRANSLATORS.put(target, target == SqlTarget.POSTGRESQL || target == SqlTarget.GENERIC
+                    ? Translators.forTarget(target)
+                    : new CachingTranslator(Translators.forTarget(target), CACHE_ENTRIES));
+        }
+    }
+
+    private SqlTranslation() {
+    }
+
+    static SqlTarget targetOf(BackendDialect dialect) {
+        return switch (dialect.name()) {
+            case "postgresql" -> SqlTarget.POSTGRESQL;
+            case "h2" -> SqlTarget.H2;
+            case "mariadb" -> SqlTarget.MARIADB;
+            case "sqlite" -> SqlTarget.SQLITE;
+            default -> SqlTarget.GENERIC;
+        };
+    }
+
+    /**
+     * Whether statements of this kind go through the translator. Transaction control and session commands are
+     * answered by the proxy itself, and the rest (COPY, cursors, LISTEN…) have their own handling.
+     */
+    static boolean translates(io.pgbridge.translation.StatementKind kind) {
+        return switch (kind) {
+            case SELECT, VALUES, TABLE, INSERT, UPDATE, DELETE, MERGE, DDL, TRUNCATE, OTHER -> true;
+            default -> false;
+        };
+    }
+
+    static Translator forDialect(BackendDialect dialect) {
+        return TRANSLATORS.get(targetOf(dialect));
+    }
+}
