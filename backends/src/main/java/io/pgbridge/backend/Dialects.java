@@ -122,6 +122,19 @@ public final class Dialects {
             return "mariadb";
         }
 
+        /**
+         * The session SQL mode the translator writes for: standard double-quoted identifiers and {@code ||}
+         * (ANSI), backslashes as ordinary characters in strings, strict errors instead of silent truncation, and UTC
+         * so that timestamptz values mean the same instant as in PostgreSQL.
+         */
+        @Override
+        public Map<String, String> defaultProperties() {
+            return Map.of("sessionVariables", "sql_mode='" + SQL_MODE + "',time_zone='+00:00'");
+        }
+
+        static final String SQL_MODE = "ANSI,NO_BACKSLASH_ESCAPES,STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
+                + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
+
         @Override
         public int fetchSize(int rows) {
             // MariaDB Connector/J streams in batches of fetchSize rows; 0 would read the whole result.
