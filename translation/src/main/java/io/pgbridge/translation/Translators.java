@@ -10,8 +10,9 @@ public final class Translators {
     public static Translator forTarget(SqlTarget target) {
         return switch (target) {
             case POSTGRESQL, GENERIC -> IDENTITY;
+            case H2 -> new io.pgbridge.translation.h2.H2Translator();
             // Filled in as each dialect's translator lands; until then the backend sees the client's SQL.
-            case H2, MARIADB, SQLITE -> IDENTITY;
+            case MARIADB, SQLITE -> IDENTITY;
         };
     }
 }

@@ -39,7 +39,7 @@ public final class ErrorMapper {
 
     /** H2 appends {@code ; SQL statement:\n...} and {@code [42000-240]} to its messages: clients want just the text. */
     private static final Pattern H2_SUFFIX = Pattern.compile("(?s)(; SQL statement:\\n.*)?\\s*\\[[0-9A-Z]{5}-\\d+]\\s*$");
-    private static final Pattern H2_SYNTAX_MARKER = Pattern.compile("(?s)^Syntax error in SQL statement \"(.*)\\[\\*](.*)\"");
+    private static final String H2_SYNTAX_PREFIX = "Syntax error in SQL statement \"";
 
     private ErrorMapper() {
     }
@@ -92,11 +92,14 @@ public final class ErrorMapper {
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int position = 0;
-        Matcher syntax = H2_SYNTAX_MARKER.matcher(message);
-        if (syntax.find()) {
-            position = syntax.group(1).length() + 1;
-            message = "syntax error at or near \"" + firstToken(syntax.group(2)) + "\"";
-            state = SqlState.SYNTAX_ERROR.code();
+        if (message.startsWith(H2_SYNTAX_PREFIX)) {
+            String[] marked = h2MarkedStatement(message);
+            if (marked != null) {
+                position = marked[0].length() + 1;
+                String near = firstToken(marked[1]);
+                message = near.isEmpty() ? "syntax error at end of input" : "syntax error at or near \"" + near + "\"";
+                state = SqlState.SYNTAX_ERROR.code();
+            }
         }
         message = H2_SUFFIX.matcher(message).replaceFirst("");
         if (message.startsWith("(conn=")) {
@@ -107,12 +110,36 @@ public final class ErrorMapper {
     }
 
     private static String firstToken(String rest) {
-        String trimmed = rest.stripLeading();
-        int end = 0;
-        while (end < trimmed.length() && !Character.isWhitespace(trimmed.charAt(end))) {
-            end++;
+        io.pgbridge.translation.SqlLexer lexer = new io.pgbridge.translation.SqlLexer(rest);
+        return lexer.nextSignificant() == io.pgbridge.translation.SqlLexer.TokenType.EOF ? "" : lexer.text();
+    }
+
+    /**
+     * H2 quotes the statement in its syntax errors with {@code "} doubled and {@code [*]} where parsing stopped:
+     * returns the statement's text before and after the marker, or {@code null} if the message is not of that form.
+     */
+    private static String[] h2MarkedStatement(String message) {
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = null;
+        for (int i = H2_SYNTAX_PREFIX.length(); i < message.length(); i++) {
+            char c = message.charAt(i);
+            StringBuilder into = after == null ? before : after;
+            if (c == '"') {
+                if (i + 1 < message.length() && message.charAt(i + 1) == '"') {
+                    into.append('"');
+                    i++;
+                    continue;
+                }
+                return after == null ? null : new String[] {before.toString(), after.toString()};
+            }
+            if (after == null && message.startsWith("[*]", i)) {
+                after = new StringBuilder();
+                i += 2;
+                continue;
+            }
+            into.append(c);
         }
-        return trimmed.substring(0, end);
+        return null;
     }
 
     /** A backend's warning (PostgreSQL's NOTICE/WARNING, MariaDB's notes) as NoticeResponse fields. */

@@ -11,6 +11,7 @@ import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.translation.JdbcSql;
 import io.pgbridge.translation.ParameterRewriter;
+import io.pgbridge.translation.Positions;
 import io.pgbridge.translation.RepeatableQueries;
 import io.pgbridge.translation.StatementClassifier;
 import io.pgbridge.translation.StatementInfo;
@@ -223,7 +224,11 @@ final class QueryRunner {
             return;
         }
         checkNotFailed(info);
-        start(portal, false);
+        try {
+            start(portal, false);
+        } catch (Exception e) {
+            throw inClientTerms(e, portal.statement);
+        }
         if (portal.returnsRows()) {
             if (describe) {
                 session.writer().send(portal.columns.rowDescription());
@@ -457,6 +462,20 @@ final class QueryRunner {
         String backendSql = TypeNameRewriter.rewrite(translated, dialect.typeNameAliases());
         return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
                 info.returnsRows() && RepeatableQueries.isRepeatable(sql, info));
+    }
+
+    /** A backend error whose position points into translated SQL, made to point into the client's. */
+    private static Exception inClientTerms(Exception e, ParsedStatement statement) {
+        if (e instanceof ClientWriter.ClientGoneException || e instanceof InterruptedException) {
+            return e;
+        }
+        PgException error = ErrorMapper.map(e);
+        String backendSql = statement.jdbcSql().sql();
+        if (error.position() <= 0 || backendSql.equals(statement.sql())) {
+            return error;
+        }
+        return new PgException(error.severity(), error.sqlState(), error.getMessage(), error.detail(), error.hint(),
+                Positions.toClient(statement.sql(), backendSql, error.position()), e);
     }
 
     private void checkNotFailed(StatementInfo info) {

@@ -1,0 +1,174 @@
+package io.pgbridge.translation.h2;
+
+import io.pgbridge.translation.PgStrings;
+import io.pgbridge.translation.SelectLists;
+import io.pgbridge.translation.SqlLexer;
+import io.pgbridge.translation.SqlTarget;
+import io.pgbridge.translation.SqlTokens;
+import io.pgbridge.translation.TextEdits;
+import io.pgbridge.translation.Translation;
+import io.pgbridge.translation.TranslationException;
+import io.pgbridge.translation.Translator;
+
+/**
+ * PostgreSQL queries and DML for H2 in its PostgreSQL mode. H2 already accepts most of the dialect ({@code ::},
+ * {@code $n}, {@code ILIKE}, {@code LIMIT/OFFSET}, {@code string_agg}, {@code generate_series}, {@code date_trunc},
+ * dollar quotes), so this works on tokens and rewrites only what H2 rejects or silently gets wrong:
+ * <ul>
+ *   <li>{@code E'a\nb'} (H2 keeps the backslash) becomes a standard literal holding the real characters;</li>
+ *   <li>PostgreSQL interval input ({@code interval '1 day'}, {@code '2 hours'::interval}) becomes H2 interval
+ *       literals;</li>
+ *   <li>result columns get PostgreSQL's names ({@code count}, {@code case}, {@code int4}, {@code ?column?}) as
+ *       aliases, since H2 names most expressions its own way;</li>
+ *   <li>{@code generate_series(…)} in FROM names its column as PostgreSQL does;</li>
+ *   <li>{@code RETURNING} becomes a query over H2's data change delta tables ({@code FINAL TABLE}/{@code OLD
+ *       TABLE}), and {@code ON CONFLICT} becomes H2's {@code ON CONFLICT DO NOTHING} or a {@code MERGE}
+ *       ({@link H2Upsert}).</li>
+ * </ul>
+ */
+public final class H2Translator implements Translator {
+
+    @Override
+    public Translation translate(String statement) {
+        String sql = rewriteTokens(statement);
+        SqlTokens t = new SqlTokens(sql);
+        if (t.size() == 0) {
+            return new Translation(sql);
+        }
+        String first = t.word(0);
+        if ("insert".equals(first) && t.findWord(0, t.size(), "conflict") > 0) {
+            sql = H2Upsert.rewrite(t);
+            t = new SqlTokens(sql);
+        }
+        if (first != null && (first.equals("insert") || first.equals("update") || first.equals("delete"))) {
+            int returning = t.findWord(0, t.size(), "returning");
+            if (returning > 0) {
+                sql = returningQuery(t, returning, first);
+            }
+        }
+        return new Translation(sql);
+    }
+
+    /** Literal forms and column names: replacements that keep every token where it is. */
+    private static String rewriteTokens(String statement) {
+        SqlTokens t = new SqlTokens(statement);
+        TextEdits edits = new TextEdits();
+        for (int i = 0; i < t.size(); i++) {
+            SqlLexer.TokenType type = t.type(i);
+            if (type == SqlLexer.TokenType.ESCAPE_STRING) {
+                String value = PgStrings.decodeEscapeString(t.text(i));
+                if (t.isWord(i - 1, "interval")) {
+                    continue;   // handled with the interval below
+                }
+                edits.replace(t.start(i), t.end(i), PgStrings.quote(value));
+            } else if (t.isWord(i, "interval") && t.type(i + 1) == SqlLexer.TokenType.STRING
+                    && !isIntervalField(t.word(i + 2))) {
+                String h2 = H2Intervals.toH2(stringValue(t.text(i + 1)));
+                if (h2 != null) {
+                    edits.replace(t.start(i), t.end(i + 1), h2);
+                    i++;
+                }
+            } else if (type == SqlLexer.TokenType.STRING && t.isOperator(i + 1, "::") && t.isWord(i + 2, "interval")
+                    && t.type(i + 3) != SqlLexer.TokenType.LEFT_PAREN) {
+                String h2 = H2Intervals.toH2(stringValue(t.text(i)));
+                if (h2 != null) {
+                    edits.replace(t.start(i), t.end(i + 2), h2);
+                    i += 2;
+                }
+            } else if (t.isWord(i, "generate_series") && t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN
+                    && (t.isWord(i - 1, "from") || t.isWord(i - 1, "join") || t.isWord(i - 1, "lateral"))) {
+                nameSeriesColumn(t, i, edits);
+            }
+        }
+        SelectLists.aliasUnnamedItems(t, edits);
+        return edits.applyTo(statement);
+    }
+
+    /**
+     * PostgreSQL names generate_series's column after the function or after the table alias; H2 calls it X.
+     */
+    private static void nameSeriesColumn(SqlTokens t, int function, TextEdits edits) {
+        int close = t.partner(function + 1);
+        if (close < 0) {
+            return;
+        }
+        int alias = t.isWord(close + 1, "as") ? close + 2 : close + 1;
+        SqlLexer.TokenType type = t.type(alias);
+        boolean named = type == SqlLexer.TokenType.QUOTED_IDENTIFIER
+                || type == SqlLexer.TokenType.IDENTIFIER && !isClauseWord(t.word(alias));
+        if (!named) {
+            edits.insert(t.end(close), " AS generate_series(generate_series)");
+        } else if (t.type(alias + 1) != SqlLexer.TokenType.LEFT_PAREN) {
+            edits.insert(t.end(alias), "(" + t.text(alias) + ")");
+        }
+    }
+
+    /** {@code INTERVAL '1' DAY} is already H2's (and the standard's) syntax. */
+    private static boolean isIntervalField(String word) {
+        return word != null && switch (word) {
+            case "year", "month", "day", "hour", "minute", "second" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isClauseWord(String word) {
+        return switch (word) {
+            case "where", "join", "left", "right", "inner", "full", "cross", "on", "using", "group", "order", "limit",
+                 "offset", "union", "except", "intersect", "having", "window", "natural", "fetch", "for", "with" -> true;
+            default -> false;
+        };
+    }
+
+    /** {@code INSERT … RETURNING list} as {@code SELECT list FROM FINAL TABLE (INSERT …) AS target}. */
+    private static String returningQuery(SqlTokens t, int returning, String verb) {
+        String list = t.span(returning + 1, t.size() - 1);
+        if (list.isBlank()) {
+            throw new TranslationException(TranslationException.SYNTAX_ERROR, "syntax error at end of input",
+                    t.sql().length() + 1);
+        }
+        String dml = t.span(0, returning - 1);
+        String delta = verb.equals("delete") ? "OLD TABLE" : "FINAL TABLE";
+        String target = targetName(t, verb);
+        return "SELECT " + list + " FROM " + delta + " (" + dml + ")" + (target == null ? "" : " AS " + target);
+    }
+
+    /** The name RETURNING's qualified references use: the target table's alias, or its unqualified name. */
+    private static String targetName(SqlTokens t, String verb) {
+        int i = switch (verb) {
+            case "insert" -> t.isWord(1, "into") ? 2 : -1;
+            case "delete" -> t.isWord(1, "from") ? 2 : -1;
+            default -> 1;
+        };
+        if (i < 0) {
+            return null;
+        }
+        if (t.isWord(i, "only")) {
+            i++;
+        }
+        while (t.type(i + 1) == SqlLexer.TokenType.DOT) {
+            i += 2;
+        }
+        int alias = t.isWord(i + 1, "as") ? i + 2 : i + 1;
+        if (t.type(alias) == SqlLexer.TokenType.QUOTED_IDENTIFIER || t.type(alias) == SqlLexer.TokenType.IDENTIFIER
+                && !isDmlWord(t.word(alias))) {
+            return t.text(alias);
+        }
+        return t.text(i);
+    }
+
+    private static boolean isDmlWord(String word) {
+        return switch (word) {
+            case "set", "where", "using", "from", "values", "select", "default", "overriding", "returning", "on" -> true;
+            default -> false;
+        };
+    }
+
+    static String stringValue(String literal) {
+        return literal.substring(1, literal.length() - 1).replace("''", "'");
+    }
+
+    /** The target this translator writes for. */
+    public SqlTarget target() {
+        return SqlTarget.H2;
+    }
+}
