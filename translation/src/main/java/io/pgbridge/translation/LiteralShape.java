@@ -32,51 +32,80 @@ record LiteralShape(String shape, List<Literal> literals) {
             "filter", "within", "returning", "set", "into", "table", "lateral", "having", "by", "case", "is", "like",
             "ilike", "between", "limit", "offset", "distinct", "array", "row");
 
-    /** The statement with its replaceable literals stood in for; {@code null} when none could be replaced. */
+    /**
+     * The statement with its replaceable literals stood in for; {@code null} when none could be replaced. One lexer
+     * pass with no token list: this runs for every statement of every simple Query, cache hit or not.
+     */
     static LiteralShape of(String sql) {
-        List<SqlLexer.Token> tokens = significantTokens(sql);
-        List<int[]> candidates = new ArrayList<>();   // {token index, kind 0 = number, 1 = string}
-        // For each open parenthesis, whether it opens a function's argument list.
-        boolean[] callStack = new boolean[tokens.size() + 1];
+        SqlLexer lexer = new SqlLexer(sql);
+        boolean[] callStack = new boolean[8];   // per open parenthesis: does it hold a function's arguments?
         int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            SqlLexer.Token token = tokens.get(i);
-            switch (token.type()) {
-                case LEFT_PAREN -> callStack[++depth] = i > 0 && isFunctionName(tokens.get(i - 1), sql);
+        SqlLexer.TokenType previous = null;
+        int previousStart = 0;
+        int previousEnd = 0;
+        int pendingStart = -1;   // a literal waiting for the next token to say whether it is replaceable
+        int pendingEnd = 0;
+        List<int[]> candidates = null;
+        while (true) {
+            SqlLexer.TokenType type = lexer.nextSignificant();
+            int start = lexer.start();
+            int end = lexer.end();
+            if (pendingStart >= 0) {
+                boolean typedOrIndexed = type == SqlLexer.TokenType.LEFT_BRACKET
+                        || type == SqlLexer.TokenType.OPERATOR && !isValueOperator(sql, start, end);
+                if (!typedOrIndexed) {
+                    if (candidates == null) {
+                        candidates = new ArrayList<>();
+                    }
+                    candidates.add(new int[] {pendingStart, pendingEnd});
+                }
+                pendingStart = -1;
+            }
+            switch (type) {
+                case LEFT_PAREN -> {
+                    if (++depth == callStack.length) {
+                        callStack = java.util.Arrays.copyOf(callStack, depth * 2);
+                    }
+                    callStack[depth] = isFunctionName(previous, sql, previousStart, previousEnd);
+                }
                 case RIGHT_PAREN -> depth = Math.max(0, depth - 1);
                 case NUMBER, STRING -> {
-                    if (callStack[depth] || !standsForAValue(tokens, i, sql)) {
-                        continue;
+                    boolean plain = type == SqlLexer.TokenType.NUMBER ? isPlainNumber(sql, start, end)
+                            : sql.charAt(start) == '\'';   // N'…' and the like keep their own meaning
+                    if (plain && !callStack[depth] && followsAValuePosition(previous, sql, previousStart, previousEnd)) {
+                        pendingStart = start;
+                        pendingEnd = end;
                     }
-                    if (token.type() == SqlLexer.TokenType.STRING && sql.charAt(token.start()) != '\'') {
-                        continue;   // N'…' and the like keep their own meaning
-                    }
-                    if (token.type() == SqlLexer.TokenType.NUMBER && !isPlainNumber(sql, token)) {
-                        continue;
-                    }
-                    candidates.add(new int[] {i, token.type() == SqlLexer.TokenType.NUMBER ? 0 : 1});
                 }
                 default -> {
                 }
             }
+            if (type == SqlLexer.TokenType.EOF) {
+                break;
+            }
+            previous = type;
+            previousStart = start;
+            previousEnd = end;
         }
-        if (candidates.isEmpty() || candidates.size() > 9999) {
+        if (candidates == null || candidates.size() > 9999) {
             return null;
         }
         StringBuilder shape = new StringBuilder(sql.length() + candidates.size() * 8);
         List<Literal> literals = new ArrayList<>(candidates.size());
         int copied = 0;
         for (int n = 0; n < candidates.size(); n++) {
-            SqlLexer.Token token = tokens.get(candidates.get(n)[0]);
-            String standIn = candidates.get(n)[1] == 1 ? "'pgbridge.literal." + n + "'"
-                    : token.text(sql).indexOf('.') >= 0 ? numberStandIn(n) + ".5" : numberStandIn(n);
+            int start = candidates.get(n)[0];
+            int end = candidates.get(n)[1];
+            String original = sql.substring(start, end);
+            String standIn = original.charAt(0) == '\'' ? "'pgbridge.literal." + n + "'"
+                    : original.indexOf('.') >= 0 ? numberStandIn(n) + ".5" : numberStandIn(n);
             if (sql.contains(standIn)) {
                 return null;   // could not be found again unambiguously
             }
-            shape.append(sql, copied, token.start());
-            literals.add(new Literal(token.text(sql), token.start(), shape.length(), standIn));
+            shape.append(sql, copied, start);
+            literals.add(new Literal(original, start, shape.length(), standIn));
             shape.append(standIn);
-            copied = token.end();
+            copied = end;
         }
         shape.append(sql, copied, sql.length());
         return new LiteralShape(shape.toString(), List.copyOf(literals));
@@ -101,8 +130,8 @@ record LiteralShape(String shape, List<Literal> literals) {
         return "8170" + String.format(Locale.ROOT, "%04d", n) + "3";
     }
 
-    private static boolean isPlainNumber(String sql, SqlLexer.Token token) {
-        for (int i = token.start(); i < token.end(); i++) {
+    private static boolean isPlainNumber(String sql, int start, int end) {
+        for (int i = start; i < end; i++) {
             char c = sql.charAt(i);
             if (!(c >= '0' && c <= '9') && c != '.') {
                 return false;   // exponents, hex, underscores: rare enough to leave alone
@@ -111,38 +140,35 @@ record LiteralShape(String shape, List<Literal> literals) {
         return true;
     }
 
-    private static boolean standsForAValue(List<SqlLexer.Token> tokens, int i, String sql) {
-        if (i + 1 < tokens.size()) {
-            SqlLexer.Token next = tokens.get(i + 1);
-            if (next.type() == SqlLexer.TokenType.OPERATOR && !VALUE_OPERATORS.contains(next.text(sql))
-                    || next.type() == SqlLexer.TokenType.LEFT_BRACKET) {
-                return false;   // '…'::type, '{1}'[1], x ->> …
-            }
+    /** Operators around which a literal is a plain value: comparison, arithmetic, concatenation. */
+    private static boolean isValueOperator(String sql, int start, int end) {
+        char c = sql.charAt(start);
+        if (end - start == 1) {
+            return "=<>+-*/%".indexOf(c) >= 0;
         }
-        if (i == 0) {
+        if (end - start == 2) {
+            char d = sql.charAt(start + 1);
+            return c == '<' && (d == '>' || d == '=') || c == '>' && d == '=' || c == '!' && d == '='
+                    || c == '|' && d == '|';
+        }
+        return false;
+    }
+
+    private static boolean followsAValuePosition(SqlLexer.TokenType previous, String sql, int start, int end) {
+        if (previous == null) {
             return false;
         }
-        SqlLexer.Token previous = tokens.get(i - 1);
-        return switch (previous.type()) {
+        return switch (previous) {
             case COMMA, LEFT_PAREN -> true;
-            case OPERATOR -> VALUE_OPERATORS.contains(previous.text(sql));
-            case IDENTIFIER -> VALUE_KEYWORDS.contains(previous.text(sql).toLowerCase(Locale.ROOT));
+            case OPERATOR -> isValueOperator(sql, start, end);
+            case IDENTIFIER -> end - start <= 9 && VALUE_KEYWORDS.contains(sql.substring(start, end).toLowerCase(Locale.ROOT));
             default -> false;
         };
     }
 
-    private static boolean isFunctionName(SqlLexer.Token token, String sql) {
-        return token.type() == SqlLexer.TokenType.QUOTED_IDENTIFIER
-                || token.type() == SqlLexer.TokenType.IDENTIFIER
-                        && !NOT_FUNCTIONS.contains(token.text(sql).toLowerCase(Locale.ROOT));
-    }
-
-    private static List<SqlLexer.Token> significantTokens(String sql) {
-        List<SqlLexer.Token> tokens = new ArrayList<>();
-        SqlLexer lexer = new SqlLexer(sql);
-        while (lexer.nextSignificant() != SqlLexer.TokenType.EOF) {
-            tokens.add(lexer.token());
-        }
-        return tokens;
+    private static boolean isFunctionName(SqlLexer.TokenType previous, String sql, int start, int end) {
+        return previous == SqlLexer.TokenType.QUOTED_IDENTIFIER
+                || previous == SqlLexer.TokenType.IDENTIFIER
+                        && !NOT_FUNCTIONS.contains(sql.substring(start, end).toLowerCase(Locale.ROOT));
     }
 }
