@@ -50,6 +50,13 @@ public abstract class BackendDialect {
         return rows;
     }
 
+    /**
+     * Prepares a newly opened backend once, with one of its connections: functions the translator relies on, for
+     * instance. {@code url} is the configured JDBC URL.
+     */
+    public void prepare(Connection connection, String url) throws SQLException {
+    }
+
     /** The {@code server_version} reported to clients. PostgreSQL backends report their own. */
     public String serverVersion(Connection connection) throws SQLException {
         return "16.4 (pgbridge)";

@@ -36,6 +36,19 @@ public final class Dialects {
 
     /** H2 reports PostgreSQL-like names in its PostgreSQL mode; arrays come as {@code INTEGER ARRAY}. */
     private static final class H2 extends BackendDialect {
+        /**
+         * Where H2 runs in this JVM, the JSON operators the translator maps to Java functions are registered. A
+         * remote H2 server does not have pgbridge's classes; there those operators fail with H2's own error.
+         */
+        @Override
+        public void prepare(Connection connection, String url) throws SQLException {
+            String u = url.toLowerCase(Locale.ROOT);
+            if (u.startsWith("jdbc:h2:mem:") || u.startsWith("jdbc:h2:file:") || !u.startsWith("jdbc:h2:tcp:")
+                    && !u.startsWith("jdbc:h2:ssl:") && !u.startsWith("jdbc:h2:zip:")) {
+                io.pgbridge.backend.h2.H2Functions.register(connection);
+            }
+        }
+
         @Override
         public String name() {
             return "h2";

@@ -64,6 +64,7 @@ public final class JdbcBackend implements Backend {
         JdbcBackend backend = new JdbcBackend(config, dialect, pool);
         try (Connection c = pool.getConnection()) {
             backend.serverVersion = dialect.serverVersion(c);
+            dialect.prepare(c, config.url());
             log.info("backend {} - {} {} ({})", config.name(), c.getMetaData().getDatabaseProductName(),
                     c.getMetaData().getDatabaseProductVersion(), dialect.name());
         } catch (SQLException e) {

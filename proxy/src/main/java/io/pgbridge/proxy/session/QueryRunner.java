@@ -167,7 +167,12 @@ final class QueryRunner {
 
     void describe(FrontendMessage.Describe describe) throws Exception {
         if (describe.kind() == 'S') {
-            describeStatement(statement(describe.name()));
+            ParsedStatement statement = statement(describe.name());
+            try {
+                describeStatement(statement);
+            } catch (Exception e) {
+                throw inClientTerms(e, statement);
+            }
             return;
         }
         Portal portal = portal(describe.name());
@@ -224,11 +229,7 @@ final class QueryRunner {
             return;
         }
         checkNotFailed(info);
-        try {
-            start(portal, false);
-        } catch (Exception e) {
-            throw inClientTerms(e, portal.statement);
-        }
+        start(portal, false);
         if (portal.returnsRows()) {
             if (describe) {
                 session.writer().send(portal.columns.rowDescription());
@@ -251,6 +252,14 @@ final class QueryRunner {
      * Describe, so that this portal's own Execute is still queued.
      */
     private void start(Portal portal, boolean forDescribe) throws Exception {
+        try {
+            startUnmapped(portal, forDescribe);
+        } catch (Exception e) {
+            throw inClientTerms(e, portal.statement);
+        }
+    }
+
+    private void startUnmapped(Portal portal, boolean forDescribe) throws Exception {
         if (portal.started) {
             return;
         }

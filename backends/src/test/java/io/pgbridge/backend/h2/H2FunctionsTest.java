@@ -1,0 +1,67 @@
+package io.pgbridge.backend.h2;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Expected values are PostgreSQL 15's answers for the same operators on json values. */
+class H2FunctionsTest {
+    private static final String DOC = "{\"a\": 1, \"b\": \"x\\ny\", \"c\": [10, {\"d\": null}, \"e\"], \"f\": {\"g\": true}}";
+
+    @Test
+    void arrowReturnsJsonText() {
+        assertThat(H2Functions.jsonGet(DOC, "a")).isEqualTo("1");
+        assertThat(H2Functions.jsonGet(DOC, "b")).isEqualTo("\"x\\ny\"");
+        assertThat(H2Functions.jsonGet(DOC, "f")).isEqualTo("{\"g\": true}");
+        assertThat(H2Functions.jsonGet(DOC, "zz")).isNull();
+        assertThat(H2Functions.jsonGet("[1, 2, 3]", "1")).isEqualTo("2");
+        assertThat(H2Functions.jsonGet("[1, 2, 3]", "-1")).isEqualTo("3");
+        assertThat(H2Functions.jsonGet("[1, 2, 3]", "5")).isNull();
+        assertThat(H2Functions.jsonGet("\"scalar\"", "a")).isNull();
+        assertThat(H2Functions.jsonGet(null, "a")).isNull();
+    }
+
+    @Test
+    void doubleArrowReturnsText() {
+        assertThat(H2Functions.jsonGetText(DOC, "b")).isEqualTo("x\ny");
+        assertThat(H2Functions.jsonGetText(DOC, "a")).isEqualTo("1");
+        assertThat(H2Functions.jsonGetText(DOC, "c")).isEqualTo("[10, {\"d\": null}, \"e\"]");
+        assertThat(H2Functions.jsonGetText("{\"n\": null}", "n")).isNull();
+        assertThat(H2Functions.jsonGetText("{\"u\": \"\\u00e9\"}", "u")).isEqualTo("é");
+    }
+
+    @Test
+    void pathsWalkObjectsAndArrays() {
+        assertThat(H2Functions.jsonPath(DOC, "{c,1}")).isEqualTo("{\"d\": null}");
+        assertThat(H2Functions.jsonPathText(DOC, "{f,g}")).isEqualTo("true");
+        assertThat(H2Functions.jsonPathText(DOC, "{c,2}")).isEqualTo("e");
+        assertThat(H2Functions.jsonPathText(DOC, "{c,9}")).isNull();
+        assertThat(H2Functions.jsonPath(DOC, "{}")).isEqualTo(DOC);
+    }
+
+    @Test
+    void malformedJsonIsAnError() {
+        assertThatThrownBy(() -> H2Functions.jsonGet("{\"a\" 1}", "a")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void h2CallsThemByTheirAliases() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:functions;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")) {
+            H2Functions.register(c);
+            H2Functions.register(c);   // idempotent
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select pgbridge_json_get_text('{\"k\": \"v\"}', 'k'), "
+                         + "pgbridge_json_path('{\"k\": [1, 2]}', '{k,1}')")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("v");
+                assertThat(rs.getString(2)).isEqualTo("2");
+            }
+        }
+    }
+}

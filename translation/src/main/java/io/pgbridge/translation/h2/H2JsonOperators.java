@@ -1,0 +1,112 @@
+package io.pgbridge.translation.h2;
+
+import io.pgbridge.translation.SqlLexer;
+import io.pgbridge.translation.SqlTokens;
+
+/**
+ * PostgreSQL's JSON operators as calls of the functions pgbridge registers in embedded H2 databases
+ * ({@code io.pgbridge.backend.h2.H2Functions}): {@code a -> 'k'}, {@code a ->> 'k'}, {@code a #> '{k,0}'} and
+ * {@code a #>> '{k,0}'}. Operators are rewritten one at a time from the left, so that a chain
+ * {@code a -> 'x' ->> 'y'} nests as PostgreSQL associates it.
+ */
+final class H2JsonOperators {
+    private H2JsonOperators() {
+    }
+
+    static String rewrite(String sql) {
+        String current = sql;
+        for (int guard = 0; guard < 1000; guard++) {
+            SqlTokens t = new SqlTokens(current);
+            int op = firstOperator(t);
+            if (op < 0) {
+                return current;
+            }
+            int left = leftOperandStart(t, op);
+            int right = rightOperandEnd(t, op);
+            if (left < 0 || right < 0) {
+                return current;   // H2 reports the operator it cannot read
+            }
+            String function = switch (t.text(op)) {
+                case "->" -> "pgbridge_json_get";
+                case "->>" -> "pgbridge_json_get_text";
+                case "#>" -> "pgbridge_json_path";
+                default -> "pgbridge_json_path_text";
+            };
+            current = current.substring(0, t.start(left)) + function + "(" + t.span(left, op - 1) + ", "
+                    + t.span(op + 1, right) + ")" + current.substring(t.end(right));
+        }
+        return current;
+    }
+
+    private static int firstOperator(SqlTokens t) {
+        for (int i = 1; i < t.size(); i++) {
+            if (t.type(i) == SqlLexer.TokenType.OPERATOR) {
+                String op = t.text(i);
+                if (op.equals("->") || op.equals("->>") || op.equals("#>") || op.equals("#>>")) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The first token of the primary expression just before {@code op}: a name, call, literal, group or cast. */
+    private static int leftOperandStart(SqlTokens t, int op) {
+        int i = op - 1;
+        while (true) {
+            SqlLexer.TokenType type = t.type(i);
+            if (type == SqlLexer.TokenType.RIGHT_PAREN || type == SqlLexer.TokenType.RIGHT_BRACKET) {
+                i = t.partner(i);
+                if (i < 0) {
+                    return -1;
+                }
+                if (type == SqlLexer.TokenType.RIGHT_BRACKET) {
+                    i--;   // a subscript: its operand comes before it
+                    continue;
+                }
+                if (t.type(i - 1) == SqlLexer.TokenType.IDENTIFIER || t.type(i - 1) == SqlLexer.TokenType.QUOTED_IDENTIFIER) {
+                    i--;   // a function call
+                }
+            } else if (!(type == SqlLexer.TokenType.IDENTIFIER || type == SqlLexer.TokenType.QUOTED_IDENTIFIER
+                    || type.isStringLiteral() || type == SqlLexer.TokenType.NUMBER
+                    || type == SqlLexer.TokenType.PARAMETER)) {
+                return -1;
+            }
+            while (t.type(i - 1) == SqlLexer.TokenType.DOT && (t.type(i - 2) == SqlLexer.TokenType.IDENTIFIER
+                    || t.type(i - 2) == SqlLexer.TokenType.QUOTED_IDENTIFIER)) {
+                i -= 2;
+            }
+            if (t.isOperator(i - 1, "::")) {
+                i -= 2;   // x::json -> 'a': the cast belongs to the left operand
+                continue;
+            }
+            return i;
+        }
+    }
+
+    /** The last token of the operand just after {@code op}. */
+    private static int rightOperandEnd(SqlTokens t, int op) {
+        int i = op + 1;
+        SqlLexer.TokenType type = t.type(i);
+        if (type == SqlLexer.TokenType.LEFT_PAREN) {
+            return t.partner(i);
+        }
+        if (type.isStringLiteral() || type == SqlLexer.TokenType.NUMBER || type == SqlLexer.TokenType.PARAMETER) {
+            int end = i;
+            if (t.isOperator(end + 1, "::")) {
+                end += 2;   // '{a,b}'::text[]
+                while (t.type(end + 1) == SqlLexer.TokenType.LEFT_BRACKET && t.partner(end + 1) > end) {
+                    end = t.partner(end + 1);
+                }
+            }
+            return end;
+        }
+        if (type == SqlLexer.TokenType.IDENTIFIER || type == SqlLexer.TokenType.QUOTED_IDENTIFIER) {
+            while (t.type(i + 1) == SqlLexer.TokenType.DOT) {
+                i += 2;
+            }
+            return t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN ? t.partner(i + 1) : i;
+        }
+        return -1;
+    }
+}
