@@ -44,7 +44,7 @@ public final class CachingTranslator implements Translator {
 
     @Override
     public Translation translate(String statement) {
-        LiteralShape shape = LiteralShape.of(statement);
+        LiteralShape shape = LiteralShape.of(statement, delegate::readsLiteral);
         if (shape == null) {
             Entry entry = cache.get(statement, this::translateExactly);
             return resolve(entry, statement, null);

@@ -37,6 +37,11 @@ record LiteralShape(String shape, List<Literal> literals) {
      * pass with no token list: this runs for every statement of every simple Query, cache hit or not.
      */
     static LiteralShape of(String sql) {
+        return of(sql, literal -> false);
+    }
+
+    /** As {@link #of(String)}, keeping the literals {@code keep} claims (their token text, quotes included). */
+    static LiteralShape of(String sql, java.util.function.Predicate<String> keep) {
         SqlLexer lexer = new SqlLexer(sql);
         boolean[] callStack = new boolean[8];   // per open parenthesis: does it hold a function's arguments?
         int depth = 0;
@@ -57,7 +62,9 @@ record LiteralShape(String shape, List<Literal> literals) {
                     if (candidates == null) {
                         candidates = new ArrayList<>();
                     }
-                    candidates.add(new int[] {pendingStart, pendingEnd});
+                    if (sql.charAt(pendingStart) != '\'' || !keep.test(sql.substring(pendingStart, pendingEnd))) {
+                        candidates.add(new int[] {pendingStart, pendingEnd});
+                    }
                 }
                 pendingStart = -1;
             }
@@ -87,7 +94,7 @@ record LiteralShape(String shape, List<Literal> literals) {
             previousStart = start;
             previousEnd = end;
         }
-        if (candidates == null || candidates.size() > 9999) {
+        if (candidates == null || candidates.isEmpty() || candidates.size() > 9999) {
             return null;
         }
         StringBuilder shape = new StringBuilder(sql.length() + candidates.size() * 8);

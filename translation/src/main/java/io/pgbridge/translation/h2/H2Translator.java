@@ -16,6 +16,8 @@ import io.pgbridge.translation.Translator;
  * dollar quotes), so this works on tokens and rewrites only what H2 rejects or silently gets wrong:
  * <ul>
  *   <li>{@code E'a\nb'} (H2 keeps the backslash) becomes a standard literal holding the real characters;</li>
+ *   <li>typed literals H2 cannot read ({@code '2024-02-21 +00'::date}, {@code 'yes'::boolean}) are normalised
+ *       ({@link H2TypedLiterals});</li>
  *   <li>PostgreSQL interval input ({@code interval '1 day'}, {@code '2 hours'::interval}) becomes H2 interval
  *       literals;</li>
  *   <li>result columns get PostgreSQL's names ({@code count}, {@code case}, {@code int4}, {@code ?column?}) as
@@ -80,6 +82,14 @@ public final class H2Translator implements Translator {
                     edits.replace(t.start(i), t.end(i + 2), h2);
                     i += 2;
                 }
+            } else if (type == SqlLexer.TokenType.STRING && t.isOperator(i + 1, "::") && t.word(i + 2) != null) {
+                String normalised = H2TypedLiterals.normalise(stringValue(t.text(i)), t.word(i + 2));
+                if (normalised != null) {
+                    edits.replace(t.start(i), t.end(i), normalised);
+                }
+            } else if (type == SqlLexer.TokenType.STRING && !t.isOperator(i + 1, "::")
+                    && H2TypedLiterals.untyped(t.text(i)) != null) {
+                edits.replace(t.start(i), t.end(i), H2TypedLiterals.untyped(t.text(i)));
             } else if (t.isWord(i, "generate_series") && t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN
                     && (t.isWord(i - 1, "from") || t.isWord(i - 1, "join") || t.isWord(i - 1, "lateral"))) {
                 nameSeriesColumn(t, i, edits);
@@ -169,7 +179,13 @@ public final class H2Translator implements Translator {
     }
 
     static String stringValue(String literal) {
-        return literal.substring(1, literal.length() - 1).replace("''", "'");
+        return literal.substring(literal.indexOf('\'') + 1, literal.length() - 1).replace("''", "'");
+    }
+
+    /** Dates with a zone offset are rewritten by value (pgjdbc's simple mode sends them untyped). */
+    @Override
+    public boolean readsLiteral(String literal) {
+        return H2TypedLiterals.untyped(literal) != null;
     }
 
     /** The target this translator writes for. */

@@ -106,6 +106,18 @@ class H2TranslatorTest {
     }
 
     @Test
+    void typedLiteralsH2CannotReadAreNormalised() throws SQLException {
+        run("create table lit (d date, b boolean, f float8, bin bytea)");
+        // pgjdbc's simple mode sends setDate untyped with a zone, setBytes as '\x…'::bytea.
+        assertThat(update("insert into lit values ('2024-02-21 +01', 'yes'::boolean, 'inf'::float8, '\\x0001ff'::bytea)"))
+                .isEqualTo(1);
+        assertThat(update("insert into lit values ('2024-02-22'::date, 'off'::boolean, '-Infinity'::float8, "
+                + "'a\\\\b\\001'::bytea)")).isEqualTo(1);
+        assertThat(query("select d, b, f, length(bin) as n, rawtohex(bin) as bin from lit order by d"))
+                .containsExactly("d|b|f|n|bin", "2024-02-21|TRUE|Infinity|3|0001ff", "2024-02-22|FALSE|-Infinity|4|615c6201");
+    }
+
+    @Test
     void parametersStayParameters() {
         assertThat(translator.translate("insert into t (name) values ($1) returning id").sql())
                 .isEqualTo("SELECT id FROM FINAL TABLE (insert into t (name) values ($1)) AS t");
