@@ -23,7 +23,7 @@ import io.pgbridge.translation.Translator;
  *   <li>result columns get PostgreSQL's names ({@code count}, {@code case}, {@code int4}, {@code ?column?}) as
  *       aliases, since H2 names most expressions its own way;</li>
  *   <li>{@code ->}, {@code ->>}, {@code #>}, {@code #>>} become calls of functions pgbridge registers in embedded
- *       H2 databases ({@link H2JsonOperators});</li>
+ *       H2 databases, and {@code ^} becomes POWER ({@link H2Operators});</li>
  *   <li>{@code generate_series(…)} in FROM names its column as PostgreSQL does;</li>
  *   <li>{@code RETURNING} becomes a query over H2's data change delta tables ({@code FINAL TABLE}/{@code OLD
  *       TABLE}), and {@code ON CONFLICT} becomes H2's {@code ON CONFLICT DO NOTHING} or a {@code MERGE}
@@ -35,8 +35,8 @@ public final class H2Translator implements Translator {
     @Override
     public Translation translate(String statement) {
         String sql = rewriteTokens(statement);
-        if (sql.indexOf("->") >= 0 || sql.indexOf("#>") >= 0) {
-            sql = H2JsonOperators.rewrite(sql);
+        if (H2Operators.mayContain(sql)) {
+            sql = H2Operators.rewrite(sql);
         }
         SqlTokens t = new SqlTokens(sql);
         if (t.size() == 0) {

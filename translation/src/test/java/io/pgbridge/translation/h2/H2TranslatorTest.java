@@ -118,6 +118,12 @@ class H2TranslatorTest {
     }
 
     @Test
+    void caretIsPower() throws SQLException {
+        assertThat(query("select 2 ^ 3 * 2 as a, 2 * 3 ^ 2 as b, 2 ^ -1 as c, (1 + 1) ^ score as d from t where id = 1"))
+                .containsExactly("a|b|c|d", "16.0|18.0|0.5|1024.0");
+    }
+
+    @Test
     void parametersStayParameters() {
         assertThat(translator.translate("insert into t (name) values ($1) returning id").sql())
                 .isEqualTo("SELECT id FROM FINAL TABLE (insert into t (name) values ($1)) AS t");

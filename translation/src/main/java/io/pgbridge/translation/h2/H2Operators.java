@@ -4,13 +4,24 @@ import io.pgbridge.translation.SqlLexer;
 import io.pgbridge.translation.SqlTokens;
 
 /**
- * PostgreSQL's JSON operators as calls of the functions pgbridge registers in embedded H2 databases
- * ({@code io.pgbridge.backend.h2.H2Functions}): {@code a -> 'k'}, {@code a ->> 'k'}, {@code a #> '{k,0}'} and
- * {@code a #>> '{k,0}'}. Operators are rewritten one at a time from the left, so that a chain
- * {@code a -> 'x' ->> 'y'} nests as PostgreSQL associates it.
+ * PostgreSQL operators H2 lacks, as function calls: the JSON operators {@code a -> 'k'}, {@code a ->> 'k'},
+ * {@code a #> '{k,0}'} and {@code a #>> '{k,0}'} call the functions pgbridge registers in embedded H2 databases
+ * ({@code io.pgbridge.backend.h2.H2Functions}); {@code a ^ b} is {@code POWER(a, b)}. Both bind tighter than
+ * comparison and arithmetic ({@code ^} binds tighter than {@code *}), so each takes the primary expression on either
+ * side. Operators are rewritten one at a time from the left, so that a chain {@code a -> 'x' ->> 'y'} nests as
+ * PostgreSQL associates it.
  */
-final class H2JsonOperators {
-    private H2JsonOperators() {
+final class H2Operators {
+    private static final java.util.Map<String, String> FUNCTIONS = java.util.Map.of(
+            "->", "pgbridge_json_get", "->>", "pgbridge_json_get_text", "#>", "pgbridge_json_path",
+            "#>>", "pgbridge_json_path_text", "^", "POWER");
+
+    private H2Operators() {
+    }
+
+    /** Whether {@code sql} may hold one of these operators; a cheap test before lexing. */
+    static boolean mayContain(String sql) {
+        return sql.indexOf("->") >= 0 || sql.indexOf("#>") >= 0 || sql.indexOf('^') >= 0;
     }
 
     static String rewrite(String sql) {
@@ -26,12 +37,7 @@ final class H2JsonOperators {
             if (left < 0 || right < 0) {
                 return current;   // H2 reports the operator it cannot read
             }
-            String function = switch (t.text(op)) {
-                case "->" -> "pgbridge_json_get";
-                case "->>" -> "pgbridge_json_get_text";
-                case "#>" -> "pgbridge_json_path";
-                default -> "pgbridge_json_path_text";
-            };
+            String function = FUNCTIONS.get(t.text(op));
             current = current.substring(0, t.start(left)) + function + "(" + t.span(left, op - 1) + ", "
                     + t.span(op + 1, right) + ")" + current.substring(t.end(right));
         }
@@ -41,8 +47,7 @@ final class H2JsonOperators {
     private static int firstOperator(SqlTokens t) {
         for (int i = 1; i < t.size(); i++) {
             if (t.type(i) == SqlLexer.TokenType.OPERATOR) {
-                String op = t.text(i);
-                if (op.equals("->") || op.equals("->>") || op.equals("#>") || op.equals("#>>")) {
+                if (FUNCTIONS.containsKey(t.text(i))) {
                     return i;
                 }
             }
@@ -87,6 +92,9 @@ final class H2JsonOperators {
     /** The last token of the operand just after {@code op}. */
     private static int rightOperandEnd(SqlTokens t, int op) {
         int i = op + 1;
+        if (t.isOperator(i, "-") || t.isOperator(i, "+")) {
+            i++;   // 2 ^ -1
+        }
         SqlLexer.TokenType type = t.type(i);
         if (type == SqlLexer.TokenType.LEFT_PAREN) {
             return t.partner(i);
