@@ -51,6 +51,7 @@ public final class JdbcBackend implements Backend {
         hikari.setIdleTimeout(p.idleTimeout().toMillis());
         hikari.setMaxLifetime(p.maxLifetime().toMillis());
         hikari.setAutoCommit(true);
+        hikari.setExceptionOverrideClassName(StatementErrorsKeepConnections.class.getName());
         // Fail at start with the driver's own message rather than after the first client connects.
         hikari.setInitializationFailTimeout(1);
         HikariDataSource pool;

@@ -26,6 +26,33 @@ class PgjdbcPostgresIT extends PgjdbcContract {
         }
     }
 
+    /**
+     * PostgreSQL answers 0A000 to TRUNCATE of a referenced table; HikariCP would take that for a broken connection and
+     * evict it, ending the client's transaction. The session must go on as it does on PostgreSQL.
+     */
+    @org.junit.jupiter.api.Test
+    void featureNotSupportedErrorsKeepTheSessionAndItsTransaction() throws Exception {
+        try (java.sql.Connection c = proxy.connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("drop table if exists pgb_child, pgb_parent");
+            st.execute("create table pgb_parent (id int primary key)");
+            st.execute("create table pgb_child (id int, parent int references pgb_parent (id))");
+            c.setAutoCommit(false);
+            st.execute("insert into pgb_parent values (1)");
+            st.execute("savepoint s");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> st.execute("truncate pgb_parent"))
+                    .isInstanceOfSatisfying(java.sql.SQLException.class,
+                            e -> org.assertj.core.api.Assertions.assertThat(e.getSQLState()).isEqualTo("0A000"));
+            st.execute("rollback to savepoint s");
+            try (java.sql.ResultSet rs = st.executeQuery("select count(*) from pgb_parent")) {
+                org.assertj.core.api.Assertions.assertThat(rs.next()).isTrue();
+                org.assertj.core.api.Assertions.assertThat(rs.getInt(1)).isEqualTo(1);   // the transaction survived
+            }
+            c.rollback();
+            c.setAutoCommit(true);
+            st.execute("drop table pgb_child, pgb_parent");
+        }
+    }
+
     @Override
     String backend() {
         return "postgresql";
