@@ -11,7 +11,7 @@ public final class Translators {
         return switch (target) {
             case POSTGRESQL, GENERIC -> IDENTITY;
             // Filled in as each dialect's translator lands; until then the backend sees the client's SQL.
-            case H2, MARIADB, SQLITE -> IDENTITY;
+            case H2, MARIADB, SQLITE -> io.pgbridge.translation.ddl.DdlTranslator.routing(target, IDENTITY);
         };
     }
 }
