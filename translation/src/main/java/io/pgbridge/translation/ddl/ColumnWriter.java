@@ -94,7 +94,8 @@ final class ColumnWriter {
         List<String> elements = new ArrayList<>();
         String option = null;
         if (generated) {
-            out.append(ColumnTypes.render(column.type().renamed(column.type().serialBase()), target, false))
+            PgType integer = column.type().isSerial() ? column.type().renamed(column.type().serialBase()) : column.type();
+            out.append(ColumnTypes.render(integer, target, false))
                     .append(" NOT NULL AUTO_INCREMENT");
             option = identityStart(column);
             if (!keyElsewhere && !column.has(Kind.PRIMARY_KEY) && !column.has(Kind.UNIQUE)) {
