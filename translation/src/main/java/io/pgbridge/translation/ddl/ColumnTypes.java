@@ -43,9 +43,9 @@ final class ColumnTypes {
             // H2's interval types are either year-month or day-time; day-time holds what most schemas store.
             case "interval" -> "interval day to second";
             case "varchar", "char", "numeric", "bit", "varbit" -> type.name() + modifiers(type);
-            case "money", "inet", "cidr", "macaddr", "tsvector", "tsquery", "xml", "point", "box", "line", "lseg",
-                 "path", "polygon", "circle" -> throw unsupportedType(type, SqlTarget.H2);
-            default -> type.name();
+            case "smallint", "integer", "bigint", "serial", "bigserial", "real", "double precision", "boolean", "text",
+                 "bytea", "date", "uuid" -> type.name();
+            default -> postgresOnly(type, SqlTarget.H2);
         };
         return base + " array".repeat(type.arrayDimensions());
     }
@@ -75,7 +75,8 @@ final class ColumnTypes {
             case "timestamp", "timestamptz" -> "DATETIME(" + type.modifier(0, 6) + ")";
             case "uuid" -> "UUID";
             case "json", "jsonb" -> "JSON";
-            default -> throw unsupportedType(type, SqlTarget.MARIADB);
+            case "interval", "timetz" -> throw unsupportedType(type, SqlTarget.MARIADB);
+            default -> postgresOnly(type, SqlTarget.MARIADB);
         };
     }
 
@@ -108,7 +109,20 @@ final class ColumnTypes {
             case "varchar", "char" -> type.name() + modifiers(type);
             // sqlite-jdbc reports numeric(10,2) with scale 0, and the proxy would round 12.5 to 12 by that.
             case "numeric" -> "numeric";
-            default -> throw unsupportedType(type, SqlTarget.SQLITE);
+            default -> postgresOnly(type, SqlTarget.SQLITE);
+        };
+    }
+
+    /**
+     * PostgreSQL types no target has are refused; any other name is the backend's own ({@code datetime(6)},
+     * {@code blob}) and passes as written, so DDL in the backend's dialect keeps working.
+     */
+    private static String postgresOnly(PgType type, SqlTarget target) {
+        return switch (type.name()) {
+            case "money", "inet", "cidr", "macaddr", "macaddr8", "tsvector", "tsquery", "xml", "point", "box", "line",
+                 "lseg", "path", "polygon", "circle", "int4range", "int8range", "numrange", "tsrange", "tstzrange",
+                 "daterange", "pg_lsn", "txid_snapshot" -> throw unsupportedType(type, target);
+            default -> type.written();
         };
     }
 

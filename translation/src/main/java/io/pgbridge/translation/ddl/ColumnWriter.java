@@ -151,6 +151,9 @@ final class ColumnWriter {
             out.append(' ').append(named(c)).append(c.kind() == Kind.GENERATED
                     ? "GENERATED ALWAYS AS (" + expressions.write(c.expression(), null) + ") STORED"
                     : inline(c, column));
+            if (c.kind() == Kind.PRIMARY_KEY && !column.has(Kind.NOT_NULL)) {
+                out.append(" NOT NULL");   // SQLite lets NULL into a primary key that is not the rowid
+            }
         }
         return new Written(out.toString(), List.of(), null);
     }

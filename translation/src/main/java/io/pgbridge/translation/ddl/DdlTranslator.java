@@ -42,8 +42,23 @@ public final class DdlTranslator implements Translator {
         };
     }
 
+    /**
+     * Statements this reader cannot follow pass unchanged, so DDL written in the backend's own dialect
+     * ({@code bigint unsigned}, {@code AUTO_INCREMENT}) still works; invalid SQL then gets the backend's syntax error.
+     */
     @Override
     public Translation translate(String statement) {
+        try {
+            return read(statement);
+        } catch (TranslationException e) {
+            if (e.sqlState().equals(TranslationException.SYNTAX_ERROR)) {
+                return new Translation(statement);
+            }
+            throw e;
+        }
+    }
+
+    private Translation read(String statement) {
         TokenCursor in = new TokenCursor(statement);
         if (in.acceptWords("create")) {
             return new Translation(create(in, statement));
