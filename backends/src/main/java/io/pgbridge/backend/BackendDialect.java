@@ -118,9 +118,11 @@ public abstract class BackendDialect {
 
     /** Type names that say more than the JDBC type code (JSON, UUID, INTERVAL, arrays…); null when the name says nothing. */
     protected ColumnType fromTypeName(String typeName) {
-        if (typeName.endsWith(" array")) {
-            ColumnType element = fromTypeName(typeName.substring(0, typeName.length() - 6));
-            int elementOid = element != null ? element.oid() : elementOidForSqlName(typeName.substring(0, typeName.length() - 6));
+        if (typeName.endsWith(" array") || typeName.endsWith("[]")) {
+            // H2 says "integer array"; SQLite reports the declared type, "integer[]".
+            String elementName = typeName.substring(0, typeName.length() - (typeName.endsWith("[]") ? 2 : 6)).strip();
+            ColumnType element = fromTypeName(elementName);
+            int elementOid = element != null ? element.oid() : elementOidForSqlName(elementName);
             int arrayOid = PgOid.arrayOf(elementOid);
             return ColumnType.of(arrayOid != 0 ? arrayOid : PgOid.TEXT_ARRAY);
         }

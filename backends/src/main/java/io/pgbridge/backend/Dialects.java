@@ -177,6 +177,12 @@ public final class Dialects {
             return "sqlite";
         }
 
+        /** SQLite checks REFERENCES only when asked; PostgreSQL always does (and ON DELETE CASCADE needs it). */
+        @Override
+        public Map<String, String> defaultProperties() {
+            return Map.of("foreign_keys", "true");
+        }
+
         @Override
         protected ColumnType fromTypeName(String typeName) {
             return switch (typeName) {

@@ -1,5 +1,8 @@
 package io.pgbridge.translation;
 
+import io.pgbridge.translation.ddl.DdlTranslator;
+import io.pgbridge.translation.h2.H2Translator;
+
 /** The translator for each backend dialect. */
 public final class Translators {
     private static final Translator IDENTITY = Translation::new;
@@ -10,9 +13,25 @@ public final class Translators {
     public static Translator forTarget(SqlTarget target) {
         return switch (target) {
             case POSTGRESQL, GENERIC -> IDENTITY;
-            case H2 -> new io.pgbridge.translation.h2.H2Translator();
-            // Filled in as each dialect's translator lands; until then the backend sees the client's SQL.
-            case MARIADB, SQLITE -> IDENTITY;
+            case H2 -> new ByKind(new DdlTranslator(target, new H2Translator()), new H2Translator());
+            // Queries and DML pass unchanged until their translator lands.
+            case MARIADB, SQLITE -> new ByKind(new DdlTranslator(target, IDENTITY), IDENTITY);
         };
+    }
+
+    /** DDL, TRUNCATE and COMMENT to the DDL translator, every other statement to the query translator. */
+    private record ByKind(Translator ddl, Translator queries) implements Translator {
+        @Override
+        public Translation translate(String statement) {
+            return switch (StatementClassifier.classify(statement).kind()) {
+                case DDL, TRUNCATE, COMMENT -> ddl.translate(statement);
+                default -> queries.translate(statement);
+            };
+        }
+
+        @Override
+        public boolean readsLiteral(String literal) {
+            return queries.readsLiteral(literal) || ddl.readsLiteral(literal);
+        }
     }
 }

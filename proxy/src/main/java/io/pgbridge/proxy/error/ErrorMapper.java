@@ -86,7 +86,10 @@ public final class ErrorMapper {
         if ("42000".equals(state) && MARIADB_SYNTAX.contains(e.getErrorCode())) {
             state = SqlState.SYNTAX_ERROR.code();
         }
-        state = STATE_ALIASES.getOrDefault(state, state);
+        if (state == null) {
+            state = sqliteState(e.getMessage());   // sqlite-jdbc sets no SQLSTATE, only its result code name
+        }
+        state = state == null ? null : STATE_ALIASES.getOrDefault(state, state);
         if (state == null || state.length() != 5) {
             state = SqlState.INTERNAL_ERROR.code();
         }
@@ -107,6 +110,21 @@ public final class ErrorMapper {
             message = message.substring(message.indexOf(')') + 1).trim();
         }
         return new PgException("ERROR", state, message, null, null, position, e);
+    }
+
+    /** SQLite's extended constraint codes, which start its messages ({@code [SQLITE_CONSTRAINT_UNIQUE] …}). */
+    private static String sqliteState(String message) {
+        if (message == null || !message.startsWith("[SQLITE_CONSTRAINT_")) {
+            return null;
+        }
+        String code = message.substring("[SQLITE_CONSTRAINT_".length(), Math.max(message.indexOf(']'), 0));
+        return switch (code) {
+            case "UNIQUE", "PRIMARYKEY" -> "23505";
+            case "FOREIGNKEY" -> "23503";
+            case "NOTNULL" -> "23502";
+            case "CHECK" -> "23514";
+            default -> "23000";
+        };
     }
 
     private static String firstToken(String rest) {

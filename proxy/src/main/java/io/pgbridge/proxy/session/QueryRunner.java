@@ -277,6 +277,11 @@ final class QueryRunner {
             }
             return;
         }
+        if (statement.jdbcSql().sql().isEmpty()) {
+            // Translated to nothing (Translation.NOTHING): PostgreSQL's answer without a backend round trip.
+            portal.completionTag = info.commandTag(0);
+            return;
+        }
         Connection connection = backend.get();
         if (portal.bind != null && !implicitTransaction && session.transactionStatus() == TransactionStatus.IDLE) {
             // Extended protocol: several Executes before one Sync are one transaction in PostgreSQL.
@@ -410,7 +415,8 @@ final class QueryRunner {
         StatementInfo info = statement.info();
         BackendDialect dialect = session.backendConnection().backend().dialect();
         int count = statement.parameterCount();
-        if (info.kind() == StatementKind.EMPTY || SessionCommands.handles(statement, dialect.isPostgres())) {
+        if (info.kind() == StatementKind.EMPTY || SessionCommands.handles(statement, dialect.isPostgres())
+                || statement.jdbcSql().sql().isEmpty()) {
             session.writer().send(new BackendMessage.ParameterDescription(statement.parameterTypes()));
             session.writer().send(info.kind() == StatementKind.SHOW
                     ? ResultColumns.text(showColumn(statement.sql())).rowDescription() : new BackendMessage.NoData());

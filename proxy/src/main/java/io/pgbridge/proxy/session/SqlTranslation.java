@@ -41,7 +41,7 @@ final class SqlTranslation {
      */
     static boolean translates(io.pgbridge.translation.StatementKind kind) {
         return switch (kind) {
-            case SELECT, VALUES, TABLE, INSERT, UPDATE, DELETE, MERGE, DDL, TRUNCATE, OTHER -> true;
+            case SELECT, VALUES, TABLE, INSERT, UPDATE, DELETE, MERGE, DDL, TRUNCATE, COMMENT, OTHER -> true;
             default -> false;
         };
     }

@@ -1,0 +1,240 @@
+package io.pgbridge.translation.ddl;
+
+import io.pgbridge.translation.SqlLexer.Token;
+import io.pgbridge.translation.SqlLexer.TokenType;
+import io.pgbridge.translation.SqlTarget;
+import io.pgbridge.translation.TranslationException;
+import io.pgbridge.translation.ddl.Constraint.Kind;
+import io.pgbridge.translation.ddl.TableElements.Column;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Writes one column definition for a target. Serial and identity columns become what the backend generates keys
+ * with: H2 keeps them, MariaDB gets AUTO_INCREMENT (which must be the first column of some key, so one is added when
+ * the column has none), SQLite gets {@code INTEGER PRIMARY KEY AUTOINCREMENT}, which never reuses a number, as a
+ * PostgreSQL sequence never does.
+ */
+final class ColumnWriter {
+    private final SqlTarget target;
+    private final String sql;
+    private final ExpressionWriter expressions;
+
+    /**
+     * @param definition the column's definition
+     * @param tableElements what must stand beside the columns instead (MariaDB reads no named column constraints)
+     * @param tableOption a table option the column needs ({@code AUTO_INCREMENT=100}), or null
+     */
+    record Written(String definition, List<String> tableElements, String tableOption) {
+    }
+
+    ColumnWriter(SqlTarget target, String sql) {
+        this.target = target;
+        this.sql = sql;
+        this.expressions = new ExpressionWriter(target, sql);
+    }
+
+    ExpressionWriter expressions() {
+        return expressions;
+    }
+
+    /** Whether the column's values come from a sequence of its own: serial, identity, or pg_dump's nextval form. */
+    boolean generatesKeys(Column column, ObjectName table) {
+        return column.type().isSerial() || column.has(Kind.IDENTITY)
+                || target != SqlTarget.H2 && ownSequenceDefault(column, table);
+    }
+
+    private boolean ownSequenceDefault(Column column, ObjectName table) {
+        Constraint fallback = column.find(Kind.DEFAULT);
+        if (fallback == null) {
+            return false;
+        }
+        List<Token> e = fallback.expression();
+        if (e.size() < 4 || !e.get(0).text(sql).equalsIgnoreCase("nextval") || e.get(2).type() != TokenType.STRING) {
+            return false;
+        }
+        String sequence = ExpressionWriter.unquoteString(e.get(2).text(sql)).toLowerCase(Locale.ROOT);
+        String own = table.last().value() + "_" + column.name().value() + "_seq";
+        return sequence.equals(own) || sequence.endsWith("." + own);
+    }
+
+    /**
+     * @param keyed part of a primary or foreign key (MariaDB must then store text as VARCHAR)
+     * @param keyElsewhere a table-level key starts with this column (MariaDB) or, on SQLite, the table's primary
+     *     key is this column alone and is written here instead
+     */
+    Written write(Column column, ObjectName table, boolean keyed, boolean keyElsewhere) {
+        boolean generated = generatesKeys(column, table);
+        return switch (target) {
+            case MARIADB -> mariaDb(column, keyed, keyElsewhere, generated);
+            case SQLITE -> sqlite(column, keyElsewhere, generated);
+            default -> h2(column);
+        };
+    }
+
+    private Written h2(Column column) {
+        StringBuilder out = new StringBuilder(column.name().quoted()).append(' ')
+                .append(ColumnTypes.render(column.type(), target, false));
+        for (Constraint c : column.constraints()) {
+            out.append(' ').append(named(c)).append(switch (c.kind()) {
+                case IDENTITY -> "GENERATED " + (c.always() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
+                        + (c.identityOptions().isEmpty() ? "" : " (" + expressions.write(c.identityOptions(), null) + ")");
+                case GENERATED -> "GENERATED ALWAYS AS (" + expressions.write(c.expression(), null) + ")";
+                default -> inline(c, column);
+            });
+        }
+        return new Written(out.toString(), List.of(), null);
+    }
+
+    private Written mariaDb(Column column, boolean keyed, boolean keyElsewhere, boolean generated) {
+        StringBuilder out = new StringBuilder(column.name().quoted()).append(' ');
+        List<String> elements = new ArrayList<>();
+        String option = null;
+        if (generated) {
+            PgType integer = column.type().isSerial() ? column.type().renamed(column.type().serialBase()) : column.type();
+            out.append(ColumnTypes.render(integer, target, false))
+                    .append(" NOT NULL AUTO_INCREMENT");
+            option = identityStart(column);
+            if (!keyElsewhere && !column.has(Kind.PRIMARY_KEY) && !column.has(Kind.UNIQUE)) {
+                elements.add("KEY (" + column.name().quoted() + ")");
+            }
+        } else {
+            out.append(ColumnTypes.render(column.type(), target, keyed));
+        }
+        for (Constraint c : column.constraints()) {
+            switch (c.kind()) {
+                case IDENTITY -> { }
+                case NOT_NULL, DEFAULT -> {
+                    if (!generated) {
+                        out.append(' ').append(inline(c, column));
+                    }
+                }
+                case GENERATED -> out.append(" GENERATED ALWAYS AS (").append(expressions.write(c.expression(), null))
+                        .append(") STORED");
+                case CHECK, UNIQUE, PRIMARY_KEY, REFERENCES -> {
+                    if (c.name() == null) {
+                        out.append(' ').append(inline(c, column));
+                    } else {
+                        elements.add(tableConstraint(c.withColumns(List.of(column.name()))));
+                    }
+                }
+                default -> out.append(' ').append(inline(c, column));
+            }
+        }
+        return new Written(out.toString(), elements, option);
+    }
+
+    private Written sqlite(Column column, boolean keyElsewhere, boolean generated) {
+        StringBuilder out = new StringBuilder(column.name().quoted()).append(' ');
+        if (generated) {
+            if (!keyElsewhere && !column.has(Kind.PRIMARY_KEY)) {
+                throw TranslationException.unsupported(
+                        "a serial or identity column that is not the table's whole primary key", target);
+            }
+            Constraint identity = column.find(Kind.IDENTITY);
+            if (identity != null && !identity.identityOptions().isEmpty()) {
+                throw TranslationException.unsupported("identity options", target);
+            }
+            out.append("integer PRIMARY KEY AUTOINCREMENT");
+        } else {
+            out.append(ColumnTypes.render(column.type(), target, false));
+        }
+        for (Constraint c : column.constraints()) {
+            boolean keyPart = c.kind() == Kind.PRIMARY_KEY || c.kind() == Kind.NOT_NULL || c.kind() == Kind.DEFAULT
+                    || c.kind() == Kind.IDENTITY;
+            if (generated && keyPart) {
+                continue;
+            }
+            out.append(' ').append(named(c)).append(c.kind() == Kind.GENERATED
+                    ? "GENERATED ALWAYS AS (" + expressions.write(c.expression(), null) + ") STORED"
+                    : inline(c, column));
+            if (c.kind() == Kind.PRIMARY_KEY && !column.has(Kind.NOT_NULL)) {
+                out.append(" NOT NULL");   // SQLite lets NULL into a primary key that is not the rowid
+            }
+        }
+        return new Written(out.toString(), List.of(), null);
+    }
+
+    /** MariaDB's AUTO_INCREMENT counts by one from a start; PostgreSQL's identity options beyond that do not map. */
+    private String identityStart(Column column) {
+        Constraint identity = column.find(Kind.IDENTITY);
+        if (identity == null || identity.identityOptions().isEmpty()) {
+            return null;
+        }
+        List<Token> options = identity.identityOptions();
+        String start = null;
+        for (int i = 0; i < options.size(); i++) {
+            String word = options.get(i).text(sql).toLowerCase(Locale.ROOT);
+            int value = i + 1 < options.size() && options.get(i + 1).text(sql).equalsIgnoreCase(
+                    word.equals("start") ? "with" : "by") ? i + 2 : i + 1;
+            if (word.equals("start") && value < options.size()) {
+                start = options.get(value).text(sql);
+                i = value;
+            } else if (word.equals("increment") && value < options.size() && options.get(value).text(sql).equals("1")) {
+                i = value;
+            } else {
+                throw TranslationException.unsupported("identity option " + word.toUpperCase(Locale.ROOT), target);
+            }
+        }
+        return start == null ? null : "AUTO_INCREMENT=" + start;
+    }
+
+    private static String named(Constraint c) {
+        return c.name() == null || c.kind() == Kind.DEFAULT || c.kind() == Kind.NOT_NULL || c.kind() == Kind.NULL
+                ? "" : "CONSTRAINT " + c.name().quoted() + " ";
+    }
+
+    /** A column constraint in the syntax all three targets share. */
+    private String inline(Constraint c, Column column) {
+        return switch (c.kind()) {
+            case NOT_NULL -> "NOT NULL";
+            case NULL -> "NULL";
+            case DEFAULT -> "DEFAULT " + defaultValue(c.expression(), column.type());
+            case CHECK -> "CHECK (" + expressions.write(c.expression(), null) + ")";
+            case UNIQUE -> "UNIQUE";
+            case PRIMARY_KEY -> "PRIMARY KEY";
+            case REFERENCES -> references(c.reference());
+            default -> throw new IllegalStateException(c.kind().name());
+        };
+    }
+
+    /** SQLite takes only constants bare and MariaDB wants expressions parenthesised; H2 reads PostgreSQL's form. */
+    String defaultValue(List<Token> expression, PgType columnType) {
+        String written = expressions.write(expression, columnType);
+        return target == SqlTarget.H2 || ExpressionWriter.isPlainConstant(expression, sql) ? written : "(" + written + ")";
+    }
+
+    /** A table-level constraint: {@code [CONSTRAINT n] PRIMARY KEY (a, b)}, {@code FOREIGN KEY (a) REFERENCES …}. */
+    String tableConstraint(Constraint c) {
+        String columns = "(" + c.columns().stream().map(Name::quoted).collect(Collectors.joining(", ")) + ")";
+        String prefix = c.name() == null ? "" : "CONSTRAINT " + c.name().quoted() + " ";
+        return prefix + switch (c.kind()) {
+            case CHECK -> "CHECK (" + expressions.write(c.expression(), null) + ")";
+            case UNIQUE -> "UNIQUE " + columns;
+            case PRIMARY_KEY -> "PRIMARY KEY " + columns;
+            case REFERENCES -> "FOREIGN KEY " + columns + " " + references(c.reference());
+            default -> throw new IllegalStateException(c.kind().name());
+        };
+    }
+
+    private String references(Constraint.Reference reference) {
+        if (reference.columns().isEmpty() && target == SqlTarget.MARIADB) {
+            throw TranslationException.unsupported("REFERENCES without the referenced columns", target);
+        }
+        StringBuilder out = new StringBuilder("REFERENCES ").append(reference.table().render(target));
+        if (!reference.columns().isEmpty()) {
+            out.append(" (").append(reference.columns().stream().map(Name::quoted).collect(Collectors.joining(", ")))
+                    .append(')');
+        }
+        if (reference.onDelete() != null) {
+            out.append(" ON DELETE ").append(reference.onDelete());
+        }
+        if (reference.onUpdate() != null) {
+            out.append(" ON UPDATE ").append(reference.onUpdate());
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,171 @@
+package io.pgbridge.translation.ddl;
+
+import io.pgbridge.translation.CachingTranslator;
+import io.pgbridge.translation.SqlTarget;
+import io.pgbridge.translation.TranslationException;
+import io.pgbridge.translation.Translator;
+import io.pgbridge.translation.Translators;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The SQL written for each target; that it runs and answers as PostgreSQL does is DdlTranslationIT's part. */
+class DdlTranslatorTest {
+
+    private static String h2(String sql) {
+        return Translators.forTarget(SqlTarget.H2).translate(sql).sql();
+    }
+
+    private static String mariaDb(String sql) {
+        return Translators.forTarget(SqlTarget.MARIADB).translate(sql).sql();
+    }
+
+    private static String sqlite(String sql) {
+        return Translators.forTarget(SqlTarget.SQLITE).translate(sql).sql();
+    }
+
+    @Test
+    void serialKeysAsEachBackendGeneratesThem() {
+        String sql = "CREATE TABLE Orders (id serial PRIMARY KEY, Code text NOT NULL UNIQUE)";
+        assertThat(h2(sql)).isEqualTo("CREATE TABLE \"orders\" (\"id\" serial PRIMARY KEY, \"code\" text NOT NULL UNIQUE)");
+        assertThat(mariaDb(sql)).isEqualTo(
+                "CREATE TABLE \"orders\" (\"id\" INT NOT NULL AUTO_INCREMENT PRIMARY KEY, \"code\" LONGTEXT NOT NULL UNIQUE)");
+        assertThat(sqlite(sql)).isEqualTo(
+                "CREATE TABLE \"orders\" (\"id\" integer PRIMARY KEY AUTOINCREMENT, \"code\" text NOT NULL UNIQUE)");
+    }
+
+    @Test
+    void mariaDbAutoIncrementGetsAKeyAndItsStart() {
+        assertThat(mariaDb("create table t (id bigint generated always as identity (start with 100), v int)"))
+                .isEqualTo("CREATE TABLE \"t\" (\"id\" BIGINT NOT NULL AUTO_INCREMENT, \"v\" INT, KEY (\"id\"))"
+                        + " AUTO_INCREMENT=100");
+        assertThatThrownBy(() -> mariaDb("create table t (a serial, b bigserial)"))
+                .hasFieldOrPropertyWithValue("sqlState", "0A000");
+    }
+
+    @Test
+    void sqliteMovesATableLevelKeyOntoItsSerialColumn() {
+        assertThat(sqlite("create table t (id bigserial, v int, primary key (id))"))
+                .isEqualTo("CREATE TABLE \"t\" (\"id\" integer PRIMARY KEY AUTOINCREMENT, \"v\" int4)");
+        assertThat(sqlite("create table t4 (id int default nextval('t4_id_seq'::regclass) not null, primary key (id))"))
+                .isEqualTo("CREATE TABLE \"t4\" (\"id\" integer PRIMARY KEY AUTOINCREMENT)");
+        assertThatThrownBy(() -> sqlite("create table t (id serial, v int)"))
+                .hasFieldOrPropertyWithValue("sqlState", "0A000");
+    }
+
+    @Test
+    void mariaDbKeysTextAsVarcharAndNamesColumnConstraintsAtTableLevel() {
+        assertThat(mariaDb("create table c (code text primary key, p int constraint c_p check (p > 0)"
+                + " references par (id) on delete set null)"))
+                .isEqualTo("CREATE TABLE \"c\" (\"code\" VARCHAR(255) PRIMARY KEY, \"p\" INT REFERENCES \"par\" (\"id\")"
+                        + " ON DELETE SET NULL, CONSTRAINT \"c_p\" CHECK (p > 0))");
+        assertThatThrownBy(() -> mariaDb("create table c (p int references par)"))
+                .hasFieldOrPropertyWithValue("sqlState", "0A000");
+    }
+
+    @Test
+    void defaultsUseEachBackendsFunctions() {
+        String sql = "create table t (c timestamptz default now(), u uuid default gen_random_uuid(),"
+                + " j jsonb default '{}'::jsonb, b boolean default 'f'::boolean, n numeric default 0)";
+        assertThat(h2(sql)).isEqualTo("CREATE TABLE \"t\" (\"c\" timestamp with time zone DEFAULT now(),"
+                + " \"u\" uuid DEFAULT gen_random_uuid(), \"j\" text DEFAULT '{}'::jsonb, \"b\" boolean DEFAULT 'f'::boolean,"
+                + " \"n\" numeric DEFAULT 0)");
+        assertThat(mariaDb(sql)).isEqualTo("CREATE TABLE \"t\" (\"c\" DATETIME(6) DEFAULT (current_timestamp(6)),"
+                + " \"u\" UUID DEFAULT (uuid()), \"j\" JSON DEFAULT ('{}'), \"b\" BOOLEAN DEFAULT (FALSE),"
+                + " \"n\" DECIMAL(65,30) DEFAULT 0)");
+        assertThat(sqlite(sql)).startsWith("CREATE TABLE \"t\" (\"c\" timestamptz DEFAULT"
+                + " (strftime('%Y-%m-%d %H:%M:%f+00', 'now')), \"u\" uuid DEFAULT (lower(hex(randomblob(4))");
+    }
+
+    @Test
+    void escapeAndDollarStringsBecomeStandardStrings() {
+        assertThat(mariaDb("create table t (a text default E'it\\'s\\n', b text default $$x'y$$)"))
+                .isEqualTo("CREATE TABLE \"t\" (\"a\" LONGTEXT DEFAULT ('it''s\n'), \"b\" LONGTEXT DEFAULT ('x''y'))");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "truncate t|DELETE FROM \"t\"|DELETE FROM \"t\"|DELETE FROM \"t\"",
+        "truncate table only t continue identity cascade|DELETE FROM \"t\"|DELETE FROM \"t\"|DELETE FROM \"t\"",
+        "truncate t restart identity|TRUNCATE TABLE \"t\" RESTART IDENTITY|TRUNCATE TABLE \"t\"|0A000",
+        "truncate a, b|0A000|0A000|0A000",
+        "drop table if exists a, public.b cascade|DROP TABLE IF EXISTS \"a\", \"public\".\"b\" CASCADE"
+                + "|DROP TABLE IF EXISTS \"a\", \"b\"|0A000",
+        "drop index i|DROP INDEX \"i\"|0A000|DROP INDEX \"i\"",
+        "drop sequence s restrict|DROP SEQUENCE \"s\" RESTRICT|DROP SEQUENCE \"s\"|0A000",
+        "create index on t using btree (a desc nulls last, b)|CREATE INDEX \"t_a_b_idx\" ON \"t\" (\"a\" DESC, \"b\")"
+                + "|CREATE INDEX \"t_a_b_idx\" ON \"t\" (\"a\" DESC, \"b\")"
+                + "|CREATE INDEX \"t_a_b_idx\" ON \"t\" (\"a\" DESC, \"b\")",
+        "create index i on t (a) where a > 0|CREATE INDEX \"i\" ON \"t\" (\"a\")|CREATE INDEX \"i\" ON \"t\" (\"a\")"
+                + "|CREATE INDEX \"i\" ON \"t\" (\"a\") WHERE a > 0",
+        "create unique index i on t (a) where a > 0|0A000|0A000|CREATE UNIQUE INDEX \"i\" ON \"t\" (\"a\") WHERE a > 0",
+        "alter table t add column if not exists x int default 1|ALTER TABLE \"t\" ADD COLUMN IF NOT EXISTS \"x\""
+                + " integer DEFAULT 1|ALTER TABLE \"t\" ADD COLUMN IF NOT EXISTS \"x\" INT DEFAULT 1|0A000",
+        "alter table t alter column x type bigint|ALTER TABLE \"t\" ALTER COLUMN \"x\" SET DATA TYPE bigint|0A000|0A000",
+        "alter table t alter x set default 5|ALTER TABLE \"t\" ALTER COLUMN \"x\" SET DEFAULT 5"
+                + "|ALTER TABLE \"t\" ALTER COLUMN \"x\" SET DEFAULT 5|0A000",
+        "alter table t rename X to Y|ALTER TABLE \"t\" RENAME COLUMN \"x\" TO \"y\"|ALTER TABLE \"t\" RENAME COLUMN"
+                + " \"x\" TO \"y\"|ALTER TABLE \"t\" RENAME COLUMN \"x\" TO \"y\"",
+        "create sequence s as integer start 5 increment by 2 no cycle|CREATE SEQUENCE \"s\" AS integer START WITH 5"
+                + " INCREMENT BY 2 NO CYCLE|CREATE SEQUENCE \"s\" START WITH 5 INCREMENT BY 2 NOCYCLE MAXVALUE 2147483647"
+                + "|0A000",
+        "create or replace view v (a) as select 1|CREATE OR REPLACE VIEW \"v\" (\"a\") AS select 1 AS \"?column?\""
+                + "|CREATE OR REPLACE VIEW \"v\" (\"a\") AS select 1|0A000",
+        "create table t2 as select * from t with no data|CREATE TABLE \"t2\" AS select * from t WITH NO DATA"
+                + "|CREATE TABLE \"t2\" AS SELECT * FROM (select * from t) AS \"pgbridge_query\" WHERE 0"
+                + "|CREATE TABLE \"t2\" AS SELECT * FROM (select * from t) WHERE 0",
+        "create temp table t (a int[])|CREATE LOCAL TEMPORARY TABLE \"t\" (\"a\" integer array)|0A000"
+                + "|CREATE TEMP TABLE \"t\" (\"a\" int4[])",
+        "create extension if not exists pgcrypto|create extension if not exists pgcrypto|0A000|0A000",
+    })
+    void eachTarget(String statement, String forH2, String forMariaDb, String forSqlite) {
+        check(SqlTarget.H2, statement, forH2);
+        check(SqlTarget.MARIADB, statement, forMariaDb);
+        check(SqlTarget.SQLITE, statement, forSqlite);
+    }
+
+    private static void check(SqlTarget target, String statement, String expected) {
+        Translator translator = Translators.forTarget(target);
+        if (expected.equals("0A000")) {
+            assertThatThrownBy(() -> translator.translate(statement)).as(target + ": " + statement)
+                    .isInstanceOf(TranslationException.class).hasFieldOrPropertyWithValue("sqlState", "0A000");
+        } else {
+            assertThat(translator.translate(statement).sql()).as(target + ": " + statement).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void commentOnRunsNothingWhereNoCommentsAreKept() {
+        assertThat(Translators.forTarget(SqlTarget.MARIADB).translate("comment on table t is 'x'").isNothing()).isTrue();
+        assertThat(Translators.forTarget(SqlTarget.SQLITE).translate("COMMENT ON COLUMN t.a IS NULL").isNothing()).isTrue();
+        assertThat(h2("comment on table t is 'x'")).isEqualTo("comment on table t is 'x'");
+    }
+
+    @Test
+    void statementsItCannotReadReachTheBackendUnchanged() {
+        // Invalid PostgreSQL, or the backend's own dialect: the backend answers (MariaDB's 1064 becomes 42601).
+        assertThat(mariaDb("create table t (a int,)")).isEqualTo("create table t (a int,)");
+        assertThat(mariaDb("create table t (big bigint unsigned)")).isEqualTo("create table t (big bigint unsigned)");
+        assertThat(mariaDb("create table t (d datetime(6), f tinyint(1))"))
+                .isEqualTo("CREATE TABLE \"t\" (\"d\" datetime(6), \"f\" tinyint(1))");
+        assertThat(sqlite("create table t (b blob)")).isEqualTo("CREATE TABLE \"t\" (\"b\" blob)");
+        assertThatThrownBy(() -> h2("create table t (m money)")).hasFieldOrPropertyWithValue("sqlState", "0A000");
+    }
+
+    @Test
+    void otherStatementsPassToTheQueryTranslator() {
+        assertThat(mariaDb("select * from T where a = 1")).isEqualTo("select * from T where a = 1");
+    }
+
+    @Test
+    void cachedShapesKeepEachStatementsOwnDefaults() {
+        Translator cached = new CachingTranslator(Translators.forTarget(SqlTarget.MARIADB), 100);
+        assertThat(cached.translate("create table t (a int default 5, b text default 'x')").sql())
+                .isEqualTo("CREATE TABLE \"t\" (\"a\" INT DEFAULT 5, \"b\" LONGTEXT DEFAULT 'x')");
+        assertThat(cached.translate("create table t (a int default 7, b text default 'y')").sql())
+                .isEqualTo("CREATE TABLE \"t\" (\"a\" INT DEFAULT 7, \"b\" LONGTEXT DEFAULT 'y')");
+    }
+}
