@@ -46,6 +46,31 @@ class H2FunctionsTest {
     }
 
     @Test
+    void stringAndDateFunctionsAnswerAsPostgresDoes() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:strings;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")) {
+            H2Functions.register(c);
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select initcap('hello wORLD-foo bar1x'), strpos('PostgreSQL', 'SQL'), "
+                         + "reverse('abc'), split_part('a.b.c', '.', 2), split_part('a.b.c', '.', -1), "
+                         + "split_part('a.b', '.', 5), starts_with('abc', 'ab'), md5('pgbridge'), "
+                         + "make_date(2024, 7, 4), num_nulls(1, null, 3), num_nonnulls(1, null, 3)")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("Hello World-Foo Bar1x");
+                assertThat(rs.getInt(2)).isEqualTo(8);
+                assertThat(rs.getString(3)).isEqualTo("cba");
+                assertThat(rs.getString(4)).isEqualTo("b");
+                assertThat(rs.getString(5)).isEqualTo("c");
+                assertThat(rs.getString(6)).isEmpty();
+                assertThat(rs.getBoolean(7)).isTrue();
+                assertThat(rs.getString(8)).isEqualTo("755650ecb0b33345cf5d32ee2dbe4ba1");   // PostgreSQL 15's
+                assertThat(rs.getString(9)).isEqualTo("2024-07-04");
+                assertThat(rs.getInt(10)).isEqualTo(1);
+                assertThat(rs.getInt(11)).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void malformedJsonIsAnError() {
         assertThatThrownBy(() -> H2Functions.jsonGet("{\"a\" 1}", "a")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -21,14 +21,23 @@ public final class ErrorMapper {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
 
     /** SQLSTATEs of other databases that PostgreSQL spells differently. */
-    private static final Map<String, String> STATE_ALIASES = Map.of(
-            "42S02", "42P01",   // table not found → undefined_table
-            "42S22", "42703",   // column not found → undefined_column
-            "42S01", "42P07",   // table exists → duplicate_table
-            "42S12", "42704",   // index not found → undefined_object
-            "42S11", "42P07",   // index exists → duplicate relation
-            "70100", "57014",   // MariaDB: query interrupted → query_canceled
-            "HYT00", "57014");  // timeout → query_canceled
+    private static final Map<String, String> STATE_ALIASES = Map.ofEntries(
+            Map.entry("42S02", "42P01"),   // table not found → undefined_table
+            Map.entry("42S22", "42703"),   // column not found → undefined_column
+            Map.entry("42S01", "42P07"),   // table exists → duplicate_table
+            Map.entry("42S12", "42704"),   // index not found → undefined_object
+            Map.entry("42S11", "42P07"),   // index exists → duplicate relation
+            Map.entry("21S02", "42601"),   // column count does not match → PostgreSQL's syntax error
+            Map.entry("22018", "22P02"),   // data conversion error → invalid_text_representation
+            Map.entry("70100", "57014"),   // MariaDB: query interrupted → query_canceled
+            Map.entry("HYT00", "57014"),   // timeout → query_canceled
+            // H2's own codes (class 90 means nothing to a PostgreSQL client):
+            Map.entry("90022", "42883"),   // function not found → undefined_function
+            Map.entry("90053", "21000"),   // scalar subquery with several rows → cardinality_violation
+            Map.entry("90054", "42803"),   // aggregate where none is allowed → grouping_error
+            Map.entry("90059", "42702"),   // ambiguous column → ambiguous_column
+            Map.entry("90107", "2BP01"),   // cannot drop, others depend on it → dependent_objects_still_exist
+            Map.entry("90154", "428C9"));  // generated column assigned → generated_always
 
     /** MariaDB reports every integrity problem as 23000; its vendor code says which. */
     private static final Map<Integer, String> MARIADB_CODES = Map.of(

@@ -47,10 +47,16 @@ public final class H2Translator implements Translator {
             sql = H2Upsert.rewrite(t);
             t = new SqlTokens(sql);
         }
-        if (first != null && (first.equals("insert") || first.equals("update") || first.equals("delete"))) {
+        if ("delete".equals(first) && t.findWord(0, t.size(), "using") > 0) {
+            sql = deleteUsing(t);
+            t = new SqlTokens(sql);
+        }
+        String verb = t.word(0);
+        if (verb != null && (verb.equals("insert") || verb.equals("update") || verb.equals("delete")
+                || verb.equals("merge"))) {
             int returning = t.findWord(0, t.size(), "returning");
             if (returning > 0) {
-                sql = returningQuery(t, returning, first);
+                sql = returningQuery(t, returning, verb);
             }
         }
         return new Translation(sql);
@@ -67,7 +73,9 @@ public final class H2Translator implements Translator {
                 if (t.isWord(i - 1, "interval")) {
                     continue;   // handled with the interval below
                 }
-                edits.replace(t.start(i), t.end(i), PgStrings.quote(value));
+                String typed = t.isOperator(i + 1, "::") && t.word(i + 2) != null
+                        ? H2TypedLiterals.normalise(value, t.word(i + 2)) : null;
+                edits.replace(t.start(i), t.end(i), typed != null ? typed : PgStrings.quote(value));
             } else if (t.isWord(i, "interval") && t.type(i + 1) == SqlLexer.TokenType.STRING
                     && !isIntervalField(t.word(i + 2))) {
                 String h2 = H2Intervals.toH2(stringValue(t.text(i + 1)));
@@ -90,6 +98,26 @@ public final class H2Translator implements Translator {
             } else if (type == SqlLexer.TokenType.STRING && !t.isOperator(i + 1, "::")
                     && H2TypedLiterals.untyped(t.text(i)) != null) {
                 edits.replace(t.start(i), t.end(i), H2TypedLiterals.untyped(t.text(i)));
+            } else if (t.isWord(i, "date_part") && t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN
+                    && t.type(i + 2) == SqlLexer.TokenType.STRING && t.type(i + 3) == SqlLexer.TokenType.COMMA) {
+                // date_part('month', x) is extract(month from x), which H2 has.
+                String field = stringValue(t.text(i + 2));
+                if (field.matches("[A-Za-z_]+")) {
+                    edits.replace(t.start(i), t.end(i + 3), "EXTRACT(" + field.toUpperCase(java.util.Locale.ROOT) + " FROM");
+                    i += 3;
+                }
+            } else if (t.isWord(i, "array_length") && t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN
+                    && t.partner(i + 1) > 0 && t.text(t.partner(i + 1) - 1).equals("1")
+                    && t.type(t.partner(i + 1) - 2) == SqlLexer.TokenType.COMMA) {
+                // One-dimensional arrays only on H2: the length of dimension 1 is the cardinality.
+                int close = t.partner(i + 1);
+                edits.replace(t.start(i), t.end(i), "CARDINALITY");
+                edits.replace(t.start(close - 2), t.end(close - 1), "");
+            } else if (t.isWord(i, "limit") && t.isWord(i + 1, "all")) {
+                edits.replace(t.start(i), t.end(i + 1), "");   // no limit, as PostgreSQL means it
+                i++;
+            } else if (type == SqlLexer.TokenType.IDENTIFIER && H2Keywords.needsQuotes(t, i)) {
+                edits.replace(t.start(i), t.end(i), "\"" + t.word(i) + "\"");
             } else if (t.isWord(i, "generate_series") && t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN
                     && (t.isWord(i - 1, "from") || t.isWord(i - 1, "join") || t.isWord(i - 1, "lateral"))) {
                 nameSeriesColumn(t, i, edits);
@@ -147,10 +175,28 @@ public final class H2Translator implements Translator {
         return "SELECT " + list + " FROM " + delta + " (" + dml + ")" + (target == null ? "" : " AS " + target);
     }
 
+    /**
+     * {@code DELETE FROM t USING a, b WHERE cond} as {@code DELETE FROM t WHERE EXISTS (SELECT 1 FROM a, b WHERE
+     * cond)}: H2 has no USING; the condition refers to {@code t} from inside the subquery, which SQL allows.
+     */
+    private static String deleteUsing(SqlTokens t) {
+        int using = t.findWord(0, t.size(), "using");
+        int where = t.findWord(using, t.size(), "where");
+        int returning = t.findWord(using, t.size(), "returning");
+        int end = returning < 0 ? t.size() : returning;
+        if (where < 0) {
+            where = end;
+        }
+        String from = t.span(using + 1, where - 1);
+        String condition = where < end ? " WHERE " + t.span(where + 1, end - 1) : "";
+        String tail = returning < 0 ? "" : " " + t.span(returning, t.size() - 1);
+        return t.span(0, using - 1) + " WHERE EXISTS (SELECT 1 FROM " + from + condition + ")" + tail;
+    }
+
     /** The name RETURNING's qualified references use: the target table's alias, or its unqualified name. */
     private static String targetName(SqlTokens t, String verb) {
         int i = switch (verb) {
-            case "insert" -> t.isWord(1, "into") ? 2 : -1;
+            case "insert", "merge" -> t.isWord(1, "into") ? 2 : -1;
             case "delete" -> t.isWord(1, "from") ? 2 : -1;
             default -> 1;
         };

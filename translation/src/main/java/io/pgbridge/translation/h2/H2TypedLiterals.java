@@ -56,6 +56,9 @@ final class H2TypedLiterals {
             case "bytea" -> {
                 return binary(value);
             }
+            case "uuid" -> {
+                return uuid(value);
+            }
             default -> {
                 return null;
             }
@@ -97,6 +100,20 @@ final class H2TypedLiterals {
             hex.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xf, 16));
         }
         return "X'" + hex + "'";
+    }
+
+    /** PostgreSQL reads braces, upper case and missing hyphens in uuid input; H2 only the canonical form. */
+    private static String uuid(String value) {
+        String hex = value.strip().replace("-", "").toLowerCase(Locale.ROOT);
+        if (hex.startsWith("{") && hex.endsWith("}")) {
+            hex = hex.substring(1, hex.length() - 1);
+        }
+        if (hex.length() != 32 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return null;
+        }
+        String canonical = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
+        return canonical.equals(value) ? null : "'" + canonical + "'";
     }
 
     private static boolean isOctal(byte b) {

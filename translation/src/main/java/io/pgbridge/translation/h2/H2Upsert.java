@@ -41,11 +41,8 @@ final class H2Upsert {
         if (!t.isWord(doWord + 1, "update") || !t.isWord(doWord + 2, "set")) {
             throw syntax(t, doWord + 1);
         }
-        if (returning >= 0) {
-            throw new TranslationException(TranslationException.FEATURE_NOT_SUPPORTED,
-                    "INSERT … ON CONFLICT DO UPDATE … RETURNING is not supported on h2 backends", 0);
-        }
-        return merge(t, on, doWord, end);
+        // RETURNING stays at the end; the caller turns it into a query over FINAL TABLE (MERGE …).
+        return merge(t, on, doWord, end) + tail;
     }
 
     private static String merge(SqlTokens t, int on, int doWord, int end) {

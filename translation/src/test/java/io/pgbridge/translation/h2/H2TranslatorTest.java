@@ -124,6 +124,23 @@ class H2TranslatorTest {
     }
 
     @Test
+    void namesH2ReservesAreQuotedWhereTheyAreNames() throws SQLException {
+        run("create table kv (key text primary key, value text, month int)");
+        assertThat(update("insert into kv (key, value, month) values ('a', 'x', 2)")).isEqualTo(1);
+        assertThat(query("select key, value, kv.month, extract(month from date '2024-03-05') as month, "
+                + "date_part('year', date '2024-03-05') as year, interval '1' day as d from kv order by month"))
+                .containsExactly("key|value|month|month|year|d", "a|x|2|3|2024|INTERVAL '1' DAY");
+    }
+
+    @Test
+    void deleteUsingBecomesExists() throws SQLException {
+        run("create table gone (id int)");
+        run("insert into gone values (1), (2)");
+        assertThat(update("delete from t using gone g where g.id = t.id and g.id = 2")).isEqualTo(1);
+        assertThat(query("select name from t order by id limit all")).containsExactly("name", "alice");
+    }
+
+    @Test
     void parametersStayParameters() {
         assertThat(translator.translate("insert into t (name) values ($1) returning id").sql())
                 .isEqualTo("SELECT id FROM FINAL TABLE (insert into t (name) values ($1)) AS t");
