@@ -86,11 +86,14 @@ public final class ErrorMapper {
         if ("42000".equals(state) && MARIADB_SYNTAX.contains(e.getErrorCode())) {
             state = SqlState.SYNTAX_ERROR.code();
         }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (state == null) {
+            state = sqliteState(message);
+        }
         state = STATE_ALIASES.getOrDefault(state, state);
-        if (state == null || state.length() != 5) {
+        if (state.length() != 5) {
             state = SqlState.INTERNAL_ERROR.code();
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int position = 0;
         Matcher syntax = H2_SYNTAX_MARKER.matcher(message);
         if (syntax.find()) {
@@ -104,6 +107,17 @@ public final class ErrorMapper {
             message = message.substring(message.indexOf(')') + 1).trim();
         }
         return new PgException("ERROR", state, message, null, null, position, e);
+    }
+
+    /** SQLite's driver gives no SQLSTATE; its messages say what PostgreSQL's codes say for the common cases. */
+    private static String sqliteState(String message) {
+        if (message.contains("(no such table:")) {
+            return SqlState.UNDEFINED_TABLE.code();
+        }
+        if (message.contains("(no such column:")) {
+            return "42703";
+        }
+        return SqlState.INTERNAL_ERROR.code();
     }
 
     private static String firstToken(String rest) {
