@@ -55,11 +55,6 @@ final class QueryRunner {
     /** The portal a session command writes its rows into (SHOW). */
     private Portal current;
     private volatile Statement running;
-    /**
-     * pgbridge opened a transaction for statements PostgreSQL would run in one implicit transaction: the statements
-     * of a multi-statement simple Query, or several Executes before one Sync.
-     */
-    private boolean implicitTransaction;
 
     QueryRunner(Session session, LimitsConfig limits) {
         this.session = session;
@@ -77,12 +72,10 @@ final class QueryRunner {
             return;
         }
         List<ParsedStatement> statements = parts.stream().map(this::analyseOnce).toList();
-        // Several statements in one Query run as one transaction, as in PostgreSQL, unless they manage their own.
-        boolean implicit = statements.size() > 1 && session.transactionStatus() == TransactionStatus.IDLE
-                && statements.stream().noneMatch(st -> controlsTransaction(st.info().kind()));
-        if (implicit) {
-            session.backendConnection().get().setAutoCommit(false);
-            implicitTransaction = true;
+        // Several statements in one Query run as one transaction, as in PostgreSQL; a BEGIN among them takes it over.
+        TransactionCommands transactions = session.transactions();
+        if (statements.size() > 1 && session.transactionStatus() == TransactionStatus.IDLE) {
+            transactions.beginImplicit();
         }
         try {
             for (ParsedStatement statement : statements) {
@@ -97,55 +90,48 @@ final class QueryRunner {
                 }
                 session.backendConnection().endStreaming(true);
             }
-            if (implicit) {
-                session.backendConnection().get().commit();
+            if (transactions.inImplicit()) {
+                transactions.endImplicit(true);
             }
         } catch (Exception e) {
-            if (implicit) {
+            if (transactions.inImplicit()) {
                 try {
-                    session.backendConnection().get().rollback();
+                    transactions.endImplicit(false);
                 } catch (SQLException rollbackFailed) {
                     e.addSuppressed(rollbackFailed);   // the statement's own error is what the client needs
                 }
             }
             throw e;
-        } finally {
-            if (implicit) {
-                implicitTransaction = false;
-                try {
-                    session.backendConnection().get().setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // a broken connection is found and reported by the session (FATAL 08006)
-                }
-            }
         }
-    }
-
-    private static boolean controlsTransaction(StatementKind kind) {
-        return switch (kind) {
-            case BEGIN, START_TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT,
-                 PREPARE_TRANSACTION -> true;
-            default -> false;
-        };
     }
 
     // ---- extended query ----
 
     void parse(FrontendMessage.Parse parse) {
-        String name = parse.statementName();
+        defineStatement(parse.statementName(), parse.sql(), parse.parameterTypes());
+        session.writer().send(new BackendMessage.ParseComplete());
+    }
+
+    /**
+     * A named statement, from Parse or from SQL's PREPARE: one namespace, as in PostgreSQL, where only the unnamed
+     * statement may be replaced.
+     */
+    void defineStatement(String name, String sql, int[] parameterTypes) {
         if (!name.isEmpty() && statements.containsKey(name)) {
             throw new PgException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
         }
-        List<String> parts = StatementSplitter.split(parse.sql());
+        List<String> parts = StatementSplitter.split(sql);
         if (parts.size() > 1) {
             throw new PgException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
         }
-        statements.put(name, analyse(name, parts.isEmpty() ? "" : parts.get(0), parse.parameterTypes()));
-        session.writer().send(new BackendMessage.ParseComplete());
+        ParsedStatement statement = analyse(name, parts.isEmpty() ? "" : parts.get(0), parameterTypes);
+        checkNotFailed(statement.info());   // PostgreSQL refuses Parse (and Bind) in a failed transaction too
+        statements.put(name, statement);
     }
 
     void bind(FrontendMessage.Bind bind) {
         ParsedStatement statement = statement(bind.statementName());
+        checkNotFailed(statement.info());
         String name = bind.portalName();
         if (!name.isEmpty() && portals.containsKey(name)) {
             throw new PgException(SqlState.DUPLICATE_CURSOR, "portal \"" + name + "\" already exists");
@@ -175,6 +161,7 @@ final class QueryRunner {
             return;
         }
         checkNotFailed(portal.statement.info());
+        portal = resolveExecute(portal);
         start(portal, true);
         session.writer().send(portal.returnsRows() ? portal.columns.rowDescription() : new BackendMessage.NoData());
     }
@@ -199,12 +186,9 @@ final class QueryRunner {
             portals.values().forEach(Portal::close);
             portals.clear();
             session.backendConnection().endStreaming(success);
-            if (implicitTransaction) {
-                implicitTransaction = false;
-                session.backendConnection().endOwnTransaction(success);
+            if (session.transactions().inImplicit()) {
+                session.transactions().endImplicit(success);
             }
-        } else {
-            implicitTransaction = false;   // a BEGIN in the batch made it the client's own transaction
         }
     }
 
@@ -223,6 +207,8 @@ final class QueryRunner {
             return;
         }
         checkNotFailed(info);
+        portal = resolveExecute(portal);
+        info = portal.statement.info();
         start(portal, false);
         if (portal.returnsRows()) {
             if (describe) {
@@ -263,21 +249,22 @@ final class QueryRunner {
             }
             return;
         }
-        Connection connection = backend.get();
-        if (portal.bind != null && !implicitTransaction && session.transactionStatus() == TransactionStatus.IDLE) {
+        TransactionCommands transactions = session.transactions();
+        if (!portal.simpleQuery && !transactions.inImplicit() && session.transactionStatus() == TransactionStatus.IDLE) {
             // Extended protocol: several Executes before one Sync are one transaction in PostgreSQL.
             int queued = session.queuedExecutesBeforeSync();
             if (queued < 0 || queued > (forDescribe ? 1 : 0)) {
-                backend.endStreaming(true);
-                connection.setAutoCommit(false);
-                implicitTransaction = true;
+                transactions.beginImplicit();
             }
         }
+        portal.runAs = withSessionFunctions(statement, true);
+        transactions.beforeBackendStatement(info);
+        Connection connection = backend.get();
         if (dialect.isPostgres() && touchesSessionState(info)) {
             backend.markDirty();
         }
         if (info.returnsRows()) {
-            boolean inClientTransaction = session.transactionStatus() != TransactionStatus.IDLE || implicitTransaction;
+            boolean inClientTransaction = session.transactionStatus() != TransactionStatus.IDLE || transactions.inImplicit();
             if (!inClientTransaction && dialect.streamsOnlyInTransaction() && statement.repeatable()
                     && executeBounded(portal, connection, dialect)) {
                 return;
@@ -332,7 +319,7 @@ final class QueryRunner {
     /** Creates the JDBC statement for the portal, binds its parameters and executes it. */
     private boolean execute(Portal portal, Connection connection, BackendDialect dialect, int resultSetType, int maxRows)
             throws SQLException {
-        ParsedStatement statement = portal.statement;
+        ParsedStatement statement = portal.runAs;
         Statement jdbc;
         if (portal.bind == null) {
             jdbc = connection.createStatement(resultSetType, ResultSet.CONCUR_READ_ONLY);
@@ -395,24 +382,25 @@ final class QueryRunner {
     private void describeStatement(ParsedStatement statement) throws SQLException {
         StatementInfo info = statement.info();
         BackendDialect dialect = session.backendConnection().backend().dialect();
-        int count = statement.parameterCount();
-        if (info.kind() == StatementKind.EMPTY || SessionCommands.handles(statement, dialect.isPostgres())) {
+        if (info.kind() == StatementKind.EMPTY || info.kind() == StatementKind.EXECUTE
+                || SessionCommands.handles(statement, dialect.isPostgres())) {
             session.writer().send(new BackendMessage.ParameterDescription(statement.parameterTypes()));
-            session.writer().send(info.kind() == StatementKind.SHOW
-                    ? ResultColumns.text(showColumn(statement.sql())).rowDescription() : new BackendMessage.NoData());
+            session.writer().send(sessionCommandColumns(statement));
             return;
         }
+        ParsedStatement described = withSessionFunctions(statement, false);
+        int count = described.parameterCount();
         Connection connection = session.backendConnection().get();
-        try (PreparedStatement prepared = connection.prepareStatement(statement.jdbcSql().sql())) {
+        try (PreparedStatement prepared = connection.prepareStatement(described.jdbcSql().sql())) {
             int[] types = new int[count];
             ParameterMetaData pmd = null;
             for (int i = 0; i < count; i++) {
-                types[i] = statement.parameterType(i);
+                types[i] = described.parameterType(i);
                 if (types[i] == 0) {
                     if (pmd == null) {
                         pmd = prepared.getParameterMetaData();
                     }
-                    types[i] = dialect.parameterType(pmd, Parameters.jdbcIndexOf(statement.jdbcSql(), i)).oid();
+                    types[i] = dialect.parameterType(pmd, Parameters.jdbcIndexOf(described.jdbcSql(), i)).oid();
                 }
             }
             session.writer().send(new BackendMessage.ParameterDescription(types));
@@ -422,9 +410,68 @@ final class QueryRunner {
         }
     }
 
-    private static String showColumn(String sql) {
-        List<String> words = SqlWords.of(sql);
-        return words.size() > 1 ? SessionCommands.unquote(words.get(1)).toLowerCase(java.util.Locale.ROOT) : "setting";
+    /** What Describe answers for SHOW (its one column, or SHOW ALL's three), EXECUTE (its statement's), and the rest. */
+    private BackendMessage sessionCommandColumns(ParsedStatement statement) throws SQLException {
+        if (statement.info().kind() == StatementKind.SHOW) {
+            String column = session.commands().settings().showColumn(SqlWords.of(statement.sql()));
+            return column == null ? ResultColumns.text("name", "setting", "description").rowDescription()
+                    : ResultColumns.text(column).rowDescription();
+        }
+        if (statement.info().kind() == StatementKind.EXECUTE) {
+            ParsedStatement target = statement(session.commands().prepared().executedName(statement.sql()));
+            BackendDialect dialect = session.backendConnection().backend().dialect();
+            try (PreparedStatement prepared = session.backendConnection().get()
+                    .prepareStatement(withSessionFunctions(target, false).jdbcSql().sql())) {
+                ResultSetMetaData md = prepared.getMetaData();
+                return md == null || md.getColumnCount() == 0 ? new BackendMessage.NoData()
+                        : ResultColumns.of(md, dialect, null).rowDescription();
+            }
+        }
+        return new BackendMessage.NoData();
+    }
+
+    /** EXECUTE of a prepared statement runs that statement, bound to the arguments, in a portal of its own. */
+    private Portal resolveExecute(Portal portal) {
+        if (portal.statement.info().kind() != StatementKind.EXECUTE) {
+            return portal;
+        }
+        if (portal.target == null) {
+            String sql = portal.statement.sql();
+            PreparedStatementCommands prepared = session.commands().prepared();
+            ParsedStatement target = statement(prepared.executedName(sql));
+            FrontendMessage.Bind bind = prepared.execute(sql, target, portal.bind);
+            Object[] values = new Object[target.parameterCount()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Parameters.decode(target, bind, i, session.settings().textContext());
+            }
+            portal.target = new Portal(portal.name, target, bind, values);
+            portal.target.simpleQuery = portal.simpleQuery;
+        }
+        return portal.target;
+    }
+
+    /**
+     * The statement with the session functions it calls replaced by their values ({@code apply}: set_config() takes
+     * effect). Such statements are analysed again every time, never cached: their text depends on the session.
+     */
+    private ParsedStatement withSessionFunctions(ParsedStatement statement, boolean apply) {
+        switch (statement.info().kind()) {
+            case SELECT, VALUES, INSERT, UPDATE, DELETE, MERGE -> {
+            }
+            default -> {
+                return statement;
+            }
+        }
+        if (!SessionFunctions.mayCall(statement.sql())) {
+            return statement;
+        }
+        String rewritten = SessionFunctions.substitute(statement.sql(), session.functionContext(), apply);
+        if (rewritten == null) {
+            return statement;
+        }
+        Analysis analysis = analyse(rewritten, session.backendConnection().backend().dialect());
+        return new ParsedStatement(statement.name(), rewritten, statement.parameterTypes(), analysis.info(),
+                analysis.jdbcSql(), analysis.repeatable());
     }
 
     // ---- proxy-made results, lookups, cleanup ----
