@@ -150,7 +150,7 @@ final class BuiltinSettings {
                 return id;
             }
         }
-        throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "invalid value for parameter \"TimeZone\": \"" + value + "\"");
+        throw invalidValue("TimeZone", value);
     }
 
     private static String versionNumber(String version) {

@@ -84,8 +84,9 @@ final class PreparedStatementCommands {
         }
         int expected = target.parameterCount();
         if (values.size() != expected) {
-            throw new PgException("ERROR", SqlState.SYNTAX_ERROR.code(), "wrong number of parameters for prepared statement \""
-                    + target.name() + "\"", "Expected " + expected + " parameters but got " + values.size() + ".", null, 0, null);
+            throw new PgException("ERROR", SqlState.SYNTAX_ERROR.code(),
+                    "wrong number of parameters for prepared statement \"" + target.name() + "\"",
+                    "Expected " + expected + " parameters but got " + values.size() + ".", null, 0, null);
         }
         return new FrontendMessage.Bind("", target.name(), new short[0], values.toArray(new byte[0][]),
                 outer == null ? new short[0] : outer.resultFormats());
@@ -100,7 +101,8 @@ final class PreparedStatementCommands {
     private static int argument(String sql, List<Token> tokens, int i, List<byte[]> values) {
         Token t = tokens.get(i);
         String text = t.text(sql);
-        boolean negative = t.type() == TokenType.OPERATOR && text.equals("-") && type(tokens, i + 1) == TokenType.NUMBER;
+        boolean negative = t.type() == TokenType.OPERATOR && text.equals("-")
+                && type(tokens, i + 1) == TokenType.NUMBER;
         if (negative) {
             values.add(("-" + tokens.get(i + 1).text(sql)).getBytes(StandardCharsets.UTF_8));
             i += 2;
@@ -114,7 +116,8 @@ final class PreparedStatementCommands {
         } else if (t.type() == TokenType.IDENTIFIER && text.equalsIgnoreCase("null")) {
             values.add(null);
             i++;
-        } else if (t.type() == TokenType.IDENTIFIER && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+        } else if (t.type() == TokenType.IDENTIFIER
+                && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
             values.add(text.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
             i++;
         } else {

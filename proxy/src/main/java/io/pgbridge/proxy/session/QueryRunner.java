@@ -19,10 +19,8 @@ import io.pgbridge.translation.StatementSplitter;
 import io.pgbridge.translation.TypeNameRewriter;
 
 import java.sql.Connection;
-import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -50,6 +48,7 @@ final class QueryRunner {
 
     private final Session session;
     private final LimitsConfig limits;
+    private final StatementDescriber describer;
     private final Map<String, ParsedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     /** The portal a session command writes its rows into (SHOW). */
@@ -59,6 +58,7 @@ final class QueryRunner {
     QueryRunner(Session session, LimitsConfig limits) {
         this.session = session;
         this.limits = limits;
+        this.describer = new StatementDescriber(session, this);
     }
 
     // ---- simple query ----
@@ -152,7 +152,7 @@ final class QueryRunner {
 
     void describe(FrontendMessage.Describe describe) throws Exception {
         if (describe.kind() == 'S') {
-            describeStatement(statement(describe.name()));
+            describer.describe(statement(describe.name()));
             return;
         }
         Portal portal = portal(describe.name());
@@ -379,57 +379,6 @@ final class QueryRunner {
         return sent;
     }
 
-    private void describeStatement(ParsedStatement statement) throws SQLException {
-        StatementInfo info = statement.info();
-        BackendDialect dialect = session.backendConnection().backend().dialect();
-        if (info.kind() == StatementKind.EMPTY || info.kind() == StatementKind.EXECUTE
-                || SessionCommands.handles(statement, dialect.isPostgres())) {
-            session.writer().send(new BackendMessage.ParameterDescription(statement.parameterTypes()));
-            session.writer().send(sessionCommandColumns(statement));
-            return;
-        }
-        ParsedStatement described = withSessionFunctions(statement, false);
-        int count = described.parameterCount();
-        Connection connection = session.backendConnection().get();
-        try (PreparedStatement prepared = connection.prepareStatement(described.jdbcSql().sql())) {
-            int[] types = new int[count];
-            ParameterMetaData pmd = null;
-            for (int i = 0; i < count; i++) {
-                types[i] = described.parameterType(i);
-                if (types[i] == 0) {
-                    if (pmd == null) {
-                        pmd = prepared.getParameterMetaData();
-                    }
-                    types[i] = dialect.parameterType(pmd, Parameters.jdbcIndexOf(described.jdbcSql(), i)).oid();
-                }
-            }
-            session.writer().send(new BackendMessage.ParameterDescription(types));
-            ResultSetMetaData md = prepared.getMetaData();
-            session.writer().send(md == null || md.getColumnCount() == 0 ? new BackendMessage.NoData()
-                    : ResultColumns.of(md, dialect, null).rowDescription());
-        }
-    }
-
-    /** What Describe answers for SHOW (its one column, or SHOW ALL's three), EXECUTE (its statement's), and the rest. */
-    private BackendMessage sessionCommandColumns(ParsedStatement statement) throws SQLException {
-        if (statement.info().kind() == StatementKind.SHOW) {
-            String column = session.commands().settings().showColumn(SqlWords.of(statement.sql()));
-            return column == null ? ResultColumns.text("name", "setting", "description").rowDescription()
-                    : ResultColumns.text(column).rowDescription();
-        }
-        if (statement.info().kind() == StatementKind.EXECUTE) {
-            ParsedStatement target = statement(session.commands().prepared().executedName(statement.sql()));
-            BackendDialect dialect = session.backendConnection().backend().dialect();
-            try (PreparedStatement prepared = session.backendConnection().get()
-                    .prepareStatement(withSessionFunctions(target, false).jdbcSql().sql())) {
-                ResultSetMetaData md = prepared.getMetaData();
-                return md == null || md.getColumnCount() == 0 ? new BackendMessage.NoData()
-                        : ResultColumns.of(md, dialect, null).rowDescription();
-            }
-        }
-        return new BackendMessage.NoData();
-    }
-
     /** EXECUTE of a prepared statement runs that statement, bound to the arguments, in a portal of its own. */
     private Portal resolveExecute(Portal portal) {
         if (portal.statement.info().kind() != StatementKind.EXECUTE) {
@@ -454,7 +403,7 @@ final class QueryRunner {
      * The statement with the session functions it calls replaced by their values ({@code apply}: set_config() takes
      * effect). Such statements are analysed again every time, never cached: their text depends on the session.
      */
-    private ParsedStatement withSessionFunctions(ParsedStatement statement, boolean apply) {
+    ParsedStatement withSessionFunctions(ParsedStatement statement, boolean apply) throws SQLException {
         switch (statement.info().kind()) {
             case SELECT, VALUES, INSERT, UPDATE, DELETE, MERGE -> {
             }
@@ -523,7 +472,7 @@ final class QueryRunner {
         };
     }
 
-    private ParsedStatement statement(String name) {
+    ParsedStatement statement(String name) {
         ParsedStatement statement = statements.get(name);
         if (statement == null) {
             throw new PgException(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");

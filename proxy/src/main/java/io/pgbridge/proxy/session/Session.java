@@ -2,9 +2,7 @@ package io.pgbridge.proxy.session;
 
 import io.netty.channel.Channel;
 import io.pgbridge.backend.Backend;
-import io.pgbridge.backend.Backends;
 import io.pgbridge.config.BackendMode;
-import io.pgbridge.config.LimitsConfig;
 import io.pgbridge.proxy.passthrough.PostgresPassthrough;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
@@ -428,8 +426,8 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         }
 
         @Override
-        public String setConfig(String name, String value, boolean local) {
-            return commands.settings().apply(name, value, local);
+        public String setConfig(String name, String value, boolean local) throws SQLException {
+            return commands.settings().setConfig(name, value, local);
         }
 
         @Override

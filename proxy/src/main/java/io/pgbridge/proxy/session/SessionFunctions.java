@@ -6,6 +6,7 @@ import io.pgbridge.translation.SqlLexer;
 import io.pgbridge.translation.SqlLexer.Token;
 import io.pgbridge.translation.SqlLexer.TokenType;
 
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -47,7 +48,7 @@ final class SessionFunctions {
         String setting(String name);
 
         /** set_config(): sets it with SET's rules and returns the value as shown. */
-        String setConfig(String name, String value, boolean local);
+        String setConfig(String name, String value, boolean local) throws SQLException;
 
         /** Whether the proxy answers for this setting; on PostgreSQL backends the others are PostgreSQL's. */
         boolean ownsSetting(String name);
@@ -71,7 +72,7 @@ final class SessionFunctions {
      * The statement with each session function call replaced by its value, or null when it calls none.
      * {@code apply} false computes set_config() without setting anything (for Describe).
      */
-    static String substitute(String sql, Context context, boolean apply) {
+    static String substitute(String sql, Context context, boolean apply) throws SQLException {
         List<Token> tokens = SqlLexer.tokenize(sql).stream().filter(t -> !t.type().isTrivia()).toList();
         StringBuilder out = new StringBuilder();
         int copied = 0;
@@ -169,7 +170,7 @@ final class SessionFunctions {
     }
 
     /** The literal that replaces the call, or null to leave it to a PostgreSQL backend. */
-    private static String value(Call call, Context context, boolean apply) {
+    private static String value(Call call, Context context, boolean apply) throws SQLException {
         List<String> args = call.arguments();
         return switch (call.name()) {
             case "version" -> quote("PostgreSQL " + context.version() + " on " + System.getProperty("os.arch")
@@ -216,7 +217,7 @@ final class SessionFunctions {
         }
     }
 
-    /** The call is a select-list item of its own (no alias, no operator around it), so PostgreSQL names the column after it. */
+    /** The call is a select-list item of its own (no alias, no operator), so PostgreSQL names the column after it. */
     private static boolean isWholeItem(String sql, List<Token> tokens, int first, int last) {
         TokenType before = type(tokens, first - 1);
         boolean startsItem = before == TokenType.COMMA || before == TokenType.IDENTIFIER
@@ -225,7 +226,8 @@ final class SessionFunctions {
         TokenType after = type(tokens, last + 1);
         boolean endsItem = after == TokenType.COMMA || after == TokenType.EOF || after == TokenType.SEMICOLON
                 || after == TokenType.RIGHT_PAREN
-                || after == TokenType.IDENTIFIER && ITEM_END.contains(tokens.get(last + 1).text(sql).toLowerCase(Locale.ROOT));
+                || after == TokenType.IDENTIFIER
+                && ITEM_END.contains(tokens.get(last + 1).text(sql).toLowerCase(Locale.ROOT));
         return startsItem && endsItem;
     }
 

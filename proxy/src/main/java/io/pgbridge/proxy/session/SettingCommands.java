@@ -3,6 +3,8 @@ package io.pgbridge.proxy.session;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +71,7 @@ final class SettingCommands {
 
     // ---- SET ----
 
-    String set(List<String> words) {
+    String set(List<String> words) throws SQLException {
         int i = 1;
         boolean local = SqlWords.is(words, i, "local");
         if (local || SqlWords.is(words, i, "session")) {
@@ -92,7 +94,8 @@ final class SettingCommands {
         }
         if (SqlWords.is(words, i, "role") || SqlWords.is(words, i, "authorization")
                 || SqlWords.is(words, i, "session") && SqlWords.is(words, i + 1, "authorization")) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "pgbridge does not support SET ROLE or SET SESSION AUTHORIZATION");
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "pgbridge does not support SET ROLE or SET SESSION AUTHORIZATION");
         }
         String name;
         int valueFrom;
@@ -125,14 +128,38 @@ final class SettingCommands {
         return "SET";
     }
 
-    /** Sets a value as SET or set_config() does; returns the value as SHOW would now show it. */
-    String apply(String name, String value, boolean local) {
+    /** SET: with a warning for SET LOCAL outside a transaction block. */
+    private void apply(String name, String value, boolean local) throws SQLException {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (!TRANSACTION_SETTINGS.contains(key)) {
+            warnOutsideBlock(local, "SET LOCAL");
+        }
+        setConfig(key, value, local);
+    }
+
+    /**
+     * Sets a value as set_config() does (SET without its warning) and returns it as SHOW would show it; a local
+     * value outside a transaction lasts only for the statement, so the session keeps its old one.
+     */
+    String setConfig(String name, String value, boolean local) throws SQLException {
         String key = name.toLowerCase(Locale.ROOT);
         if (TRANSACTION_SETTINGS.contains(key)) {
             session.transactions().setTransactionSetting(key, value);
         } else {
-            warnOutsideBlock(local, "SET LOCAL");
             session.settings().set(key, value, local);
+        }
+        BackendConnection backend = session.backendConnection();
+        if (backend.backend().dialect().isPostgres() && alsoOnPostgres(key)) {
+            try (PreparedStatement st = backend.get().prepareStatement("select set_config(?, ?, ?)")) {
+                st.setString(1, key);
+                st.setString(2, value);
+                st.setBoolean(3, local);
+                st.execute();
+            }
+            backend.markDirty();
+        }
+        if (local && !session.settings().inTransaction()) {
+            return BuiltinSettings.checked(key, value);
         }
         String shown = session.settings().find(key);
         return shown != null ? shown : value;
@@ -140,7 +167,8 @@ final class SettingCommands {
 
     private void warnOutsideBlock(boolean local, String what) {
         if (local && !session.settings().inTransaction()) {
-            session.notice("WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, what + " can only be used in transaction blocks");
+            session.notice("WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                    what + " can only be used in transaction blocks");
         }
     }
 
@@ -183,7 +211,8 @@ final class SettingCommands {
             session.settings().resetAll();
             return "RESET";
         }
-        if (SqlWords.is(words, 1, "session") && SqlWords.is(words, 2, "authorization") || SqlWords.is(words, 1, "role")) {
+        if (SqlWords.is(words, 1, "session") && SqlWords.is(words, 2, "authorization")
+                || SqlWords.is(words, 1, "role")) {
             return "RESET";   // pgbridge sessions never change their role
         }
         String name = settingName(words);
@@ -216,7 +245,8 @@ final class SettingCommands {
         }
         String name = showName(words);
         String value = session.settings().get(name);
-        session.sendRows(ResultColumns.text(session.settings().canonicalName(name)), List.<Object[]>of(new Object[]{value}));
+        session.sendRows(ResultColumns.text(session.settings().canonicalName(name)),
+                List.<Object[]>of(new Object[]{value}));
         return "SHOW";
     }
 

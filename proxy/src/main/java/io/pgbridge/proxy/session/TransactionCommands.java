@@ -211,7 +211,7 @@ final class TransactionCommands {
 
     String release(List<String> words) throws SQLException {
         requireBlock("RELEASE SAVEPOINT");
-        String name = SqlWords.identifier(words, words.size() > 2 && words.get(1).equalsIgnoreCase("savepoint") ? 2 : 1);
+        String name = SqlWords.identifier(words, SqlWords.is(words, 1, "savepoint") && words.size() > 2 ? 2 : 1);
         int index = find(name);
         NamedSavepoint released = savepoints.get(index);
         session.backendConnection().get().releaseSavepoint(released.savepoint());

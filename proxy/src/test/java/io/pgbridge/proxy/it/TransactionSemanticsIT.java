@@ -1,11 +1,7 @@
 package io.pgbridge.proxy.it;
 
 import io.pgbridge.proxy.it.SessionDifferential.Scenario;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,7 +16,7 @@ import static io.pgbridge.proxy.it.SessionDifferential.scenario;
  * 15: BEGIN/COMMIT/ROLLBACK and their synonyms and modes, savepoints, the failed state, implicit transactions of
  * multi-statement queries and extended-protocol batches, and the warnings and errors PostgreSQL gives.
  */
-class TransactionSemanticsIT {
+class TransactionSemanticsIT extends AbstractSessionDifferential {
     private static final String T = SessionDifferential.TABLE;
     private static final String COUNT = "select count(*) as n from " + T;
     private static final String ONE = "select 1 as one";
@@ -33,17 +29,6 @@ class TransactionSemanticsIT {
      */
     private static final String FAIL_LATE = "select set_config('pgb_no_such_setting', 'x', false)";
 
-    private static final SessionBackends BACKENDS = new SessionBackends();
-
-    @BeforeAll
-    static void createTable() throws Exception {
-        SessionBackends.createTableOnPostgres();
-    }
-
-    @AfterAll
-    static void stop() {
-        BACKENDS.close();
-    }
 
     static List<Scenario> scenarios() {
         return List.of(
@@ -76,7 +61,8 @@ class TransactionSemanticsIT {
                 scenario("begin and commit in one query", q("begin; " + INSERT + "; commit; " + ONE), q(COUNT)),
                 scenario("savepoint in an implicit transaction", q(ONE + "; savepoint a"),
                         q(ONE + "; release a")),
-                scenario("isolation and read-only modes", q("begin isolation level serializable, read only, deferrable"),
+                scenario("isolation and read-only modes",
+                        q("begin isolation level serializable, read only, deferrable"),
                         q("show transaction_isolation"), q("show transaction_read_only"),
                         q("show transaction_deferrable"), q(INSERT), q("rollback"),
                         q("show transaction_isolation")),
@@ -127,11 +113,5 @@ class TransactionSemanticsIT {
 
     static Stream<Arguments> cases() {
         return SessionBackends.cross(scenarios());
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("cases")
-    void behavesAsPostgres(String kind, Scenario scenario) throws Exception {
-        SessionDifferential.assertSameAsPostgres(scenario, BACKENDS.proxy(kind));
     }
 }
