@@ -39,7 +39,7 @@ final class QueryRunner {
     /** Rows a repeatable query may return and still be answered from its first, non-streamed attempt. */
     private static final int OPTIMISTIC_ROWS = 256;
 
-    private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable) {
+    private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable, boolean sessionFunctions) {
     }
 
     /** The cache key: a record, so that each Parse does not copy its SQL text into a new key string. */
@@ -404,14 +404,7 @@ final class QueryRunner {
      * effect). Such statements are analysed again every time, never cached: their text depends on the session.
      */
     ParsedStatement withSessionFunctions(ParsedStatement statement, boolean apply) throws SQLException {
-        switch (statement.info().kind()) {
-            case SELECT, VALUES, INSERT, UPDATE, DELETE, MERGE -> {
-            }
-            default -> {
-                return statement;
-            }
-        }
-        if (!SessionFunctions.mayCall(statement.sql())) {
+        if (!statement.sessionFunctions()) {
             return statement;
         }
         String rewritten = SessionFunctions.substitute(statement.sql(), session.functionContext(), apply);
@@ -420,7 +413,7 @@ final class QueryRunner {
         }
         Analysis analysis = analyse(rewritten, session.backendConnection().backend().dialect());
         return new ParsedStatement(statement.name(), rewritten, statement.parameterTypes(), analysis.info(),
-                analysis.jdbcSql(), analysis.repeatable());
+                analysis.jdbcSql(), analysis.repeatable(), false);
     }
 
     // ---- proxy-made results, lookups, cleanup ----
@@ -437,22 +430,26 @@ final class QueryRunner {
     private ParsedStatement analyse(String name, String sql, int[] parameterTypes) {
         BackendDialect dialect = session.backendConnection().backend().dialect();
         Analysis analysis = ANALYSES.get(new AnalysisKey(dialect, sql), key -> analyse(sql, dialect));
-        return new ParsedStatement(name, sql, parameterTypes, analysis.info(), analysis.jdbcSql(), analysis.repeatable());
+        return new ParsedStatement(name, sql, parameterTypes, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
+                analysis.sessionFunctions());
     }
 
     /** A statement of a simple Query: literals vary from one to the next, so caching would only churn. */
     private ParsedStatement analyseOnce(String sql) {
         Analysis analysis = analyse(sql, session.backendConnection().backend().dialect());
-        return new ParsedStatement("", sql, NO_TYPES, analysis.info(), analysis.jdbcSql(), analysis.repeatable());
+        return new ParsedStatement("", sql, NO_TYPES, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
+                analysis.sessionFunctions());
     }
 
     private static Analysis analyse(String sql, BackendDialect dialect) {
         StatementInfo info = StatementClassifier.classify(sql);
-        String translated = SqlTranslation.translates(info.kind())
+        // A statement calling session functions is translated only once they are replaced, when it runs.
+        boolean sessionFunctions = SessionFunctions.mayCall(info.kind(), sql);
+        String translated = SqlTranslation.translates(info.kind()) && !sessionFunctions
                 ? SqlTranslation.forDialect(dialect).translate(sql).sql() : sql;
         String backendSql = TypeNameRewriter.rewrite(translated, dialect.typeNameAliases());
         return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
-                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info));
+                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions);
     }
 
     private void checkNotFailed(StatementInfo info) {

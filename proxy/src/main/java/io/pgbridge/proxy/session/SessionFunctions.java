@@ -5,6 +5,7 @@ import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.translation.SqlLexer;
 import io.pgbridge.translation.SqlLexer.Token;
 import io.pgbridge.translation.SqlLexer.TokenType;
+import io.pgbridge.translation.StatementKind;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -13,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's session functions answered by the proxy, whatever the backend: version(), current_database(),
@@ -23,8 +25,8 @@ import java.util.Set;
  */
 final class SessionFunctions {
     /** Words that must occur in a statement for this class to look at it closely: a cheap first filter. */
-    private static final String[] HINTS = {"version", "current_", "user", "pg_backend_pid", "txid_current",
-            "set_config"};
+    private static final Pattern HINTS = Pattern.compile("version|current_|user|pg_backend_pid|txid_current|set_config",
+            Pattern.CASE_INSENSITIVE);
     /** Words that are function calls without parentheses, as in the SQL standard. */
     private static final Set<String> KEYWORD_FUNCTIONS = Set.of("current_user", "session_user", "user", "current_role",
             "current_schema", "current_catalog");
@@ -57,15 +59,15 @@ final class SessionFunctions {
     private SessionFunctions() {
     }
 
-    /** True when {@code sql} may call a session function: only then is {@link #substitute} worth its scan. */
-    static boolean mayCall(String sql) {
-        String lower = sql.toLowerCase(Locale.ROOT);
-        for (String hint : HINTS) {
-            if (lower.contains(hint)) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * True when a statement of this kind and text may call a session function: only then is {@link #substitute}
+     * worth its scan. Queries and DML only; DDL keeps its calls (a column DEFAULT current_user means each insert's).
+     */
+    static boolean mayCall(StatementKind kind, String sql) {
+        return switch (kind) {
+            case SELECT, VALUES, INSERT, UPDATE, DELETE, MERGE -> HINTS.matcher(sql).find();
+            default -> false;
+        };
     }
 
     /**
