@@ -1,7 +1,15 @@
 package io.pgbridge.proxy.it;
 
 import io.pgbridge.proxy.it.SessionDifferential.Scenario;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -10,6 +18,8 @@ import static io.pgbridge.proxy.it.SessionDifferential.ext;
 import static io.pgbridge.proxy.it.SessionDifferential.q;
 import static io.pgbridge.proxy.it.SessionDifferential.raw;
 import static io.pgbridge.proxy.it.SessionDifferential.scenario;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * PostgreSQL's transaction blocks through pgbridge on every backend, compared message by message with PostgreSQL
@@ -113,5 +123,71 @@ class TransactionSemanticsIT extends AbstractSessionDifferential {
 
     static Stream<Arguments> cases() {
         return SessionBackends.cross(scenarios());
+    }
+
+    /** pgjdbc's own transaction API goes through the same statements (SET SESSION CHARACTERISTICS, BEGIN READ ONLY). */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite", "postgresql"})
+    void pgjdbcTransactionApi(String kind) throws Exception {
+        try (Connection c = BACKENDS.proxy(kind).connect()) {
+            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+            c.setReadOnly(true);
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                assertThatThrownBy(() -> st.execute(INSERT)).isInstanceOfSatisfying(SQLException.class,
+                        e -> assertThat(e.getSQLState()).isEqualTo("25006"));
+            }
+            c.rollback();
+            c.setReadOnly(false);
+            try (Statement st = c.createStatement()) {
+                st.execute(INSERT);
+                Savepoint savepoint = c.setSavepoint();
+                st.execute(INSERT);
+                c.rollback(savepoint);
+            }
+            c.commit();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "select count(*) as n from " + T + " where id = 1")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isPositive();
+            }
+        }
+    }
+
+    /**
+     * The isolation level reaches the backend: a repeatable-read transaction keeps its snapshot while another session
+     * commits, a read-committed one sees the commit. (SQLite is serializable with database locks, so not here.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "postgresql"})
+    void isolationLevelReachesTheBackend(String kind) throws Exception {
+        RunningProxy proxy = BACKENDS.proxy(kind);
+        try (Connection reader = proxy.connect(); Connection writer = proxy.connect()) {
+            try (Statement w = writer.createStatement()) {
+                w.execute("delete from " + T);
+            }
+            assertThat(countsSeenAcrossACommit(reader, writer, "repeatable read")).containsExactly(0L, 0L);
+            assertThat(countsSeenAcrossACommit(reader, writer, "read committed")).containsExactly(1L, 2L);
+        }
+    }
+
+    private static List<Long> countsSeenAcrossACommit(Connection reader, Connection writer, String level)
+            throws SQLException {
+        try (Statement r = reader.createStatement(); Statement w = writer.createStatement()) {
+            r.execute("begin isolation level " + level);
+            long before = count(r);
+            w.execute(INSERT);
+            long after = count(r);
+            r.execute("commit");
+            return List.of(before, after);
+        }
+    }
+
+    private static long count(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery(COUNT)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }
