@@ -113,13 +113,13 @@ final class SessionFunctions {
             if (value == null) {
                 continue;   // PostgreSQL's own, on a PostgreSQL backend
             }
-            int start = t.start();
+            int first = i;
             if (i >= 2 && tokens.get(i - 1).type() == TokenType.DOT
                     && tokens.get(i - 2).text(sql).equalsIgnoreCase("pg_catalog")) {
-                start = tokens.get(i - 2).start();
+                first = i - 2;
             }
-            out.append(sql, copied, start).append(value);
-            if (inSelectList && isWholeItem(sql, tokens, i, call.end())) {
+            out.append(sql, copied, tokens.get(first).start()).append(value);
+            if (inSelectList && isWholeItem(sql, tokens, first, call.end())) {
                 out.append(" AS \"").append(call.name()).append('"');
             }
             copied = tokens.get(call.end()).end();

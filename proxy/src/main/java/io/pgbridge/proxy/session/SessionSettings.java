@@ -53,6 +53,8 @@ final class SessionSettings {
     private final Deque<Layer> layers = new ArrayDeque<>();
     /** The values of reported settings as the client last heard them. */
     private final Map<String, String> reportedToClient = new HashMap<>();
+    /** Some value may have changed since the last report: the check before ReadyForQuery is needed. */
+    private boolean maybeChanged;
     private TextContext textContext = TextContext.UTC;
 
     SessionSettings(String serverVersion, String user, Map<String, String> startup) {
@@ -136,6 +138,7 @@ final class SessionSettings {
             return;
         }
         canonical.putIfAbsent(key, key);
+        maybeChanged = true;
         current.put(key, value);
         if (!local) {
             committed.put(key, value);
@@ -215,6 +218,7 @@ final class SessionSettings {
     /** COMMIT: SET LOCAL values end, the others stay. */
     void commit() {
         layers.clear();
+        maybeChanged = true;
         current = new LinkedHashMap<>(committed);
         refreshTextContext();
     }
@@ -228,6 +232,7 @@ final class SessionSettings {
     }
 
     private void restore(Layer layer) {
+        maybeChanged = true;
         current = new LinkedHashMap<>(layer.current());
         committed = new LinkedHashMap<>(layer.committed());
         refreshTextContext();
@@ -264,6 +269,10 @@ final class SessionSettings {
      * set and set back within one query, or undone by a rollback, is never announced.
      */
     List<Map.Entry<String, String>> changedSinceReported() {
+        if (!maybeChanged) {
+            return List.of();   // the common case: a query that set nothing costs no map copies
+        }
+        maybeChanged = false;
         List<Map.Entry<String, String>> changed = new ArrayList<>();
         Map<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         sorted.putAll(reported());
