@@ -45,6 +45,21 @@ public abstract class BackendDialect {
         return false;
     }
 
+    /**
+     * True when the backend runs PostgreSQL's isolation levels (read committed, repeatable read, serializable)
+     * through JDBC's {@code setTransactionIsolation}; its connections are then leased at READ COMMITTED,
+     * PostgreSQL's default. False keeps the driver's own behaviour (SQLite: every transaction is serializable,
+     * which is at least what any PostgreSQL level promises).
+     */
+    public boolean supportsIsolationLevels() {
+        return false;
+    }
+
+    /** A query listing the connection's temporary tables, for DISCARD TEMP; null when the backend cannot tell. */
+    public String temporaryTablesQuery() {
+        return null;
+    }
+
     /** The fetch size to set on statements so that results stream in batches of about {@code rows}. */
     public int fetchSize(int rows) {
         return rows;

@@ -55,6 +55,16 @@ public final class Dialects {
         }
 
         @Override
+        public boolean supportsIsolationLevels() {
+            return true;
+        }
+
+        @Override
+        public String temporaryTablesQuery() {
+            return "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'LOCAL TEMPORARY'";
+        }
+
+        @Override
         public Map<String, String> defaultProperties() {
             // Without lazy execution H2 builds a whole result before the first row is read.
             return Map.of("LAZY_QUERY_EXECUTION", "TRUE");
@@ -76,6 +86,11 @@ public final class Dialects {
         @Override
         public String name() {
             return "postgresql";
+        }
+
+        @Override
+        public boolean supportsIsolationLevels() {
+            return true;
         }
 
         @Override
@@ -135,6 +150,12 @@ public final class Dialects {
             return "mariadb";
         }
 
+        /** InnoDB has all four levels; its default is REPEATABLE READ, so leasing at READ COMMITTED matters here. */
+        @Override
+        public boolean supportsIsolationLevels() {
+            return true;
+        }
+
         /**
          * The session SQL mode the translator writes for: standard double-quoted identifiers and {@code ||}
          * (ANSI), backslashes as ordinary characters in strings, strict errors instead of silent truncation, and UTC
@@ -181,6 +202,11 @@ public final class Dialects {
         @Override
         public Map<String, String> defaultProperties() {
             return Map.of("foreign_keys", "true");
+        }
+
+        @Override
+        public String temporaryTablesQuery() {
+            return "SELECT name FROM sqlite_temp_master WHERE type = 'table'";
         }
 
         @Override

@@ -52,6 +52,10 @@ public final class JdbcBackend implements Backend {
         hikari.setMaxLifetime(p.maxLifetime().toMillis());
         hikari.setAutoCommit(true);
         hikari.setExceptionOverrideClassName(StatementErrorsKeepConnections.class.getName());
+        if (dialect.supportsIsolationLevels()) {
+            // Sessions start at PostgreSQL's default level, and Hikari puts back any level a session changed.
+            hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        }
         // Fail at start with the driver's own message rather than after the first client connects.
         hikari.setInitializationFailTimeout(1);
         HikariDataSource pool;

@@ -95,14 +95,14 @@ public final class ErrorMapper {
         if ("42000".equals(state) && MARIADB_SYNTAX.contains(e.getErrorCode())) {
             state = SqlState.SYNTAX_ERROR.code();
         }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (state == null) {
-            state = sqliteState(e.getMessage());   // sqlite-jdbc sets no SQLSTATE, only its result code name
+            state = sqliteState(message);   // sqlite-jdbc sets no SQLSTATE, only its result code name
         }
-        state = state == null ? null : STATE_ALIASES.getOrDefault(state, state);
-        if (state == null || state.length() != 5) {
+        state = STATE_ALIASES.getOrDefault(state, state);
+        if (state.length() != 5) {
             state = SqlState.INTERNAL_ERROR.code();
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int position = 0;
         if (message.startsWith(H2_SYNTAX_PREFIX)) {
             String[] marked = h2MarkedStatement(message);
@@ -121,10 +121,19 @@ public final class ErrorMapper {
         return new PgException("ERROR", state, message, null, null, position, e);
     }
 
-    /** SQLite's extended constraint codes, which start its messages ({@code [SQLITE_CONSTRAINT_UNIQUE] …}). */
+    /**
+     * sqlite-jdbc gives no SQLSTATE: its extended result codes start the message ({@code [SQLITE_CONSTRAINT_UNIQUE]
+     * …}), and the text says what PostgreSQL's codes say for the other common cases.
+     */
     private static String sqliteState(String message) {
-        if (message == null || !message.startsWith("[SQLITE_CONSTRAINT_")) {
-            return null;
+        if (message.contains("(no such table:")) {
+            return SqlState.UNDEFINED_TABLE.code();
+        }
+        if (message.contains("(no such column:")) {
+            return "42703";
+        }
+        if (!message.startsWith("[SQLITE_CONSTRAINT_")) {
+            return SqlState.INTERNAL_ERROR.code();
         }
         String code = message.substring("[SQLITE_CONSTRAINT_".length(), Math.max(message.indexOf(']'), 0));
         return switch (code) {

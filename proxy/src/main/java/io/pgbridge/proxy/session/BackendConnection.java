@@ -22,6 +22,10 @@ final class BackendConnection {
     private boolean streamingTransaction;
     /** The session changed backend state that must not reach the next user of the connection. */
     private boolean dirty;
+    /** The JDBC isolation level the connection is at; the pool leases connections at READ COMMITTED. */
+    private int isolation = Connection.TRANSACTION_READ_COMMITTED;
+    /** Whether the connection is in JDBC read-only mode (used for PostgreSQL only). */
+    private boolean readOnly;
 
     BackendConnection(Backend backend, String logPrefix) {
         this.backend = backend;
@@ -35,8 +39,34 @@ final class BackendConnection {
     Connection get() throws SQLException {
         if (connection == null) {
             connection = backend.lease();
+            isolation = Connection.TRANSACTION_READ_COMMITTED;
+            readOnly = false;
         }
         return connection;
+    }
+
+    /**
+     * Puts the connection into the isolation level (PostgreSQL's name) and read-only mode the next transaction
+     * needs, before its first statement. A JDBC call is made only when something changes. READ UNCOMMITTED runs as
+     * READ COMMITTED, as in PostgreSQL. Only PostgreSQL gets JDBC's read-only mode (pgjdbc sends BEGIN READ ONLY);
+     * other drivers ignore it or refuse it on an open connection, so the session refuses writes itself.
+     */
+    void prepareTransaction(String pgIsolation, boolean readOnlyTransaction) throws SQLException {
+        if (backend.dialect().supportsIsolationLevels()) {
+            int level = switch (pgIsolation) {
+                case "serializable" -> Connection.TRANSACTION_SERIALIZABLE;
+                case "repeatable read" -> Connection.TRANSACTION_REPEATABLE_READ;
+                default -> Connection.TRANSACTION_READ_COMMITTED;
+            };
+            if (level != isolation) {
+                get().setTransactionIsolation(level);
+                isolation = level;
+            }
+        }
+        if (backend.dialect().isPostgres() && readOnlyTransaction != readOnly) {
+            get().setReadOnly(readOnlyTransaction);
+            readOnly = readOnlyTransaction;
+        }
     }
 
     boolean isLeased() {

@@ -25,6 +25,12 @@ final class Portal {
     String completionTag;
     long rowsSent;
     boolean started;
+    /** The statement as the backend gets it: {@link #statement} with session functions replaced by their values. */
+    ParsedStatement runAs;
+    /** For EXECUTE of a prepared statement: the portal of the statement it runs. */
+    Portal target;
+    /** Made by a simple Query (also when it runs EXECUTE): never part of an extended-protocol batch. */
+    boolean simpleQuery;
     /** Rows the proxy computed itself (SHOW), sent instead of a result set's. */
     java.util.List<Object[]> localRows;
     int localIndex;
@@ -34,6 +40,8 @@ final class Portal {
         this.statement = statement;
         this.bind = bind;
         this.parameters = parameters;
+        this.runAs = statement;
+        this.simpleQuery = bind == null;
     }
 
     boolean returnsRows() {
@@ -42,6 +50,9 @@ final class Portal {
 
     /** Releases the JDBC result set and statement; safe to call more than once. */
     void close() {
+        if (target != null) {
+            target.close();
+        }
         try {
             if (resultSet != null) {
                 resultSet.close();

@@ -20,10 +20,8 @@ import io.pgbridge.translation.StatementSplitter;
 import io.pgbridge.translation.TypeNameRewriter;
 
 import java.sql.Connection;
-import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -42,7 +40,7 @@ final class QueryRunner {
     /** Rows a repeatable query may return and still be answered from its first, non-streamed attempt. */
     private static final int OPTIMISTIC_ROWS = 256;
 
-    private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable) {
+    private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable, boolean sessionFunctions) {
     }
 
     /** The cache key: a record, so that each Parse does not copy its SQL text into a new key string. */
@@ -51,20 +49,17 @@ final class QueryRunner {
 
     private final Session session;
     private final LimitsConfig limits;
+    private final StatementDescriber describer;
     private final Map<String, ParsedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     /** The portal a session command writes its rows into (SHOW). */
     private Portal current;
     private volatile Statement running;
-    /**
-     * pgbridge opened a transaction for statements PostgreSQL would run in one implicit transaction: the statements
-     * of a multi-statement simple Query, or several Executes before one Sync.
-     */
-    private boolean implicitTransaction;
 
     QueryRunner(Session session, LimitsConfig limits) {
         this.session = session;
         this.limits = limits;
+        this.describer = new StatementDescriber(session, this);
     }
 
     // ---- simple query ----
@@ -78,12 +73,10 @@ final class QueryRunner {
             return;
         }
         List<ParsedStatement> statements = parts.stream().map(this::analyseOnce).toList();
-        // Several statements in one Query run as one transaction, as in PostgreSQL, unless they manage their own.
-        boolean implicit = statements.size() > 1 && session.transactionStatus() == TransactionStatus.IDLE
-                && statements.stream().noneMatch(st -> controlsTransaction(st.info().kind()));
-        if (implicit) {
-            session.backendConnection().get().setAutoCommit(false);
-            implicitTransaction = true;
+        // Several statements in one Query run as one transaction, as in PostgreSQL; a BEGIN among them takes it over.
+        TransactionCommands transactions = session.transactions();
+        if (statements.size() > 1 && session.transactionStatus() == TransactionStatus.IDLE) {
+            transactions.beginImplicit();
         }
         try {
             for (ParsedStatement statement : statements) {
@@ -98,55 +91,48 @@ final class QueryRunner {
                 }
                 session.backendConnection().endStreaming(true);
             }
-            if (implicit) {
-                session.backendConnection().get().commit();
+            if (transactions.inImplicit()) {
+                transactions.endImplicit(true);
             }
         } catch (Exception e) {
-            if (implicit) {
+            if (transactions.inImplicit()) {
                 try {
-                    session.backendConnection().get().rollback();
+                    transactions.endImplicit(false);
                 } catch (SQLException rollbackFailed) {
                     e.addSuppressed(rollbackFailed);   // the statement's own error is what the client needs
                 }
             }
             throw e;
-        } finally {
-            if (implicit) {
-                implicitTransaction = false;
-                try {
-                    session.backendConnection().get().setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // a broken connection is found and reported by the session (FATAL 08006)
-                }
-            }
         }
-    }
-
-    private static boolean controlsTransaction(StatementKind kind) {
-        return switch (kind) {
-            case BEGIN, START_TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT,
-                 PREPARE_TRANSACTION -> true;
-            default -> false;
-        };
     }
 
     // ---- extended query ----
 
     void parse(FrontendMessage.Parse parse) {
-        String name = parse.statementName();
+        defineStatement(parse.statementName(), parse.sql(), parse.parameterTypes());
+        session.writer().send(new BackendMessage.ParseComplete());
+    }
+
+    /**
+     * A named statement, from Parse or from SQL's PREPARE: one namespace, as in PostgreSQL, where only the unnamed
+     * statement may be replaced.
+     */
+    void defineStatement(String name, String sql, int[] parameterTypes) {
         if (!name.isEmpty() && statements.containsKey(name)) {
             throw new PgException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
         }
-        List<String> parts = StatementSplitter.split(parse.sql());
+        List<String> parts = StatementSplitter.split(sql);
         if (parts.size() > 1) {
             throw new PgException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
         }
-        statements.put(name, analyse(name, parts.isEmpty() ? "" : parts.get(0), parse.parameterTypes()));
-        session.writer().send(new BackendMessage.ParseComplete());
+        ParsedStatement statement = analyse(name, parts.isEmpty() ? "" : parts.get(0), parameterTypes);
+        checkNotFailed(statement.info());   // PostgreSQL refuses Parse (and Bind) in a failed transaction too
+        statements.put(name, statement);
     }
 
     void bind(FrontendMessage.Bind bind) {
         ParsedStatement statement = statement(bind.statementName());
+        checkNotFailed(statement.info());
         String name = bind.portalName();
         if (!name.isEmpty() && portals.containsKey(name)) {
             throw new PgException(SqlState.DUPLICATE_CURSOR, "portal \"" + name + "\" already exists");
@@ -169,7 +155,7 @@ final class QueryRunner {
         if (describe.kind() == 'S') {
             ParsedStatement statement = statement(describe.name());
             try {
-                describeStatement(statement);
+                describer.describe(statement);
             } catch (Exception e) {
                 throw inClientTerms(e, statement);
             }
@@ -181,6 +167,7 @@ final class QueryRunner {
             return;
         }
         checkNotFailed(portal.statement.info());
+        portal = resolveExecute(portal);
         start(portal, true);
         session.writer().send(portal.returnsRows() ? portal.columns.rowDescription() : new BackendMessage.NoData());
     }
@@ -205,12 +192,9 @@ final class QueryRunner {
             portals.values().forEach(Portal::close);
             portals.clear();
             session.backendConnection().endStreaming(success);
-            if (implicitTransaction) {
-                implicitTransaction = false;
-                session.backendConnection().endOwnTransaction(success);
+            if (session.transactions().inImplicit()) {
+                session.transactions().endImplicit(success);
             }
-        } else {
-            implicitTransaction = false;   // a BEGIN in the batch made it the client's own transaction
         }
     }
 
@@ -229,6 +213,8 @@ final class QueryRunner {
             return;
         }
         checkNotFailed(info);
+        portal = resolveExecute(portal);
+        info = portal.statement.info();
         start(portal, false);
         if (portal.returnsRows()) {
             if (describe) {
@@ -282,21 +268,22 @@ final class QueryRunner {
             portal.completionTag = info.commandTag(0);
             return;
         }
-        Connection connection = backend.get();
-        if (portal.bind != null && !implicitTransaction && session.transactionStatus() == TransactionStatus.IDLE) {
+        TransactionCommands transactions = session.transactions();
+        if (!portal.simpleQuery && !transactions.inImplicit() && session.transactionStatus() == TransactionStatus.IDLE) {
             // Extended protocol: several Executes before one Sync are one transaction in PostgreSQL.
             int queued = session.queuedExecutesBeforeSync();
             if (queued < 0 || queued > (forDescribe ? 1 : 0)) {
-                backend.endStreaming(true);
-                connection.setAutoCommit(false);
-                implicitTransaction = true;
+                transactions.beginImplicit();
             }
         }
+        portal.runAs = withSessionFunctions(statement, true);
+        transactions.beforeBackendStatement(info);
+        Connection connection = backend.get();
         if (dialect.isPostgres() && touchesSessionState(info)) {
             backend.markDirty();
         }
         if (info.returnsRows()) {
-            boolean inClientTransaction = session.transactionStatus() != TransactionStatus.IDLE || implicitTransaction;
+            boolean inClientTransaction = session.transactionStatus() != TransactionStatus.IDLE || transactions.inImplicit();
             if (!inClientTransaction && dialect.streamsOnlyInTransaction() && statement.repeatable()
                     && executeBounded(portal, connection, dialect)) {
                 return;
@@ -351,7 +338,7 @@ final class QueryRunner {
     /** Creates the JDBC statement for the portal, binds its parameters and executes it. */
     private boolean execute(Portal portal, Connection connection, BackendDialect dialect, int resultSetType, int maxRows)
             throws SQLException {
-        ParsedStatement statement = portal.statement;
+        ParsedStatement statement = portal.runAs;
         Statement jdbc;
         if (portal.bind == null) {
             jdbc = connection.createStatement(resultSetType, ResultSet.CONCUR_READ_ONLY);
@@ -411,40 +398,40 @@ final class QueryRunner {
         return sent;
     }
 
-    private void describeStatement(ParsedStatement statement) throws SQLException {
-        StatementInfo info = statement.info();
-        BackendDialect dialect = session.backendConnection().backend().dialect();
-        int count = statement.parameterCount();
-        if (info.kind() == StatementKind.EMPTY || SessionCommands.handles(statement, dialect.isPostgres())
-                || statement.jdbcSql().sql().isEmpty()) {
-            session.writer().send(new BackendMessage.ParameterDescription(statement.parameterTypes()));
-            session.writer().send(info.kind() == StatementKind.SHOW
-                    ? ResultColumns.text(showColumn(statement.sql())).rowDescription() : new BackendMessage.NoData());
-            return;
+    /** EXECUTE of a prepared statement runs that statement, bound to the arguments, in a portal of its own. */
+    private Portal resolveExecute(Portal portal) {
+        if (portal.statement.info().kind() != StatementKind.EXECUTE) {
+            return portal;
         }
-        Connection connection = session.backendConnection().get();
-        try (PreparedStatement prepared = connection.prepareStatement(statement.jdbcSql().sql())) {
-            int[] types = new int[count];
-            ParameterMetaData pmd = null;
-            for (int i = 0; i < count; i++) {
-                types[i] = statement.parameterType(i);
-                if (types[i] == 0) {
-                    if (pmd == null) {
-                        pmd = prepared.getParameterMetaData();
-                    }
-                    types[i] = dialect.parameterType(pmd, Parameters.jdbcIndexOf(statement.jdbcSql(), i)).oid();
-                }
+        if (portal.target == null) {
+            String sql = portal.statement.sql();
+            PreparedStatementCommands prepared = session.commands().prepared();
+            ParsedStatement target = statement(prepared.executedName(sql));
+            FrontendMessage.Bind bind = prepared.execute(sql, target, portal.bind);
+            Object[] values = new Object[target.parameterCount()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Parameters.decode(target, bind, i, session.settings().textContext());
             }
-            session.writer().send(new BackendMessage.ParameterDescription(types));
-            ResultSetMetaData md = prepared.getMetaData();
-            session.writer().send(md == null || md.getColumnCount() == 0 ? new BackendMessage.NoData()
-                    : ResultColumns.of(md, dialect, null).rowDescription());
+            portal.target = new Portal(portal.name, target, bind, values);
+            portal.target.simpleQuery = portal.simpleQuery;
         }
+        return portal.target;
     }
 
-    private static String showColumn(String sql) {
-        List<String> words = SqlWords.of(sql);
-        return words.size() > 1 ? SessionCommands.unquote(words.get(1)).toLowerCase(java.util.Locale.ROOT) : "setting";
+    /**
+     * The statement with the session functions it calls replaced by their values ({@code apply}: set_config() takes
+     * effect). Such statements are analysed again every time, never cached: their text depends on the session.
+     */
+    ParsedStatement withSessionFunctions(ParsedStatement statement, boolean apply) throws SQLException {
+        if (!statement.sessionFunctions()) {
+            return statement;
+        }
+        String rewritten = SessionFunctions.substitute(statement.sql(), session.functionContext(), apply);
+        // No call after all (a table named "users"): the statement still needs its translation.
+        String sql = rewritten == null ? statement.sql() : rewritten;
+        Analysis analysis = analyse(sql, session.backendConnection().backend().dialect(), true);
+        return new ParsedStatement(statement.name(), sql, statement.parameterTypes(), analysis.info(),
+                analysis.jdbcSql(), analysis.repeatable(), false);
     }
 
     // ---- proxy-made results, lookups, cleanup ----
@@ -461,22 +448,31 @@ final class QueryRunner {
     private ParsedStatement analyse(String name, String sql, int[] parameterTypes) {
         BackendDialect dialect = session.backendConnection().backend().dialect();
         Analysis analysis = ANALYSES.get(new AnalysisKey(dialect, sql), key -> analyse(sql, dialect));
-        return new ParsedStatement(name, sql, parameterTypes, analysis.info(), analysis.jdbcSql(), analysis.repeatable());
+        return new ParsedStatement(name, sql, parameterTypes, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
+                analysis.sessionFunctions());
     }
 
     /** A statement of a simple Query: literals vary from one to the next, so caching would only churn. */
     private ParsedStatement analyseOnce(String sql) {
         Analysis analysis = analyse(sql, session.backendConnection().backend().dialect());
-        return new ParsedStatement("", sql, NO_TYPES, analysis.info(), analysis.jdbcSql(), analysis.repeatable());
+        return new ParsedStatement("", sql, NO_TYPES, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
+                analysis.sessionFunctions());
     }
 
     private static Analysis analyse(String sql, BackendDialect dialect) {
+        return analyse(sql, dialect, false);
+    }
+
+    /** {@code functionsReplaced}: session functions are already replaced, translate now whatever the text says. */
+    private static Analysis analyse(String sql, BackendDialect dialect, boolean functionsReplaced) {
         StatementInfo info = StatementClassifier.classify(sql);
-        String translated = SqlTranslation.translates(info.kind())
+        // A statement calling session functions is translated only once they are replaced, when it runs.
+        boolean sessionFunctions = !functionsReplaced && SessionFunctions.mayCall(info.kind(), sql);
+        String translated = SqlTranslation.translates(info.kind()) && !sessionFunctions
                 ? SqlTranslation.forDialect(dialect).translate(sql).sql() : sql;
         String backendSql = TypeNameRewriter.rewrite(translated, dialect.typeNameAliases());
         return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
-                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info));
+                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions);
     }
 
     /** A backend error whose position points into translated SQL, made to point into the client's. */
@@ -510,7 +506,7 @@ final class QueryRunner {
         };
     }
 
-    private ParsedStatement statement(String name) {
+    ParsedStatement statement(String name) {
         ParsedStatement statement = statements.get(name);
         if (statement == null) {
             throw new PgException(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");

@@ -2,9 +2,7 @@ package io.pgbridge.proxy.session;
 
 import io.netty.channel.Channel;
 import io.pgbridge.backend.Backend;
-import io.pgbridge.backend.Backends;
 import io.pgbridge.config.BackendMode;
-import io.pgbridge.config.LimitsConfig;
 import io.pgbridge.proxy.passthrough.PostgresPassthrough;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
@@ -41,6 +39,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     private final int secretKey;
     private final String logPrefix;
     private final SessionCommands commands = new SessionCommands(this);
+    private final TransactionCommands transactions = new TransactionCommands(this);
 
     private volatile Phase phase = Phase.STARTUP;
     private volatile boolean readingPaused;
@@ -51,6 +50,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     private BackendConnection backend;
     private SessionSettings settings;
     private QueryRunner runner;
+    private SessionFunctions.Context functionContext;
 
     public Session(SessionContext context, Channel channel) {
         this.context = context;
@@ -208,6 +208,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         backend = new BackendConnection(chosen, logPrefix);
         settings = new SessionSettings(chosen.serverVersion(), user, params);
         runner = new QueryRunner(this, context.limits());
+        functionContext = new FunctionContext(user, database, chosen.serverVersion(), chosen.dialect().isPostgres());
         writer.send(new BackendMessage.AuthenticationOk());
         settings.reported().forEach((name, value) -> writer.send(new BackendMessage.ParameterStatus(name, value)));
         writer.send(new BackendMessage.BackendKeyData(processId, secretKey));
@@ -279,9 +280,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
 
     /** Reports an error; inside a transaction block the transaction is now failed. */
     void error(PgException error) {
-        if (transactionStatus == TransactionStatus.IN_TRANSACTION) {
-            transactionStatus = TransactionStatus.FAILED;
-        }
+        transactions.failed();
         writer.send(new BackendMessage.ErrorResponse(ErrorMapper.fields(error)));
     }
 
@@ -296,7 +295,11 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         phase = Phase.TERMINATED;
     }
 
+    /** As PostgreSQL 14+: reported settings whose value changed are announced just before ReadyForQuery. */
     private void readyForQuery() {
+        for (Map.Entry<String, String> changed : settings.changedSinceReported()) {
+            writer.send(new BackendMessage.ParameterStatus(changed.getKey(), changed.getValue()));
+        }
         writer.send(new BackendMessage.ReadyForQuery(transactionStatus.code));
         writer.flush();
     }
@@ -362,23 +365,74 @@ public final class Session implements Runnable, SessionRegistry.Registered {
                 new BackendMessage.Notice(severity, state.code(), message, null, null, 0, null)));
     }
 
-    void parameterStatus(String name, String value) {
-        writer.send(new BackendMessage.ParameterStatus(name, value));
-    }
-
     void sendRows(ResultColumns columns, List<Object[]> rows) throws SQLException {
         runner.sendRows(columns, rows);
     }
 
-    void discardAll() {
-        runner.closeAll();
+    TransactionCommands transactions() {
+        return transactions;
     }
 
-    void deallocateAll() {
-        runner.deallocateAll();
+    QueryRunner runner() {
+        return runner;
     }
 
-    void deallocate(String name) {
-        runner.deallocate(name);
+    SessionFunctions.Context functionContext() {
+        return functionContext;
+    }
+
+    /** What session functions answer: this session's user, database, process id and settings. */
+    private final class FunctionContext implements SessionFunctions.Context {
+        private final String user;
+        private final String database;
+        private final String version;
+        private final boolean postgres;
+
+        FunctionContext(String user, String database, String version, boolean postgres) {
+            this.user = user;
+            this.database = database;
+            this.version = version;
+            this.postgres = postgres;
+        }
+
+        @Override
+        public String user() {
+            return user;
+        }
+
+        @Override
+        public String database() {
+            return database;
+        }
+
+        @Override
+        public int processId() {
+            return processId;
+        }
+
+        @Override
+        public String version() {
+            return version;
+        }
+
+        @Override
+        public boolean postgresBackend() {
+            return postgres;
+        }
+
+        @Override
+        public String setting(String name) {
+            return settings.find(name);
+        }
+
+        @Override
+        public String setConfig(String name, String value, boolean local) throws SQLException {
+            return commands.settings().setConfig(name, value, local);
+        }
+
+        @Override
+        public boolean ownsSetting(String name) {
+            return SettingCommands.ownedOnPostgres(name);
+        }
     }
 }

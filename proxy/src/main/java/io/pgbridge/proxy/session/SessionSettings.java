@@ -4,9 +4,13 @@ import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.proxy.types.TextContext;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +19,10 @@ import java.util.TreeMap;
 /**
  * The run-time settings of one session as PostgreSQL names them, kept in the proxy so that every backend answers
  * SET/SHOW alike. Names are case-insensitive; {@link #REPORTED} ones are announced with ParameterStatus.
+ *
+ * <p>Settings follow PostgreSQL's transaction rules: a SET inside a transaction that rolls back is undone, SET LOCAL
+ * lasts until the transaction ends, and ROLLBACK TO a savepoint restores the values the savepoint saw. For that the
+ * session opens a {@link #beginTransaction() layer} per transaction and per savepoint.
  */
 final class SessionSettings {
     /** The settings PostgreSQL 15 reports to clients (GUC_REPORT), with their canonical spelling. */
@@ -23,54 +31,34 @@ final class SessionSettings {
             "session_authorization", "DateStyle", "IntervalStyle", "TimeZone", "integer_datetimes",
             "standard_conforming_strings");
 
-    /** Canonical name by lower-case name, in the order SHOW ALL lists them. */
-    private final Map<String, String> canonical = new TreeMap<>();
-    private final Map<String, String> values = new LinkedHashMap<>();
+    /** Settings that only mean something for the current transaction; outside one they show their default. */
+    private static final Map<String, String> PER_TRANSACTION = Map.of(
+            "transaction_isolation", "default_transaction_isolation",
+            "transaction_read_only", "default_transaction_read_only",
+            "transaction_deferrable", "default_transaction_deferrable");
+
+    /** What the values were when a transaction or savepoint began: both maps are restored by a rollback. */
+    private record Layer(Map<String, String> current, Map<String, String> committed) {
+    }
+
+    /** Canonical name by lower-case name. */
+    private final Map<String, String> canonical = new HashMap<>();
+    /** The values in effect now, SET LOCAL included. */
+    private Map<String, String> current = new LinkedHashMap<>();
+    /** The values a COMMIT keeps: like {@link #current} without SET LOCAL. */
+    private Map<String, String> committed = new LinkedHashMap<>();
+    /** RESET's values: the startup packet's or the built-in ones. */
     private final Map<String, String> defaults = new LinkedHashMap<>();
+    /** One per open transaction and savepoint, innermost last. */
+    private final Deque<Layer> layers = new ArrayDeque<>();
+    /** The values of reported settings as the client last heard them. */
+    private final Map<String, String> reportedToClient = new HashMap<>();
+    /** Some value may have changed since the last report: the check before ReadyForQuery is needed. */
+    private boolean maybeChanged;
     private TextContext textContext = TextContext.UTC;
 
     SessionSettings(String serverVersion, String user, Map<String, String> startup) {
-        define("server_version", serverVersion);
-        define("server_encoding", "UTF8");
-        define("client_encoding", "UTF8");
-        define("DateStyle", "ISO, MDY");
-        define("IntervalStyle", "postgres");
-        define("TimeZone", "UTC");
-        define("integer_datetimes", "on");
-        define("standard_conforming_strings", "on");
-        define("application_name", "");
-        define("is_superuser", "on");
-        define("session_authorization", user);
-        define("default_transaction_read_only", "off");
-        define("in_hot_standby", "off");
-        define("search_path", "\"$user\", public");
-        define("extra_float_digits", "1");
-        define("statement_timeout", "0");
-        define("lock_timeout", "0");
-        define("idle_in_transaction_session_timeout", "0");
-        define("idle_session_timeout", "0");
-        define("default_transaction_isolation", "read committed");
-        define("transaction_isolation", "read committed");
-        define("transaction_read_only", "off");
-        define("bytea_output", "hex");
-        define("client_min_messages", "notice");
-        define("max_identifier_length", "63");
-        define("max_index_keys", "32");
-        define("server_version_num", versionNumber(serverVersion));
-        define("lc_messages", "C");
-        define("lc_monetary", "C");
-        define("lc_numeric", "C");
-        define("lc_time", "C");
-        define("timezone_abbreviations", "Default");
-        define("geqo", "on");
-        define("jit", "off");
-        define("row_security", "on");
-        define("xmloption", "content");
-        define("escape_string_warning", "on");
-        define("array_nulls", "on");
-        define("backslash_quote", "safe_encoding");
-        define("default_with_oids", "off");
-        define("work_mem", "4MB");
+        BuiltinSettings.define(serverVersion, user, this::define);
         for (var e : startup.entrySet()) {
             String name = e.getKey();
             if (name.equals("user") || name.equals("database") || name.equals("options") || name.equals("replication")
@@ -79,25 +67,33 @@ final class SessionSettings {
             }
             // Startup values that do not apply are ignored, as PostgreSQL does for unknown options.
             try {
-                set(name, e.getValue());
-                defaults.put(name.toLowerCase(Locale.ROOT), values.get(name.toLowerCase(Locale.ROOT)));
+                String key = name.toLowerCase(Locale.ROOT);
+                set(key, e.getValue(), false);
+                defaults.put(key, current.get(key));
             } catch (PgException ignored) {
                 // an unknown or invalid startup setting does not keep the client out
             }
         }
+        reported().forEach(reportedToClient::put);
     }
 
     private void define(String name, String value) {
         String key = name.toLowerCase(Locale.ROOT);
         canonical.put(key, name);
-        values.put(key, value);
+        current.put(key, value);
+        committed.put(key, value);
         defaults.put(key, value);
     }
 
     /** True for names PostgreSQL would accept: known settings and custom {@code prefix.name} ones. */
     boolean isKnown(String name) {
         String key = name.toLowerCase(Locale.ROOT);
-        return values.containsKey(key) || key.indexOf('.') > 0;
+        return current.containsKey(key) || isCustom(key);
+    }
+
+    private static boolean isCustom(String key) {
+        int dot = key.indexOf('.');
+        return dot > 0 && dot < key.length() - 1;
     }
 
     String canonicalName(String name) {
@@ -105,85 +101,160 @@ final class SessionSettings {
         return canonical.getOrDefault(key, key);
     }
 
-    /** The value, or throws 42704 as PostgreSQL does for an unknown name. */
+    /** The value, or throws 42704 as PostgreSQL does for an unknown name (custom ones included, until set). */
     String get(String name) {
-        String value = values.get(name.toLowerCase(Locale.ROOT));
+        String value = find(name);
         if (value == null) {
-            throw new PgException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
+            throw unknown(name);
         }
         return value;
     }
 
-    /**
-     * Sets a value after checking it where pgbridge depends on it (encoding, date style, time zone).
-     * Returns the canonical name when the setting is reported to clients, else null.
-     */
-    String set(String name, String value) {
+    /** The value, or null when there is no such setting ({@code current_setting(name, true)}). */
+    String find(String name) {
         String key = name.toLowerCase(Locale.ROOT);
-        if (!isKnown(key)) {
-            throw new PgException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
+        String defaultName = PER_TRANSACTION.get(key);
+        if (defaultName != null && layers.isEmpty()) {
+            key = defaultName;
         }
-        switch (key) {
-            case "client_encoding" -> {
-                String enc = value.toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
-                if (!enc.equals("UTF8") && !enc.equals("UNICODE")) {
-                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-                            "pgbridge supports only client_encoding UTF8, not \"" + value + "\"");
-                }
-                value = "UTF8";
-            }
-            case "datestyle" -> {
-                if (!value.toUpperCase(Locale.ROOT).contains("ISO")) {
-                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-                            "pgbridge supports only DateStyle ISO, not \"" + value + "\"");
-                }
-                value = "ISO, MDY";
-            }
-            case "intervalstyle" -> {
-                if (!value.equalsIgnoreCase("postgres")) {
-                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-                            "pgbridge supports only IntervalStyle postgres, not \"" + value + "\"");
-                }
-            }
-            case "timezone" -> textContext = new TextContext(parseZone(value));
-            case "server_version", "server_encoding", "integer_datetimes", "is_superuser", "in_hot_standby",
-                 "server_version_num", "max_identifier_length", "max_index_keys" ->
-                    throw new PgException("ERROR", "55P02", "parameter \"" + key + "\" cannot be changed", null,
-                            null, 0, null);
-            default -> {
-            }
-        }
-        canonical.putIfAbsent(key, key);
-        values.put(key, value);
-        String canonicalName = canonical.get(key);
-        return REPORTED.contains(canonicalName) ? canonicalName : null;
+        return current.get(key);
     }
 
-    /** Back to the session default (the startup value or the built-in one). Returns the reported name or null. */
-    String reset(String name) {
+    static PgException unknown(String name) {
+        return new PgException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
+    }
+
+    /**
+     * Sets a value after checking it where pgbridge depends on it (encoding, date style, time zone). A local value
+     * ({@code SET LOCAL}) is forgotten when the transaction ends; outside a transaction it is not set at all.
+     */
+    void set(String name, String value, boolean local) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (!isKnown(key)) {
+            throw unknown(name);
+        }
+        value = BuiltinSettings.checked(key, value);
+        if (local && layers.isEmpty()) {
+            return;
+        }
+        canonical.putIfAbsent(key, key);
+        maybeChanged = true;
+        current.put(key, value);
+        if (!local) {
+            committed.put(key, value);
+        }
+        if (key.equals("timezone")) {
+            textContext = new TextContext(parseZone(value));
+        }
+    }
+
+    /** Back to the session default (the startup value or the built-in one); custom settings become empty. */
+    void reset(String name, boolean local) {
         String key = name.toLowerCase(Locale.ROOT);
         String value = defaults.get(key);
         if (value == null) {
-            if (key.indexOf('.') > 0) {
-                values.remove(key);
-                return null;
+            if (!isKnown(key)) {
+                throw unknown(name);
             }
-            throw new PgException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
+            value = "";
         }
-        return set(key, value);
+        set(key, value, local);
     }
 
-    /** Every setting, for SHOW ALL, sorted by name. */
+    /** RESET ALL: every setting a user may change goes back to its default. */
+    void resetAll() {
+        for (String key : new ArrayList<>(current.keySet())) {
+            if (!BuiltinSettings.isFixed(key) && !PER_TRANSACTION.containsKey(key)) {
+                reset(key, false);
+            }
+        }
+    }
+
+    // ---- transactions ----
+
+    boolean inTransaction() {
+        return !layers.isEmpty();
+    }
+
+    /** A transaction starts: its per-transaction settings take their defaults. */
+    void beginTransaction() {
+        layers.clear();
+        pushLayer();
+        PER_TRANSACTION.forEach((key, defaultKey) -> current.put(key, current.get(defaultKey)));
+    }
+
+    /** A savepoint: returns its depth for {@link #rollbackTo} and {@link #release}. */
+    int savepoint() {
+        pushLayer();
+        return layers.size() - 1;
+    }
+
+    private void pushLayer() {
+        layers.addLast(new Layer(new LinkedHashMap<>(current), new LinkedHashMap<>(committed)));
+    }
+
+    /** ROLLBACK TO: the values the savepoint at {@code depth} saw; the savepoint itself stays. */
+    void rollbackTo(int depth) {
+        while (layers.size() > depth + 1) {
+            layers.removeLast();
+        }
+        restore(layers.getLast());
+    }
+
+    /** RELEASE: the savepoint at {@code depth} and those after it are gone, their values stay. */
+    void release(int depth) {
+        while (layers.size() > depth) {
+            layers.removeLast();
+        }
+    }
+
+    /** An error inside a transaction: as in PostgreSQL, the failed (sub)transaction's settings are undone at once. */
+    void abortInnermost() {
+        if (!layers.isEmpty()) {
+            restore(layers.getLast());
+        }
+    }
+
+    /** COMMIT: SET LOCAL values end, the others stay. */
+    void commit() {
+        layers.clear();
+        maybeChanged = true;
+        current = new LinkedHashMap<>(committed);
+        refreshTextContext();
+    }
+
+    /** ROLLBACK: everything set in the transaction is undone. */
+    void rollback() {
+        if (!layers.isEmpty()) {
+            restore(layers.getFirst());
+            layers.clear();
+        }
+    }
+
+    private void restore(Layer layer) {
+        maybeChanged = true;
+        current = new LinkedHashMap<>(layer.current());
+        committed = new LinkedHashMap<>(layer.committed());
+        refreshTextContext();
+    }
+
+    private void refreshTextContext() {
+        textContext = new TextContext(parseZone(current.get("timezone")));
+    }
+
+    // ---- listings and reports ----
+
+    /** Every setting, for SHOW ALL, sorted by name as PostgreSQL sorts them (ignoring case). */
     Map<String, String> all() {
-        Map<String, String> sorted = new TreeMap<>();
-        values.forEach((k, v) -> sorted.put(canonical.getOrDefault(k, k), v));
+        Map<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        current.keySet().forEach(k -> sorted.put(canonical.getOrDefault(k, k), find(k)));
         return sorted;
     }
 
     /** The reported settings and their values, for the startup ParameterStatus messages. */
     Map<String, String> reported() {
         Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> {
+        current.forEach((k, v) -> {
             String name = canonical.get(k);
             if (REPORTED.contains(name)) {
                 out.put(name, v);
@@ -192,32 +263,33 @@ final class SessionSettings {
         return out;
     }
 
+    /**
+     * The reported settings whose value differs from what the client last heard, in PostgreSQL's order (by name,
+     * ignoring case), and remembers them as heard. PostgreSQL 14+ sends these just before ReadyForQuery, so a value
+     * set and set back within one query, or undone by a rollback, is never announced.
+     */
+    List<Map.Entry<String, String>> changedSinceReported() {
+        if (!maybeChanged) {
+            return List.of();   // the common case: a query that set nothing costs no map copies
+        }
+        maybeChanged = false;
+        List<Map.Entry<String, String>> changed = new ArrayList<>();
+        Map<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        sorted.putAll(reported());
+        sorted.forEach((name, value) -> {
+            if (!value.equals(reportedToClient.put(name, value))) {
+                changed.add(Map.entry(name, value));
+            }
+        });
+        return changed;
+    }
+
     TextContext textContext() {
         return textContext;
     }
 
+    /** Values were checked by {@link BuiltinSettings#checked}, so the name is one Java knows. */
     private static ZoneId parseZone(String value) {
-        String v = value.trim();
-        if (v.equalsIgnoreCase("local") || v.equalsIgnoreCase("default")) {
-            return ZoneId.of("UTC");
-        }
-        try {
-            return ZoneId.of(v.equalsIgnoreCase("utc") || v.equalsIgnoreCase("gmt") || v.equalsIgnoreCase("z")
-                    ? "UTC" : v);
-        } catch (DateTimeException e) {
-            throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
-                    "invalid value for parameter \"TimeZone\": \"" + value + "\"");
-        }
-    }
-
-    private static String versionNumber(String version) {
-        String[] parts = version.split("[^0-9]+");
-        try {
-            int major = Integer.parseInt(parts[0]);
-            int minor = parts.length > 1 && !parts[1].isEmpty() ? Integer.parseInt(parts[1]) : 0;
-            return Integer.toString(major * 10000 + minor);
-        } catch (RuntimeException e) {
-            return "160004";
-        }
+        return ZoneId.of(value);
     }
 }

@@ -1,7 +1,11 @@
 package io.pgbridge.proxy.session;
 
+import io.pgbridge.proxy.error.PgException;
+import io.pgbridge.proxy.error.SqlState;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Splits a short session command (SET, SAVEPOINT…) into words: quoted strings and identifiers stay whole,
@@ -53,5 +57,29 @@ final class SqlWords {
             }
         }
         return words;
+    }
+
+    /** The identifier at {@code index}: a quoted one as written, an unquoted one folded to lower case. */
+    static String identifier(List<String> words, int index) {
+        if (index >= words.size()) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "syntax error at end of input");
+        }
+        String w = words.get(index);
+        return w.startsWith("\"") ? unquote(w) : w.toLowerCase(Locale.ROOT);
+    }
+
+    /** The content of a '...' string or "..." identifier, with doubled quotes undone; other words unchanged. */
+    static String unquote(String w) {
+        if (w.length() >= 2 && (w.startsWith("'") && w.endsWith("'"))) {
+            return w.substring(1, w.length() - 1).replace("''", "'");
+        }
+        if (w.length() >= 2 && w.startsWith("\"") && w.endsWith("\"")) {
+            return w.substring(1, w.length() - 1).replace("\"\"", "\"");
+        }
+        return w;
+    }
+
+    static boolean is(List<String> words, int index, String lowerCaseWord) {
+        return index < words.size() && words.get(index).equalsIgnoreCase(lowerCaseWord);
     }
 }

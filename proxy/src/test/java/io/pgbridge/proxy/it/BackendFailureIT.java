@@ -21,8 +21,14 @@ class BackendFailureIT {
              Connection victim = proxy.connect();
              Connection bystander = proxy.connect();
              Connection admin = DriverManager.getConnection(TestDatabases.postgresUrl())) {
+            // pg_backend_pid() through pgbridge is the proxy's pid (BackendKeyData's); PostgreSQL's own is found by
+            // the application_name, which reaches PostgreSQL too.
+            try (Statement st = victim.createStatement()) {
+                st.execute("set application_name = 'pgb-backend-failure-victim'");
+            }
             int backendPid;
-            try (Statement st = victim.createStatement(); ResultSet rs = st.executeQuery("select pg_backend_pid()")) {
+            try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery(
+                    "select pid from pg_stat_activity where application_name = 'pgb-backend-failure-victim'")) {
                 assertThat(rs.next()).isTrue();
                 backendPid = rs.getInt(1);
             }

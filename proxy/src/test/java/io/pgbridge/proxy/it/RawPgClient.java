@@ -129,6 +129,53 @@ public final class RawPgClient implements AutoCloseable {
         return readUntilReady();
     }
 
+    /** Sends Parse of {@code sql} as statement {@code name}, no parameter types declared. */
+    public void parse(String name, String sql) throws IOException {
+        ByteArrayOutputStream parse = new ByteArrayOutputStream();
+        DataOutputStream p = new DataOutputStream(parse);
+        p.write(cstring(name));
+        p.write(cstring(sql));
+        p.writeShort(0);
+        send('P', parse.toByteArray());
+    }
+
+    /** Sends Bind of statement {@code statement} to portal {@code portal}: text parameters, text results. */
+    public void bind(String portal, String statement, String... textParams) throws IOException {
+        ByteArrayOutputStream bind = new ByteArrayOutputStream();
+        DataOutputStream b = new DataOutputStream(bind);
+        b.write(cstring(portal));
+        b.write(cstring(statement));
+        b.writeShort(0);
+        b.writeShort(textParams.length);
+        for (String param : textParams) {
+            byte[] bytes = param.getBytes(StandardCharsets.UTF_8);
+            b.writeInt(bytes.length);
+            b.write(bytes);
+        }
+        b.writeShort(0);
+        send('B', bind.toByteArray());
+    }
+
+    /** Sends Describe of a portal ('P') or statement ('S'). */
+    public void describe(char kind, String name) throws IOException {
+        send('D', concat(new byte[]{(byte) kind}, cstring(name)));
+    }
+
+    /** Sends Execute of {@code portal} with no row limit. */
+    public void execute(String portal) throws IOException {
+        ByteArrayOutputStream exec = new ByteArrayOutputStream();
+        DataOutputStream e = new DataOutputStream(exec);
+        e.write(cstring(portal));
+        e.writeInt(0);
+        send('E', exec.toByteArray());
+    }
+
+    /** Sends Sync and reads everything up to its ReadyForQuery. */
+    public List<Message> sync() throws IOException {
+        send('S', new byte[0]);
+        return readUntilReady();
+    }
+
     /** Reads messages until ReadyForQuery, or until the server closes the connection. */
     public List<Message> readUntilReady() throws IOException {
         List<Message> messages = new ArrayList<>();

@@ -1,0 +1,115 @@
+package io.pgbridge.proxy.session;
+
+import io.pgbridge.proxy.error.PgException;
+import io.pgbridge.translation.StatementKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Where session function calls are replaced, and where they are left alone. */
+class SessionFunctionsTest {
+    /** A session's answers for a non-PostgreSQL backend, with its settings in a map. */
+    private static final class Answers implements SessionFunctions.Context {
+        final Map<String, String> settings = new HashMap<>(Map.of("application_name", "app"));
+
+        @Override
+        public String user() {
+            return "alice";
+        }
+
+        @Override
+        public String database() {
+            return "shop";
+        }
+
+        @Override
+        public int processId() {
+            return 1234;
+        }
+
+        @Override
+        public String version() {
+            return "16.4 (pgbridge)";
+        }
+
+        @Override
+        public boolean postgresBackend() {
+            return false;
+        }
+
+        @Override
+        public String setting(String name) {
+            return settings.get(name);
+        }
+
+        @Override
+        public String setConfig(String name, String value, boolean local) {
+            settings.put(name, value);
+            return value;
+        }
+
+        @Override
+        public boolean ownsSetting(String name) {
+            return true;
+        }
+    }
+
+    private final Answers answers = new Answers();
+
+    private String substitute(String sql) throws Exception {
+        return SessionFunctions.substitute(sql, answers, true);
+    }
+
+    @Test
+    void wholeSelectItemsKeepPostgresColumnNames() throws Exception {
+        assertThat(substitute("select current_user, pg_backend_pid() from t"))
+                .isEqualTo("select 'alice' AS \"current_user\", 1234 AS \"pg_backend_pid\" from t");
+        assertThat(substitute("SELECT pg_catalog.current_database()"))
+                .isEqualTo("SELECT 'shop' AS \"current_database\"");
+    }
+
+    @Test
+    void callsInsideExpressionsGetNoAlias() throws Exception {
+        assertThat(substitute("select coalesce(null, current_user), upper(user) as u"))
+                .isEqualTo("select coalesce(null, 'alice'), upper('alice') as u");
+        assertThat(substitute("select * from orders where owner = current_user"))
+                .isEqualTo("select * from orders where owner = 'alice'");
+    }
+
+    @Test
+    void stringsCommentsQualifiedNamesAndQuotedIdentifiersAreLeftAlone() throws Exception {
+        assertThat(substitute("select 'current_user', t.user, \"user\" from t -- version()")).isNull();
+    }
+
+    @Test
+    void setConfigAppliesAndCurrentSettingReads() throws Exception {
+        assertThat(substitute("select set_config('application_name', 'x''y', false)"))
+                .isEqualTo("select 'x''y' AS \"set_config\"");
+        assertThat(answers.settings).containsEntry("application_name", "x'y");
+        assertThat(substitute("select current_setting('nope.nope', true) is null"))
+                .isEqualTo("select NULL is null");
+        assertThatThrownBy(() -> substitute("select current_setting('nope')")).isInstanceOf(PgException.class)
+                .hasMessageContaining("unrecognized configuration parameter");
+    }
+
+    @Test
+    void nonConstantArgumentsAreRefusedNamingTheFunction() {
+        assertThatThrownBy(() -> substitute("select set_config($1, 'v', false)"))
+                .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"))
+                .hasMessageContaining("set_config()");
+        assertThatThrownBy(() -> substitute("select txid_current()"))
+                .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+    }
+
+    @Test
+    void onlyQueriesAndDmlAreLookedAt() {
+        assertThat(SessionFunctions.mayCall(StatementKind.SELECT, "select version()")).isTrue();
+        assertThat(SessionFunctions.mayCall(StatementKind.SELECT, "select 1")).isFalse();
+        assertThat(SessionFunctions.mayCall(StatementKind.DDL, "create table t (owner text default current_user)"))
+                .isFalse();
+    }
+}
