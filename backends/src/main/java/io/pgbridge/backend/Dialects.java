@@ -164,6 +164,12 @@ public final class Dialects {
             return "sqlite";
         }
 
+        /** PostgreSQL's LIKE is case-sensitive; SQLite's is only with this pragma (the translator relies on it). */
+        @Override
+        public Map<String, String> defaultProperties() {
+            return Map.of("case_sensitive_like", "true");
+        }
+
         @Override
         protected ColumnType fromTypeName(String typeName) {
             return switch (typeName) {
