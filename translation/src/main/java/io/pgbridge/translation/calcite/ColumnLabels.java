@@ -81,8 +81,8 @@ final class ColumnLabels {
         if (node instanceof SqlIdentifier identifier) {
             return identifier.isStar() ? null : identifier.names.get(identifier.names.size() - 1);
         }
-        if (node instanceof SqlLiteral literal) {
-            return literal.getValue() instanceof Boolean ? "bool" : null;
+        if (node instanceof SqlLiteral) {
+            return null;
         }
         if (node instanceof SqlSelect select) {
             return select.getSelectList().size() == 1 ? figure(select.getSelectList().get(0)) : null;

@@ -37,14 +37,16 @@ final class DistinctOn {
         return tree.accept(new SqlShuttle() {
             @Override
             public SqlNode visit(SqlCall call) {
-                SqlNode visited = super.visit(call);
-                if (visited instanceof SqlOrderBy orderBy && hasMarker(orderBy.query)) {
-                    return expand((SqlSelect) orderBy.query, orderBy.orderList, orderBy.offset, orderBy.fetch, rules);
+                // Before the operands: the ORDER BY around the query is the one DISTINCT ON keeps rows by.
+                if (call instanceof SqlOrderBy orderBy && hasMarker(orderBy.query)) {
+                    return super.visit(expand((SqlSelect) orderBy.query, orderBy.orderList, orderBy.offset,
+                            orderBy.fetch, rules));
                 }
-                if (visited instanceof SqlSelect select && hasMarker(select)) {
-                    return expand(select, select.getOrderList(), select.getOffset(), select.getFetch(), rules);
+                if (call instanceof SqlSelect select && hasMarker(select)) {
+                    return super.visit(expand(select, select.getOrderList(), select.getOffset(), select.getFetch(),
+                            rules));
                 }
-                return visited;
+                return super.visit(call);
             }
         });
     }
@@ -55,7 +57,7 @@ final class DistinctOn {
                 && call.getOperator().getName().equals(StatementNormalizer.DISTINCT_ON);
     }
 
-    private static SqlNode expand(SqlSelect select, SqlNodeList order, SqlNode offset, SqlNode fetch,
+    private static SqlSelect expand(SqlSelect select, SqlNodeList order, SqlNode offset, SqlNode fetch,
             DialectRules rules) {
         List<SqlNode> items = select.getSelectList().getList();
         SqlNodeList keys = new SqlNodeList(((SqlCall) items.get(0)).getOperandList(), POS);

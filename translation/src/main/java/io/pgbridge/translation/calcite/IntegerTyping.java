@@ -4,6 +4,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlSelect;
 
 import java.util.Locale;
 import java.util.Set;
@@ -25,6 +26,9 @@ final class IntegerTyping {
         if (node instanceof SqlNumericLiteral literal) {
             return literal.isExact() && literal.isInteger();
         }
+        if (node instanceof SqlSelect select) {
+            return select.getSelectList().size() == 1 && isInteger(select.getSelectList().get(0));
+        }
         if (!(node instanceof SqlCall call)) {
             return false;
         }
@@ -33,7 +37,7 @@ final class IntegerTyping {
                     && PgType.of(spec).isInteger();
             case PLUS, MINUS, TIMES, DIVIDE, MOD -> isInteger(call.operand(0)) && isInteger(call.operand(1));
             case MINUS_PREFIX, PLUS_PREFIX -> isInteger(call.operand(0));
-            case OVER -> isInteger(call.operand(0));
+            case OVER, SCALAR_QUERY -> isInteger(call.operand(0));
             case POSITION -> true;
             default -> INTEGER_FUNCTIONS.contains(call.getOperator().getName().toLowerCase(Locale.ROOT));
         };

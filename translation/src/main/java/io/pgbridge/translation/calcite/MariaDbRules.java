@@ -135,7 +135,9 @@ final class MariaDbRules extends DialectRules {
             case "clock_timestamp" -> template("SYSDATE(6)");
             case "length", "char_length", "character_length" -> call("CHAR_LENGTH", args);
             case "octet_length" -> call("LENGTH", args);
-            case "strpos" -> template("LOCATE({1}, {0})", args.get(0), args.get(1));
+            // PostgreSQL finds substrings case-sensitively; MariaDB's default collations ignore case.
+            case "strpos" -> template("LOCATE({1}, {0} COLLATE utf8mb4_bin)", args.get(0), args.get(1));
+            case "position" -> template("LOCATE({0}, {1} COLLATE utf8mb4_bin)", args.get(0), args.get(1));
             case "concat" -> concat(args);
             case "greatest" -> nullSkipping("GREATEST", args);
             case "least" -> nullSkipping("LEAST", args);

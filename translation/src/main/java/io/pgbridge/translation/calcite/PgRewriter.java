@@ -112,7 +112,7 @@ final class PgRewriter extends SqlShuttle {
             case IS_NOT_DISTINCT_FROM -> rules.isDistinctFrom(call.operand(0), call.operand(1), false);
             case FILTER -> rules.filter((SqlCall) call.operand(0), call.operand(1));
             // Calcite leaves out the parentheses of a subquery inside DELETE and UPDATE conditions.
-            case EXISTS -> DialectRules.template("EXISTS ({0})", call.operand(0));
+            case EXISTS -> DialectRules.template("EXISTS {0}", call.operand(0));
             case ORDER_BY -> orderBy((SqlOrderBy) call);
             case SELECT -> select((SqlSelect) call);
             case WINDOW -> window((SqlWindow) call);

@@ -2,6 +2,7 @@ package io.pgbridge.translation.calcite;
 
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.SqlWriterConfig;
@@ -54,7 +55,9 @@ final class SqlRenderer extends SqlPrettyWriter {
     /** {@code node} written on its own with the same dialect and parameters as {@code writer}. */
     static String renderNested(SqlWriter writer, SqlNode node) {
         if (writer instanceof SqlRenderer renderer) {
-            return render(node, renderer.getDialect(), renderer.parameterNumbers);
+            String text = render(node, renderer.getDialect(), renderer.parameterNumbers);
+            // A query alone unparses without parentheses; inside an expression it needs them.
+            return node.getKind().belongsTo(SqlKind.QUERY) ? "(" + text + ")" : text;
         }
         return node.toSqlString(writer.getDialect()).getSql();
     }

@@ -32,6 +32,8 @@ final class StatementNormalizer {
 
     private static final Set<String> INTERVAL_UNITS = Set.of("year", "years", "month", "months", "day", "days",
             "hour", "hours", "minute", "minutes", "second", "seconds", "week", "weeks");
+    /** Words that continue a type name after its first word: double precision, timestamp with time zone… */
+    private static final Set<String> TYPE_WORDS = Set.of("precision", "varying", "with", "without", "time", "zone");
     private static final Set<String> UNSUPPORTED_OPERATORS = Set.of("~", "~*", "!~", "!~*", "@>", "<@", "?", "?|",
             "?&", "&&", "@@", "#", "#-", "<->", "@?", "~~", "~~*", "!~~", "!~~*", "|/", "||/", "^", "@", "&<", "&>",
             "<<|", "|>>", "-|-", "<<", ">>");
@@ -266,12 +268,69 @@ final class StatementNormalizer {
         if (op.equals("->") || op.equals("->>") || op.equals("#>") || op.equals("#>>")) {
             return jsonAccess(i, token, op);
         }
+        if (op.equals("::")) {
+            return typeCast(i, token);
+        }
         if (UNSUPPORTED_OPERATORS.contains(op)) {
             throw TranslationException.unsupported("the operator " + op, target);
         }
         out.copy(sql, token.start(), token.end());
         resetOperand();
         return i;
+    }
+
+    /**
+     * {@code x::type} as {@code CAST(x AS type)}: Babel parses {@code ::} with a lower precedence than comparison
+     * ({@code a >= b::int} would cast the comparison), PostgreSQL with the highest.
+     */
+    private int typeCast(int i, Token token) {
+        if (operandStart < 0) {
+            throw new TranslationException(TranslationException.SYNTAX_ERROR, "syntax error at or near \"::\"",
+                    token.start() + 1);
+        }
+        int start = operandStart;
+        MappedText left = out.cut(start);
+        out.append("CAST(", token.start()).append(left).append(" AS ", token.start());
+        int last = i;
+        int next = nextSignificant(i);
+        String first = null;
+        while (next < tokens.size()) {
+            Token t = tokens.get(next);
+            String word = t.type() == TokenType.IDENTIFIER ? t.text(sql).toLowerCase(Locale.ROOT) : null;
+            boolean takes = first == null ? t.type() == TokenType.IDENTIFIER || t.type() == TokenType.QUOTED_IDENTIFIER
+                    : t.type() == TokenType.DOT || t.type() == TokenType.LEFT_PAREN
+                            || word != null && TYPE_WORDS.contains(word);
+            if (!takes) {
+                break;
+            }
+            if (t.type() == TokenType.LEFT_PAREN) {
+                int close = next;
+                while (close < tokens.size() && tokens.get(close).type() != TokenType.RIGHT_PAREN) {
+                    close++;
+                }
+                out.copy(sql, t.start(), close < tokens.size() ? tokens.get(close).end() : sql.length());
+                last = close;
+            } else {
+                out.append(" ", t.start()).copy(sql, t.start(), t.end());
+                last = next;
+            }
+            if (first == null) {
+                first = t.text(sql);
+            }
+            next = nextSignificant(last);
+        }
+        if (first == null) {
+            throw new TranslationException(TranslationException.SYNTAX_ERROR, "syntax error at or near \"::\"",
+                    token.start() + 1);
+        }
+        if (isType(next, TokenType.LEFT_BRACKET)) {
+            throw TranslationException.unsupported("arrays", target);
+        }
+        out.append(")", tokens.get(last).end() - 1);
+        operandStart = start;
+        identifierStart = -1;
+        previousWord = "";
+        return last;
     }
 
     /** {@code left -> key}: the left operand already written is taken back and wrapped in a marker call. */
