@@ -11,6 +11,9 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Calcite's Babel parser set up as PostgreSQL reads identifiers: double quotes, unquoted names folded to lower
  * case, names compared case-sensitively. Its failures become {@link TranslationException}s with the position in
@@ -24,6 +27,9 @@ final class BabelParser {
             .withQuotedCasing(Casing.UNCHANGED)
             .withCaseSensitive(true)
             .withConformance(SqlConformanceEnum.BABEL);
+
+    private static final Pattern ENCOUNTERED = Pattern.compile("Encountered \"(.*?)\" at line (\\d+), column (\\d+)");
+    private static final Pattern AT = Pattern.compile("at line (\\d+), column (\\d+)");
 
     private BabelParser() {
     }
@@ -50,15 +56,38 @@ final class BabelParser {
 
     private static TranslationException syntaxError(MappedText text, String original, SqlParseException e) {
         String sql = text.toString();
-        int offset = offsetOf(sql, e.getPos() == null ? 0 : e.getPos().getLineNum(),
-                e.getPos() == null ? 0 : e.getPos().getColumnNum());
-        if (offset >= sql.length() || e.getPos() == null) {
+        String message = String.valueOf(e.getMessage());
+        // The message names the tokens Babel stopped at; getPos() is often the token before them.
+        Matcher encountered = ENCOUNTERED.matcher(message);
+        Matcher at = AT.matcher(message);
+        int offset;
+        if (encountered.find()) {
+            offset = offsetOf(sql, Integer.parseInt(encountered.group(2)), Integer.parseInt(encountered.group(3)));
+            // PostgreSQL names the last of them ("from" in "Encountered ", from""), where parsing failed.
+            offset = nthTokenStart(sql, offset, encountered.group(1).trim().split("\\s+").length);
+        } else if (at.find()) {
+            offset = offsetOf(sql, Integer.parseInt(at.group(1)), Integer.parseInt(at.group(2)));
+        } else {
+            offset = e.getPos() == null ? sql.length() : offsetOf(sql, e.getPos().getLineNum(),
+                    e.getPos().getColumnNum());
+        }
+        if (offset >= sql.length()) {
             return new TranslationException(TranslationException.SYNTAX_ERROR, "syntax error at end of input",
                     original.length() + 1);
         }
         int origin = text.originOf(offset);
         return new TranslationException(TranslationException.SYNTAX_ERROR,
                 "syntax error at or near \"" + tokenAt(original, origin) + "\"", origin + 1);
+    }
+
+    /** Where the {@code n}-th significant token from {@code offset} on starts. */
+    private static int nthTokenStart(String sql, int offset, int n) {
+        SqlLexer lexer = new SqlLexer(sql.substring(offset));
+        int start = 0;
+        for (int i = 0; i < n && lexer.nextSignificant() != SqlLexer.TokenType.EOF; i++) {
+            start = lexer.start();
+        }
+        return offset + start;
     }
 
     private static int offsetOf(String sql, int line, int column) {
