@@ -198,10 +198,13 @@ public final class Dialects {
             return "sqlite";
         }
 
-        /** SQLite checks REFERENCES only when asked; PostgreSQL always does (and ON DELETE CASCADE needs it). */
+        /**
+         * SQLite checks REFERENCES only when asked, PostgreSQL always does (and ON DELETE CASCADE needs it); and
+         * PostgreSQL's LIKE is case-sensitive, SQLite's only with this pragma (the translator relies on it).
+         */
         @Override
         public Map<String, String> defaultProperties() {
-            return Map.of("foreign_keys", "true");
+            return Map.of("foreign_keys", "true", "case_sensitive_like", "true");
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.pgbridge.translation;
 
+import io.pgbridge.translation.calcite.CalciteTranslator;
 import io.pgbridge.translation.ddl.DdlTranslator;
 import io.pgbridge.translation.h2.H2Translator;
 
@@ -13,10 +14,15 @@ public final class Translators {
     public static Translator forTarget(SqlTarget target) {
         return switch (target) {
             case POSTGRESQL, GENERIC -> IDENTITY;
-            case H2 -> new ByKind(new DdlTranslator(target, new H2Translator()), new H2Translator());
-            // Queries and DML pass unchanged until their translator lands.
-            case MARIADB, SQLITE -> new ByKind(new DdlTranslator(target, IDENTITY), IDENTITY);
+            case H2 -> queriesAndDdl(target, new H2Translator());
+            case MARIADB -> queriesAndDdl(target, CalciteTranslator.forMariaDb());
+            case SQLITE -> queriesAndDdl(target, CalciteTranslator.forSqlite());
         };
+    }
+
+    /** The DDL translator uses the dialect's query translator for the queries inside views and CREATE TABLE AS. */
+    private static Translator queriesAndDdl(SqlTarget target, Translator queries) {
+        return new ByKind(new DdlTranslator(target, queries), queries);
     }
 
     /** DDL, TRUNCATE and COMMENT to the DDL translator, every other statement to the query translator. */

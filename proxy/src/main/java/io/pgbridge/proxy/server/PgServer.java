@@ -33,8 +33,11 @@ public final class PgServer implements AutoCloseable {
     private Channel serverChannel;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private final Backends backends;
+
     public PgServer(PgbridgeConfig config, Backends backends) {
         this.config = config;
+        this.backends = backends;
         this.context = new SessionContext(backends, config.limits(), new SessionRegistry());
     }
 
@@ -57,6 +60,8 @@ public final class PgServer implements AutoCloseable {
                     }
                 });
         serverChannel = bootstrap.bind(config.listen().host(), config.listen().port()).sync().channel();
+        io.pgbridge.proxy.session.SqlTranslation.warmUpInBackground(config.backends().keySet().stream()
+                .map(name -> backends.byName(name).dialect()).toList());
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 

@@ -10,7 +10,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** The cached translator for each backend dialect, shared by all sessions. */
-final class SqlTranslation {
+public final class SqlTranslation {
     private static final long CACHE_ENTRIES = 10_000;
     private static final Map<SqlTarget, Translator> TRANSLATORS = new EnumMap<>(SqlTarget.class);
 
@@ -44,6 +44,21 @@ final class SqlTranslation {
             case SELECT, VALUES, TABLE, INSERT, UPDATE, DELETE, MERGE, DDL, TRUNCATE, COMMENT, OTHER -> true;
             default -> false;
         };
+    }
+
+    /**
+     * Translates a few statements on a background thread when a backend needs the Calcite translator, so that
+     * the first client does not wait for its classes to load (about half a second in a fresh JVM).
+     */
+    public static void warmUpInBackground(java.util.Collection<BackendDialect> dialects) {
+        boolean calcite = dialects.stream().map(SqlTranslation::targetOf)
+                .anyMatch(t -> t == SqlTarget.MARIADB || t == SqlTarget.SQLITE);
+        if (calcite) {
+            Thread warmUp = new Thread(io.pgbridge.translation.calcite.CalciteTranslator::warmUp, "translation-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.setPriority(Thread.MIN_PRIORITY);
+            warmUp.start();
+        }
     }
 
     static Translator forDialect(BackendDialect dialect) {

@@ -113,10 +113,10 @@ class DdlTranslatorTest {
                 + " INCREMENT BY 2 NO CYCLE|CREATE SEQUENCE \"s\" START WITH 5 INCREMENT BY 2 NOCYCLE MAXVALUE 2147483647"
                 + "|0A000",
         "create or replace view v (a) as select 1|CREATE OR REPLACE VIEW \"v\" (\"a\") AS select 1 AS \"?column?\""
-                + "|CREATE OR REPLACE VIEW \"v\" (\"a\") AS select 1|0A000",
+                + "|CREATE OR REPLACE VIEW \"v\" (\"a\") AS SELECT 1 AS \"?column?\"|0A000",
         "create table t2 as select * from t with no data|CREATE TABLE \"t2\" AS select * from t WITH NO DATA"
-                + "|CREATE TABLE \"t2\" AS SELECT * FROM (select * from t) AS \"pgbridge_query\" WHERE 0"
-                + "|CREATE TABLE \"t2\" AS SELECT * FROM (select * from t) WHERE 0",
+                + "|CREATE TABLE \"t2\" AS SELECT * FROM (SELECT * FROM \"t\") AS \"pgbridge_query\" WHERE 0"
+                + "|CREATE TABLE \"t2\" AS SELECT * FROM (SELECT * FROM `t`) WHERE 0",
         "create temp table t (a int[])|CREATE LOCAL TEMPORARY TABLE \"t\" (\"a\" integer array)|0A000"
                 + "|CREATE TEMP TABLE \"t\" (\"a\" int4[])",
         "create extension if not exists pgcrypto|create extension if not exists pgcrypto|0A000|0A000",
@@ -157,7 +157,7 @@ class DdlTranslatorTest {
 
     @Test
     void otherStatementsPassToTheQueryTranslator() {
-        assertThat(mariaDb("select * from T where a = 1")).isEqualTo("select * from T where a = 1");
+        assertThat(mariaDb("select * from T where a = 1")).isEqualTo("SELECT * FROM \"t\" WHERE \"a\" = 1");
     }
 
     @Test

@@ -1,0 +1,204 @@
+package io.pgbridge.translation.calcite;
+
+import io.pgbridge.translation.SqlLexer;
+import io.pgbridge.translation.SqlTarget;
+import io.pgbridge.translation.StatementClassifier;
+import io.pgbridge.translation.StatementKind;
+import io.pgbridge.translation.Translation;
+import io.pgbridge.translation.TranslationException;
+import io.pgbridge.translation.Translator;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Translates PostgreSQL queries and DML (SELECT, VALUES, TABLE, INSERT, UPDATE, DELETE) for MariaDB/MySQL and
+ * SQLite with Apache Calcite: a lexer pass makes the text parseable by Babel ({@link StatementNormalizer}), the
+ * clauses Babel cannot parse are cut off ({@link StatementClauses}), each piece is parsed, rewritten for the backend
+ * ({@link PgRewriter} with the target's {@link DialectRules}) and unparsed, and the backend statement is put
+ * together from the pieces. Other statements pass unchanged: DDL has its own translator, and the rest is the
+ * backend's to judge. Stateless and thread-safe.
+ */
+public final class CalciteTranslator implements Translator {
+    private final DialectRules rules;
+
+    private CalciteTranslator(DialectRules rules) {
+        this.rules = rules;
+    }
+
+    public static CalciteTranslator forMariaDb() {
+        return new CalciteTranslator(new MariaDbRules());
+    }
+
+    public static CalciteTranslator forSqlite() {
+        return new CalciteTranslator(new SqliteRules());
+    }
+
+    /**
+     * Loads Calcite's parser and unparser classes by translating a few statements; the first translation in a
+     * fresh JVM otherwise takes about half a second. The proxy calls this in the background at start.
+     */
+    public static void warmUp() {
+        for (CalciteTranslator translator : List.of(forMariaDb(), forSqlite())) {
+            for (String sql : List.of("select a, count(*) from t where b = $1 and c ilike 'x%' group by a order by 1",
+                    "insert into t (a) values (1) on conflict (a) do nothing returning a",
+                    "update t set a = a + 1 where b::int > 2", "delete from t where a in (select 1)")) {
+                translator.translate(sql);
+            }
+        }
+    }
+
+    @Override
+    public Translation translate(String statement) {
+        StatementKind kind = StatementClassifier.classify(statement).kind();
+        return switch (kind) {
+            case SELECT, VALUES, TABLE, INSERT, UPDATE, DELETE -> new Translation(translateWithCalcite(statement));
+            case MERGE -> throw TranslationException.unsupported("MERGE", rules.target());
+            default -> new Translation(statement);
+        };
+    }
+
+    private String translateWithCalcite(String statement) {
+        StatementNormalizer.Result normalized = StatementNormalizer.normalize(statement, rules.target());
+        StatementClauses clauses = StatementClauses.split(normalized.text());
+        Pieces pieces = new Pieces(statement, normalized.parameterNumbers());
+        if (clauses.joinsTables() && clauses.assignments() != null) {
+            return withReturning(JoinedDml.updateFrom(clauses, pieces, rules), "UPDATE", clauses, pieces);
+        }
+        MappedText main = clauses.joinsTables() ? JoinedDml.deleteAsExists(clauses) : clauses.main();
+        SqlNode tree = pieces.parse(main, rules);
+        String sql = switch (tree) {
+            case SqlInsert insert -> insert(insert, clauses, pieces);
+            case SqlUpdate update -> withReturning(pieces.render(update, rules), "UPDATE", clauses, pieces);
+            case SqlDelete delete -> delete(delete, clauses, pieces);
+            default -> query(tree, pieces) + locking(clauses);
+        };
+        return sql;
+    }
+
+    private String query(SqlNode tree, Pieces pieces) {
+        SqlNode query = DistinctOn.rewrite(tree, rules);
+        if (!rules.namesValuesColumns()) {
+            query = ValuesAsSelect.rewrite(query);
+        }
+        ColumnLabels.nameResultColumns(query);
+        return pieces.render(query, rules);
+    }
+
+    private String insert(SqlInsert insert, StatementClauses clauses, Pieces pieces) {
+        if (clauses.onConflict() != null && rules.target() == SqlTarget.SQLITE
+                && insert.getSource() instanceof SqlSelect select && select.getWhere() == null) {
+            // SQLite reads "SELECT … ON CONFLICT" as a join constraint unless the SELECT has a WHERE.
+            select.setWhere(org.apache.calcite.sql.SqlLiteral.createBoolean(true, select.getParserPosition()));
+        }
+        String sql = pieces.render(insert, rules);
+        if (clauses.onConflict() != null) {
+            sql = UpsertClause.append(sql, insert, clauses.onConflict(), pieces, rules);
+        }
+        return withReturning(sql, "INSERT", clauses, pieces);
+    }
+
+    private String delete(SqlDelete delete, StatementClauses clauses, Pieces pieces) {
+        if (delete.getAlias() != null && rules.target() == SqlTarget.MARIADB) {
+            // MariaDB's single-table DELETE takes no alias; its multi-table form does.
+            if (clauses.returning() != null) {
+                throw rules.unsupported("DELETE with a table alias and RETURNING");
+            }
+            String alias = rules.dialect().quoteIdentifier(delete.getAlias().getSimple());
+            String sql = "DELETE " + alias + " FROM " + pieces.render(delete.getTargetTable(), rules) + " AS " + alias;
+            return delete.getCondition() == null ? sql : sql + " WHERE " + pieces.render(delete.getCondition(), rules);
+        }
+        return withReturning(pieces.render(delete, rules), "DELETE", clauses, pieces);
+    }
+
+    private String withReturning(String sql, String command, StatementClauses clauses, Pieces pieces) {
+        if (clauses.returning() == null) {
+            return sql;
+        }
+        if (rules.target() == SqlTarget.MARIADB && command.equals("UPDATE")) {
+            throw rules.unsupported("UPDATE … RETURNING");
+        }
+        return sql + " RETURNING " + pieces.selectList(clauses.returning(), rules);
+    }
+
+    /** FOR UPDATE and friends: MariaDB locks rows; SQLite locks the whole database when it writes, so none. */
+    private String locking(StatementClauses clauses) {
+        if (clauses.locking() == null || rules.target() == SqlTarget.SQLITE) {
+            return "";
+        }
+        String text = clauses.locking().toString().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+        String suffix = text.contains("nowait") ? " NOWAIT" : text.contains("skip locked") ? " SKIP LOCKED" : "";
+        return text.startsWith("for update") || text.startsWith("for no key update")
+                ? " FOR UPDATE" + suffix : " LOCK IN SHARE MODE" + suffix;
+    }
+
+    /**
+     * The client's statement cut into pieces that are parsed separately; each piece's dynamic parameters are
+     * numbered from zero by Calcite, so a piece renders with the client's numbers from its place on.
+     */
+    static final class Pieces {
+        private final String original;
+        private final List<Integer> parameterNumbers;
+        private int parsedParameters;
+        private List<Integer> numbersFrom;
+
+        Pieces(String original, List<Integer> parameterNumbers) {
+            this.original = original;
+            this.parameterNumbers = parameterNumbers;
+        }
+
+        /** Parses the next piece, in text order; its parameters follow those of the pieces before it. */
+        SqlNode parse(MappedText text, DialectRules rules) {
+            SqlNode node = BabelParser.statement(text, original, rules.target());
+            numbersFrom = parameterNumbers.subList(parsedParameters, parameterNumbers.size());
+            parsedParameters += parameterCount(text.toString());
+            return node;
+        }
+
+        /** Rewrites and renders a node of the piece parsed last. */
+        String render(SqlNode node, DialectRules rules) {
+            SqlNode rewritten = new PgRewriter(rules).rewrite(node);
+            try {
+                return SqlRenderer.render(rewritten, rules.dialect(), numbersFrom);
+            } catch (TranslationException e) {
+                throw e;
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                if (Boolean.getBoolean("pgbridge.debug")) { e.printStackTrace(); }
+                throw rules.unsupported("this statement (Calcite could not write it)");
+            }
+        }
+
+        /** A RETURNING list: parsed as a select list, named as PostgreSQL names result columns, rendered. */
+        String selectList(MappedText list, DialectRules rules) {
+            SqlNode parsed = parse(new MappedText().append("select ", list.originOf(0)).append(list), rules);
+            if (!(parsed instanceof SqlSelect select) || select.getFrom() != null) {
+                throw new TranslationException(TranslationException.SYNTAX_ERROR, "syntax error in RETURNING",
+                        list.originOf(0) + 1);
+            }
+            StringBuilder out = new StringBuilder();
+            for (SqlNode item : select.getSelectList()) {
+                out.append(out.isEmpty() ? "" : ", ").append(render(ColumnLabels.named(item), rules));
+            }
+            return out.toString();
+        }
+
+        private static int parameterCount(String text) {
+            int count = 0;
+            SqlLexer lexer = new SqlLexer(text);
+            for (SqlLexer.TokenType t = lexer.nextSignificant(); t != SqlLexer.TokenType.EOF;
+                    t = lexer.nextSignificant()) {
+                if (t == SqlLexer.TokenType.OPERATOR) {
+                    count += (int) lexer.text().chars().filter(c -> c == '?').count();
+                }
+            }
+            return count;
+        }
+    }
+}

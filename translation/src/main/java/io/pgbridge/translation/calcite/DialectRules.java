@@ -1,0 +1,190 @@
+package io.pgbridge.translation.calcite;
+
+import io.pgbridge.translation.IntervalValue;
+
+import io.pgbridge.translation.SqlTarget;
+import io.pgbridge.translation.TranslationException;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What differs between backends when PostgreSQL constructs are rewritten: function spellings, cast targets, date
+ * arithmetic, JSON access and NULL ordering. {@link PgRewriter} walks the tree and asks these rules at each
+ * construct; operands arrive already translated. A method returns null where the construct needs no change.
+ */
+abstract class DialectRules {
+    private final SqlTarget target;
+    private final Map<String, String> extractFields;
+    private final Map<String, String> truncUnits;
+
+    /**
+     * @param extractFields extract's fields (canonical names) → the backend's expression of {@code {0}}
+     * @param truncUnits date_trunc's units (canonical names) → the backend's expression of {@code {0}}
+     */
+    DialectRules(SqlTarget target, Map<String, String> extractFields, Map<String, String> truncUnits) {
+        this.target = target;
+        this.extractFields = extractFields;
+        this.truncUnits = truncUnits;
+    }
+
+    SqlTarget target() {
+        return target;
+    }
+
+    abstract SqlDialect dialect();
+
+    /** {@code CAST(operand AS type)}; {@code operand} is a literal still when the client wrote one. */
+    abstract SqlNode cast(SqlNode operand, PgType type);
+
+    /** LIKE and ILIKE, PostgreSQL's: LIKE is case-sensitive and both take backslash as the default escape. */
+    abstract SqlNode like(SqlNode value, SqlNode pattern, SqlNode escape, boolean caseInsensitive, boolean negated);
+
+    /** {@code a / b} when both are integers, which PostgreSQL divides with truncation; null keeps {@code /}. */
+    abstract SqlNode integerDivide(SqlNode a, SqlNode b);
+
+    /**
+     * A function call by its lower-case name, operands already translated; null leaves it as written (Calcite's
+     * known functions in their standard spelling, others by name).
+     */
+    abstract SqlNode function(String name, SqlCall call, List<SqlNode> args);
+
+    /** {@code doc -> key}, {@code doc ->> key}, {@code doc #> path}, {@code doc #>> path}. */
+    abstract SqlNode json(SqlNode doc, SqlNode key, boolean asText, boolean path);
+
+    /** {@code timestamp ± interval}. */
+    abstract SqlNode addInterval(SqlNode timestamp, IntervalValue interval, boolean subtract);
+
+    /** {@code extract(field from value)}, field in lower case. */
+    final SqlNode extract(String field, SqlNode value) {
+        return fromTable(extractFields, field, "extract(" + field + " from …)", value);
+    }
+
+    /** {@code date_trunc(unit, value)}, unit in lower case. */
+    final SqlNode dateTrunc(String unit, SqlNode value) {
+        return fromTable(truncUnits, unit, "date_trunc('" + unit + "', …)", value);
+    }
+
+    private SqlNode fromTable(Map<String, String> templates, String name, String construct, SqlNode value) {
+        String template = templates.get(canonicalField(name));
+        if (template == null) {
+            throw unsupported(construct);
+        }
+        return template(template, value);
+    }
+
+    /** PostgreSQL's synonyms for date fields and units, as the one name the tables use. */
+    static String canonicalField(String field) {
+        return switch (field) {
+            case "years" -> "year";
+            case "months", "mon", "mons" -> "month";
+            case "days" -> "day";
+            case "hours" -> "hour";
+            case "minutes" -> "minute";
+            case "seconds" -> "second";
+            case "millisecond", "ms", "msec", "msecs" -> "milliseconds";
+            case "microsecond", "us", "usec", "usecs" -> "microseconds";
+            case "weeks" -> "week";
+            default -> field;
+        };
+    }
+
+    /** {@code a IS [NOT] DISTINCT FROM b}. */
+    abstract SqlNode isDistinctFrom(SqlNode a, SqlNode b, boolean distinct);
+
+    /** {@code now()}, {@code current_timestamp}: the current time with microseconds, as PostgreSQL has it. */
+    abstract SqlNode currentTimestamp();
+
+    /** An aggregate with {@code FILTER (WHERE condition)}; null where the backend has FILTER. */
+    abstract SqlNode filter(SqlCall aggregate, SqlNode condition);
+
+    /**
+     * One ORDER BY key with PostgreSQL's NULL placement made explicit ({@code nullsFirst} null means PostgreSQL's
+     * default: last ascending, first descending); returns the backend's key or keys in order.
+     */
+    abstract List<SqlNode> orderKey(SqlNode expression, boolean descending, Boolean nullsFirst);
+
+    /** Whether a top-level VALUES gives PostgreSQL's column names (column1, column2…) on this backend. */
+    abstract boolean namesValuesColumns();
+
+    /** A call of {@code template} with {@code operands} in its {@code {i}} places. */
+    static SqlCall template(String template, SqlNode... operands) {
+        return TemplateOperator.call(template, operands);
+    }
+
+    TranslationException unsupported(String construct) {
+        return TranslationException.unsupported(construct, target);
+    }
+
+    /** The text of a string literal operand, or null when it is not one (then a rewrite must not depend on it). */
+    static String stringValue(SqlNode node) {
+        return node instanceof SqlCharStringLiteral literal ? literal.getValueAs(String.class) : null;
+    }
+
+    /** A function argument that must be a string constant, such as date_trunc's unit, in lower case. */
+    String constantArgument(SqlNode node, String function) {
+        String value = stringValue(node);
+        if (value == null) {
+            throw unsupported(function + " with a unit that is not a constant");
+        }
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    static boolean isNullLiteral(SqlNode node) {
+        return node instanceof SqlLiteral literal && literal.getValue() == null
+                && literal.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL;
+    }
+
+    /** PostgreSQL's boolean input: the accepted spellings of true and false, or null for neither. */
+    static Boolean booleanText(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "t", "tr", "tru", "true", "y", "ye", "yes", "on", "1" -> true;
+            case "f", "fa", "fal", "fals", "false", "n", "no", "of", "off", "0" -> false;
+            default -> null;
+        };
+    }
+
+    /**
+     * {@code greatest}/{@code least} that skip NULLs as PostgreSQL's do: each argument falls back to the others,
+     * so the backend's NULL-propagating version only sees NULL when all are.
+     */
+    static SqlNode nullSkipping(String function, List<SqlNode> args) {
+        if (args.size() < 2) {
+            return template(function + "({0})", args.toArray(SqlNode[]::new));
+        }
+        StringBuilder text = new StringBuilder(function).append('(');
+        for (int i = 0; i < args.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append("COALESCE({").append(i).append('}');
+            for (int j = 0; j < args.size(); j++) {
+                if (j != i) {
+                    text.append(", {").append(j).append('}');
+                }
+            }
+            text.append(')');
+        }
+        return template(text.append(')').toString(), args.toArray(SqlNode[]::new));
+    }
+
+    /** {@code name(a, b, …)} with the arguments in order. */
+    static SqlNode call(String name, List<SqlNode> args) {
+        StringBuilder text = new StringBuilder(name).append('(');
+        for (int i = 0; i < args.size(); i++) {
+            text.append(i == 0 ? "{" : ", {").append(i).append('}');
+        }
+        return template(text.append(')').toString(), args.toArray(SqlNode[]::new));
+    }
+
+    /** Hex digits of a PostgreSQL bytea literal in hex form ({@code \x…}), or null for the escape form. */
+    static String byteaHex(String literal) {
+        if (literal.startsWith("\\x") && literal.substring(2).matches("(?i)([0-9a-f]{2})*")) {
+            return literal.substring(2).toUpperCase(Locale.ROOT);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,45 @@
+package io.pgbridge.translation.calcite;
+
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlSelect;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which expressions are integers by their form alone, without a schema: integer constants, casts to integer types,
+ * counts and lengths, and arithmetic on those. PostgreSQL divides two integers with truncation; MariaDB's {@code /}
+ * never does, so a division both of whose sides are known integers becomes {@code DIV}. Columns are not known,
+ * so {@code a / b} on integer columns still divides exactly there.
+ */
+final class IntegerTyping {
+    private static final Set<String> INTEGER_FUNCTIONS = Set.of("count", "length", "char_length",
+            "character_length", "octet_length", "strpos", "position", "row_number", "rank", "dense_rank", "ntile");
+
+    private IntegerTyping() {
+    }
+
+    static boolean isInteger(SqlNode node) {
+        if (node instanceof SqlNumericLiteral literal) {
+            return literal.isExact() && literal.isInteger();
+        }
+        if (node instanceof SqlSelect select) {
+            return select.getSelectList().size() == 1 && isInteger(select.getSelectList().get(0));
+        }
+        if (!(node instanceof SqlCall call)) {
+            return false;
+        }
+        return switch (call.getKind()) {
+            case CAST -> call.operand(1) instanceof SqlDataTypeSpec spec && PgType.of(spec) != null
+                    && PgType.of(spec).isInteger();
+            case PLUS, MINUS, TIMES, DIVIDE, MOD -> isInteger(call.operand(0)) && isInteger(call.operand(1));
+            case MINUS_PREFIX, PLUS_PREFIX -> isInteger(call.operand(0));
+            case OVER, SCALAR_QUERY -> isInteger(call.operand(0));
+            case POSITION -> true;
+            default -> INTEGER_FUNCTIONS.contains(call.getOperator().getName().toLowerCase(Locale.ROOT));
+        };
+    }
+}

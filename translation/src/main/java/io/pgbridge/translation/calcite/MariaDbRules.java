@@ -1,0 +1,263 @@
+package io.pgbridge.translation.calcite;
+
+import io.pgbridge.translation.IntervalValue;
+
+import io.pgbridge.translation.SqlTarget;
+import io.pgbridge.translation.TranslationException;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MariaDB 10.5+ (and MySQL 8 where the syntax is shared), in the ANSI sql_mode pgbridge's connections use. Its
+ * default collations ignore case, so PostgreSQL's case-sensitive LIKE compares with a binary collation; its NULLs
+ * sort first, so PostgreSQL's placement is asked for with an {@code IS NULL} key.
+ */
+final class MariaDbRules extends DialectRules {
+    private static final Map<String, String> EXTRACT_FIELDS = Map.ofEntries(
+            Map.entry("year", "YEAR({0})"),
+            Map.entry("month", "MONTH({0})"),
+            Map.entry("day", "DAYOFMONTH({0})"),
+            Map.entry("hour", "HOUR({0})"),
+            Map.entry("minute", "MINUTE({0})"),
+            Map.entry("second", "(SECOND({0}) + MICROSECOND({0}) / 1000000)"),
+            Map.entry("milliseconds", "(SECOND({0}) * 1000 + MICROSECOND({0}) / 1000)"),
+            Map.entry("microseconds", "(SECOND({0}) * 1000000 + MICROSECOND({0}))"),
+            Map.entry("epoch", "(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', {0}) / 1000000)"),
+            Map.entry("dow", "(DAYOFWEEK({0}) - 1)"),
+            Map.entry("isodow", "(WEEKDAY({0}) + 1)"),
+            Map.entry("doy", "DAYOFYEAR({0})"),
+            Map.entry("week", "WEEK({0}, 3)"),
+            Map.entry("isoyear", "(YEARWEEK({0}, 3) DIV 100)"),
+            Map.entry("quarter", "QUARTER({0})"),
+            Map.entry("decade", "(YEAR({0}) DIV 10)"),
+            Map.entry("century", "((YEAR({0}) + 99) DIV 100)"),
+            Map.entry("millennium", "((YEAR({0}) + 999) DIV 1000)"));
+    private static final Map<String, String> TRUNC_UNITS = Map.of(
+            "second", "CAST(DATE_FORMAT({0}, '%Y-%m-%d %H:%i:%s') AS DATETIME)",
+            "minute", "CAST(DATE_FORMAT({0}, '%Y-%m-%d %H:%i:00') AS DATETIME)",
+            "hour", "CAST(DATE_FORMAT({0}, '%Y-%m-%d %H:00:00') AS DATETIME)",
+            "day", "CAST(DATE({0}) AS DATETIME)",
+            "week", "CAST(DATE({0}) - INTERVAL WEEKDAY({0}) DAY AS DATETIME)",
+            "month", "CAST(DATE_FORMAT({0}, '%Y-%m-01') AS DATETIME)",
+            "quarter", "CAST(MAKEDATE(YEAR({0}), 1) + INTERVAL (QUARTER({0}) - 1) QUARTER AS DATETIME)",
+            "year", "CAST(DATE_FORMAT({0}, '%Y-01-01') AS DATETIME)");
+
+    MariaDbRules() {
+        super(SqlTarget.MARIADB, EXTRACT_FIELDS, TRUNC_UNITS);
+    }
+
+    @Override
+    SqlDialect dialect() {
+        return BackendDialects.MARIADB;
+    }
+
+    @Override
+    SqlNode cast(SqlNode operand, PgType type) {
+        String text = stringValue(operand);
+        return switch (type.name()) {
+            case "int2", "int4", "int8" -> template("CAST({0} AS SIGNED)", operand);
+            case "numeric" -> type.precision() > 0
+                    ? template("CAST({0} AS DECIMAL(" + type.precision() + ", " + Math.max(0, type.scale()) + "))",
+                            operand)
+                    : template("CAST({0} AS DECIMAL(65, 30))", operand);
+            case "float4" -> template("CAST({0} AS FLOAT)", operand);
+            case "float8" -> template("CAST({0} AS DOUBLE)", operand);
+            case "text" -> template("CAST({0} AS CHAR)", operand);
+            case "varchar", "bpchar" -> type.precision() > 0
+                    ? template("CAST({0} AS CHAR(" + type.precision() + "))", operand)
+                    : template("CAST({0} AS CHAR)", operand);
+            case "bool" -> text != null ? booleanLiteral(text) : template("({0} <> 0)", operand);
+            case "date" -> template("CAST({0} AS DATE)", operand);
+            case "timestamp", "timestamptz" ->
+                    template("CAST({0} AS DATETIME(" + (type.precision() >= 0 ? type.precision() : 6) + "))", operand);
+            case "time" -> template("CAST({0} AS TIME(" + (type.precision() >= 0 ? type.precision() : 6) + "))",
+                    operand);
+            case "bytea" -> text != null ? template("X'" + bytes(text) + "'") : template("CAST({0} AS BINARY)",
+                    operand);
+            case "uuid" -> text != null ? SqlLiteral.createCharString(text.trim().toLowerCase(java.util.Locale.ROOT),
+                    SqlParserPos.ZERO) : operand;
+            case "json", "jsonb" -> operand;
+            default -> throw unsupported("casts to " + type.name());
+        };
+    }
+
+    static SqlNode booleanLiteral(String text) {
+        Boolean value = booleanText(text);
+        if (value == null) {
+            throw new TranslationException("22P02", "invalid input syntax for type boolean: \"" + text + "\"", 0);
+        }
+        return SqlLiteral.createBoolean(value, SqlParserPos.ZERO);
+    }
+
+    /** A bytea literal's bytes in hex: {@code \x…} as written, the escape form as its UTF-8 bytes. */
+    static String bytes(String text) {
+        String hex = byteaHex(text);
+        if (hex != null) {
+            return hex;
+        }
+        if (text.indexOf('\\') >= 0) {
+            throw new TranslationException(TranslationException.FEATURE_NOT_SUPPORTED,
+                    "bytea escape sequences other than \\x… are not supported", 0);
+        }
+        return HexFormat.of().withUpperCase().formatHex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    SqlNode like(SqlNode value, SqlNode pattern, SqlNode escape, boolean caseInsensitive, boolean negated) {
+        String not = negated ? "NOT " : "";
+        SqlNode esc = escape != null ? escape : SqlLiteral.createCharString("\\", SqlParserPos.ZERO);
+        return caseInsensitive
+                ? template("(LOWER({0}) " + not + "LIKE LOWER({1}) ESCAPE {2})", value, pattern, esc)
+                : template("({0} COLLATE utf8mb4_bin " + not + "LIKE {1} ESCAPE {2})", value, pattern, esc);
+    }
+
+    @Override
+    SqlNode integerDivide(SqlNode a, SqlNode b) {
+        return template("({0} DIV {1})", a, b);
+    }
+
+    @Override
+    SqlNode function(String name, SqlCall call, List<SqlNode> args) {
+        return switch (name) {
+            case "now", "transaction_timestamp", "statement_timestamp" -> currentTimestamp();
+            case "clock_timestamp" -> template("SYSDATE(6)");
+            case "length", "char_length", "character_length" -> call("CHAR_LENGTH", args);
+            case "octet_length" -> call("LENGTH", args);
+            // PostgreSQL finds substrings case-sensitively; MariaDB's default collations ignore case.
+            case "strpos" -> template("LOCATE({1}, {0} COLLATE utf8mb4_bin)", args.get(0), args.get(1));
+            case "position" -> template("LOCATE({0}, {1} COLLATE utf8mb4_bin)", args.get(0), args.get(1));
+            case "concat" -> concat(args);
+            case "greatest" -> nullSkipping("GREATEST", args);
+            case "least" -> nullSkipping("LEAST", args);
+            case "date_trunc" -> args.size() != 2 ? throwing("date_trunc with a time zone")
+                    : dateTrunc(constantArgument(args.get(0), "date_trunc"), args.get(1));
+            case "random" -> template("RAND()");
+            case "gen_random_uuid", "uuid_generate_v4" -> template("UUID()");
+            case "trunc" -> args.size() == 1 ? template("TRUNCATE({0}, 0)", args.get(0)) : call("TRUNCATE", args);
+            case "log" -> args.size() == 1 ? call("LOG10", args) : call("LOG", args);
+            case "div" -> template("({0} DIV {1})", args.get(0), args.get(1));
+            case "btrim" -> args.size() == 1 ? call("TRIM", args)
+                    : template("TRIM(BOTH {1} FROM {0})", args.get(0), args.get(1));
+            case "to_timestamp" -> args.size() == 1 ? call("FROM_UNIXTIME", args) : throwing("to_timestamp(text, format)");
+            case "json_build_object", "jsonb_build_object" -> call("JSON_OBJECT", args);
+            case "json_build_array", "jsonb_build_array" -> call("JSON_ARRAY", args);
+            case "json_agg", "jsonb_agg" -> call("JSON_ARRAYAGG", args);
+            case "json_object_agg", "jsonb_object_agg" -> call("JSON_OBJECTAGG", args);
+            case "bool_and", "every" -> call("MIN", args);
+            case "bool_or" -> call("MAX", args);
+            case "array_agg" -> throwing("array_agg (arrays)");
+            case "string_agg" -> stringAgg(call, args);
+            default -> null;
+        };
+    }
+
+    private SqlNode throwing(String construct) {
+        throw unsupported(construct);
+    }
+
+    /** PostgreSQL's concat() skips NULLs; MariaDB's CONCAT returns NULL, CONCAT_WS skips them. */
+    private static SqlNode concat(List<SqlNode> args) {
+        List<SqlNode> all = new ArrayList<>(args.size() + 1);
+        all.add(SqlLiteral.createCharString("", SqlParserPos.ZERO));
+        all.addAll(args);
+        return call("CONCAT_WS", all);
+    }
+
+    private SqlNode stringAgg(SqlCall call, List<SqlNode> args) {
+        if (stringValue(args.get(1)) == null) {
+            throw unsupported("string_agg with a separator that is not a constant");
+        }
+        String distinct = call.getFunctionQuantifier() != null ? "DISTINCT " : "";
+        if (args.size() > 2 && args.get(2) instanceof SqlNodeList order && !order.isEmpty()) {
+            SqlNodeList keys = new SqlNodeList(SqlParserPos.ZERO);
+            for (SqlNode key : order) {
+                keys.addAll(OrderKeys.translate(key, this));
+            }
+            return template("GROUP_CONCAT(" + distinct + "{0} ORDER BY {2} SEPARATOR {1})", args.get(0), args.get(1),
+                    keys);
+        }
+        return template("GROUP_CONCAT(" + distinct + "{0} SEPARATOR {1})", args.get(0), args.get(1));
+    }
+
+    @Override
+    SqlNode json(SqlNode doc, SqlNode key, boolean asText, boolean path) {
+        SqlNode jsonPath = JsonPaths.mysqlPath(key, path);
+        if (!asText) {
+            return template("JSON_EXTRACT({0}, {1})", doc, jsonPath);
+        }
+        // ->> gives SQL NULL for a JSON null; JSON_UNQUOTE would give the text 'null'.
+        return template("(CASE WHEN JSON_TYPE(JSON_EXTRACT({0}, {1})) = 'NULL' THEN NULL"
+                + " ELSE JSON_UNQUOTE(JSON_EXTRACT({0}, {1})) END)", doc, jsonPath);
+    }
+
+    @Override
+    SqlNode addInterval(SqlNode timestamp, IntervalValue interval, boolean subtract) {
+        StringBuilder text = new StringBuilder("({0}");
+        for (Map.Entry<String, BigDecimal> part : interval.amounts().entrySet()) {
+            BigDecimal amount = part.getValue();
+            String unit = part.getKey().toUpperCase(java.util.Locale.ROOT);
+            if (unit.equals("SECOND") && amount.stripTrailingZeros().scale() > 0) {
+                amount = amount.movePointRight(6);
+                unit = "MICROSECOND";
+            }
+            text.append(subtract ? " - INTERVAL " : " + INTERVAL ").append(amount.toBigInteger()).append(' ')
+                    .append(unit);
+        }
+        return template(text.append(')').toString(), timestamp);
+    }
+
+    @Override
+    SqlNode isDistinctFrom(SqlNode a, SqlNode b, boolean distinct) {
+        return template(distinct ? "(NOT ({0} <=> {1}))" : "({0} <=> {1})", a, b);
+    }
+
+    @Override
+    SqlNode currentTimestamp() {
+        return template("NOW(6)");
+    }
+
+    @Override
+    SqlNode filter(SqlCall aggregate, SqlNode condition) {
+        List<SqlNode> operands = new ArrayList<>(aggregate.getOperandList());
+        if (operands.isEmpty()) {
+            throw unsupported("FILTER on an aggregate without arguments");
+        }
+        SqlNode first = operands.get(0);
+        operands.set(0, first instanceof SqlIdentifier id && id.isStar()
+                ? template("CASE WHEN {0} THEN 1 END", condition)
+                : template("CASE WHEN {0} THEN {1} END", condition, first));
+        return aggregate.getOperator().createCall(aggregate.getFunctionQuantifier(), SqlParserPos.ZERO,
+                operands.toArray(SqlNode[]::new));
+    }
+
+    @Override
+    List<SqlNode> orderKey(SqlNode expression, boolean descending, Boolean nullsFirst) {
+        boolean wantFirst = nullsFirst != null ? nullsFirst : descending;
+        SqlNode key = descending ? SqlStdOperatorTable.DESC.createCall(SqlParserPos.ZERO, expression) : expression;
+        // MariaDB puts NULLs first ascending and last descending; an ordinal cannot be tested for NULL.
+        if (wantFirst == !descending || expression instanceof SqlNumericLiteral) {
+            return List.of(key);
+        }
+        SqlNode isNull = template("{0} IS NULL", expression);
+        return List.of(wantFirst ? SqlStdOperatorTable.DESC.createCall(SqlParserPos.ZERO, isNull) : isNull, key);
+    }
+
+    @Override
+    boolean namesValuesColumns() {
+        return false;
+    }
+}

@@ -1,0 +1,322 @@
+package io.pgbridge.translation.calcite;
+
+import io.pgbridge.translation.IntervalValue;
+
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.fun.SqlBetweenOperator;
+import org.apache.calcite.sql.fun.SqlQuantifyOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Rewrites a parsed PostgreSQL tree into one the backend's dialect unparses correctly. Operands are translated
+ * before the construct that holds them, so each rule sees backend expressions; the few constructs whose meaning
+ * depends on their operands as written (integer division, {@code = ANY(ARRAY[…])}, generate_series in FROM) are
+ * looked at before that.
+ */
+final class PgRewriter extends SqlShuttle {
+
+    private final DialectRules rules;
+
+    PgRewriter(DialectRules rules) {
+        this.rules = rules;
+    }
+
+    /** {@code node} translated; throws {@link io.pgbridge.translation.TranslationException} for what cannot be. */
+    SqlNode rewrite(SqlNode node) {
+        SqlNode rewritten = node.accept(this);
+        MarkerCheck.rejectLeftovers(rewritten, rules);
+        return rewritten;
+    }
+
+    @Override
+    public SqlNode visit(SqlIdentifier id) {
+        if (id.names.size() == 1 && !id.isComponentQuoted(0) && ColumnLabels.CURRENT_TIME_WORDS.contains(id.getSimple())) {
+            return rules.currentTimestamp();
+        }
+        return id;
+    }
+
+    @Override
+    public SqlNode visit(SqlCall call) {
+        if (TemplateOperator.isTemplate(call)) {
+            return call;
+        }
+        // Before the select list is rewritten, while aggregates still look like aggregates.
+        if (call instanceof SqlOrderBy orderBy) {
+            call = new SqlOrderBy(orderBy.getParserPosition(), orderBy.query,
+                    aggregateAliasesExpanded(orderBy.orderList, orderBy.query), orderBy.offset, orderBy.fetch);
+        } else if (call instanceof SqlSelect select && select.getOrderList() != null) {
+            select.setOrderBy(aggregateAliasesExpanded(select.getOrderList(), select));
+        }
+        SqlNode early = before(call);
+        if (early != null) {
+            return early;
+        }
+        SqlNode visited = super.visit(call);
+        if (!(visited instanceof SqlCall translated)) {
+            return visited;
+        }
+        SqlNode result = after(translated, call);
+        return result != null ? result : translated;
+    }
+
+    /** Constructs decided from their operands as the client wrote them. */
+    private SqlNode before(SqlCall call) {
+        switch (call.getKind()) {
+            case DIVIDE -> {
+                if (IntegerTyping.isInteger(call.operand(0)) && IntegerTyping.isInteger(call.operand(1))) {
+                    SqlNode divided = rules.integerDivide(call.operand(0).accept(this), call.operand(1).accept(this));
+                    if (divided != null) {
+                        return divided;
+                    }
+                }
+                return null;
+            }
+            case SOME, ALL -> {
+                return quantified(call);
+            }
+            case AS, COLLECTION_TABLE -> {
+                SqlNode series = GenerateSeries.inFrom(call, this, rules);
+                if (series != null || call.getKind() != SqlKind.AS) {
+                    return series;
+                }
+                // The names after AS are names, even when they spell current_timestamp.
+                SqlNode[] operands = call.getOperandList().toArray(SqlNode[]::new);
+                operands[0] = operands[0].accept(this);
+                return call.getOperator().createCall(call.getFunctionQuantifier(), call.getParserPosition(), operands);
+            }
+            case ARRAY_VALUE_CONSTRUCTOR, ARRAY_QUERY_CONSTRUCTOR -> throw rules.unsupported("arrays");
+            case SIMILAR -> throw rules.unsupported("SIMILAR TO");
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** Constructs rewritten from their translated operands; null keeps {@code call}. */
+    private SqlNode after(SqlCall call, SqlCall original) {
+        return switch (call.getKind()) {
+            case CAST -> cast(call);
+            case LIKE -> like(call);
+            case BETWEEN -> between(call);
+            case PLUS, MINUS -> intervalArithmetic(call);
+            case IS_DISTINCT_FROM -> rules.isDistinctFrom(call.operand(0), call.operand(1), true);
+            case IS_NOT_DISTINCT_FROM -> rules.isDistinctFrom(call.operand(0), call.operand(1), false);
+            case FILTER -> rules.filter((SqlCall) call.operand(0), call.operand(1));
+            // Calcite leaves out the parentheses of a subquery inside DELETE and UPDATE conditions.
+            case EXISTS -> DialectRules.template("EXISTS {0}", call.operand(0));
+            case ORDER_BY -> orderBy((SqlOrderBy) call);
+            case SELECT -> select((SqlSelect) call);
+            case WINDOW -> window((SqlWindow) call);
+            default -> call.getOperator() instanceof SqlFunction function ? function(function, call) : null;
+        };
+    }
+
+    private SqlNode cast(SqlCall call) {
+        SqlDataTypeSpec spec = (SqlDataTypeSpec) call.operand(1);
+        PgType type = PgType.of(spec);
+        if (type == null) {
+            throw rules.unsupported("the type " + PgType.spelling(spec));
+        }
+        return rules.cast(call.operand(0), type);
+    }
+
+    private SqlNode like(SqlCall call) {
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        SqlNode escape = call.operandCount() > 2 ? call.operand(2) : null;
+        return rules.like(call.operand(0), call.operand(1), escape, name.contains("ILIKE"), name.startsWith("NOT"));
+    }
+
+    /** Written out by hand: Calcite's unparse says BETWEEN ASYMMETRIC, which neither backend reads. */
+    private SqlNode between(SqlCall call) {
+        SqlBetweenOperator between = (SqlBetweenOperator) call.getOperator();
+        if (between.flag == SqlBetweenOperator.Flag.SYMMETRIC) {
+            throw rules.unsupported("BETWEEN SYMMETRIC");
+        }
+        return DialectRules.template(between.isNegated() ? "({0} NOT BETWEEN {1} AND {2})"
+                : "({0} BETWEEN {1} AND {2})", call.operand(0), call.operand(1), call.operand(2));
+    }
+
+    private SqlNode intervalArithmetic(SqlCall call) {
+        IntervalValue right = MarkerCheck.interval(call.operand(1), rules);
+        IntervalValue left = MarkerCheck.interval(call.operand(0), rules);
+        boolean minus = call.getKind() == SqlKind.MINUS;
+        if (right != null && left == null) {
+            return rules.addInterval(call.operand(0), right, minus);
+        }
+        if (left != null && right == null && !minus) {
+            return rules.addInterval(call.operand(1), left, false);
+        }
+        return null;
+    }
+
+    /** {@code x = ANY(ARRAY[a, b])} is {@code x IN (a, b)}; {@code x = ANY(subquery)} is IN for SQLite's sake. */
+    private SqlNode quantified(SqlCall call) {
+        SqlQuantifyOperator operator = (SqlQuantifyOperator) call.getOperator();
+        SqlNode left = call.operand(0).accept(this);
+        SqlNode right = call.operand(1);
+        if (right instanceof SqlNodeList list && list.size() == 1) {
+            right = list.get(0);
+        }
+        boolean any = call.getKind() == SqlKind.SOME;
+        boolean in = any && operator.comparisonKind == SqlKind.EQUALS;
+        boolean notIn = !any && operator.comparisonKind == SqlKind.NOT_EQUALS;
+        if (right.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR && (in || notIn)) {
+            SqlNodeList values = new SqlNodeList(SqlParserPos.ZERO);
+            for (SqlNode element : ((SqlCall) right).getOperandList()) {
+                values.add(element.accept(this));
+            }
+            return (in ? SqlStdOperatorTable.IN : SqlStdOperatorTable.NOT_IN).createCall(SqlParserPos.ZERO, left,
+                    values);
+        }
+        if (right instanceof SqlSelect || right.getKind() == SqlKind.ORDER_BY || right.getKind() == SqlKind.UNION) {
+            SqlNode query = right.accept(this);
+            if (in || notIn) {
+                return (in ? SqlStdOperatorTable.IN : SqlStdOperatorTable.NOT_IN).createCall(SqlParserPos.ZERO,
+                        left, query);
+            }
+            return operator.createCall(SqlParserPos.ZERO, left, query);
+        }
+        throw rules.unsupported(any ? "ANY with an array" : "ALL with an array");
+    }
+
+    private SqlNode orderBy(SqlOrderBy orderBy) {
+        SqlNodeList keys = OrderKeys.translate(orderBy.orderList, rules);
+        return new SqlOrderBy(orderBy.getParserPosition(), orderBy.query, keys, orderBy.offset, orderBy.fetch);
+    }
+
+    private SqlNode select(SqlSelect select) {
+        select.setOrderBy(OrderKeys.translate(select.getOrderList(), rules));
+        return select;
+    }
+
+    /**
+     * ORDER BY keys that name an aggregate's alias ({@code sum(x) AS spent … ORDER BY spent}) written as the
+     * aggregate itself, which means the same in PostgreSQL: MariaDB refuses the alias inside the expression that
+     * places NULLs ({@code spent IS NULL}).
+     */
+    private static SqlNodeList aggregateAliasesExpanded(SqlNodeList keys, SqlNode query) {
+        if (keys == null || keys.isEmpty() || !(query instanceof SqlSelect select)) {
+            return keys;
+        }
+        java.util.Map<String, SqlNode> aggregates = new java.util.HashMap<>();
+        for (SqlNode item : select.getSelectList()) {
+            if (item.getKind() == SqlKind.AS && ((SqlCall) item).operand(1) instanceof SqlIdentifier alias
+                    && containsAggregate(((SqlCall) item).operand(0))) {
+                aggregates.put(alias.getSimple(), ((SqlCall) item).operand(0));
+            }
+        }
+        if (aggregates.isEmpty()) {
+            return keys;
+        }
+        SqlNodeList expanded = new SqlNodeList(keys.getParserPosition());
+        for (SqlNode key : keys) {
+            expanded.add(expandAlias(key, aggregates));
+        }
+        return expanded;
+    }
+
+    private static SqlNode expandAlias(SqlNode key, java.util.Map<String, SqlNode> aggregates) {
+        if (key instanceof SqlIdentifier id && id.isSimple() && aggregates.containsKey(id.getSimple())) {
+            return aggregates.get(id.getSimple()).clone(SqlParserPos.ZERO);
+        }
+        if (key instanceof SqlCall call && (call.getKind() == SqlKind.DESCENDING || call.getKind() == SqlKind.NULLS_FIRST
+                || call.getKind() == SqlKind.NULLS_LAST)) {
+            return call.getOperator().createCall(SqlParserPos.ZERO, expandAlias(call.operand(0), aggregates));
+        }
+        return key;
+    }
+
+    private static final java.util.Set<String> AGGREGATES = java.util.Set.of("count", "sum", "avg", "min", "max",
+            "string_agg", "group_concat", "array_agg", "bool_and", "bool_or", "every", "stddev", "stddev_pop",
+            "stddev_samp", "variance", "var_pop", "var_samp", "json_agg", "jsonb_agg", "json_object_agg",
+            "jsonb_object_agg", "bit_and", "bit_or");
+
+    private static boolean containsAggregate(SqlNode node) {
+        if (!(node instanceof SqlCall call)) {
+            return false;
+        }
+        if (call.getOperator().isAggregator() || call.getKind() == SqlKind.OTHER_FUNCTION
+                && AGGREGATES.contains(call.getOperator().getName().toLowerCase(Locale.ROOT))) {
+            return true;   // Babel leaves most functions unresolved: aggregates are known by name
+        }
+        for (SqlNode operand : call.getOperandList()) {
+            if (operand != null && containsAggregate(operand)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private SqlNode window(SqlWindow window) {
+        window.setOrderList(OrderKeys.translate(window.getOrderList(), rules));
+        return window;
+    }
+
+    private SqlNode function(SqlFunction function, SqlCall call) {
+        String name = function.getName().toLowerCase(Locale.ROOT);
+        List<SqlNode> args = call.getOperandList();
+        switch (name) {
+            case StatementNormalizer.JSON_GET, StatementNormalizer.JSON_GET_TEXT -> {
+                return rules.json(args.get(0), args.get(1), name.equals(StatementNormalizer.JSON_GET_TEXT), false);
+            }
+            case StatementNormalizer.JSON_PATH, StatementNormalizer.JSON_PATH_TEXT -> {
+                return rules.json(args.get(0), args.get(1), name.equals(StatementNormalizer.JSON_PATH_TEXT), true);
+            }
+            case StatementNormalizer.EXTRACT -> {
+                return rules.extract(DialectRules.stringValue(args.get(0)), args.get(1));
+            }
+            case StatementNormalizer.INTERVAL -> {
+                return null; // consumed by the + or - around it, or refused afterwards
+            }
+            case StatementNormalizer.DISTINCT_ON -> throw rules.unsupported("DISTINCT ON here");
+            case "generate_series" -> throw rules.unsupported("generate_series outside FROM");
+            default -> {
+            }
+        }
+        SqlNode translated = rules.function(name, call, args);
+        if (translated != null) {
+            return translated;
+        }
+        if (function instanceof SqlUnresolvedFunction) {
+            return byName(function.getName(), call);
+        }
+        return null;
+    }
+
+    /**
+     * A function Calcite does not know, written with its name unquoted: a quoted name would make MariaDB look for a
+     * stored function instead of its built-in one.
+     */
+    private SqlNode byName(String name, SqlCall call) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            name = rules.dialect().quoteIdentifier(name);
+        }
+        String distinct = call.getFunctionQuantifier() != null
+                && "DISTINCT".equals(String.valueOf(((SqlLiteral) call.getFunctionQuantifier()).getValue()))
+                ? "DISTINCT " : "";
+        List<SqlNode> args = new ArrayList<>(call.getOperandList());
+        StringBuilder text = new StringBuilder(name).append('(').append(distinct);
+        for (int i = 0; i < args.size(); i++) {
+            text.append(i == 0 ? "{" : ", {").append(i).append('}');
+        }
+        return DialectRules.template(text.append(')').toString(), args.toArray(SqlNode[]::new));
+    }
+}

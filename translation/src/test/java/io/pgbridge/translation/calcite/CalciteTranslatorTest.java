@@ -1,0 +1,148 @@
+package io.pgbridge.translation.calcite;
+
+import io.pgbridge.translation.CachingTranslator;
+import io.pgbridge.translation.TranslationException;
+import io.pgbridge.translation.Translator;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The SQL the translator writes, its refusals, and its fit with the statement cache. */
+class CalciteTranslatorTest {
+    private final Translator mariadb = CalciteTranslator.forMariaDb();
+    private final Translator sqlite = CalciteTranslator.forSqlite();
+
+    private static String sql(Translator translator, String statement) {
+        return translator.translate(statement).sql().replace('\n', ' ');
+    }
+
+    @Test
+    void quotesIdentifiersAsPostgresFoldsThem() {
+        assertThat(sql(mariadb, "select A, \"B\" from Foo"))
+                .isEqualTo("SELECT \"a\", \"B\" FROM \"foo\"");
+    }
+
+    @Test
+    void namesResultColumnsAsPostgres() {
+        assertThat(sql(sqlite, "select count(*), a::int, '1'::int, case when b then 1 end, 1 + 2, now() from t"))
+                .isEqualTo("SELECT count(*) AS `count`, CAST(round(`a`) AS INTEGER) AS `a`,"
+                        + " CAST(round('1') AS INTEGER) AS `int4`, CASE WHEN `b` THEN 1 ELSE NULL END AS `case`,"
+                        + " 1 + 2 AS `?column?`, strftime('%Y-%m-%d %H:%M:%f', 'now') AS `now` FROM `t`");
+    }
+
+    @Test
+    void keepsParameterNumbersWhereverTheyMove() {
+        assertThat(sql(mariadb, "select $2 + 1 from t where a = $1 and b->>'k' = $2"))
+                .isEqualTo("SELECT $2 + 1 AS \"?column?\" FROM \"t\" WHERE \"a\" = $1 AND (CASE WHEN"
+                        + " JSON_TYPE(JSON_EXTRACT(\"b\", '$.\"k\"')) = 'NULL' THEN NULL ELSE"
+                        + " JSON_UNQUOTE(JSON_EXTRACT(\"b\", '$.\"k\"')) END) = $2");
+        assertThat(sql(sqlite, "insert into t (a) values ($1) on conflict (a) do update set b = $2 returning $3"))
+                .isEqualTo("INSERT INTO `t` (`a`) VALUES ($1) ON CONFLICT (`a`) DO UPDATE SET `b` = $2"
+                        + " RETURNING $3 AS `?column?`");
+    }
+
+    @Test
+    void castsBindTighterThanComparisons() {
+        assertThat(sql(mariadb, "select 1 from t where a >= $1::timestamp"))
+                .isEqualTo("SELECT 1 AS \"?column?\" FROM \"t\" WHERE \"a\" >= CAST($1 AS DATETIME(6))");
+    }
+
+    @Test
+    void likeIsCaseSensitiveAndIlikeIsNot() {
+        assertThat(sql(mariadb, "select 1 from t where a like 'x%' and b ilike 'y%'"))
+                .isEqualTo("SELECT 1 AS \"?column?\" FROM \"t\" WHERE (\"a\" COLLATE utf8mb4_bin LIKE 'x%' ESCAPE '\\')"
+                        + " AND (LOWER(\"b\") LIKE LOWER('y%') ESCAPE '\\')");
+    }
+
+    @Test
+    void ordersNullsAsPostgres() {
+        assertThat(sql(mariadb, "select a from t order by a, b desc"))
+                .isEqualTo("SELECT \"a\" FROM \"t\" ORDER BY \"a\" IS NULL, \"a\", \"b\" IS NULL DESC, \"b\" DESC");
+        assertThat(sql(sqlite, "select a from t order by a, b desc nulls last"))
+                .isEqualTo("SELECT `a` FROM `t` ORDER BY `a` NULLS LAST, `b` DESC");
+        // MariaDB refuses an aggregate's alias inside "spent IS NULL": the aggregate itself means the same.
+        assertThat(sql(mariadb, "select c, sum(q) as spent from t group by c order by spent desc, c"))
+                .isEqualTo("SELECT \"c\", sum(\"q\") AS \"spent\" FROM \"t\" GROUP BY \"c\""
+                        + " ORDER BY sum(\"q\") IS NULL DESC, sum(\"q\") DESC, \"c\" IS NULL, \"c\"");
+    }
+
+    @Test
+    void dividesIntegersWithTruncationOnMariaDb() {
+        assertThat(sql(mariadb, "select 7 / 2, 7.0 / 2, count(*) / 2 from t"))
+                .isEqualTo("SELECT (7 DIV 2) AS \"?column?\", 7.0 / 2 AS \"?column?\", (count(*) DIV 2)"
+                        + " AS \"?column?\" FROM \"t\"");
+    }
+
+    @Test
+    void writesUpsertsForEachBackend() {
+        assertThat(sql(mariadb, "insert into t (a, b) values (1, 2) on conflict (a) do update set b = excluded.b"))
+                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE \"b\" = VALUES(\"b\")");
+        assertThat(sql(mariadb, "insert into t (a, b) values (1, 2) on conflict do nothing"))
+                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE \"a\" = \"a\"");
+        assertThat(sql(mariadb, "insert into t values (1, 2) on conflict do nothing"))
+                .isEqualTo("INSERT IGNORE INTO \"t\" VALUES (1, 2)");
+    }
+
+    @Test
+    void writesJoinedUpdatesAndDeletes() {
+        assertThat(sql(mariadb, "update t set a = u.a from u where u.id = t.id"))
+                .isEqualTo("UPDATE \"t\", \"u\" SET \"t\".\"a\" = \"u\".\"a\" WHERE \"u\".\"id\" = \"t\".\"id\"");
+        assertThat(sql(sqlite, "delete from t using u where u.id = t.id"))
+                .isEqualTo("DELETE FROM `t` WHERE EXISTS (SELECT 1 FROM `u` WHERE `u`.`id` = `t`.`id`)");
+    }
+
+    @Test
+    void refusesWhatTheBackendCannotExpressByName() {
+        assertThatThrownBy(() -> mariadb.translate("update t set a = 1 returning a"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo("0A000");
+                    assertThat(e.getMessage()).contains("UPDATE … RETURNING").contains("mariadb");
+                });
+        for (String statement : new String[] {"select array_agg(a) from t", "select a from t where b ~ 'x'",
+                "select a[1] from t", "select interval '1 day'", "merge into t using u on true when matched then"
+                + " do nothing", "select distinct on (a) * from t", "select generate_series(1, 3)"}) {
+            assertThatThrownBy(() -> sqlite.translate(statement)).as(statement)
+                    .isInstanceOfSatisfying(TranslationException.class,
+                            e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+        }
+    }
+
+    @Test
+    void reportsSyntaxErrorsWhereTheClientWroteThem() {
+        assertThatThrownBy(() -> mariadb.translate("select a, from t where $1 = E'x'"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo("42601");
+                    assertThat(e.getMessage()).isEqualTo("syntax error at or near \"from\"");
+                    assertThat(e.position()).isEqualTo(11);
+                });
+    }
+
+    @Test
+    void leavesOtherStatementsToTheBackend() {
+        assertThat(sql(mariadb, "create table t (a int)")).isEqualTo("create table t (a int)");
+        assertThat(sql(sqlite, "explain select 1")).isEqualTo("explain select 1");
+    }
+
+    @Test
+    void standInLiteralsOfTheCacheSurvive() {
+        String shape = "select 817000003, 81700003.5, 'pgbridge.literal.0' from t where a = 817000013 limit 817000023";
+        for (Translator translator : new Translator[] {mariadb, sqlite}) {
+            String out = sql(translator, shape);
+            assertThat(out).contains("817000003").contains("81700003.5").contains("'pgbridge.literal.0'")
+                    .contains("817000013").contains("817000023");
+        }
+    }
+
+    @Test
+    void cachedTranslationsEqualDirectOnes() {
+        CachingTranslator cached = new CachingTranslator(mariadb, 100);
+        String[] statements = {"select a from t where b = 5 and c = 'x' order by a limit 10",
+                "select a from t where b = 6 and c = 'y' order by a limit 20",
+                "select 7 / 2, 'it''s' from t where b ilike 'p%'", "select 9 / 4, 'z' from t where b ilike 'q%'"};
+        for (String statement : statements) {
+            assertThat(cached.translate(statement).sql()).isEqualTo(mariadb.translate(statement).sql());
+        }
+        assertThat(cached.size()).isEqualTo(2);
+    }
+}
