@@ -80,10 +80,18 @@ final class Drop {
             in.acceptWords("restrict");
         }
         in.expectEnd();
-        if (names.size() > 1) {
+        if (names.size() > 1 && target != SqlTarget.H2) {
             throw TranslationException.unsupported("TRUNCATE of several tables in one statement", target);
         }
-        String table = names.getFirst().render(target);
+        // H2 runs several commands sent as one statement, in order (pgbench's initialisation truncates four tables).
+        List<String> commands = new ArrayList<>();
+        for (ObjectName name : names) {
+            commands.add(truncateOne(name.render(target), restart, target));
+        }
+        return String.join("; ", commands);
+    }
+
+    private static String truncateOne(String table, boolean restart, SqlTarget target) {
         if (!restart) {
             return "DELETE FROM " + table;
         }

@@ -91,7 +91,7 @@ class DdlTranslatorTest {
         "truncate t|DELETE FROM \"t\"|DELETE FROM \"t\"|DELETE FROM \"t\"",
         "truncate table only t continue identity cascade|DELETE FROM \"t\"|DELETE FROM \"t\"|DELETE FROM \"t\"",
         "truncate t restart identity|TRUNCATE TABLE \"t\" RESTART IDENTITY|TRUNCATE TABLE \"t\"|0A000",
-        "truncate a, b|0A000|0A000|0A000",
+        "truncate a, b|DELETE FROM \"a\"; DELETE FROM \"b\"|0A000|0A000",
         "drop table if exists a, public.b cascade|DROP TABLE IF EXISTS \"a\", \"public\".\"b\" CASCADE"
                 + "|DROP TABLE IF EXISTS \"a\", \"b\"|0A000",
         "drop index i|DROP INDEX \"i\"|0A000|DROP INDEX \"i\"",
