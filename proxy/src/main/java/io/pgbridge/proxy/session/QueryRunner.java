@@ -1,7 +1,5 @@
 package io.pgbridge.proxy.session;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pgbridge.backend.BackendDialect;
 import io.pgbridge.config.LimitsConfig;
 import io.pgbridge.proxy.codec.BackendMessage;
@@ -9,15 +7,9 @@ import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.error.ErrorMapper;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
-import io.pgbridge.translation.JdbcSql;
-import io.pgbridge.translation.ParameterRewriter;
-import io.pgbridge.translation.Positions;
-import io.pgbridge.translation.RepeatableQueries;
-import io.pgbridge.translation.StatementClassifier;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
 import io.pgbridge.translation.StatementSplitter;
-import io.pgbridge.translation.TypeNameRewriter;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,19 +25,9 @@ import java.util.Map;
  * parameter decoding and binding, and streaming of result rows with backpressure.
  */
 final class QueryRunner {
-    /** Classification and JDBC rewriting of statement texts, shared by all sessions (pure functions of the text). */
-    private static final Cache<AnalysisKey, Analysis> ANALYSES = Caffeine.newBuilder().maximumSize(20_000).build();
     private static final Object[] NO_PARAMETERS = new Object[0];
-    private static final int[] NO_TYPES = new int[0];
     /** Rows a repeatable query may return and still be answered from its first, non-streamed attempt. */
     private static final int OPTIMISTIC_ROWS = 256;
-
-    private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable, boolean sessionFunctions) {
-    }
-
-    /** The cache key: a record, so that each Parse does not copy its SQL text into a new key string. */
-    private record AnalysisKey(BackendDialect dialect, String sql) {
-    }
 
     private final Session session;
     private final LimitsConfig limits;
@@ -157,7 +139,7 @@ final class QueryRunner {
             try {
                 describer.describe(statement);
             } catch (Exception e) {
-                throw inClientTerms(e, statement);
+                throw StatementAnalysis.inClientTerms(e, statement);
             }
             return;
         }
@@ -241,7 +223,7 @@ final class QueryRunner {
         try {
             startUnmapped(portal, forDescribe);
         } catch (Exception e) {
-            throw inClientTerms(e, portal.statement);
+            throw StatementAnalysis.inClientTerms(e, portal.statement);
         }
     }
 
@@ -429,9 +411,7 @@ final class QueryRunner {
         String rewritten = SessionFunctions.substitute(statement.sql(), session.functionContext(), apply);
         // No call after all (a table named "users"): the statement still needs its translation.
         String sql = rewritten == null ? statement.sql() : rewritten;
-        Analysis analysis = analyse(sql, session.backendConnection().backend().dialect(), true);
-        return new ParsedStatement(statement.name(), sql, statement.parameterTypes(), analysis.info(),
-                analysis.jdbcSql(), analysis.repeatable(), false);
+        return StatementAnalysis.withFunctionsReplaced(statement, sql, dialect());
     }
 
     // ---- proxy-made results, lookups, cleanup ----
@@ -446,47 +426,16 @@ final class QueryRunner {
     }
 
     private ParsedStatement analyse(String name, String sql, int[] parameterTypes) {
-        BackendDialect dialect = session.backendConnection().backend().dialect();
-        Analysis analysis = ANALYSES.get(new AnalysisKey(dialect, sql), key -> analyse(sql, dialect));
-        return new ParsedStatement(name, sql, parameterTypes, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
-                analysis.sessionFunctions());
+        return StatementAnalysis.cached(name, sql, parameterTypes, dialect());
     }
 
     /** A statement of a simple Query: literals vary from one to the next, so caching would only churn. */
     private ParsedStatement analyseOnce(String sql) {
-        Analysis analysis = analyse(sql, session.backendConnection().backend().dialect());
-        return new ParsedStatement("", sql, NO_TYPES, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
-                analysis.sessionFunctions());
+        return StatementAnalysis.once(sql, dialect());
     }
 
-    private static Analysis analyse(String sql, BackendDialect dialect) {
-        return analyse(sql, dialect, false);
-    }
-
-    /** {@code functionsReplaced}: session functions are already replaced, translate now whatever the text says. */
-    private static Analysis analyse(String sql, BackendDialect dialect, boolean functionsReplaced) {
-        StatementInfo info = StatementClassifier.classify(sql);
-        // A statement calling session functions is translated only once they are replaced, when it runs.
-        boolean sessionFunctions = !functionsReplaced && SessionFunctions.mayCall(info.kind(), sql);
-        String translated = SqlTranslation.translates(info.kind()) && !sessionFunctions
-                ? SqlTranslation.forDialect(dialect).translate(sql).sql() : sql;
-        String backendSql = TypeNameRewriter.rewrite(translated, dialect.typeNameAliases());
-        return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
-                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions);
-    }
-
-    /** A backend error whose position points into translated SQL, made to point into the client's. */
-    private static Exception inClientTerms(Exception e, ParsedStatement statement) {
-        if (e instanceof ClientWriter.ClientGoneException || e instanceof InterruptedException) {
-            return e;
-        }
-        PgException error = ErrorMapper.map(e);
-        String backendSql = statement.jdbcSql().sql();
-        if (error.position() <= 0 || backendSql.equals(statement.sql())) {
-            return error;
-        }
-        return new PgException(error.severity(), error.sqlState(), error.getMessage(), error.detail(), error.hint(),
-                Positions.toClient(statement.sql(), backendSql, error.position()), e);
+    private BackendDialect dialect() {
+        return session.backendConnection().backend().dialect();
     }
 
     private void checkNotFailed(StatementInfo info) {
