@@ -72,6 +72,14 @@ public abstract class BackendDialect {
     public void prepare(Connection connection, String url) throws SQLException {
     }
 
+    /**
+     * The data source the pool opens connections with, for dialects that must act on each new connection (SQLite
+     * registers functions per connection); null lets the pool open them from the URL and properties itself.
+     */
+    public javax.sql.DataSource dataSource(String url, java.util.Properties properties) {
+        return null;
+    }
+
     /** The {@code server_version} reported to clients. PostgreSQL backends report their own. */
     public String serverVersion(Connection connection) throws SQLException {
         return "16.4 (pgbridge)";

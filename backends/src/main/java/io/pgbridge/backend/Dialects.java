@@ -213,6 +213,24 @@ public final class Dialects {
         }
 
         @Override
+        public javax.sql.DataSource dataSource(String url, java.util.Properties properties) {
+            return new io.pgbridge.backend.sqlite.SqliteDataSource(url, properties);
+        }
+
+        /**
+         * A computed column (no table) has no declared type, and sqlite-jdbc names the type of the first row's
+         * value instead: INTEGER for a sum of 12.00 whose next row is 389.39. numeric holds both.
+         */
+        @Override
+        public ColumnType columnType(ResultSetMetaData md, int column) throws SQLException {
+            String table = md.getTableName(column);
+            if ((table == null || table.isEmpty()) && "INTEGER".equalsIgnoreCase(md.getColumnTypeName(column))) {
+                return ColumnType.of(PgOid.NUMERIC);
+            }
+            return super.columnType(md, column);
+        }
+
+        @Override
         protected ColumnType fromTypeName(String typeName) {
             return switch (typeName) {
                 case "integer", "int", "bigint" -> ColumnType.of(PgOid.INT8);
@@ -220,6 +238,11 @@ public final class Dialects {
                 case "real", "double", "float" -> ColumnType.of(PgOid.FLOAT8);
                 case "text", "" -> ColumnType.of(PgOid.TEXT);
                 case "blob" -> ColumnType.of(PgOid.BYTEA);
+                // Declared numeric: sqlite-jdbc's JDBC type follows the first row's value (INTEGER for 12.00),
+                // which would truncate the 7.5 of a later row.
+                case "numeric", "decimal" -> ColumnType.of(PgOid.NUMERIC);
+                case "smallint", "int2" -> ColumnType.of(PgOid.INT2);
+                case "int4" -> ColumnType.of(PgOid.INT4);
                 default -> super.fromTypeName(typeName);
             };
         }

@@ -43,7 +43,12 @@ public final class JdbcBackend implements Backend {
         Properties properties = new Properties();
         properties.putAll(dialect.defaultProperties());
         properties.putAll(config.properties());
-        hikari.setDataSourceProperties(properties);
+        javax.sql.DataSource dataSource = dialect.dataSource(config.url(), properties);
+        if (dataSource != null) {
+            hikari.setDataSource(dataSource);
+        } else {
+            hikari.setDataSourceProperties(properties);
+        }
         PoolConfig p = config.pool();
         hikari.setMaximumPoolSize(p.maximumPoolSize());
         hikari.setMinimumIdle(p.minimumIdle());

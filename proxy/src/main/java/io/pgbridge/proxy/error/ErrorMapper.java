@@ -97,7 +97,7 @@ public final class ErrorMapper {
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (state == null) {
-            state = sqliteState(message);   // sqlite-jdbc sets no SQLSTATE, only its result code name
+            state = SqliteErrorStates.of(message);   // sqlite-jdbc sets no SQLSTATE, only its result code name
         }
         state = STATE_ALIASES.getOrDefault(state, state);
         if (state.length() != 5) {
@@ -119,30 +119,6 @@ public final class ErrorMapper {
             message = message.substring(message.indexOf(')') + 1).trim();
         }
         return new PgException("ERROR", state, message, null, null, position, e);
-    }
-
-    /**
-     * sqlite-jdbc gives no SQLSTATE: its extended result codes start the message ({@code [SQLITE_CONSTRAINT_UNIQUE]
-     * …}), and the text says what PostgreSQL's codes say for the other common cases.
-     */
-    private static String sqliteState(String message) {
-        if (message.contains("(no such table:")) {
-            return SqlState.UNDEFINED_TABLE.code();
-        }
-        if (message.contains("(no such column:")) {
-            return "42703";
-        }
-        if (!message.startsWith("[SQLITE_CONSTRAINT_")) {
-            return SqlState.INTERNAL_ERROR.code();
-        }
-        String code = message.substring("[SQLITE_CONSTRAINT_".length(), Math.max(message.indexOf(']'), 0));
-        return switch (code) {
-            case "UNIQUE", "PRIMARYKEY" -> "23505";
-            case "FOREIGNKEY" -> "23503";
-            case "NOTNULL" -> "23502";
-            case "CHECK" -> "23514";
-            default -> "23000";
-        };
     }
 
     private static String firstToken(String rest) {

@@ -49,6 +49,11 @@ abstract class DialectRules {
     /** {@code a / b} when both are integers, which PostgreSQL divides with truncation; null keeps {@code /}. */
     abstract SqlNode integerDivide(SqlNode a, SqlNode b);
 
+    /** {@code a / b} or {@code a % b} (after {@link #integerDivide}); null keeps the backend's operator. */
+    SqlNode divide(SqlNode a, SqlNode b, boolean modulo) {
+        return null;
+    }
+
     /**
      * A function call by its lower-case name, operands already translated; null leaves it as written (Calcite's
      * known functions in their standard spelling, others by name).

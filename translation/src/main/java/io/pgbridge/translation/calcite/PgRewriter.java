@@ -117,6 +117,7 @@ final class PgRewriter extends SqlShuttle {
             case LIKE -> like(call);
             case BETWEEN -> between(call);
             case PLUS, MINUS -> intervalArithmetic(call);
+            case DIVIDE, MOD -> rules.divide(call.operand(0), call.operand(1), call.getKind() == SqlKind.MOD);
             case IS_DISTINCT_FROM -> rules.isDistinctFrom(call.operand(0), call.operand(1), true);
             case IS_NOT_DISTINCT_FROM -> rules.isDistinctFrom(call.operand(0), call.operand(1), false);
             case FILTER -> rules.filter((SqlCall) call.operand(0), call.operand(1));

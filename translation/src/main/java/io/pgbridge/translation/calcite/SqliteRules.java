@@ -104,12 +104,19 @@ final class SqliteRules extends DialectRules {
         return null; // SQLite divides integers with truncation already
     }
 
+    /** SQLite divides by zero into NULL; the divisor goes through a function of the backend's that refuses zero. */
+    @Override
+    SqlNode divide(SqlNode a, SqlNode b, boolean modulo) {
+        return template(modulo ? "({0} % pgbridge_divisor({1}))" : "({0} / pgbridge_divisor({1}))", a, b);
+    }
+
     @Override
     SqlNode function(String name, SqlCall call, List<SqlNode> args) {
         return switch (name) {
             case "now", "transaction_timestamp", "statement_timestamp", "clock_timestamp" -> currentTimestamp();
             case "char_length", "character_length" -> call("length", args);
             case "strpos" -> call("instr", args);
+            case "ascii" -> call("unicode", args);
             case "position" -> template("instr({1}, {0})", args.get(0), args.get(1));
             case "substring", "substr" -> call("substr", args);
             case "trim" -> trim(args);

@@ -89,6 +89,22 @@ final class BackendFixture implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("case_sensitive_like", "true");
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
+        // The translator sends divisors through this function, which pgbridge's SQLite connections have
+        // (backends' SqliteFunctions); the translation module cannot depend on backends, so it is defined here.
+        org.sqlite.Function.create(c, "pgbridge_divisor", new org.sqlite.Function() {
+            @Override
+            protected void xFunc() throws java.sql.SQLException {
+                if (value_type(0) == 5) {   // SQLITE_NULL
+                    result();
+                } else if (value_double(0) == 0) {
+                    error("22012: division by zero");
+                } else if (value_type(0) == 1) {   // SQLITE_INTEGER
+                    result(value_long(0));
+                } else {
+                    result(value_double(0));
+                }
+            }
+        }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
         return new BackendFixture("sqlite", c,
                 "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, category TEXT, price NUMERIC, qty INTEGER,"
                         + " created TEXT, active INTEGER, data TEXT)",

@@ -93,6 +93,15 @@ class CalciteTranslatorTest {
     }
 
     @Test
+    void sqliteDivisorsGoThroughTheFunctionThatRefusesZero() {
+        // SQLite divides by zero into NULL; PostgreSQL raises 22012, which pgbridge_divisor does on SQLite.
+        assertThat(sql(sqlite, "select a / b, a % 2, 10.5 / 0.0, ascii(c) from t"))
+                .contains("pgbridge_divisor(`b`)").contains("% pgbridge_divisor(2)")
+                .contains("/ pgbridge_divisor(0.0)").contains("unicode(`c`) AS `ascii`");
+        assertThat(sql(mariadb, "select a % b from t")).doesNotContain("pgbridge_divisor");
+    }
+
+    @Test
     void refusesWhatTheBackendCannotExpressByName() {
         assertThatThrownBy(() -> mariadb.translate("update t set a = 1 returning a"))
                 .isInstanceOfSatisfying(TranslationException.class, e -> {

@@ -1,0 +1,114 @@
+package io.pgbridge.proxy.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The PostgreSQL functions pgbridge registers on SQLite connections, SQLite's errors as PostgreSQL's SQLSTATEs, and
+ * the values of computed numeric columns: each statement runs on PostgreSQL 15 directly and through pgbridge on
+ * SQLite, and both must answer alike (values as text, numbers compared numerically).
+ */
+class SqliteFunctionsIT {
+    private static RunningProxy proxy;
+    private static Connection viaSqlite;
+    private static Connection postgres;
+
+    @BeforeAll
+    static void start() throws Exception {
+        proxy = RunningProxy.forKind("sqlite");
+        viaSqlite = proxy.connect();
+        postgres = DriverManager.getConnection(TestDatabases.postgresUrl());
+        String[] setup = {"drop table if exists fn_prices",
+                "create table fn_prices (id integer primary key, price numeric(8,2), qty integer)",
+                "insert into fn_prices values (1, 12.00, 2), (2, 7.50, 3), (3, null, 1)"};
+        for (Connection c : List.of(viaSqlite, postgres)) {
+            try (Statement st = c.createStatement()) {
+                for (String sql : setup) {
+                    st.execute(sql);
+                }
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try (Statement st = postgres.createStatement()) {
+            st.execute("drop table if exists fn_prices");
+        }
+        postgres.close();
+        viaSqlite.close();
+        proxy.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "select chr(65) as a, ascii('a') as code, initcap('hello wORLD-foo') as i",
+            "select repeat('ab', 3) as r, lpad('42', 5, '0') as l, rpad('ab', 4, '.') as rp, lpad('hello', 2) as cut",
+            "select translate('12-34', '-', '') as t, translate('abc', 'ab', 'x') as shorter",
+            "select split_part('a.b.c', '.', 2) as s, split_part('a.b.c', '.', -1) as last, split_part('a', '.', 5) as n",
+            // Boolean results still come out as 1/0 on SQLite (no type for expressions), so starts_with filters here.
+            "select md5('pgbridge') as h, count(*) as sw from fn_prices where starts_with('Workshop', 'Work')",
+            "select regexp_replace('phone: 555-123-4567', '[^0-9]', '', 'g') as digits,"
+                    + " regexp_replace('John Smith', '(\\w+) (\\w+)', '\\2, \\1') as swapped",
+            "select trunc(2.567, 1) as t1, trunc(-2.567, 2) as t2, make_date(2024, 7, 4) as d",
+            "select num_nulls(1, null, 3) as nulls, num_nonnulls(1, null, 3) as values_",
+            "select encode(decode('48656c6c6f', 'hex'), 'base64') as b64, convert_from(decode('SGk=', 'base64'), 'UTF8') as t",
+            "select id, price, price * qty as total from fn_prices order by id",
+            "select sum(price * qty) as spent, min(price) as cheapest from fn_prices",
+            "select id, 7 / 2 as half, qty % 2 as odd from fn_prices order by id"})
+    void answersAsPostgres(String sql) throws SQLException {
+        assertThat(rows(viaSqlite, sql)).as(sql).isEqualTo(rows(postgres, sql));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"select 1 / 0", "select 10.5 / 0.0", "select 5 % 0",
+            "select id / (qty - qty) from fn_prices", "select no_such_function(1)", "selec 1",
+            "select id from fn_prices a join fn_prices b on a.id = b.id", "select id from fn_prices where count(*) > 1",
+            "create table fn_prices (id integer)", "insert into fn_prices (id) values (9, 10)",
+            "select split_part('a.b', '.', 0)"})
+    void failsWithPostgresSqlState(String sql) {
+        SQLException expected = catchThrowableOfType(SQLException.class, () -> rows(postgres, sql));
+        SQLException actual = catchThrowableOfType(SQLException.class, () -> rows(viaSqlite, sql));
+        assertThat((Object) expected).as("PostgreSQL rejects " + sql).isNotNull();
+        assertThat((Object) actual).as("pgbridge on SQLite rejects " + sql).isNotNull();
+        assertThat(actual.getSQLState()).as(sql + ": " + actual.getMessage()).isEqualTo(expected.getSQLState());
+    }
+
+    private static List<String> rows(Connection c, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            rows.add(String.valueOf(n));
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(rs.getMetaData().getColumnLabel(i)).append('=').append(normalised(rs.getString(i)))
+                            .append(' ');
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
+    /** Numbers compared by value: PostgreSQL keeps numeric scale (75.50), SQLite stores a double (75.5). */
+    private static String normalised(String value) {
+        if (value == null || !value.matches("-?[0-9]+(\\.[0-9]+)?")) {
+            return value;
+        }
+        return new java.math.BigDecimal(value).stripTrailingZeros().toPlainString();
+    }
+}
