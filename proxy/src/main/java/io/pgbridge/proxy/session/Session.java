@@ -31,6 +31,9 @@ public final class Session implements Runnable, SessionRegistry.Registered {
 
     enum Phase { STARTUP, READY, FAILED_UNTIL_SYNC, TERMINATED }
 
+    /** How long a connection whose output is shut may still drain the client's input before it is closed. */
+    private static final long LINGER_AFTER_FATAL_MILLIS = 2_000;
+
     private final SessionContext context;
     private final Channel channel;
     private final ClientWriter writer;
@@ -63,6 +66,9 @@ public final class Session implements Runnable, SessionRegistry.Registered {
 
     /** Called on the event loop: queues a message for the session thread, pausing reads when too many wait. */
     public void enqueue(FrontendMessage message) {
+        if (phase == Phase.TERMINATED) {
+            return;   // the connection is closing: what the client still sends is read only to be dropped
+        }
         inbox.add(message);
         if (inbox.size() > INBOX_HIGH && !readingPaused) {
             readingPaused = true;
@@ -124,10 +130,26 @@ public final class Session implements Runnable, SessionRegistry.Registered {
             }
             writer.discard();
             if (channel.isActive() && !handedOver) {
-                channel.close();
+                closeAfterLastWrite();
             }
             log.debug("{} - session ended", logPrefix);
         }
+    }
+
+    /**
+     * Closes the connection once what was written has left: our side says FIN first and the socket is closed a
+     * little later (or when the client closes). Closing at once while the client's unread bytes sit in the receive
+     * buffer (an oversized message it is still sending) makes the kernel answer with a reset, and the client may
+     * lose the FATAL ErrorResponse that explains why.
+     */
+    private void closeAfterLastWrite() {
+        if (!(channel instanceof io.netty.channel.socket.DuplexChannel duplex)) {
+            channel.close();
+            return;
+        }
+        channel.config().setAutoRead(true);   // keep reading (and discarding) so that the client's close is seen
+        duplex.shutdownOutput().addListener(done -> channel.eventLoop().schedule(
+                () -> channel.close(), LINGER_AFTER_FATAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
     private void handle(FrontendMessage message) throws InterruptedException {
