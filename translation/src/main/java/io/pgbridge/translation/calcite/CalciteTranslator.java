@@ -63,6 +63,11 @@ public final class CalciteTranslator implements Translator {
         };
     }
 
+    @Override
+    public boolean readsLiteral(String literal) {
+        return rules.readsLiteral(literal);
+    }
+
     private String translateWithCalcite(String statement) {
         StatementNormalizer.Result normalized = StatementNormalizer.normalize(statement, rules.target());
         StatementClauses clauses = StatementClauses.split(normalized.text());

@@ -110,6 +110,20 @@ abstract class DialectRules {
      */
     abstract List<SqlNode> orderKey(SqlNode expression, boolean descending, Boolean nullsFirst);
 
+    /**
+     * A string literal the backend would read differently from PostgreSQL, as the backend's literal; null keeps it.
+     * Rules that rewrite literals by value claim them with {@link #readsLiteral}, so the statement cache does not
+     * stand in for them.
+     */
+    SqlNode stringLiteral(String value) {
+        return null;
+    }
+
+    /** Whether {@link #stringLiteral} rewrites this literal token (quotes included). */
+    boolean readsLiteral(String token) {
+        return false;
+    }
+
     /** Whether a top-level VALUES gives PostgreSQL's column names (column1, column2…) on this backend. */
     abstract boolean namesValuesColumns();
 

@@ -116,6 +116,19 @@ final class MariaDbRules extends DialectRules {
         return HexFormat.of().withUpperCase().formatHex(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Timestamps with a UTC offset, which MariaDB's DATETIME refuses, as the UTC time they stand for. */
+    @Override
+    SqlNode stringLiteral(String value) {
+        String utc = ZonedTimestampText.inUtc(value);
+        return utc == null ? null : SqlLiteral.createCharString(utc, SqlParserPos.ZERO);
+    }
+
+    @Override
+    boolean readsLiteral(String token) {
+        return token.length() > 2 && token.charAt(0) == '\'' && ZonedTimestampText.inUtc(
+                token.substring(1, token.length() - 1).replace("''", "'")) != null;
+    }
+
     @Override
     SqlNode like(SqlNode value, SqlNode pattern, SqlNode escape, boolean caseInsensitive, boolean negated) {
         String not = negated ? "NOT " : "";

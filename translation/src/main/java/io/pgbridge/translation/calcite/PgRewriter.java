@@ -54,6 +54,13 @@ final class PgRewriter extends SqlShuttle {
     }
 
     @Override
+    public SqlNode visit(SqlLiteral literal) {
+        String text = DialectRules.stringValue(literal);
+        SqlNode rewritten = text == null ? null : rules.stringLiteral(text);
+        return rewritten != null ? rewritten : literal;
+    }
+
+    @Override
     public SqlNode visit(SqlCall call) {
         if (TemplateOperator.isTemplate(call)) {
             return call;

@@ -1,0 +1,35 @@
+package io.pgbridge.translation.calcite;
+
+import io.pgbridge.translation.CachingTranslator;
+import io.pgbridge.translation.Translator;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SQL written for MariaDB where PostgreSQL's meaning needs more than a change of spelling. */
+class MariaDbTranslationTest {
+    private final Translator mariadb = CalciteTranslator.forMariaDb();
+
+    private String sql(String statement) {
+        return mariadb.translate(statement).sql().replace('\n', ' ');
+    }
+
+    @Test
+    void zonedTimestampTextBecomesUtc() {
+        assertThat(sql("insert into t values ('2024-02-29 13:15:30+01', '2023-12-31 18:00:00-05',"
+                + " '2024-05-01 10:00:00.25Z', '2024-02-21 +00', 'not 2024-01-01+01', '2024-01-01')"))
+                .isEqualTo("INSERT INTO \"t\" VALUES ('2024-02-29 12:15:30', '2023-12-31 23:00:00',"
+                        + " '2024-05-01 10:00:00.250000', '2024-02-21', 'not 2024-01-01+01', '2024-01-01')");
+        assertThat(sql("select 1 from t where at > '2024-05-02 12:00:00+05:30'"))
+                .isEqualTo("SELECT 1 AS \"?column?\" FROM \"t\" WHERE \"at\" > '2024-05-02 06:30:00'");
+    }
+
+    @Test
+    void zonedTimestampTextIsNotAStandInOfTheCache() {
+        CachingTranslator cached = new CachingTranslator(mariadb, 100);
+        String first = "update t set at = '2024-01-01 10:00:00+02' where id = 1";
+        String second = "update t set at = '2024-01-01 10:00:00+03' where id = 2";
+        assertThat(cached.translate(first).sql()).contains("'2024-01-01 08:00:00'");
+        assertThat(cached.translate(second).sql()).contains("'2024-01-01 07:00:00'").contains("= 2");
+    }
+}
