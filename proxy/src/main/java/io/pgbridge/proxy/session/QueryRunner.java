@@ -17,6 +17,7 @@ import io.pgbridge.translation.StatementClassifier;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
 import io.pgbridge.translation.StatementSplitter;
+import io.pgbridge.translation.Translation;
 import io.pgbridge.translation.TypeNameRewriter;
 
 import java.sql.Connection;
@@ -40,7 +41,8 @@ final class QueryRunner {
     /** Rows a repeatable query may return and still be answered from its first, non-streamed attempt. */
     private static final int OPTIMISTIC_ROWS = 256;
 
-    private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable, boolean sessionFunctions) {
+    private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable, boolean sessionFunctions,
+                            List<Integer> booleanColumns) {
     }
 
     /** The cache key: a record, so that each Parse does not copy its SQL text into a new key string. */
@@ -295,7 +297,8 @@ final class QueryRunner {
         forwardWarnings(jdbc);
         if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
-            portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind);
+            portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
+                    portal.runAs.booleanColumns());
         } else {
             running = null;
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
@@ -324,7 +327,7 @@ final class QueryRunner {
         forwardWarnings(portal.jdbc);
         rs.beforeFirst();
         portal.resultSet = rs;
-        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind);
+        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.booleanColumns());
         return true;
     }
 
@@ -431,7 +434,7 @@ final class QueryRunner {
         String sql = rewritten == null ? statement.sql() : rewritten;
         Analysis analysis = analyse(sql, session.backendConnection().backend().dialect(), true);
         return new ParsedStatement(statement.name(), sql, statement.parameterTypes(), analysis.info(),
-                analysis.jdbcSql(), analysis.repeatable(), false);
+                analysis.jdbcSql(), analysis.repeatable(), false, analysis.booleanColumns());
     }
 
     // ---- proxy-made results, lookups, cleanup ----
@@ -449,14 +452,14 @@ final class QueryRunner {
         BackendDialect dialect = session.backendConnection().backend().dialect();
         Analysis analysis = ANALYSES.get(new AnalysisKey(dialect, sql), key -> analyse(sql, dialect));
         return new ParsedStatement(name, sql, parameterTypes, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
-                analysis.sessionFunctions());
+                analysis.sessionFunctions(), analysis.booleanColumns());
     }
 
     /** A statement of a simple Query: literals vary from one to the next, so caching would only churn. */
     private ParsedStatement analyseOnce(String sql) {
         Analysis analysis = analyse(sql, session.backendConnection().backend().dialect());
         return new ParsedStatement("", sql, NO_TYPES, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
-                analysis.sessionFunctions());
+                analysis.sessionFunctions(), analysis.booleanColumns());
     }
 
     private static Analysis analyse(String sql, BackendDialect dialect) {
@@ -468,11 +471,13 @@ final class QueryRunner {
         StatementInfo info = StatementClassifier.classify(sql);
         // A statement calling session functions is translated only once they are replaced, when it runs.
         boolean sessionFunctions = !functionsReplaced && SessionFunctions.mayCall(info.kind(), sql);
-        String translated = SqlTranslation.translates(info.kind()) && !sessionFunctions
-                ? SqlTranslation.forDialect(dialect).translate(sql).sql() : sql;
+        Translation translation = SqlTranslation.translates(info.kind()) && !sessionFunctions
+                ? SqlTranslation.forDialect(dialect).translate(sql) : new Translation(sql);
+        String translated = translation.sql();
         String backendSql = TypeNameRewriter.rewrite(translated, dialect.typeNameAliases());
         return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
-                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions);
+                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions,
+                translation.booleanColumns());
     }
 
     /** A backend error whose position points into translated SQL, made to point into the client's. */

@@ -124,6 +124,14 @@ abstract class DialectRules {
         return false;
     }
 
+    /**
+     * Whether the backend answers boolean expressions with numbers (it has no boolean type), so the translation
+     * must name the result columns that PostgreSQL types as boolean.
+     */
+    boolean answersBooleansAsNumbers() {
+        return false;
+    }
+
     /** Whether a top-level VALUES gives PostgreSQL's column names (column1, column2…) on this backend. */
     abstract boolean namesValuesColumns();
 

@@ -270,6 +270,11 @@ final class MariaDbRules extends DialectRules {
     }
 
     @Override
+    boolean answersBooleansAsNumbers() {
+        return true;
+    }
+
+    @Override
     boolean namesValuesColumns() {
         return false;
     }

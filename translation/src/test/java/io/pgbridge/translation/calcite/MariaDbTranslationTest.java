@@ -32,4 +32,23 @@ class MariaDbTranslationTest {
         assertThat(cached.translate(first).sql()).contains("'2024-01-01 08:00:00'");
         assertThat(cached.translate(second).sql()).contains("'2024-01-01 07:00:00'").contains("= 2");
     }
+
+    @Test
+    void namesTheColumnsPostgresTypesAsBoolean() {
+        assertThat(mariadb.translate("select id, a = b, not c, d is null, true, x::boolean, bool_and(e),"
+                + " case when f then true else false end, count(*), g from t group by id").booleanColumns())
+                .containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(mariadb.translate("select a > 1 as big, * from t union select true, * from u").booleanColumns())
+                .containsExactly(0);
+        assertThat(mariadb.translate("insert into t (a) values (1) returning a, a > 0").booleanColumns())
+                .containsExactly(1);
+        assertThat(CalciteTranslator.forSqlite().translate("select a = b from t").booleanColumns()).isEmpty();
+    }
+
+    @Test
+    void booleanColumnsSurviveTheCache() {
+        CachingTranslator cached = new CachingTranslator(mariadb, 100);
+        cached.translate("select a, b = 5 from t where c = 'x'");
+        assertThat(cached.translate("select a, b = 6 from t where c = 'y'").booleanColumns()).containsExactly(1);
+    }
 }

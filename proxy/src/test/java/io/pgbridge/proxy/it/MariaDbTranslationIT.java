@@ -1,0 +1,72 @@
+package io.pgbridge.proxy.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Types;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What MariaDB needs beyond a change of spelling to answer as PostgreSQL does, through the real proxy with pgjdbc
+ * in front of a real MariaDB: boolean results, timestamptz text with offsets, functions MariaDB lacks.
+ */
+class MariaDbTranslationIT {
+    private static RunningProxy proxy;
+    private static Connection connection;
+
+    @BeforeAll
+    static void start() throws Exception {
+        proxy = RunningProxy.forKind("mariadb");
+        connection = proxy.connect();
+        try (Statement s = connection.createStatement()) {
+            s.execute("drop table if exists mariadb_e2e");
+            s.execute("create table mariadb_e2e (id int primary key, name text, at timestamptz, ok boolean)");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try (Statement s = connection.createStatement()) {
+            s.execute("drop table mariadb_e2e");
+        }
+        connection.close();
+        proxy.close();
+    }
+
+    @Test
+    void booleanExpressionsAnswerAsBoolean() throws Exception {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("select 1 = 1 as yes, not true as no, 'a' < 'b', 2 as two")) {
+            assertThat(rs.getMetaData().getColumnType(1)).isEqualTo(Types.BIT);
+            assertThat(rs.getMetaData().getColumnTypeName(3)).isEqualTo("bool");
+            assertThat(rs.getMetaData().getColumnTypeName(4)).isEqualTo("int4");
+            rs.next();
+            assertThat(rs.getString(1) + rs.getString(2) + rs.getString(3) + rs.getString(4)).isEqualTo("tft2");
+        }
+        try (PreparedStatement p = connection.prepareStatement("insert into mariadb_e2e (id, name) values (?, 'x')"
+                + " returning id, id > 5 as big")) {
+            p.setInt(1, 9);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                assertThat(rs.getString("big")).isEqualTo("t");
+            }
+        }
+    }
+
+    @Test
+    void timestampTextWithAnOffsetIsStoredAsItsInstant() throws Exception {
+        try (Statement s = connection.createStatement()) {
+            s.execute("insert into mariadb_e2e (id, at) values (1, '2024-02-29 13:15:30+01')");
+            try (ResultSet rs = s.executeQuery("select id from mariadb_e2e where at = '2024-02-29 07:15:30-05'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+    }
+}
