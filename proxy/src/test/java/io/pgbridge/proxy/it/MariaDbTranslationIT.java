@@ -69,4 +69,24 @@ class MariaDbTranslationIT {
             }
         }
     }
+
+    @Test
+    void functionsMariaDbLacksAnswerAsInPostgres() throws Exception {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("select split_part('a,b,c', ',', 2), split_part('a,b', ',', 5),"
+                        + " split_part('a,b,c', ',', -1), translate('ab-ba', 'ab-', 'ba'),"
+                        + " regexp_replace('a1b22', '[0-9]+', '#'), regexp_replace('a1b22', '[0-9]+', '<\\&>', 'g'),"
+                        + " regexp_replace('Ab', 'a', 'x', 'i'), num_nulls(1, null, null), num_nonnulls(1, null),"
+                        + " make_date(2024, 7, 4), to_date('15/03/2024', 'DD/MM/YYYY'),"
+                        + " format('%s is %s, %L', 'x', null, 'it''s'), starts_with('Work', 'Wo'),"
+                        + " starts_with('Work', 'wo'), jsonb_typeof('[1]'), jsonb_typeof('{\"a\": 2.5}'::jsonb -> 'a')")) {
+            rs.next();
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.append(i == 1 ? "" : "|").append(rs.getString(i));
+            }
+            assertThat(row.toString()).isEqualTo("b||c|baab|a#b22|a<1>b<22>|xb|2|1|2024-07-04|2024-03-15"
+                    + "|x is , 'it''s'|t|f|array|number");
+        }
+    }
 }

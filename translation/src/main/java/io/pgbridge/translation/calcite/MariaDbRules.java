@@ -174,7 +174,7 @@ final class MariaDbRules extends DialectRules {
             case "bool_or" -> call("MAX", args);
             case "array_agg" -> throwing("array_agg (arrays)");
             case "string_agg" -> stringAgg(call, args);
-            default -> null;
+            default -> MariaDbFunctions.translate(name, args);
         };
     }
 

@@ -1,10 +1,12 @@
 package io.pgbridge.translation.calcite;
 
 import io.pgbridge.translation.CachingTranslator;
+import io.pgbridge.translation.TranslationException;
 import io.pgbridge.translation.Translator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The SQL written for MariaDB where PostgreSQL's meaning needs more than a change of spelling. */
 class MariaDbTranslationTest {
@@ -50,5 +52,19 @@ class MariaDbTranslationTest {
         CachingTranslator cached = new CachingTranslator(mariadb, 100);
         cached.translate("select a, b = 5 from t where c = 'x'");
         assertThat(cached.translate("select a, b = 6 from t where c = 'y'").booleanColumns()).containsExactly(1);
+    }
+
+    @Test
+    void writesFunctionsMariaDbLacks() {
+        assertThat(sql("select to_date(d, 'DD/MM/YYYY HH24:MI') from t"))
+                .isEqualTo("SELECT CAST(STR_TO_DATE(\"d\", '%d/%m/%Y %H:%i') AS DATE) AS \"to_date\" FROM \"t\"");
+        assertThat(sql("select regexp_replace(a, 'x(y)', '[\\1]') from t"))
+                .isEqualTo("SELECT REGEXP_REPLACE(\"a\", '(?s)^(.*?)(x(y))', '\\1[\\3]') AS \"regexp_replace\" FROM \"t\"");
+        for (String refused : new String[] {"select regexp_replace(a, 'x', 'y', 'n') from t",
+                "select translate(a, b, 'x') from t", "select format(f, a) from t", "select to_date(a, 'Q') from t"}) {
+            assertThatThrownBy(() -> mariadb.translate(refused)).as(refused)
+                    .isInstanceOfSatisfying(TranslationException.class,
+                            e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+        }
     }
 }
