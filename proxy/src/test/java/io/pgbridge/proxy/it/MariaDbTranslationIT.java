@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.sql.Types;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What MariaDB needs beyond a change of spelling to answer as PostgreSQL does, through the real proxy with pgjdbc
@@ -87,6 +88,23 @@ class MariaDbTranslationIT {
             }
             assertThat(row.toString()).isEqualTo("b||c|baab|a#b22|a<1>b<22>|xb|2|1|2024-07-04|2024-03-15"
                     + "|x is , 'it''s'|t|f|array|number");
+        }
+    }
+
+    @Test
+    void mariaDbErrorsCarryPostgresStates() throws Exception {
+        try (Statement s = connection.createStatement()) {
+            s.execute("create table if not exists mariadb_e2e_other (id int primary key, need text not null)");
+            String[][] cases = {
+                {"select id from mariadb_e2e join mariadb_e2e_other on true", "42702"},
+                {"select id from mariadb_e2e where count(*) > 1", "42803"},
+                {"insert into mariadb_e2e (id) values (3, 'extra')", "42601"},
+                {"insert into mariadb_e2e_other (id) values (1)", "23502"}};
+            for (String[] c : cases) {
+                assertThatThrownBy(() -> s.execute(c[0])).as(c[0]).isInstanceOfSatisfying(
+                        java.sql.SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(c[1]));
+            }
+            s.execute("drop table mariadb_e2e_other");
         }
     }
 }

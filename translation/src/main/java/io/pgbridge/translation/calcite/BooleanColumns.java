@@ -26,7 +26,7 @@ final class BooleanColumns {
     private static final Set<SqlKind> PREDICATES = Set.of(SqlKind.AND, SqlKind.OR, SqlKind.NOT, SqlKind.IS_NULL,
             SqlKind.IS_NOT_NULL, SqlKind.IS_TRUE, SqlKind.IS_FALSE, SqlKind.IS_NOT_TRUE, SqlKind.IS_NOT_FALSE,
             SqlKind.IS_UNKNOWN, SqlKind.IS_DISTINCT_FROM, SqlKind.IS_NOT_DISTINCT_FROM,
-            SqlKind.LIKE, SqlKind.SIMILAR, SqlKind.IN, SqlKind.NOT_IN, SqlKind.EXISTS, SqlKind.BETWEEN, SqlKind.SOME,
+            SqlKind.LIKE, SqlKind.RLIKE, SqlKind.SIMILAR, SqlKind.IN, SqlKind.NOT_IN, SqlKind.EXISTS, SqlKind.BETWEEN, SqlKind.SOME,
             SqlKind.ALL);
     private static final Set<String> BOOLEAN_FUNCTIONS = Set.of("bool_and", "bool_or", "every", "starts_with",
             "isfinite");

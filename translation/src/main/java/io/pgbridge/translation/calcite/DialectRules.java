@@ -46,6 +46,11 @@ abstract class DialectRules {
     /** LIKE and ILIKE, PostgreSQL's: LIKE is case-sensitive and both take backslash as the default escape. */
     abstract SqlNode like(SqlNode value, SqlNode pattern, SqlNode escape, boolean caseInsensitive, boolean negated);
 
+    /** {@code value ~ pattern} (or {@code !~}): a case-sensitive POSIX regular-expression match. */
+    SqlNode regexMatch(SqlNode value, SqlNode pattern, boolean negated) {
+        throw unsupported("the operator " + (negated ? "!~" : "~"));
+    }
+
     /** {@code a / b} when both are integers, which PostgreSQL divides with truncation; null keeps {@code /}. */
     abstract SqlNode integerDivide(SqlNode a, SqlNode b);
 

@@ -138,6 +138,12 @@ final class MariaDbRules extends DialectRules {
                 : template("({0} COLLATE utf8mb4_bin " + not + "LIKE {1} ESCAPE {2})", value, pattern, esc);
     }
 
+    /** MariaDB's REGEXP follows the collation; PostgreSQL's ~ always tells case apart. */
+    @Override
+    SqlNode regexMatch(SqlNode value, SqlNode pattern, boolean negated) {
+        return template("({0} COLLATE utf8mb4_bin " + (negated ? "NOT " : "") + "REGEXP {1})", value, pattern);
+    }
+
     @Override
     SqlNode integerDivide(SqlNode a, SqlNode b) {
         return template("({0} DIV {1})", a, b);

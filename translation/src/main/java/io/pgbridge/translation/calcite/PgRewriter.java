@@ -122,6 +122,8 @@ final class PgRewriter extends SqlShuttle {
         return switch (call.getKind()) {
             case CAST -> cast(call);
             case LIKE -> like(call);
+            case RLIKE -> rules.regexMatch(call.operand(0), call.operand(1),
+                    call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("NOT"));
             case BETWEEN -> between(call);
             case PLUS, MINUS -> intervalArithmetic(call);
             case IS_DISTINCT_FROM -> rules.isDistinctFrom(call.operand(0), call.operand(1), true);

@@ -67,4 +67,15 @@ class MariaDbTranslationTest {
                             e -> assertThat(e.sqlState()).isEqualTo("0A000"));
         }
     }
+
+    @Test
+    void regexMatchesTellCaseApart() {
+        assertThat(sql("select a ~ '^x', a !~ 'y' from t where b ~ $1"))
+                .isEqualTo("SELECT (\"a\" COLLATE utf8mb4_bin REGEXP '^x') AS \"?column?\","
+                        + " (\"a\" COLLATE utf8mb4_bin NOT REGEXP 'y') AS \"?column?\" FROM \"t\""
+                        + " WHERE (\"b\" COLLATE utf8mb4_bin REGEXP $1)");
+        assertThat(mariadb.translate("select a ~ 'x' from t").booleanColumns()).containsExactly(0);
+        assertThatThrownBy(() -> mariadb.translate("select a ~* 'x' from t"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+    }
 }
