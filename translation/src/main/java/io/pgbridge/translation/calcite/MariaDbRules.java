@@ -180,6 +180,9 @@ final class MariaDbRules extends DialectRules {
             case "bool_or" -> call("MAX", args);
             case "array_agg" -> throwing("array_agg (arrays)");
             case "string_agg" -> stringAgg(call, args);
+            // MariaDB's STDDEV and VARIANCE are the population's; PostgreSQL's the sample's.
+            case "stddev", "variance" -> call.getFunctionQuantifier() != null ? throwing(name + "(DISTINCT …)")
+                    : call(name.equals("stddev") ? "STDDEV_SAMP" : "VAR_SAMP", args);
             default -> MariaDbFunctions.translate(name, args);
         };
     }
@@ -236,7 +239,8 @@ final class MariaDbRules extends DialectRules {
             text.append(subtract ? " - INTERVAL " : " + INTERVAL ").append(amount.toBigInteger()).append(' ')
                     .append(unit);
         }
-        return template(text.append(')').toString(), timestamp);
+        // date ± interval is a timestamp in PostgreSQL; MariaDB keeps a DATE when the interval has no time part.
+        return template("CAST(" + text.append(')') + " AS DATETIME(6))", timestamp);
     }
 
     @Override

@@ -78,4 +78,12 @@ class MariaDbTranslationTest {
         assertThatThrownBy(() -> mariadb.translate("select a ~* 'x' from t"))
                 .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
     }
+
+    @Test
+    void samplesStatisticsAndDateArithmeticAsPostgres() {
+        assertThat(sql("select stddev(a), variance(a) from t"))
+                .isEqualTo("SELECT STDDEV_SAMP(\"a\") AS \"stddev\", VAR_SAMP(\"a\") AS \"variance\" FROM \"t\"");
+        assertThat(sql("select d + interval '1 month' from t"))
+                .isEqualTo("SELECT CAST((\"d\" + INTERVAL 1 MONTH) AS DATETIME(6)) AS \"?column?\" FROM \"t\"");
+    }
 }
