@@ -4,8 +4,10 @@ package io.pgbridge.translation;
  * A statement as the backend should receive it.
  *
  * @param sql the backend's SQL, still with PostgreSQL {@code $n} parameters where the client's were
+ * @param booleanColumns 0-based result columns that PostgreSQL types as boolean where the backend, which has no
+ *     boolean type, answers with numbers (MariaDB's {@code a = b} is 1 or 0): the proxy presents them as boolean
  */
-public record Translation(String sql) {
+public record Translation(String sql, java.util.List<Integer> booleanColumns) {
     /**
      * The statement has nothing to do on this backend (COMMENT ON where the backend keeps no comments): the proxy
      * answers with the statement's command tag and sends the backend nothing.
@@ -16,6 +18,12 @@ public record Translation(String sql) {
         if (sql == null) {
             throw new IllegalArgumentException("sql");
         }
+        booleanColumns = java.util.List.copyOf(booleanColumns);
+    }
+
+    /** A statement whose result columns the backend types as PostgreSQL would. */
+    public Translation(String sql) {
+        this(sql, java.util.List.of());
     }
 
     /** Whether this is {@link #NOTHING}: no backend statement at all. */

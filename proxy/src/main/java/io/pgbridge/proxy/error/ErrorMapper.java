@@ -28,6 +28,7 @@ public final class ErrorMapper {
             Map.entry("42S12", "42704"),   // index not found → undefined_object
             Map.entry("42S11", "42P07"),   // index exists → duplicate relation
             Map.entry("21S02", "42601"),   // column count does not match → PostgreSQL's syntax error
+            Map.entry("21S01", "42601"),   // MariaDB: more values than columns in INSERT → syntax error
             Map.entry("22018", "22P02"),   // data conversion error → invalid_text_representation
             Map.entry("70100", "57014"),   // MariaDB: query interrupted → query_canceled
             Map.entry("HYT00", "57014"),   // timeout → query_canceled
@@ -39,9 +40,14 @@ public final class ErrorMapper {
             Map.entry("90107", "2BP01"),   // cannot drop, others depend on it → dependent_objects_still_exist
             Map.entry("90154", "428C9"));  // generated column assigned → generated_always
 
-    /** MariaDB reports every integrity problem as 23000; its vendor code says which. */
+    /**
+     * MariaDB reports every integrity problem as 23000 (an ambiguous column too) and many others as HY000; its
+     * vendor code says which.
+     */
     private static final Map<Integer, String> MARIADB_CODES = Map.of(
-            1062, "23505", 1452, "23503", 1451, "23503", 1048, "23502", 1364, "23502");
+            1062, "23505", 1452, "23503", 1451, "23503", 1048, "23502", 1364, "23502",
+            1052, "42702",    // column in field list is ambiguous → ambiguous_column
+            1111, "42803");   // invalid use of group function → grouping_error
 
     /** MariaDB reports syntax errors and many others as 42000; these codes are PostgreSQL's 42601. */
     private static final java.util.Set<Integer> MARIADB_SYNTAX = java.util.Set.of(1064, 1149);
@@ -89,7 +95,7 @@ public final class ErrorMapper {
 
     private static PgException fromSqlException(SQLException e) {
         String state = e.getSQLState();
-        if ("23000".equals(state) && MARIADB_CODES.containsKey(e.getErrorCode())) {
+        if (("23000".equals(state) || "HY000".equals(state)) && MARIADB_CODES.containsKey(e.getErrorCode())) {
             state = MARIADB_CODES.get(e.getErrorCode());
         }
         if ("42000".equals(state) && MARIADB_SYNTAX.contains(e.getErrorCode())) {

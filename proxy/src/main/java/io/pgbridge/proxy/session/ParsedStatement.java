@@ -7,10 +7,12 @@ import io.pgbridge.translation.StatementInfo;
  * A statement as the client prepared it (Parse, or one statement of a simple Query): the client's SQL, the
  * parameter types it declared (0 = let the backend decide), what kind of statement it is, the SQL for JDBC, and
  * whether running it twice is harmless (a plain read), which allows a cheaper first attempt on some backends, and
- * whether it may call session functions ({@link SessionFunctions}), which are replaced each time it runs.
+ * whether it may call session functions ({@link SessionFunctions}), which are replaced each time it runs, and
+ * which result columns are boolean though the backend answers numbers ({@link
+ * io.pgbridge.translation.Translation#booleanColumns()}).
  */
 record ParsedStatement(String name, String sql, int[] parameterTypes, StatementInfo info, JdbcSql jdbcSql,
-                       boolean repeatable, boolean sessionFunctions) {
+                       boolean repeatable, boolean sessionFunctions, java.util.List<Integer> booleanColumns) {
 
     int parameterCount() {
         return Math.max(parameterTypes.length, jdbcSql.parameterCount());

@@ -277,7 +277,8 @@ final class QueryRunner {
         forwardWarnings(jdbc);
         if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
-            portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind);
+            portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
+                    portal.runAs.booleanColumns());
         } else {
             running = null;
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
@@ -306,7 +307,7 @@ final class QueryRunner {
         forwardWarnings(portal.jdbc);
         rs.beforeFirst();
         portal.resultSet = rs;
-        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind);
+        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.booleanColumns());
         return true;
     }
 

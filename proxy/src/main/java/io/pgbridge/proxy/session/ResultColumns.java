@@ -3,6 +3,7 @@ package io.pgbridge.proxy.session;
 import io.netty.buffer.ByteBuf;
 import io.pgbridge.backend.BackendDialect;
 import io.pgbridge.backend.ColumnType;
+import io.pgbridge.backend.PgOid;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.codec.PgWire;
@@ -38,8 +39,12 @@ final class ResultColumns {
         }
     }
 
-    /** Resolves the columns; {@code bind} (may be null) gives the result formats the client asked for. */
-    static ResultColumns of(ResultSetMetaData md, BackendDialect dialect, FrontendMessage.Bind bind) throws SQLException {
+    /**
+     * Resolves the columns; {@code bind} (may be null) gives the result formats the client asked for, and
+     * {@code booleanColumns} the 0-based columns PostgreSQL types as boolean where the backend answers integers.
+     */
+    static ResultColumns of(ResultSetMetaData md, BackendDialect dialect, FrontendMessage.Bind bind,
+                            List<Integer> booleanColumns) throws SQLException {
         int n = md.getColumnCount();
         String[] names = new String[n];
         ColumnType[] columnTypes = new ColumnType[n];
@@ -49,7 +54,16 @@ final class ResultColumns {
             columnTypes[i] = dialect.columnType(md, i + 1);
             formats[i] = bind == null ? 0 : bind.resultFormat(i);
         }
+        for (int column : booleanColumns) {
+            if (column < n && isInteger(columnTypes[column].oid())) {
+                columnTypes[column] = ColumnType.of(PgOid.BOOL);
+            }
+        }
         return new ResultColumns(names, columnTypes, formats);
+    }
+
+    private static boolean isInteger(int oid) {
+        return oid == PgOid.INT2 || oid == PgOid.INT4 || oid == PgOid.INT8;
     }
 
     /** One text column, for results the proxy makes itself (SHOW). */

@@ -11,7 +11,10 @@ import io.pgbridge.translation.Positions;
 import io.pgbridge.translation.RepeatableQueries;
 import io.pgbridge.translation.StatementClassifier;
 import io.pgbridge.translation.StatementInfo;
+import io.pgbridge.translation.Translation;
 import io.pgbridge.translation.TypeNameRewriter;
+
+import java.util.List;
 
 /**
  * What a statement text is and what the backend receives for it: classification, translation for the backend's
@@ -22,7 +25,8 @@ final class StatementAnalysis {
     private static final Cache<Key, Analysis> CACHE = Caffeine.newBuilder().maximumSize(20_000).build();
     private static final int[] NO_TYPES = new int[0];
 
-    private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable, boolean sessionFunctions) {
+    private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable, boolean sessionFunctions,
+                            List<Integer> booleanColumns) {
     }
 
     /** The cache key: a record, so that each Parse does not copy its SQL text into a new key string. */
@@ -47,7 +51,7 @@ final class StatementAnalysis {
     static ParsedStatement withFunctionsReplaced(ParsedStatement original, String sql, BackendDialect dialect) {
         Analysis analysis = analyse(sql, dialect, true);
         return new ParsedStatement(original.name(), sql, original.parameterTypes(), analysis.info(),
-                analysis.jdbcSql(), analysis.repeatable(), false);
+                analysis.jdbcSql(), analysis.repeatable(), false, analysis.booleanColumns());
     }
 
     /** A backend error whose position points into translated SQL, made to point into the client's. */
@@ -66,7 +70,7 @@ final class StatementAnalysis {
 
     private static ParsedStatement statement(String name, String sql, int[] types, Analysis analysis) {
         return new ParsedStatement(name, sql, types, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
-                analysis.sessionFunctions());
+                analysis.sessionFunctions(), analysis.booleanColumns());
     }
 
     /** {@code functionsReplaced}: session functions are already replaced, translate now whatever the text says. */
@@ -74,10 +78,11 @@ final class StatementAnalysis {
         StatementInfo info = StatementClassifier.classify(sql);
         // A statement calling session functions is translated only once they are replaced, when it runs.
         boolean sessionFunctions = !functionsReplaced && SessionFunctions.mayCall(info.kind(), sql);
-        String translated = SqlTranslation.translates(info.kind()) && !sessionFunctions
-                ? SqlTranslation.forDialect(dialect).translate(sql).sql() : sql;
-        String backendSql = TypeNameRewriter.rewrite(translated, dialect.typeNameAliases());
+        Translation translation = SqlTranslation.translates(info.kind()) && !sessionFunctions
+                ? SqlTranslation.forDialect(dialect).translate(sql) : new Translation(sql);
+        String backendSql = TypeNameRewriter.rewrite(translation.sql(), dialect.typeNameAliases());
         return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
-                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions);
+                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions,
+                translation.booleanColumns());
     }
 }

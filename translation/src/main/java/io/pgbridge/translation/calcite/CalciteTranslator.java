@@ -57,18 +57,24 @@ public final class CalciteTranslator implements Translator {
     public Translation translate(String statement) {
         StatementKind kind = StatementClassifier.classify(statement).kind();
         return switch (kind) {
-            case SELECT, VALUES, TABLE, INSERT, UPDATE, DELETE -> new Translation(translateWithCalcite(statement));
+            case SELECT, VALUES, TABLE, INSERT, UPDATE, DELETE -> translateWithCalcite(statement);
             case MERGE -> throw TranslationException.unsupported("MERGE", rules.target());
             default -> new Translation(statement);
         };
     }
 
-    private String translateWithCalcite(String statement) {
+    @Override
+    public boolean readsLiteral(String literal) {
+        return rules.readsLiteral(literal);
+    }
+
+    private Translation translateWithCalcite(String statement) {
         StatementNormalizer.Result normalized = StatementNormalizer.normalize(statement, rules.target());
         StatementClauses clauses = StatementClauses.split(normalized.text());
         Pieces pieces = new Pieces(statement, normalized.parameterNumbers());
         if (clauses.joinsTables() && clauses.assignments() != null) {
-            return withReturning(JoinedDml.updateFrom(clauses, pieces, rules), "UPDATE", clauses, pieces);
+            return pieces.translation(withReturning(JoinedDml.updateFrom(clauses, pieces, rules), "UPDATE", clauses,
+                    pieces), rules);
         }
         MappedText main = clauses.joinsTables() ? JoinedDml.deleteAsExists(clauses) : clauses.main();
         SqlNode tree = pieces.parse(main, rules);
@@ -78,10 +84,11 @@ public final class CalciteTranslator implements Translator {
             case SqlDelete delete -> delete(delete, clauses, pieces);
             default -> query(tree, pieces) + locking(clauses);
         };
-        return sql;
+        return pieces.translation(sql, rules);
     }
 
     private String query(SqlNode tree, Pieces pieces) {
+        pieces.booleanColumns = BooleanColumns.ofQuery(tree);
         SqlNode query = DistinctOn.rewrite(tree, rules);
         if (!rules.namesValuesColumns()) {
             query = ValuesAsSelect.rewrite(query);
@@ -146,10 +153,16 @@ public final class CalciteTranslator implements Translator {
         private final List<Integer> parameterNumbers;
         private int parsedParameters;
         private List<Integer> numbersFrom;
+        /** The result's boolean columns, from the query or the RETURNING list. */
+        private List<Integer> booleanColumns = List.of();
 
         Pieces(String original, List<Integer> parameterNumbers) {
             this.original = original;
             this.parameterNumbers = parameterNumbers;
+        }
+
+        Translation translation(String sql, DialectRules rules) {
+            return new Translation(sql, rules.answersBooleansAsNumbers() ? booleanColumns : List.of());
         }
 
         /** Parses the next piece, in text order; its parameters follow those of the pieces before it. */
@@ -182,6 +195,7 @@ public final class CalciteTranslator implements Translator {
                 throw new TranslationException(TranslationException.SYNTAX_ERROR, "syntax error in RETURNING",
                         list.originOf(0) + 1);
             }
+            booleanColumns = BooleanColumns.ofList(select.getSelectList());
             StringBuilder out = new StringBuilder();
             for (SqlNode item : select.getSelectList()) {
                 out.append(out.isEmpty() ? "" : ", ").append(render(ColumnLabels.named(item), rules));

@@ -46,6 +46,11 @@ abstract class DialectRules {
     /** LIKE and ILIKE, PostgreSQL's: LIKE is case-sensitive and both take backslash as the default escape. */
     abstract SqlNode like(SqlNode value, SqlNode pattern, SqlNode escape, boolean caseInsensitive, boolean negated);
 
+    /** {@code value ~ pattern} (or {@code !~}): a case-sensitive POSIX regular-expression match. */
+    SqlNode regexMatch(SqlNode value, SqlNode pattern, boolean negated) {
+        throw unsupported("the operator " + (negated ? "!~" : "~"));
+    }
+
     /** {@code a / b} when both are integers, which PostgreSQL divides with truncation; null keeps {@code /}. */
     abstract SqlNode integerDivide(SqlNode a, SqlNode b);
 
@@ -114,6 +119,28 @@ abstract class DialectRules {
      * default: last ascending, first descending); returns the backend's key or keys in order.
      */
     abstract List<SqlNode> orderKey(SqlNode expression, boolean descending, Boolean nullsFirst);
+
+    /**
+     * A string literal the backend would read differently from PostgreSQL, as the backend's literal; null keeps it.
+     * Rules that rewrite literals by value claim them with {@link #readsLiteral}, so the statement cache does not
+     * stand in for them.
+     */
+    SqlNode stringLiteral(String value) {
+        return null;
+    }
+
+    /** Whether {@link #stringLiteral} rewrites this literal token (quotes included). */
+    boolean readsLiteral(String token) {
+        return false;
+    }
+
+    /**
+     * Whether the backend answers boolean expressions with numbers (it has no boolean type), so the translation
+     * must name the result columns that PostgreSQL types as boolean.
+     */
+    boolean answersBooleansAsNumbers() {
+        return false;
+    }
 
     /** Whether a top-level VALUES gives PostgreSQL's column names (column1, column2…) on this backend. */
     abstract boolean namesValuesColumns();

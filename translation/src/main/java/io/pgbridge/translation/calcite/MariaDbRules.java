@@ -116,6 +116,19 @@ final class MariaDbRules extends DialectRules {
         return HexFormat.of().withUpperCase().formatHex(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Timestamps with a UTC offset, which MariaDB's DATETIME refuses, as the UTC time they stand for. */
+    @Override
+    SqlNode stringLiteral(String value) {
+        String utc = ZonedTimestampText.inUtc(value);
+        return utc == null ? null : SqlLiteral.createCharString(utc, SqlParserPos.ZERO);
+    }
+
+    @Override
+    boolean readsLiteral(String token) {
+        return token.length() > 2 && token.charAt(0) == '\'' && ZonedTimestampText.inUtc(
+                token.substring(1, token.length() - 1).replace("''", "'")) != null;
+    }
+
     @Override
     SqlNode like(SqlNode value, SqlNode pattern, SqlNode escape, boolean caseInsensitive, boolean negated) {
         String not = negated ? "NOT " : "";
@@ -123,6 +136,12 @@ final class MariaDbRules extends DialectRules {
         return caseInsensitive
                 ? template("(LOWER({0}) " + not + "LIKE LOWER({1}) ESCAPE {2})", value, pattern, esc)
                 : template("({0} COLLATE utf8mb4_bin " + not + "LIKE {1} ESCAPE {2})", value, pattern, esc);
+    }
+
+    /** MariaDB's REGEXP follows the collation; PostgreSQL's ~ always tells case apart. */
+    @Override
+    SqlNode regexMatch(SqlNode value, SqlNode pattern, boolean negated) {
+        return template("({0} COLLATE utf8mb4_bin " + (negated ? "NOT " : "") + "REGEXP {1})", value, pattern);
     }
 
     @Override
@@ -161,7 +180,10 @@ final class MariaDbRules extends DialectRules {
             case "bool_or" -> call("MAX", args);
             case "array_agg" -> throwing("array_agg (arrays)");
             case "string_agg" -> stringAgg(call, args);
-            default -> null;
+            // MariaDB's STDDEV and VARIANCE are the population's; PostgreSQL's the sample's.
+            case "stddev", "variance" -> call.getFunctionQuantifier() != null ? throwing(name + "(DISTINCT …)")
+                    : call(name.equals("stddev") ? "STDDEV_SAMP" : "VAR_SAMP", args);
+            default -> MariaDbFunctions.translate(name, args);
         };
     }
 
@@ -217,7 +239,8 @@ final class MariaDbRules extends DialectRules {
             text.append(subtract ? " - INTERVAL " : " + INTERVAL ").append(amount.toBigInteger()).append(' ')
                     .append(unit);
         }
-        return template(text.append(')').toString(), timestamp);
+        // date ± interval is a timestamp in PostgreSQL; MariaDB keeps a DATE when the interval has no time part.
+        return template("CAST(" + text.append(')') + " AS DATETIME(6))", timestamp);
     }
 
     @Override
@@ -254,6 +277,11 @@ final class MariaDbRules extends DialectRules {
         }
         SqlNode isNull = template("{0} IS NULL", expression);
         return List.of(wantFirst ? SqlStdOperatorTable.DESC.createCall(SqlParserPos.ZERO, isNull) : isNull, key);
+    }
+
+    @Override
+    boolean answersBooleansAsNumbers() {
+        return true;
     }
 
     @Override

@@ -54,6 +54,13 @@ final class PgRewriter extends SqlShuttle {
     }
 
     @Override
+    public SqlNode visit(SqlLiteral literal) {
+        String text = DialectRules.stringValue(literal);
+        SqlNode rewritten = text == null ? null : rules.stringLiteral(text);
+        return rewritten != null ? rewritten : literal;
+    }
+
+    @Override
     public SqlNode visit(SqlCall call) {
         if (TemplateOperator.isTemplate(call)) {
             return call;
@@ -115,6 +122,8 @@ final class PgRewriter extends SqlShuttle {
         return switch (call.getKind()) {
             case CAST -> cast(call);
             case LIKE -> like(call);
+            case RLIKE -> rules.regexMatch(call.operand(0), call.operand(1),
+                    call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("NOT"));
             case BETWEEN -> between(call);
             case PLUS, MINUS -> intervalArithmetic(call);
             case DIVIDE, MOD -> rules.divide(call.operand(0), call.operand(1), call.getKind() == SqlKind.MOD);

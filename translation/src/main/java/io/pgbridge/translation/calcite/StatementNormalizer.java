@@ -34,7 +34,7 @@ final class StatementNormalizer {
             "hour", "hours", "minute", "minutes", "second", "seconds", "week", "weeks");
     /** Words that continue a type name after its first word: double precision, timestamp with time zone… */
     private static final Set<String> TYPE_WORDS = Set.of("precision", "varying", "with", "without", "time", "zone");
-    private static final Set<String> UNSUPPORTED_OPERATORS = Set.of("~", "~*", "!~", "!~*", "@>", "<@", "?", "?|",
+    private static final Set<String> UNSUPPORTED_OPERATORS = Set.of("~", "~*", "!~*", "@>", "<@", "?", "?|",
             "?&", "&&", "@@", "#", "#-", "<->", "@?", "~~", "~~*", "!~~", "!~~*", "|/", "||/", "^", "@", "&<", "&>",
             "<<|", "|>>", "-|-", "<<", ">>");
 
@@ -282,7 +282,13 @@ final class StatementNormalizer {
         if (op.equals("::")) {
             return typeCast(i, token);
         }
-        if (UNSUPPORTED_OPERATORS.contains(op)) {
+        if ((op.equals("~") || op.equals("!~")) && operandStart >= 0) {
+            // Regular-expression match, as Babel's RLIKE; PgRewriter asks the dialect for it (a unary ~ stays refused).
+            out.append(op.equals("~") ? " RLIKE " : " NOT RLIKE ", token.start());
+            resetOperand();
+            return i;
+        }
+        if (UNSUPPORTED_OPERATORS.contains(op) || op.equals("!~")) {
             throw TranslationException.unsupported("the operator " + op, target);
         }
         out.copy(sql, token.start(), token.end());

@@ -1,0 +1,110 @@
+package io.pgbridge.proxy.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Types;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What MariaDB needs beyond a change of spelling to answer as PostgreSQL does, through the real proxy with pgjdbc
+ * in front of a real MariaDB: boolean results, timestamptz text with offsets, functions MariaDB lacks.
+ */
+class MariaDbTranslationIT {
+    private static RunningProxy proxy;
+    private static Connection connection;
+
+    @BeforeAll
+    static void start() throws Exception {
+        proxy = RunningProxy.forKind("mariadb");
+        connection = proxy.connect();
+        try (Statement s = connection.createStatement()) {
+            s.execute("drop table if exists mariadb_e2e");
+            s.execute("create table mariadb_e2e (id int primary key, name text, at timestamptz, ok boolean)");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try (Statement s = connection.createStatement()) {
+            s.execute("drop table mariadb_e2e");
+        }
+        connection.close();
+        proxy.close();
+    }
+
+    @Test
+    void booleanExpressionsAnswerAsBoolean() throws Exception {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("select 1 = 1 as yes, not true as no, 'a' < 'b', 2 as two")) {
+            assertThat(rs.getMetaData().getColumnType(1)).isEqualTo(Types.BIT);
+            assertThat(rs.getMetaData().getColumnTypeName(3)).isEqualTo("bool");
+            assertThat(rs.getMetaData().getColumnTypeName(4)).isEqualTo("int4");
+            rs.next();
+            assertThat(rs.getString(1) + rs.getString(2) + rs.getString(3) + rs.getString(4)).isEqualTo("tft2");
+        }
+        try (PreparedStatement p = connection.prepareStatement("insert into mariadb_e2e (id, name) values (?, 'x')"
+                + " returning id, id > 5 as big")) {
+            p.setInt(1, 9);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                assertThat(rs.getString("big")).isEqualTo("t");
+            }
+        }
+    }
+
+    @Test
+    void timestampTextWithAnOffsetIsStoredAsItsInstant() throws Exception {
+        try (Statement s = connection.createStatement()) {
+            s.execute("insert into mariadb_e2e (id, at) values (1, '2024-02-29 13:15:30+01')");
+            try (ResultSet rs = s.executeQuery("select id from mariadb_e2e where at = '2024-02-29 07:15:30-05'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void functionsMariaDbLacksAnswerAsInPostgres() throws Exception {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("select split_part('a,b,c', ',', 2), split_part('a,b', ',', 5),"
+                        + " split_part('a,b,c', ',', -1), translate('ab-ba', 'ab-', 'ba'),"
+                        + " regexp_replace('a1b22', '[0-9]+', '#'), regexp_replace('a1b22', '[0-9]+', '<\\&>', 'g'),"
+                        + " regexp_replace('Ab', 'a', 'x', 'i'), num_nulls(1, null, null), num_nonnulls(1, null),"
+                        + " make_date(2024, 7, 4), to_date('15/03/2024', 'DD/MM/YYYY'),"
+                        + " format('%s is %s, %L', 'x', null, 'it''s'), starts_with('Work', 'Wo'),"
+                        + " starts_with('Work', 'wo'), jsonb_typeof('[1]'), jsonb_typeof('{\"a\": 2.5}'::jsonb -> 'a')")) {
+            rs.next();
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.append(i == 1 ? "" : "|").append(rs.getString(i));
+            }
+            assertThat(row.toString()).isEqualTo("b||c|baab|a#b22|a<1>b<22>|xb|2|1|2024-07-04|2024-03-15"
+                    + "|x is , 'it''s'|t|f|array|number");
+        }
+    }
+
+    @Test
+    void mariaDbErrorsCarryPostgresStates() throws Exception {
+        try (Statement s = connection.createStatement()) {
+            s.execute("create table if not exists mariadb_e2e_other (id int primary key, need text not null)");
+            String[][] cases = {
+                {"select id from mariadb_e2e join mariadb_e2e_other on true", "42702"},
+                {"select id from mariadb_e2e where count(*) > 1", "42803"},
+                {"insert into mariadb_e2e (id) values (3, 'extra')", "42601"},
+                {"insert into mariadb_e2e_other (id) values (1)", "23502"}};
+            for (String[] c : cases) {
+                assertThatThrownBy(() -> s.execute(c[0])).as(c[0]).isInstanceOfSatisfying(
+                        java.sql.SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(c[1]));
+            }
+            s.execute("drop table mariadb_e2e_other");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.pgbridge.translation.calcite;
+
+import io.pgbridge.translation.CachingTranslator;
+import io.pgbridge.translation.TranslationException;
+import io.pgbridge.translation.Translator;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The SQL written for MariaDB where PostgreSQL's meaning needs more than a change of spelling. */
+class MariaDbTranslationTest {
+    private final Translator mariadb = CalciteTranslator.forMariaDb();
+
+    private String sql(String statement) {
+        return mariadb.translate(statement).sql().replace('\n', ' ');
+    }
+
+    @Test
+    void zonedTimestampTextBecomesUtc() {
+        assertThat(sql("insert into t values ('2024-02-29 13:15:30+01', '2023-12-31 18:00:00-05',"
+                + " '2024-05-01 10:00:00.25Z', '2024-02-21 +00', 'not 2024-01-01+01', '2024-01-01')"))
+                .isEqualTo("INSERT INTO \"t\" VALUES ('2024-02-29 12:15:30', '2023-12-31 23:00:00',"
+                        + " '2024-05-01 10:00:00.250000', '2024-02-21', 'not 2024-01-01+01', '2024-01-01')");
+        assertThat(sql("select 1 from t where at > '2024-05-02 12:00:00+05:30'"))
+                .isEqualTo("SELECT 1 AS \"?column?\" FROM \"t\" WHERE \"at\" > '2024-05-02 06:30:00'");
+    }
+
+    @Test
+    void zonedTimestampTextIsNotAStandInOfTheCache() {
+        CachingTranslator cached = new CachingTranslator(mariadb, 100);
+        String first = "update t set at = '2024-01-01 10:00:00+02' where id = 1";
+        String second = "update t set at = '2024-01-01 10:00:00+03' where id = 2";
+        assertThat(cached.translate(first).sql()).contains("'2024-01-01 08:00:00'");
+        assertThat(cached.translate(second).sql()).contains("'2024-01-01 07:00:00'").contains("= 2");
+    }
+
+    @Test
+    void namesTheColumnsPostgresTypesAsBoolean() {
+        assertThat(mariadb.translate("select id, a = b, not c, d is null, true, x::boolean, bool_and(e),"
+                + " case when f then true else false end, count(*), g from t group by id").booleanColumns())
+                .containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(mariadb.translate("select a > 1 as big, * from t union select true, * from u").booleanColumns())
+                .containsExactly(0);
+        assertThat(mariadb.translate("insert into t (a) values (1) returning a, a > 0").booleanColumns())
+                .containsExactly(1);
+        assertThat(CalciteTranslator.forSqlite().translate("select a = b from t").booleanColumns()).isEmpty();
+    }
+
+    @Test
+    void booleanColumnsSurviveTheCache() {
+        CachingTranslator cached = new CachingTranslator(mariadb, 100);
+        cached.translate("select a, b = 5 from t where c = 'x'");
+        assertThat(cached.translate("select a, b = 6 from t where c = 'y'").booleanColumns()).containsExactly(1);
+    }
+
+    @Test
+    void writesFunctionsMariaDbLacks() {
+        assertThat(sql("select to_date(d, 'DD/MM/YYYY HH24:MI') from t"))
+                .isEqualTo("SELECT CAST(STR_TO_DATE(\"d\", '%d/%m/%Y %H:%i') AS DATE) AS \"to_date\" FROM \"t\"");
+        assertThat(sql("select regexp_replace(a, 'x(y)', '[\\1]') from t"))
+                .isEqualTo("SELECT REGEXP_REPLACE(\"a\", '(?s)^(.*?)(x(y))', '\\1[\\3]') AS \"regexp_replace\" FROM \"t\"");
+        for (String refused : new String[] {"select regexp_replace(a, 'x', 'y', 'n') from t",
+                "select translate(a, b, 'x') from t", "select format(f, a) from t", "select to_date(a, 'Q') from t"}) {
+            assertThatThrownBy(() -> mariadb.translate(refused)).as(refused)
+                    .isInstanceOfSatisfying(TranslationException.class,
+                            e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+        }
+    }
+
+    @Test
+    void regexMatchesTellCaseApart() {
+        assertThat(sql("select a ~ '^x', a !~ 'y' from t where b ~ $1"))
+                .isEqualTo("SELECT (\"a\" COLLATE utf8mb4_bin REGEXP '^x') AS \"?column?\","
+                        + " (\"a\" COLLATE utf8mb4_bin NOT REGEXP 'y') AS \"?column?\" FROM \"t\""
+                        + " WHERE (\"b\" COLLATE utf8mb4_bin REGEXP $1)");
+        assertThat(mariadb.translate("select a ~ 'x' from t").booleanColumns()).containsExactly(0);
+        assertThatThrownBy(() -> mariadb.translate("select a ~* 'x' from t"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+    }
+
+    @Test
+    void samplesStatisticsAndDateArithmeticAsPostgres() {
+        assertThat(sql("select stddev(a), variance(a) from t"))
+                .isEqualTo("SELECT STDDEV_SAMP(\"a\") AS \"stddev\", VAR_SAMP(\"a\") AS \"variance\" FROM \"t\"");
+        assertThat(sql("select d + interval '1 month' from t"))
+                .isEqualTo("SELECT CAST((\"d\" + INTERVAL 1 MONTH) AS DATETIME(6)) AS \"?column?\" FROM \"t\"");
+    }
+}
