@@ -42,6 +42,16 @@ public final class H2Translator implements Translator {
         if (t.size() == 0) {
             return new Translation(sql);
         }
+        if (t.isWord(0, "with")) {
+            return new Translation(H2WithClauses.rewrite(t, H2Translator::dataChange));
+        }
+        return new Translation(dataChange(sql));
+    }
+
+    /** INSERT, UPDATE, DELETE and MERGE in H2's form: upserts, DELETE USING, UPDATE FROM and RETURNING. */
+    private static String dataChange(String statement) {
+        String sql = statement;
+        SqlTokens t = new SqlTokens(sql);
         String first = t.word(0);
         if ("insert".equals(first) && t.findWord(0, t.size(), "conflict") > 0) {
             sql = H2Upsert.rewrite(t);
@@ -49,6 +59,10 @@ public final class H2Translator implements Translator {
         }
         if ("delete".equals(first) && t.findWord(0, t.size(), "using") > 0) {
             sql = deleteUsing(t);
+            t = new SqlTokens(sql);
+        }
+        if ("update".equals(first) && H2UpdateFrom.needed(t)) {
+            sql = H2UpdateFrom.rewrite(t);
             t = new SqlTokens(sql);
         }
         String verb = t.word(0);
@@ -59,7 +73,7 @@ public final class H2Translator implements Translator {
                 sql = returningQuery(t, returning, verb);
             }
         }
-        return new Translation(sql);
+        return sql;
     }
 
     /** Literal forms and column names: replacements that keep every token where it is. */
