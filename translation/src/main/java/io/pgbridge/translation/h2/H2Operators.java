@@ -8,20 +8,24 @@ import io.pgbridge.translation.SqlTokens;
  * {@code a #> '{k,0}'} and {@code a #>> '{k,0}'} call the functions pgbridge registers in embedded H2 databases
  * ({@code io.pgbridge.backend.h2.H2Functions}); {@code a ^ b} is {@code POWER(a, b)}. Both bind tighter than
  * comparison and arithmetic ({@code ^} binds tighter than {@code *}), so each takes the primary expression on either
- * side. Operators are rewritten one at a time from the left, so that a chain {@code a -> 'x' ->> 'y'} nests as
+ * side. The containment operators {@code @>} and {@code <@} and the key test {@code ?} call functions of jsonb or
+ * arrays; they bind more loosely in PostgreSQL, but their operands are primary expressions in practice.
+ * Operators are rewritten one at a time from the left, so that a chain {@code a -> 'x' ->> 'y'} nests as
  * PostgreSQL associates it.
  */
 final class H2Operators {
     private static final java.util.Map<String, String> FUNCTIONS = java.util.Map.of(
             "->", "pgbridge_json_get", "->>", "pgbridge_json_get_text", "#>", "pgbridge_json_path",
-            "#>>", "pgbridge_json_path_text", "^", "POWER");
+            "#>>", "pgbridge_json_path_text", "^", "POWER", "?", "pgbridge_jsonb_exists",
+            "@>", "pgbridge_jsonb_contains", "<@", "pgbridge_jsonb_contains");
 
     private H2Operators() {
     }
 
     /** Whether {@code sql} may hold one of these operators; a cheap test before lexing. */
     static boolean mayContain(String sql) {
-        return sql.indexOf("->") >= 0 || sql.indexOf("#>") >= 0 || sql.indexOf('^') >= 0;
+        return sql.indexOf("->") >= 0 || sql.indexOf("#>") >= 0 || sql.indexOf('^') >= 0 || sql.indexOf('?') >= 0
+                || sql.indexOf("@>") >= 0 || sql.indexOf("<@") >= 0;
     }
 
     static String rewrite(String sql) {
@@ -37,11 +41,37 @@ final class H2Operators {
             if (left < 0 || right < 0) {
                 return current;   // H2 reports the operator it cannot read
             }
-            String function = FUNCTIONS.get(t.text(op));
-            current = current.substring(0, t.start(left)) + function + "(" + t.span(left, op - 1) + ", "
-                    + t.span(op + 1, right) + ")" + current.substring(t.end(right));
+            String operator = t.text(op);
+            String function = FUNCTIONS.get(operator);
+            String a = t.span(left, op - 1);
+            String b = t.span(op + 1, right);
+            if (operator.equals("@>") || operator.equals("<@")) {
+                // Containment of arrays or of jsonb: told apart by an ARRAY[…] or a …[] cast on either side.
+                if (isArray(a) || isArray(b)) {
+                    function = "pgbridge_array_contains";
+                }
+                if (operator.equals("<@")) {
+                    String swap = a;
+                    a = b;
+                    b = swap;
+                }
+            }
+            current = current.substring(0, t.start(left)) + function + "(" + a + ", " + b + ")"
+                    + current.substring(t.end(right));
         }
         return current;
+    }
+
+    /** Whether an operand shows it is an array: {@code ARRAY[…]} or a cast to {@code …[]}. */
+    private static boolean isArray(String operand) {
+        SqlTokens t = new SqlTokens(operand);
+        for (int i = 0; i < t.size(); i++) {
+            if (t.type(i) == SqlLexer.TokenType.LEFT_BRACKET
+                    && (t.isWord(i - 1, "array") || t.type(i + 1) == SqlLexer.TokenType.RIGHT_BRACKET)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int firstOperator(SqlTokens t) {
@@ -112,6 +142,9 @@ final class H2Operators {
         if (type == SqlLexer.TokenType.IDENTIFIER || type == SqlLexer.TokenType.QUOTED_IDENTIFIER) {
             while (t.type(i + 1) == SqlLexer.TokenType.DOT) {
                 i += 2;
+            }
+            if (t.isWord(i, "array") && t.type(i + 1) == SqlLexer.TokenType.LEFT_BRACKET) {
+                return t.partner(i + 1);   // ARRAY['a', 'b']
             }
             return t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN ? t.partner(i + 1) : i;
         }

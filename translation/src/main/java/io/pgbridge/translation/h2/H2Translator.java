@@ -132,6 +132,9 @@ public final class H2Translator implements Translator {
                 i++;
             } else if (type == SqlLexer.TokenType.IDENTIFIER && H2Keywords.needsQuotes(t, i)) {
                 edits.replace(t.start(i), t.end(i), "\"" + t.word(i) + "\"");
+            } else if (type == SqlLexer.TokenType.IDENTIFIER && t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN
+                    && H2JsonCalls.rewrite(t, i, edits)) {
+                continue;   // its arguments are rewritten on their own
             } else if (t.isWord(i, "generate_series") && t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN
                     && (t.isWord(i - 1, "from") || t.isWord(i - 1, "join") || t.isWord(i - 1, "lateral"))) {
                 nameSeriesColumn(t, i, edits);
