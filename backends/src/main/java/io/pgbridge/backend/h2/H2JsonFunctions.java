@@ -30,6 +30,8 @@ public final class H2JsonFunctions {
             {"jsonb_array_length", "arrayLength(java.lang.String)"},
             {"json_array_length", "arrayLength(java.lang.String)"},
             {"jsonb_set", "set"},
+            {"pgbridge_jsonb_concat", "concat(java.lang.String, java.lang.String)"},
+            {"pgbridge_jsonb_delete", "delete(java.lang.String, java.lang.String)"},
     };
 
     /** {@code text::jsonb}: validated and printed as jsonb prints. */
@@ -77,6 +79,48 @@ public final class H2JsonFunctions {
             return list.contains(key);
         }
         return value.equals(key);
+    }
+
+    /**
+     * {@code jsonb || jsonb}: objects merge (the right side's keys win), arrays concatenate, and any other pair is
+     * concatenated as arrays, a non-array side becoming a one-element array.
+     */
+    public static String concat(String left, String right) throws SQLException {
+        if (left == null || right == null) {
+            return null;
+        }
+        Object a = JsonTree.parse(left);
+        Object b = JsonTree.parse(right);
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            Map<Object, Object> merged = new java.util.LinkedHashMap<>(x);
+            merged.putAll(y);
+            return JsonTree.write(merged);
+        }
+        List<Object> joined = new ArrayList<>();
+        for (Object side : new Object[] {a, b}) {
+            if (side instanceof List<?> list) {
+                joined.addAll(list);
+            } else {
+                joined.add(side);
+            }
+        }
+        return JsonTree.write(joined);
+    }
+
+    /** {@code jsonb - text}: an object without that key, or an array without the string elements equal to it. */
+    public static String delete(String json, String key) throws SQLException {
+        if (json == null || key == null) {
+            return null;
+        }
+        Object value = JsonTree.parse(json);
+        if (value instanceof Map<?, ?> map) {
+            map.remove(key);
+        } else if (value instanceof List<?> list) {
+            list.removeIf(key::equals);
+        } else {
+            throw new SQLException("cannot delete from scalar", "22023");
+        }
+        return JsonTree.write(value);
     }
 
     /** {@code jsonb @> jsonb}: PostgreSQL's containment, recursively. */

@@ -54,6 +54,20 @@ class H2JsonFunctionsTest {
     }
 
     @Test
+    void concatenationAndKeyRemoval() throws SQLException {
+        // SELECT '{"b": 1, "a": 2}'::jsonb || '{"a": 3, "c": 4}', '[1]'::jsonb || '2', '{"a": 1}'::jsonb || '[2]'
+        assertThat(H2JsonFunctions.concat("{\"b\": 1, \"a\": 2}", "{\"a\": 3, \"c\": 4}"))
+                .isEqualTo("{\"a\": 3, \"b\": 1, \"c\": 4}");
+        assertThat(H2JsonFunctions.concat("[1]", "2")).isEqualTo("[1, 2]");
+        assertThat(H2JsonFunctions.concat("{\"a\": 1}", "[2]")).isEqualTo("[{\"a\": 1}, 2]");
+        assertThat(H2JsonFunctions.delete("{\"limit\": 10, \"theme\": \"dark\"}", "limit"))
+                .isEqualTo("{\"theme\": \"dark\"}");
+        assertThat(H2JsonFunctions.delete("[\"a\", \"b\", \"a\"]", "a")).isEqualTo("[\"b\"]");
+        assertThatThrownBy(() -> H2JsonFunctions.delete("1", "a")).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).isEqualTo("22023"));
+    }
+
+    @Test
     void jsonbSetReplacesOrCreatesTheLastStep() throws SQLException {
         String doc = "{\"theme\": \"light\", \"tags\": [\"a\"], \"limit\": 5}";
         assertThat(H2JsonFunctions.set(doc, "{theme}", "\"solarized\""))

@@ -25,41 +25,66 @@ final class H2Operators {
     /** Whether {@code sql} may hold one of these operators; a cheap test before lexing. */
     static boolean mayContain(String sql) {
         return sql.indexOf("->") >= 0 || sql.indexOf("#>") >= 0 || sql.indexOf('^') >= 0 || sql.indexOf('?') >= 0
-                || sql.indexOf("@>") >= 0 || sql.indexOf("<@") >= 0;
+                || sql.indexOf("@>") >= 0 || sql.indexOf("<@") >= 0 || sql.indexOf("||") >= 0 || sql.indexOf('-') >= 0
+                || sql.indexOf('+') >= 0;
     }
 
     static String rewrite(String sql) {
         String current = sql;
         for (int guard = 0; guard < 1000; guard++) {
-            SqlTokens t = new SqlTokens(current);
-            int op = firstOperator(t);
-            if (op < 0) {
+            String next = rewriteFirst(new SqlTokens(current));
+            if (next == null) {
                 return current;
             }
-            int left = leftOperandStart(t, op);
-            int right = rightOperandEnd(t, op);
-            if (left < 0 || right < 0) {
-                return current;   // H2 reports the operator it cannot read
-            }
-            String operator = t.text(op);
-            String function = FUNCTIONS.get(operator);
-            String a = t.span(left, op - 1);
-            String b = t.span(op + 1, right);
-            if (operator.equals("@>") || operator.equals("<@")) {
-                // Containment of arrays or of jsonb: told apart by an ARRAY[…] or a …[] cast on either side.
-                if (isArray(a) || isArray(b)) {
-                    function = "pgbridge_array_contains";
-                }
-                if (operator.equals("<@")) {
-                    String swap = a;
-                    a = b;
-                    b = swap;
-                }
-            }
-            current = current.substring(0, t.start(left)) + function + "(" + a + ", " + b + ")"
-                    + current.substring(t.end(right));
+            current = next;
         }
         return current;
+    }
+
+    /** The text with the leftmost operator that needs it rewritten, or null when none does. */
+    private static String rewriteFirst(SqlTokens t) {
+        for (int op = nextOperator(t, 1); op >= 0; op = nextOperator(t, op + 1)) {
+            int left = leftOperandStart(t, op);
+            int right = rightOperandEnd(t, op);
+            String call = left < 0 || right < 0 ? null : call(t, op, t.span(left, op - 1), t.span(op + 1, right), right);
+            if (call != null) {
+                return t.sql().substring(0, t.start(left)) + call + t.sql().substring(t.end(right));
+            }
+        }
+        return null;   // the rest H2 reads, or reports
+    }
+
+    /** What {@code a op b} becomes, or null to keep it. */
+    private static String call(SqlTokens t, int op, String a, String b, int right) {
+        String operator = t.text(op);
+        switch (operator) {
+            case "@>", "<@" -> {
+                // Containment of arrays or of jsonb: told apart by an ARRAY[…] or a …[] cast on either side.
+                String function = isArray(a) || isArray(b) ? "pgbridge_array_contains" : FUNCTIONS.get(operator);
+                return operator.equals("@>") ? function + "(" + a + ", " + b + ")" : function + "(" + b + ", " + a + ")";
+            }
+            case "||" -> {
+                boolean jsonb = H2OperandTypes.isJsonb(a) || H2OperandTypes.isJsonb(b)
+                        || t.isOperator(right + 1, "::") && t.isWord(right + 2, "jsonb");
+                return jsonb ? "pgbridge_jsonb_concat(" + a + ", " + b + ")" : null;
+            }
+            case "-", "+" -> {
+                boolean date = H2OperandTypes.isDate(a);
+                if (date && operator.equals("-") && H2OperandTypes.isDate(b)) {
+                    return "DATEDIFF(DAY, " + b + ", " + a + ")";   // date - date is a number of days
+                }
+                if (date && H2OperandTypes.isInterval(b)) {
+                    return "CAST(" + a + " AS TIMESTAMP) " + operator + " " + b;   // a timestamp, as in PostgreSQL
+                }
+                if (!date && operator.equals("-") && H2OperandTypes.isJsonbKey(b)) {
+                    return "pgbridge_jsonb_delete(" + a + ", " + b + ")";
+                }
+                return null;
+            }
+            default -> {
+                return FUNCTIONS.get(operator) + "(" + a + ", " + b + ")";
+            }
+        }
     }
 
     /** Whether an operand shows it is an array: {@code ARRAY[…]} or a cast to {@code …[]}. */
@@ -74,10 +99,11 @@ final class H2Operators {
         return false;
     }
 
-    private static int firstOperator(SqlTokens t) {
-        for (int i = 1; i < t.size(); i++) {
+    private static int nextOperator(SqlTokens t, int from) {
+        for (int i = Math.max(from, 1); i < t.size(); i++) {
             if (t.type(i) == SqlLexer.TokenType.OPERATOR) {
-                if (FUNCTIONS.containsKey(t.text(i))) {
+                String text = t.text(i);
+                if (FUNCTIONS.containsKey(text) || text.equals("||") || text.equals("-") || text.equals("+")) {
                     return i;
                 }
             }
@@ -115,6 +141,9 @@ final class H2Operators {
                 i -= 2;   // x::json -> 'a': the cast belongs to the left operand
                 continue;
             }
+            if (type == SqlLexer.TokenType.STRING && H2OperandTypes.isLiteralType(t.word(i - 1))) {
+                return i - 1;   // DATE '2024-01-31'
+            }
             return i;
         }
     }
@@ -136,6 +165,13 @@ final class H2Operators {
                 while (t.type(end + 1) == SqlLexer.TokenType.LEFT_BRACKET && t.partner(end + 1) > end) {
                     end = t.partner(end + 1);
                 }
+            }
+            return end;
+        }
+        if (H2OperandTypes.isLiteralType(t.word(i)) && t.type(i + 1) == SqlLexer.TokenType.STRING) {
+            int end = i + 1;   // DATE '2024-01-31', INTERVAL '1' DAY, INTERVAL '1 02:00' DAY TO MINUTE
+            while (t.isWord(i, "interval") && H2OperandTypes.isIntervalField(t.word(end + 1))) {
+                end++;
             }
             return end;
         }
