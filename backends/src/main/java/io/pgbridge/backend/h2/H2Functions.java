@@ -26,11 +26,14 @@ public final class H2Functions {
                     {"split_part", "splitPart"}, {"starts_with", "startsWith"}, {"md5", "md5"},
                     {"make_date", "makeDate"}, {"num_nulls", "numNulls"}, {"num_nonnulls", "numNonNulls"},
                     {"encode", "encode"}, {"pgbridge_decode", "decode"}, {"convert_from", "convertFrom"},
-                    {"convert_to", "convertTo"}, {"format", "format"}}) {
+                    {"convert_to", "convertTo"}, {"format", "format"}, {"pgbridge_upper", "upper"}}) {
                 createAlias(st, alias[0], self + "." + alias[1]);
             }
             for (String[] alias : H2JsonFunctions.ALIASES) {
                 createAlias(st, alias[0], H2JsonFunctions.class.getName() + "." + alias[1]);
+            }
+            for (String[] alias : H2SeriesFunctions.ALIASES) {
+                createAlias(st, alias[0], H2SeriesFunctions.class.getName() + "." + alias[1]);
             }
         }
     }
@@ -229,6 +232,16 @@ public final class H2Functions {
             inWord = Character.isLetterOrDigit(cp);
             i += Character.charCount(cp);
         }
+        return out.toString();
+    }
+
+    /** Upper case character by character, as PostgreSQL does ({@code ß} stays, where Java makes it {@code SS}). */
+    public static String upper(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> out.appendCodePoint(Character.toUpperCase(cp)));
         return out.toString();
     }
 

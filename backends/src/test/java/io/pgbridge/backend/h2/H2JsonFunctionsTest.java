@@ -90,6 +90,7 @@ class H2JsonFunctionsTest {
         assertThat(H2Functions.format("%s has %s seats, %I %L %L %%", "Hall", "10", "Odd Name", "it's", null))
                 .isEqualTo("Hall has 10 seats, \"Odd Name\" 'it''s' NULL %");
         assertThat(H2Functions.format("%2$s %1$s", "a", "b")).isEqualTo("b a");
+        assertThat(H2Functions.upper("straße")).isEqualTo("STRAßE");
         assertThatThrownBy(() -> H2Functions.format("%s %s", "a")).isInstanceOfSatisfying(SQLException.class,
                 e -> assertThat(e.getSQLState()).isEqualTo("22023"));
     }

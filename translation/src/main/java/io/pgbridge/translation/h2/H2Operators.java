@@ -19,6 +19,11 @@ final class H2Operators {
             "#>>", "pgbridge_json_path_text", "^", "POWER", "?", "pgbridge_jsonb_exists",
             "@>", "pgbridge_jsonb_contains", "<@", "pgbridge_jsonb_contains");
 
+    /** Operators rewritten only for some operand types. */
+    private static final java.util.Set<String> ARITHMETIC = java.util.Set.of("||", "-", "+", "*", "/");
+    private static final java.util.regex.Pattern WHOLE_DAYS = java.util.regex.Pattern.compile(
+            "(?i)INTERVAL '(-?\\d+)' DAY");
+
     private H2Operators() {
     }
 
@@ -26,7 +31,7 @@ final class H2Operators {
     static boolean mayContain(String sql) {
         return sql.indexOf("->") >= 0 || sql.indexOf("#>") >= 0 || sql.indexOf('^') >= 0 || sql.indexOf('?') >= 0
                 || sql.indexOf("@>") >= 0 || sql.indexOf("<@") >= 0 || sql.indexOf("||") >= 0 || sql.indexOf('-') >= 0
-                || sql.indexOf('+') >= 0;
+                || sql.indexOf('+') >= 0 || sql.indexOf('*') >= 0 || sql.indexOf('/') >= 0;
     }
 
     static String rewrite(String sql) {
@@ -81,6 +86,12 @@ final class H2Operators {
                 }
                 return null;
             }
+            case "*", "/" -> {
+                // H2 keeps a DAY interval in whole days (1 day / 2 = 0); PostgreSQL carries the rest into hours.
+                java.util.regex.Matcher days = WHOLE_DAYS.matcher(a);
+                return days.matches() ? "INTERVAL '" + days.group(1) + " 00:00:00' DAY TO SECOND " + operator + " " + b
+                        : null;
+            }
             default -> {
                 return FUNCTIONS.get(operator) + "(" + a + ", " + b + ")";
             }
@@ -103,7 +114,7 @@ final class H2Operators {
         for (int i = Math.max(from, 1); i < t.size(); i++) {
             if (t.type(i) == SqlLexer.TokenType.OPERATOR) {
                 String text = t.text(i);
-                if (FUNCTIONS.containsKey(text) || text.equals("||") || text.equals("-") || text.equals("+")) {
+                if (FUNCTIONS.containsKey(text) || ARITHMETIC.contains(text)) {
                     return i;
                 }
             }
@@ -143,6 +154,13 @@ final class H2Operators {
             }
             if (type == SqlLexer.TokenType.STRING && H2OperandTypes.isLiteralType(t.word(i - 1))) {
                 return i - 1;   // DATE '2024-01-31'
+            }
+            int field = i;
+            while (H2OperandTypes.isIntervalField(t.word(field))) {
+                field--;   // INTERVAL '1' DAY, INTERVAL '1 02:00' DAY TO MINUTE
+            }
+            if (field < i && t.type(field) == SqlLexer.TokenType.STRING && t.isWord(field - 1, "interval")) {
+                return field - 1;
             }
             return i;
         }

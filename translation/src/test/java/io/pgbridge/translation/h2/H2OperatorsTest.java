@@ -40,6 +40,15 @@ class H2OperatorsTest {
     }
 
     @Test
+    void dayIntervalsDivideIntoHours() throws SQLException {
+        // SELECT interval '1 day' / 2, interval '15 minutes' * 4, interval '3 days' * 2
+        assertThat(h2.query("SELECT interval '1 day' / 2 AS half, interval '15 minutes' * 4 AS hour, "
+                + "interval '3 days' * 2 AS six"))
+                .containsExactly("half|hour|six", "INTERVAL '0 12:00:00' DAY TO SECOND|INTERVAL '1:00:00' HOUR TO SECOND|"
+                        + "INTERVAL '6 00:00:00' DAY TO SECOND");
+    }
+
+    @Test
     void ordinaryArithmeticAndConcatenationStayAsWritten() {
         assertThat(sql("select a - 1, b || 'x', -c, d + interval '1 day' from t"))
                 .isEqualTo("select a - 1 AS \"?column?\", b || 'x' AS \"?column?\", -c AS \"?column?\", "

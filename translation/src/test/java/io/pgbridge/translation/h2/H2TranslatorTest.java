@@ -134,6 +134,19 @@ class H2TranslatorTest {
     }
 
     @Test
+    void castOfALiteralIsReadAsTheTypedLiteral() throws SQLException {
+        // SELECT CAST('{A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11}' AS uuid), CAST('yes' AS boolean)
+        assertThat(query("select CAST('{A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11}' AS uuid) as u, CAST('yes' AS boolean) as b"))
+                .containsExactly("u|b", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11|TRUE");
+    }
+
+    @Test
+    void upperCallsTheCharacterWiseFunction() {
+        assertThat(translator.translate("select upper(name) as u from t").sql())
+                .isEqualTo("select pgbridge_upper(name) as u from t");
+    }
+
+    @Test
     void parametersStayParameters() {
         assertThat(translator.translate("insert into t (name) values ($1) returning id").sql())
                 .isEqualTo("SELECT id FROM FINAL TABLE (insert into t (name) values ($1)) AS t");

@@ -17,10 +17,11 @@ import java.util.List;
  * </pre>
  * PostgreSQL keeps SQL NULLs as JSON nulls in all of these, hence {@code NULL ON NULL}. The edits touch only the
  * call's name, its top-level commas and its brackets, so rewrites of its arguments go on independently.
- * Also {@code decode(text, format)} with two arguments, which H2 reads as Oracle's DECODE.
+ * Also {@code decode(text, format)} with two arguments, which H2 reads as Oracle's DECODE, and {@code upper(text)},
+ * which on H2 (Java's String.toUpperCase) turns {@code ß} into {@code SS} where PostgreSQL maps each character alone.
  */
-final class H2JsonCalls {
-    private H2JsonCalls() {
+final class H2FunctionCalls {
+    private H2FunctionCalls() {
     }
 
     /** Rewrites the call whose name is token {@code name} (followed by its parenthesis); false if not one of these. */
@@ -67,11 +68,11 @@ final class H2JsonCalls {
                 wrapAggregateEnd(t, close, edits, true);
                 return true;
             }
-            case "decode" -> {
-                if (args.size() != 2) {
+            case "decode", "upper" -> {
+                if (args.size() != (function.equals("decode") ? 2 : 1) || empty) {
                     return false;
                 }
-                edits.replace(t.start(name), t.end(name), "pgbridge_decode");
+                edits.replace(t.start(name), t.end(name), "pgbridge_" + function);
                 return true;
             }
             default -> {
