@@ -45,6 +45,9 @@ public final class H2Translator implements Translator {
         if (t.isWord(0, "with")) {
             return new Translation(H2WithClauses.rewrite(t, H2Translator::dataChange));
         }
+        if (H2GroupingSets.present(t)) {
+            return new Translation(H2GroupingSets.rewrite(t));
+        }
         return new Translation(dataChange(sql));
     }
 

@@ -85,4 +85,18 @@ class H2StatementShapesTest {
         assertThat(h2.query("select region, goal from targets order by region"))
                 .containsExactly("region|goal", "north|260.00", "south|320.00", "west|30.00");
     }
+
+    @Test
+    void rollupCubeAndGroupingSetsBecomeAUnionOfGroupings() throws SQLException {
+        // PostgreSQL 15: SELECT region, id > 1 AS later, count(*) AS n FROM sales GROUP BY ROLLUP (region, id > 1) …
+        assertThat(h2.query("SELECT region, id > 1 AS later, count(*) AS n, grouping(region) AS g FROM sales "
+                + "GROUP BY ROLLUP (region, id > 1) ORDER BY region NULLS LAST, later NULLS LAST"))
+                .containsExactly("region|later|n|g", "north|FALSE|1|0", "north|TRUE|1|0", "north|null|2|0",
+                        "south|TRUE|1|0", "south|null|1|0", "null|null|3|1");
+        assertThat(h2.query("SELECT region, amount, count(*) AS n FROM sales GROUP BY GROUPING SETS ((region), (amount), ()) "
+                + "HAVING count(*) > 1 ORDER BY region NULLS LAST, amount NULLS LAST"))
+                .containsExactly("region|amount|n", "north|null|2", "null|null|3");
+        assertThat(h2.query("SELECT region, count(*) AS n FROM sales GROUP BY CUBE (region) ORDER BY n DESC, region"))
+                .containsExactly("region|n", "null|3", "north|2", "south|1");
+    }
 }
