@@ -45,6 +45,10 @@ public final class H2Translator implements Translator {
         if (t.isWord(0, "with")) {
             return new Translation(H2WithClauses.rewrite(t, H2Translator::dataChange));
         }
+        if (H2JoinUsing.present(t)) {
+            sql = H2JoinUsing.rewrite(t);
+            t = new SqlTokens(sql);
+        }
         if (H2GroupingSets.present(t)) {
             return new Translation(H2GroupingSets.rewrite(t));
         }

@@ -99,4 +99,20 @@ class H2StatementShapesTest {
         assertThat(h2.query("SELECT region, count(*) AS n FROM sales GROUP BY CUBE (region) ORDER BY n DESC, region"))
                 .containsExactly("region|n", "null|3", "north|2", "south|1");
     }
+
+    @Test
+    void usingColumnsAreNamedWithoutQualifierAsInPostgres() throws SQLException {
+        h2.run("create table targets (region text, goal int)");
+        h2.run("insert into targets values ('north', 10), ('west', 30)");
+        // PostgreSQL 15 answers these as shown
+        assertThat(h2.query("SELECT region, sum(amount) AS total, max(goal) AS goal FROM sales JOIN targets USING (region) "
+                + "GROUP BY region ORDER BY region"))
+                .containsExactly("region|total|goal", "north|350.00|10");
+        assertThat(h2.query("SELECT region, t.goal FROM (SELECT DISTINCT region FROM sales) s "
+                + "RIGHT JOIN targets t USING (region) ORDER BY region"))
+                .containsExactly("region|goal", "north|10", "west|30");
+        assertThat(h2.query("SELECT count(region) AS n FROM sales s LEFT OUTER JOIN targets AS t USING (region) "
+                + "WHERE region <> 'south'"))
+                .containsExactly("n", "2");
+    }
 }
