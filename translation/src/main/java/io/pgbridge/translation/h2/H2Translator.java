@@ -49,6 +49,10 @@ public final class H2Translator implements Translator {
             sql = H2JoinUsing.rewrite(t);
             t = new SqlTokens(sql);
         }
+        if (H2FullJoin.present(t)) {
+            sql = H2FullJoin.rewrite(t);
+            t = new SqlTokens(sql);
+        }
         if (H2GroupingSets.present(t)) {
             return new Translation(H2GroupingSets.rewrite(t));
         }

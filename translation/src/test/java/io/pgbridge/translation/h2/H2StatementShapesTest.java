@@ -115,4 +115,17 @@ class H2StatementShapesTest {
                 + "WHERE region <> 'south'"))
                 .containsExactly("n", "2");
     }
+
+    @Test
+    void fullJoinIsTheLeftJoinPlusTheUnpartneredRightRows() throws SQLException {
+        h2.run("create table targets (region text, goal int)");
+        h2.run("insert into targets values ('north', 10), ('west', 30)");
+        // PostgreSQL 15: north pairs twice, south has no target, west no sale
+        assertThat(h2.query("SELECT s.id, t.region AS target FROM sales s FULL OUTER JOIN targets t ON t.region = s.region "
+                + "ORDER BY s.id NULLS FIRST, t.region"))
+                .containsExactly("id|target", "null|west", "1|north", "2|null", "3|north");
+        assertThat(h2.query("SELECT s.id, t.goal FROM sales s FULL JOIN targets t ON t.region = s.region "
+                + "WHERE t.goal IS NULL OR t.goal > 20 ORDER BY t.goal LIMIT 5"))
+                .containsExactly("id|goal", "null|30", "2|null");
+    }
 }
