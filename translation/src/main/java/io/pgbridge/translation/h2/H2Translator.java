@@ -53,6 +53,10 @@ public final class H2Translator implements Translator {
             sql = H2FullJoin.rewrite(t);
             t = new SqlTokens(sql);
         }
+        if (H2LateralRow.present(t)) {
+            sql = H2LateralRow.rewrite(t);
+            t = new SqlTokens(sql);
+        }
         if (H2GroupingSets.present(t)) {
             return new Translation(H2GroupingSets.rewrite(t));
         }

@@ -128,4 +128,20 @@ class H2StatementShapesTest {
                 + "WHERE t.goal IS NULL OR t.goal > 20 ORDER BY t.goal LIMIT 5"))
                 .containsExactly("id|goal", "null|30", "2|null");
     }
+
+    @Test
+    void lateralSubqueryOfOneRowBecomesScalarSubqueries() throws SQLException {
+        // PostgreSQL 15: the latest unit under each unit that has children, then every unit with its latest child
+        assertThat(h2.query("SELECT u.name, latest.name AS child FROM units u CROSS JOIN LATERAL "
+                + "(SELECT c.name FROM units c WHERE c.parent_id = u.id ORDER BY c.id DESC LIMIT 1) latest ORDER BY u.id"))
+                .containsExactly("name|child", "root|ops", "eng|db");
+        assertThat(h2.query("SELECT u.name, latest.name AS child FROM units u LEFT JOIN LATERAL "
+                + "(SELECT c.name FROM units c WHERE c.parent_id = u.id ORDER BY c.id DESC LIMIT 1) AS latest ON true "
+                + "WHERE u.id > 1 ORDER BY u.id"))
+                .containsExactly("name|child", "eng|db", "db|null", "ops|null");
+        // Several rows per parent cannot be scalar subqueries: an error rather than other rows than PostgreSQL's
+        assertThatThrownBy(() -> h2.query("SELECT u.name, kids.name FROM units u CROSS JOIN LATERAL "
+                + "(SELECT c.name FROM units c WHERE c.parent_id = u.id LIMIT 2) kids"))
+                .isInstanceOf(SQLException.class);
+    }
 }
