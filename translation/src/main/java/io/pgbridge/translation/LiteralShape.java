@@ -79,7 +79,11 @@ record LiteralShape(String shape, List<Literal> literals) {
                 case NUMBER, STRING -> {
                     boolean plain = type == SqlLexer.TokenType.NUMBER ? isPlainNumber(sql, start, end)
                             : sql.charAt(start) == '\'';   // N'…' and the like keep their own meaning
-                    if (plain && !callStack[depth] && followsAValuePosition(previous, sql, previousStart, previousEnd)) {
+                    // jsonb - 'key' removes a key: a string after minus may decide the translation (H2)
+                    boolean minusString = type == SqlLexer.TokenType.STRING && previous == SqlLexer.TokenType.OPERATOR
+                            && previousEnd - previousStart == 1 && sql.charAt(previousStart) == '-';
+                    if (plain && !minusString && !callStack[depth]
+                            && followsAValuePosition(previous, sql, previousStart, previousEnd)) {
                         pendingStart = start;
                         pendingEnd = end;
                     }

@@ -66,6 +66,9 @@ class CachingTranslatorTest {
                 .isEqualTo("select date_trunc('month', ts), '1 day'::interval, interval '2 hours', j ->> 'name' from t");
         cache.translate("select date_trunc('year', ts), '1 day'::interval, interval '2 hours', j ->> 'name' from t");
         assertThat(inner.seen).hasSize(2);
+        // jsonb - 'key' deletes a key where x - '5' subtracts: the string after a minus is the translator's to read
+        cache.translate("update t set doc = doc - 'limit', n = n - 1");
+        assertThat(inner.seen.get(2)).startsWith("update t set doc = doc - 'limit', n = n - ");
     }
 
     @Test

@@ -24,11 +24,150 @@ public final class H2Functions {
                     {"pgbridge_json_path_text", "jsonPathText(java.lang.String, java.lang.String)"},
                     {"initcap", "initcap"}, {"strpos", "strpos"}, {"reverse", "reverse"},
                     {"split_part", "splitPart"}, {"starts_with", "startsWith"}, {"md5", "md5"},
-                    {"make_date", "makeDate"}, {"num_nulls", "numNulls"}, {"num_nonnulls", "numNonNulls"}}) {
-                st.execute("CREATE ALIAS IF NOT EXISTS " + alias[0] + " DETERMINISTIC FOR '" + self + "."
-                        + alias[1] + "'");
+                    {"make_date", "makeDate"}, {"num_nulls", "numNulls"}, {"num_nonnulls", "numNonNulls"},
+                    {"encode", "encode"}, {"pgbridge_decode", "decode"}, {"convert_from", "convertFrom"},
+                    {"convert_to", "convertTo"}, {"format", "format"}, {"pgbridge_upper", "upper"}}) {
+                createAlias(st, alias[0], self + "." + alias[1]);
+            }
+            for (String[] alias : H2JsonFunctions.ALIASES) {
+                createAlias(st, alias[0], H2JsonFunctions.class.getName() + "." + alias[1]);
+            }
+            for (String[] alias : H2SeriesFunctions.ALIASES) {
+                createAlias(st, alias[0], H2SeriesFunctions.class.getName() + "." + alias[1]);
             }
         }
+    }
+
+    private static void createAlias(Statement st, String name, String method) throws SQLException {
+        st.execute("CREATE ALIAS IF NOT EXISTS " + name + " DETERMINISTIC FOR '" + method + "'");
+    }
+
+    /** {@code encode(bytea, 'hex' | 'base64' | 'escape')}. */
+    public static String encode(byte[] data, String format) throws SQLException {
+        if (data == null || format == null) {
+            return null;
+        }
+        return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "hex" -> java.util.HexFormat.of().formatHex(data);
+            case "base64" -> base64Lines(java.util.Base64.getEncoder().encodeToString(data));
+            case "escape" -> escape(data);
+            default -> throw new SQLException("unrecognized encoding: \"" + format + "\"", "22023");
+        };
+    }
+
+    /** PostgreSQL breaks base64 output into lines of 76 characters. */
+    private static String base64Lines(String b64) {
+        StringBuilder out = new StringBuilder(b64.length() + b64.length() / 76);
+        for (int i = 0; i < b64.length(); i += 76) {
+            out.append(i == 0 ? "" : "\n").append(b64, i, Math.min(b64.length(), i + 76));
+        }
+        return out.toString();
+    }
+
+    private static String escape(byte[] data) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : data) {
+            int v = b & 0xff;
+            if (v == '\\') {
+                out.append("\\\\");
+            } else if (v == 0 || v >= 0x80) {
+                out.append('\\').append(String.format("%03o", v));
+            } else {
+                out.append((char) v);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code decode(text, 'hex' | 'base64' | 'escape')}; H2's own DECODE is Oracle's, hence the other name. */
+    public static byte[] decode(String text, String format) throws SQLException {
+        if (text == null || format == null) {
+            return null;
+        }
+        try {
+            return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+                case "hex" -> java.util.HexFormat.of().parseHex(text.strip());
+                case "base64" -> java.util.Base64.getMimeDecoder().decode(text);
+                case "escape" -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                default -> throw new SQLException("unrecognized encoding: \"" + format + "\"", "22023");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("invalid " + format + " data: " + e.getMessage(), "22023");
+        }
+    }
+
+    /** {@code convert_from(bytea, encoding)}: the bytes read as text in that encoding. */
+    public static String convertFrom(byte[] data, String encoding) throws SQLException {
+        return data == null || encoding == null ? null : new String(data, charset(encoding));
+    }
+
+    /** {@code convert_to(text, encoding)}. */
+    public static byte[] convertTo(String text, String encoding) throws SQLException {
+        return text == null || encoding == null ? null : text.getBytes(charset(encoding));
+    }
+
+    private static java.nio.charset.Charset charset(String encoding) throws SQLException {
+        String name = encoding.strip().toUpperCase(java.util.Locale.ROOT);
+        try {
+            return switch (name) {
+                case "UTF8", "UNICODE" -> java.nio.charset.StandardCharsets.UTF_8;
+                case "LATIN1", "SQL_ASCII" -> java.nio.charset.StandardCharsets.ISO_8859_1;
+                default -> java.nio.charset.Charset.forName(name);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("invalid encoding name \"" + encoding + "\"", "22023");
+        }
+    }
+
+    /**
+     * PostgreSQL's {@code format}: {@code %s} (NULL as empty), {@code %I} (identifier, quoted when needed),
+     * {@code %L} (literal, NULL unquoted), {@code %%}; positions such as {@code %2$s} are read too.
+     */
+    public static String format(String pattern, String... args) throws SQLException {
+        if (pattern == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c != '%') {
+                out.append(c);
+                continue;
+            }
+            if (++i >= pattern.length()) {
+                throw new SQLException("unterminated format() type specifier", "22023");
+            }
+            if (pattern.charAt(i) == '%') {
+                out.append('%');
+                continue;
+            }
+            int dollar = pattern.indexOf('$', i);
+            int argument = next;
+            if (dollar > i && pattern.substring(i, dollar).chars().allMatch(Character::isDigit)) {
+                argument = Integer.parseInt(pattern.substring(i, dollar)) - 1;
+                i = dollar + 1;
+            }
+            if (argument < 0 || argument >= args.length) {
+                throw new SQLException("too few arguments for format()", "22023");
+            }
+            next = argument + 1;
+            String value = args[argument];
+            switch (i < pattern.length() ? pattern.charAt(i) : ' ') {
+                case 's' -> out.append(value == null ? "" : value);
+                case 'I' -> out.append(identifier(value));
+                case 'L' -> out.append(value == null ? "NULL" : "'" + value.replace("'", "''") + "'");
+                default -> throw new SQLException("unrecognized format() type specifier", "22023");
+            }
+        }
+        return out.toString();
+    }
+
+    private static String identifier(String name) throws SQLException {
+        if (name == null) {
+            throw new SQLException("null values cannot be formatted as an SQL identifier", "22004");
+        }
+        return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /** {@code json -> key}: a member by name, or an array element when {@code key} is an integer. */
@@ -93,6 +232,16 @@ public final class H2Functions {
             inWord = Character.isLetterOrDigit(cp);
             i += Character.charCount(cp);
         }
+        return out.toString();
+    }
+
+    /** Upper case character by character, as PostgreSQL does ({@code ß} stays, where Java makes it {@code SS}). */
+    public static String upper(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> out.appendCodePoint(Character.toUpperCase(cp)));
         return out.toString();
     }
 

@@ -153,37 +153,8 @@ final class JsonValues {
     }
 
     private String readString() {
-        expect('"');
         StringBuilder out = new StringBuilder();
-        while (pos < text.length()) {
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return out.toString();
-            }
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            if (pos >= text.length()) {
-                break;
-            }
-            char e = text.charAt(pos++);
-            switch (e) {
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'u' -> {
-                    if (pos + 4 > text.length()) {
-                        throw new IllegalArgumentException("invalid input syntax for type json: bad \\u escape");
-                    }
-                    out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    pos += 4;
-                }
-                default -> out.append(e);
-            }
-        }
-        throw new IllegalArgumentException("invalid input syntax for type json: unterminated string");
+        pos = JsonTree.readString(text, pos, out);
+        return out.toString();
     }
 }

@@ -89,4 +89,22 @@ class H2FunctionsTest {
             }
         }
     }
+
+    @Test
+    void timestampSeriesStepsByCalendarUnits() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:series;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")) {
+            H2Functions.register(c);
+            // SELECT * FROM generate_series(TIMESTAMP '2024-01-31', TIMESTAMP '2024-04-30', interval '1 month')
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select * from pgbridge_timestamp_series(TIMESTAMP '2024-01-31', "
+                         + "TIMESTAMP '2024-04-30', INTERVAL '1' MONTH)")) {
+                java.util.List<String> values = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    values.add(rs.getString("generate_series"));
+                }
+                assertThat(values).containsExactly("2024-01-31 00:00:00", "2024-02-29 00:00:00", "2024-03-29 00:00:00",
+                        "2024-04-29 00:00:00");
+            }
+        }
+    }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * PostgreSQL statements the embedded H2 default cannot run as written, through the proxy with pgjdbc. Each
@@ -51,6 +52,36 @@ class H2TranslationIT {
                     assertThat(rs.getString(1)).isEqualTo("json-1");
                 }
             }
+        }
+    }
+
+    @Test
+    void jsonFunctionsAndOperatorsAnswerAsPostgres() throws SQLException {
+        try (Connection c = proxy.connect(); Statement st = c.createStatement()) {
+            st.execute("drop table if exists docs");
+            st.execute("create table docs (id int primary key, name text, body jsonb, tags text[])");
+            st.execute("insert into docs values (1, 'a', '{\"theme\": \"dark\", \"tags\": [\"x\", \"y\"]}', "
+                    + "ARRAY['sql', 'intro']), (2, 'b', '{\"theme\": \"light\", \"limit\": 5}', ARRAY['sql'])");
+            assertThat(rows(st, "select id from docs where body ? 'limit'")).containsExactly("id", "2");
+            assertThat(rows(st, "select id from docs where body @> '{\"theme\": \"dark\"}'"))
+                    .containsExactly("id", "1");
+            assertThat(rows(st, "select id from docs where tags @> ARRAY['intro']")).containsExactly("id", "1");
+            assertThat(rows(st, "select jsonb_array_length(body -> 'tags') as n, jsonb_typeof(body -> 'theme') as t "
+                    + "from docs where id = 1")).containsExactly("n|t", "2|string");
+            assertThat(rows(st, "select jsonb_build_object('name', name, 'first', id = 1) as doc, "
+                    + "'{\"b\": 1, \"a\": [1, {\"c\": null}]}'::jsonb as normalised from docs where id = 1"))
+                    .containsExactly("doc|normalised",
+                            "{\"name\": \"a\", \"first\": true}|{\"a\": [1, {\"c\": null}], \"b\": 1}");
+            assertThat(rows(st, "select json_agg(name order by name desc) as names, "
+                    + "jsonb_object_agg(name, id) as ids from docs"))
+                    .containsExactly("names|ids", "[\"b\", \"a\"]|{\"a\": 1, \"b\": 2}");
+            assertThat(st.executeUpdate("update docs set body = jsonb_set(body, '{theme}', '\"solar\"') where id = 2"))
+                    .isEqualTo(1);
+            assertThat(rows(st, "select body ->> 'theme' as theme, encode(decode('00ff', 'hex'), 'hex') as hex, "
+                    + "format('%s is %L', name, body ->> 'limit') as f from docs where id = 2"))
+                    .containsExactly("theme|hex|f", "solar|00ff|b is '5'");
+            assertThatThrownBy(() -> st.executeQuery("select '{\"broken\": }'::jsonb"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22P02"));
         }
     }
 

@@ -6,7 +6,8 @@ import io.pgbridge.translation.SqlTokens;
 import java.util.Set;
 
 /**
- * Words H2 reserves that PostgreSQL lets applications use as names: {@code key}, {@code value}, and the date
+ * Words H2 reserves that PostgreSQL lets applications use as names: {@code key}, {@code value}, {@code values}
+ * as a label, and the date
  * fields {@code year} … {@code second} are common column names and aliases ({@code AS month}). Written unquoted they
  * are syntax errors on H2, so the translator quotes them where they are names. Quoting keeps their meaning: H2
  * folds unquoted names to lower case, as the quoted forms are written.
@@ -37,6 +38,10 @@ final class H2Keywords {
         }
         boolean nameContext = t.isWord(i - 1, "as") || t.type(i - 1) == SqlLexer.TokenType.DOT
                 || t.type(i + 1) == SqlLexer.TokenType.DOT;
+        if (word.equals("values")) {
+            // A column label (SELECT count(*) AS values), not a VALUES list, which has its parenthesis.
+            return t.isWord(i - 1, "as") && t.type(i + 1) != SqlLexer.TokenType.LEFT_PAREN;
+        }
         if (FRAME_WORDS.contains(word)) {
             return nameContext;
         }

@@ -42,6 +42,31 @@ public final class H2Translator implements Translator {
         if (t.size() == 0) {
             return new Translation(sql);
         }
+        if (t.isWord(0, "with")) {
+            return new Translation(H2WithClauses.rewrite(t, H2Translator::dataChange));
+        }
+        if (H2JoinUsing.present(t)) {
+            sql = H2JoinUsing.rewrite(t);
+            t = new SqlTokens(sql);
+        }
+        if (H2FullJoin.present(t)) {
+            sql = H2FullJoin.rewrite(t);
+            t = new SqlTokens(sql);
+        }
+        if (H2LateralRow.present(t)) {
+            sql = H2LateralRow.rewrite(t);
+            t = new SqlTokens(sql);
+        }
+        if (H2GroupingSets.present(t)) {
+            return new Translation(H2GroupingSets.rewrite(t));
+        }
+        return new Translation(dataChange(sql));
+    }
+
+    /** INSERT, UPDATE, DELETE and MERGE in H2's form: upserts, DELETE USING, UPDATE FROM and RETURNING. */
+    private static String dataChange(String statement) {
+        String sql = statement;
+        SqlTokens t = new SqlTokens(sql);
         String first = t.word(0);
         if ("insert".equals(first) && t.findWord(0, t.size(), "conflict") > 0) {
             sql = H2Upsert.rewrite(t);
@@ -49,6 +74,10 @@ public final class H2Translator implements Translator {
         }
         if ("delete".equals(first) && t.findWord(0, t.size(), "using") > 0) {
             sql = deleteUsing(t);
+            t = new SqlTokens(sql);
+        }
+        if ("update".equals(first) && H2UpdateFrom.needed(t)) {
+            sql = H2UpdateFrom.rewrite(t);
             t = new SqlTokens(sql);
         }
         String verb = t.word(0);
@@ -59,7 +88,7 @@ public final class H2Translator implements Translator {
                 sql = returningQuery(t, returning, verb);
             }
         }
-        return new Translation(sql);
+        return sql;
     }
 
     /** Literal forms and column names: replacements that keep every token where it is. */
@@ -98,6 +127,14 @@ public final class H2Translator implements Translator {
             } else if (type == SqlLexer.TokenType.STRING && !t.isOperator(i + 1, "::")
                     && H2TypedLiterals.untyped(t.text(i)) != null) {
                 edits.replace(t.start(i), t.end(i), H2TypedLiterals.untyped(t.text(i)));
+            } else if (t.isWord(i, "cast") && t.type(i + 2) == SqlLexer.TokenType.STRING && t.isWord(i + 3, "as")
+                    && t.word(i + 4) != null && t.partner(i + 1) == i + 5) {
+                // CAST('…' AS uuid) as '…'::uuid
+                String normalised = H2TypedLiterals.normalise(stringValue(t.text(i + 2)), t.word(i + 4));
+                if (normalised != null) {
+                    edits.replace(t.start(i + 2), t.end(i + 2), normalised);
+                }
+                i += 2;
             } else if (t.isWord(i, "date_part") && t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN
                     && t.type(i + 2) == SqlLexer.TokenType.STRING && t.type(i + 3) == SqlLexer.TokenType.COMMA) {
                 // date_part('month', x) is extract(month from x), which H2 has.
@@ -118,8 +155,14 @@ public final class H2Translator implements Translator {
                 i++;
             } else if (type == SqlLexer.TokenType.IDENTIFIER && H2Keywords.needsQuotes(t, i)) {
                 edits.replace(t.start(i), t.end(i), "\"" + t.word(i) + "\"");
+            } else if (type == SqlLexer.TokenType.IDENTIFIER && t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN
+                    && H2FunctionCalls.rewrite(t, i, edits)) {
+                continue;   // its arguments are rewritten on their own
             } else if (t.isWord(i, "generate_series") && t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN
                     && (t.isWord(i - 1, "from") || t.isWord(i - 1, "join") || t.isWord(i - 1, "lateral"))) {
+                if (hasIntervalStep(t, i + 1)) {
+                    edits.replace(t.start(i), t.end(i), "pgbridge_timestamp_series");   // H2's takes integers only
+                }
                 nameSeriesColumn(t, i, edits);
             }
         }
@@ -144,6 +187,17 @@ public final class H2Translator implements Translator {
         } else if (t.type(alias + 1) != SqlLexer.TokenType.LEFT_PAREN) {
             edits.insert(t.end(alias), "(" + t.text(alias) + ")");
         }
+    }
+
+    /** Whether the call whose parenthesis is at {@code open} has a third argument that is an interval literal. */
+    private static boolean hasIntervalStep(SqlTokens t, int open) {
+        java.util.List<int[]> args = t.splitByCommas(open + 1, Math.max(t.partner(open), open + 1));
+        if (args.size() != 3) {
+            return false;
+        }
+        int step = args.get(2)[0];
+        return t.isWord(step, "interval") || t.type(step) == SqlLexer.TokenType.STRING && t.isOperator(step + 1, "::")
+                && t.isWord(step + 2, "interval");
     }
 
     /** {@code INTERVAL '1' DAY} is already H2's (and the standard's) syntax. */

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * String literals cast to a type ({@code '…'::date}) whose PostgreSQL input syntax H2 does not read: a date
  * with a zone suffix (pgjdbc's simple mode sends {@code '2024-02-21 +00'::date}), PostgreSQL's many spellings of
  * booleans ({@code 'yes'}, {@code 'on'}, {@code '1'}…), {@code 'infinity'} in any letter case, and bytea
- * input, which H2 would store as the characters written.
+ * input, which H2 would store as the characters written; json and jsonb literals are validated by a function.
  */
 final class H2TypedLiterals {
     private static final Pattern DATE_WITH_ZONE = Pattern.compile(
@@ -58,6 +58,10 @@ final class H2TypedLiterals {
             }
             case "uuid" -> {
                 return uuid(value);
+            }
+            case "jsonb", "json" -> {
+                // Validated (22P02 as in PostgreSQL) and, for jsonb, printed as jsonb prints, by H2JsonFunctions.
+                return "pgbridge_" + type + "(" + PgStrings.quote(value) + ")";
             }
             default -> {
                 return null;

@@ -5,13 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,12 +17,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class H2TranslatorTest {
     private final H2Translator translator = new H2Translator();
-    private Connection h2;
+    private TranslatedH2 h2;
 
     @BeforeEach
     void open() throws SQLException {
-        h2 = DriverManager.getConnection("jdbc:h2:mem:translator" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        h2 = new TranslatedH2(translator);
         run("create table t (id serial primary key, name text not null, score int)");
         run("insert into t (name, score) values ('alice', 10), ('bob', 20)");
     }
@@ -141,41 +134,33 @@ class H2TranslatorTest {
     }
 
     @Test
+    void castOfALiteralIsReadAsTheTypedLiteral() throws SQLException {
+        // SELECT CAST('{A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11}' AS uuid), CAST('yes' AS boolean)
+        assertThat(query("select CAST('{A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11}' AS uuid) as u, CAST('yes' AS boolean) as b"))
+                .containsExactly("u|b", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11|TRUE");
+    }
+
+    @Test
+    void upperCallsTheCharacterWiseFunction() {
+        assertThat(translator.translate("select upper(name) as u from t").sql())
+                .isEqualTo("select pgbridge_upper(name) as u from t");
+    }
+
+    @Test
     void parametersStayParameters() {
         assertThat(translator.translate("insert into t (name) values ($1) returning id").sql())
                 .isEqualTo("SELECT id FROM FINAL TABLE (insert into t (name) values ($1)) AS t");
     }
 
     private void run(String sql) throws SQLException {
-        try (Statement st = h2.createStatement()) {
-            st.execute(translator.translate(sql).sql());
-        }
+        h2.run(sql);
     }
 
     private int update(String sql) throws SQLException {
-        try (Statement st = h2.createStatement()) {
-            return st.executeUpdate(translator.translate(sql).sql());
-        }
+        return h2.update(sql);
     }
 
-    /** The header (labels joined by |) and then each row's values joined by |. */
     private List<String> query(String sql) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (Statement st = h2.createStatement(); ResultSet rs = st.executeQuery(translator.translate(sql).sql())) {
-            ResultSetMetaData md = rs.getMetaData();
-            List<String> labels = new ArrayList<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                labels.add(md.getColumnLabel(i));
-            }
-            lines.add(String.join("|", labels));
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    values.add(rs.getString(i));
-                }
-                lines.add(String.join("|", values));
-            }
-        }
-        return lines;
+        return h2.query(sql);
     }
 }
