@@ -208,12 +208,13 @@ final class PgRewriter extends SqlShuttle {
     }
 
     private SqlNode orderBy(SqlOrderBy orderBy) {
-        SqlNodeList keys = OrderKeys.translate(orderBy.orderList, rules);
+        SqlNodeList keys = OrderKeys.translate(orderBy.orderList, rules,
+                orderBy.query instanceof SqlSelect select ? select.getSelectList() : null);
         return new SqlOrderBy(orderBy.getParserPosition(), orderBy.query, keys, orderBy.offset, orderBy.fetch);
     }
 
     private SqlNode select(SqlSelect select) {
-        select.setOrderBy(OrderKeys.translate(select.getOrderList(), rules));
+        select.setOrderBy(OrderKeys.translate(select.getOrderList(), rules, select.getSelectList()));
         return select;
     }
 

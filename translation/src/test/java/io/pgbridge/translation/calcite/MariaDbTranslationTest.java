@@ -86,4 +86,13 @@ class MariaDbTranslationTest {
         assertThat(sql("select d + interval '1 month' from t"))
                 .isEqualTo("SELECT CAST((\"d\" + INTERVAL 1 MONTH) AS DATETIME(6)) AS \"?column?\" FROM \"t\"");
     }
+
+    @Test
+    void ordinalSortKeysPlaceTheirItemsNullsAsPostgresDoes() {
+        assertThat(sql("select category, count(*) from products group by 1 order by 1 nulls last"))
+                .endsWith("GROUP BY 1 ORDER BY \"category\" IS NULL, 1");
+        assertThat(sql("select a, b as c from t order by 2 desc nulls last, 1"))
+                .endsWith("ORDER BY 2 DESC, \"a\" IS NULL, 1");
+        assertThat(sql("select * from t order by 1")).endsWith("ORDER BY 1");
+    }
 }
