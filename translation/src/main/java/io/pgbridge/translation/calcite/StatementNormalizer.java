@@ -49,6 +49,8 @@ final class StatementNormalizer {
     private final List<Integer> parameters = new ArrayList<>();
     private final Deque<int[]> parens = new ArrayDeque<>(); // {operand start, 1 if DISTINCT ON list, 1 if CAST}
     private int operandStart = -1;
+    /** Where the function call before an OVER starts, while the OVER is the last word read; -1 otherwise. */
+    private int windowedStart = -1;
     private int identifierStart = -1;
     private boolean afterDot;
     private String previousWord = "";
@@ -129,6 +131,8 @@ final class StatementNormalizer {
                 operandStart = at;
             }
             case IDENTIFIER -> {
+                // f(…) OVER (…) is one operand, so that a cast after it (… OVER (…)::numeric) takes it whole.
+                windowedStart = text.equalsIgnoreCase("over") ? operandStart : -1;
                 wordHandled = false;
                 int consumed = word(i, token, text.toLowerCase(Locale.ROOT), at);
                 if (wordHandled) {
@@ -153,7 +157,9 @@ final class StatementNormalizer {
                 out.copy(sql, token.start(), token.end());
             }
             case LEFT_PAREN -> {
-                parens.push(new int[] {identifierStart >= 0 ? identifierStart : at, 0, previousWord.equals("cast") ? 1 : 0});
+                int start = previousWord.equals("over") && windowedStart >= 0 ? windowedStart
+                        : identifierStart >= 0 ? identifierStart : at;
+                parens.push(new int[] {start, 0, previousWord.equals("cast") ? 1 : 0});
                 out.copy(sql, token.start(), token.end());
             }
             case RIGHT_PAREN -> {

@@ -95,4 +95,10 @@ class MariaDbTranslationTest {
                 .endsWith("ORDER BY 2 DESC, \"a\" IS NULL, 1");
         assertThat(sql("select * from t order by 1")).endsWith("ORDER BY 1");
     }
+
+    @Test
+    void castAfterAWindowTakesTheWholeWindowedCall() {
+        assertThat(sql("select round(percent_rank() over (order by a)::numeric, 3) as pr from t"))
+                .startsWith("SELECT round(CAST(percent_rank() OVER (ORDER BY");
+    }
 }
