@@ -25,6 +25,9 @@ record LiteralShape(String shape, List<Literal> literals) {
     private static final Set<String> VALUE_KEYWORDS = Set.of("select", "where", "and", "or", "not", "then", "else",
             "when", "values", "in", "like", "ilike", "between", "set", "on", "having", "limit", "offset", "is",
             "default", "case", "return", "returning", "distinct", "all", "any", "some", "by");
+    /** Words after which an ORDER BY / GROUP BY list has ended. */
+    private static final Set<String> BY_LIST_ENDS = Set.of("limit", "offset", "fetch", "having", "window", "union",
+            "except", "intersect", "for", "returning", "rows", "range", "groups");
     private static final Set<String> VALUE_OPERATORS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=", "+", "-", "*",
             "/", "%", "||");
     private static final Set<String> NOT_FUNCTIONS = Set.of("in", "values", "and", "or", "not", "where", "on",
@@ -51,6 +54,7 @@ record LiteralShape(String shape, List<Literal> literals) {
         int pendingStart = -1;   // a literal waiting for the next token to say whether it is replaceable
         int pendingEnd = 0;
         List<int[]> candidates = null;
+        int byDepth = -1;   // the depth of the ORDER BY / GROUP BY list being read, whose numbers are ordinals
         while (true) {
             SqlLexer.TokenType type = lexer.nextSignificant();
             int start = lexer.start();
@@ -62,7 +66,7 @@ record LiteralShape(String shape, List<Literal> literals) {
                     if (candidates == null) {
                         candidates = new ArrayList<>();
                     }
-                    if (sql.charAt(pendingStart) != '\'' || !keep.test(sql.substring(pendingStart, pendingEnd))) {
+                    if (!keep.test(sql.substring(pendingStart, pendingEnd))) {
                         candidates.add(new int[] {pendingStart, pendingEnd});
                     }
                 }
@@ -75,14 +79,27 @@ record LiteralShape(String shape, List<Literal> literals) {
                     }
                     callStack[depth] = isFunctionName(previous, sql, previousStart, previousEnd);
                 }
-                case RIGHT_PAREN -> depth = Math.max(0, depth - 1);
+                case RIGHT_PAREN -> {
+                    depth = Math.max(0, depth - 1);
+                    byDepth = depth < byDepth ? -1 : byDepth;
+                }
+                case IDENTIFIER -> {
+                    String word = sql.substring(start, end).toLowerCase(Locale.ROOT);
+                    if (word.equals("by")) {
+                        byDepth = depth;
+                    } else if (depth == byDepth && BY_LIST_ENDS.contains(word)) {
+                        byDepth = -1;
+                    }
+                }
                 case NUMBER, STRING -> {
                     boolean plain = type == SqlLexer.TokenType.NUMBER ? isPlainNumber(sql, start, end)
                             : sql.charAt(start) == '\'';   // N'…' and the like keep their own meaning
                     // jsonb - 'key' removes a key: a string after minus may decide the translation (H2)
                     boolean minusString = type == SqlLexer.TokenType.STRING && previous == SqlLexer.TokenType.OPERATOR
                             && previousEnd - previousStart == 1 && sql.charAt(previousStart) == '-';
-                    if (plain && !minusString && !callStack[depth]
+                    boolean ordinal = type == SqlLexer.TokenType.NUMBER && depth == byDepth
+                            && (previous == SqlLexer.TokenType.COMMA || previous == SqlLexer.TokenType.IDENTIFIER);
+                    if (plain && !minusString && !ordinal && !callStack[depth]
                             && followsAValuePosition(previous, sql, previousStart, previousEnd)) {
                         pendingStart = start;
                         pendingEnd = end;
