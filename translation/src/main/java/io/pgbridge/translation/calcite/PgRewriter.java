@@ -107,7 +107,10 @@ final class PgRewriter extends SqlShuttle {
                 // The names after AS are names, even when they spell current_timestamp.
                 SqlNode[] operands = call.getOperandList().toArray(SqlNode[]::new);
                 operands[0] = operands[0].accept(this);
-                return call.getOperator().createCall(call.getFunctionQuantifier(), call.getParserPosition(), operands);
+                SqlCall renamed = call.getOperator().createCall(call.getFunctionQuantifier(), call.getParserPosition(),
+                        operands);
+                return operands.length > 2 && operands[0].getKind() == SqlKind.VALUES && !rules.namesValuesColumns()
+                        ? ValuesAsSelect.named(renamed) : renamed;
             }
             case ARRAY_VALUE_CONSTRUCTOR, ARRAY_QUERY_CONSTRUCTOR -> throw rules.unsupported("arrays");
             case SIMILAR -> throw rules.unsupported("SIMILAR TO");

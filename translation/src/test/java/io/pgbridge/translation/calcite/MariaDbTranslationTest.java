@@ -101,4 +101,20 @@ class MariaDbTranslationTest {
         assertThat(sql("select round(percent_rank() over (order by a)::numeric, 3) as pr from t"))
                 .startsWith("SELECT round(CAST(percent_rank() OVER (ORDER BY");
     }
+
+    @Test
+    void cachedShapesKeepOrdinals() {
+        CachingTranslator cached = new CachingTranslator(mariadb, 100);
+        assertThat(cached.translate("select a, b from t order by 2, 1 nulls last").sql())
+                .endsWith("ORDER BY \"b\" IS NULL, 2, \"a\" IS NULL, 1");
+        assertThat(cached.translate("select a, b from t order by 1, 2 nulls last").sql())
+                .endsWith("ORDER BY \"a\" IS NULL, 1, \"b\" IS NULL, 2");
+    }
+
+    @Test
+    void valuesInFromWithColumnNamesBecomeANamedUnion() {
+        assertThat(sql("select * from (values (1, 'one'), (2, 'two')) as v (num, word) order by num desc"))
+                .isEqualTo("SELECT * FROM (SELECT 1 AS \"num\", 'one' AS \"word\" UNION ALL SELECT 2, 'two') AS \"v\""
+                        + " ORDER BY \"num\" IS NULL DESC, \"num\" DESC");
+    }
 }
