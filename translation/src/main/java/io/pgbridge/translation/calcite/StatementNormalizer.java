@@ -51,6 +51,8 @@ final class StatementNormalizer {
     private int operandStart = -1;
     /** Where the function call before an OVER starts, while the OVER is the last word read; -1 otherwise. */
     private int windowedStart = -1;
+    /** For each {@code ^} being written as POWER(: the index of its exponent's last token, and where it starts. */
+    private final Deque<int[]> powers = new ArrayDeque<>();
     private int identifierStart = -1;
     private boolean afterDot;
     private String previousWord = "";
@@ -83,6 +85,11 @@ final class StatementNormalizer {
             }
             i = significant(i, token);
             significantSeen++;
+            while (!powers.isEmpty() && i >= powers.peek()[0]) {
+                out.append(")", token.start());   // the exponent of a ^ has been read: POWER(base, exponent)
+                resetOperand();
+                operandStart = powers.pop()[1];
+            }
         }
     }
 
@@ -291,6 +298,15 @@ final class StatementNormalizer {
         if ((op.equals("~") || op.equals("!~")) && operandStart >= 0) {
             // Regular-expression match, as Babel's RLIKE; PgRewriter asks the dialect for it (a unary ~ stays refused).
             out.append(op.equals("~") ? " RLIKE " : " NOT RLIKE ", token.start());
+            resetOperand();
+            return i;
+        }
+        int exponentEnd = op.equals("^") && operandStart >= 0 ? CaretOperand.end(tokens, i, sql) : -1;
+        if (exponentEnd >= 0) {
+            int start = operandStart;
+            MappedText base = out.cut(start);
+            out.append("POWER(", token.start()).append(base).append(", ", token.start());
+            powers.push(new int[] {exponentEnd, start});
             resetOperand();
             return i;
         }

@@ -117,4 +117,12 @@ class MariaDbTranslationTest {
                 .isEqualTo("SELECT * FROM (SELECT 1 AS \"num\", 'one' AS \"word\" UNION ALL SELECT 2, 'two') AS \"v\""
                         + " ORDER BY \"num\" IS NULL DESC, \"num\" DESC");
     }
+
+    @Test
+    void caretIsPowerBindingTighterThanMultiplication() {
+        assertThat(sql("select 2 ^ 3 as c, 2 * x ^ 2 + 1 as d, 2 ^ 3 ^ 2 as e, f(a) ^ (b + 1) as g from t"))
+                .isEqualTo("SELECT power(2, 3) AS \"c\", 2 * power(\"x\", 2) + 1 AS \"d\","
+                        + " power(power(2, 3), 2) AS \"e\", power(f(\"a\"), \"b\" + 1) AS \"g\" FROM \"t\"");
+        assertThatThrownBy(() -> sql("select 2 ^ '3'::int")).isInstanceOf(TranslationException.class);
+    }
 }
