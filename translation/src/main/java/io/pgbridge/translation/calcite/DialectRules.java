@@ -54,6 +54,11 @@ abstract class DialectRules {
     /** {@code a / b} when both are integers, which PostgreSQL divides with truncation; null keeps {@code /}. */
     abstract SqlNode integerDivide(SqlNode a, SqlNode b);
 
+    /** {@code f(…) OVER window}, operands translated ({@code original} as written); null keeps it. */
+    SqlNode over(SqlCall over, SqlCall original) {
+        return null;
+    }
+
     /** {@code a / b} or {@code a % b} (after {@link #integerDivide}); null keeps the backend's operator. */
     SqlNode divide(SqlNode a, SqlNode b, boolean modulo) {
         return null;

@@ -187,6 +187,29 @@ final class MariaDbRules extends DialectRules {
         };
     }
 
+    /**
+     * {@code lead/lag(x, n, default) OVER w}: MariaDB takes no default. The default applies where the offset row
+     * is outside the partition, which is where {@code lead/lag(1, n)} is NULL (x itself may be NULL inside it).
+     */
+    @Override
+    SqlNode over(SqlCall over, SqlCall original) {
+        if (!(original.operand(0) instanceof SqlCall written) || written.operandCount() != 3
+                || !(over.operand(0) instanceof SqlCall call) || call.operandCount() != 3) {
+            return null;
+        }
+        String name = written.getOperator().getName().toLowerCase(java.util.Locale.ROOT);
+        if (!name.equals("lead") && !name.equals("lag")) {
+            return null;
+        }
+        SqlParserPos pos = SqlParserPos.ZERO;
+        SqlNode window = over.operand(1);
+        SqlNode probe = SqlStdOperatorTable.OVER.createCall(pos, written.getOperator().createCall(pos,
+                SqlLiteral.createExactNumeric("1", pos), call.operand(1)), window);
+        SqlNode shifted = SqlStdOperatorTable.OVER.createCall(pos, written.getOperator().createCall(pos,
+                call.operand(0), call.operand(1)), window);
+        return template("(CASE WHEN ({0}) IS NULL THEN {1} ELSE {2} END)", probe, call.operand(2), shifted);
+    }
+
     private SqlNode throwing(String construct) {
         throw unsupported(construct);
     }

@@ -138,6 +138,7 @@ final class PgRewriter extends SqlShuttle {
             case ORDER_BY -> orderBy((SqlOrderBy) call);
             case SELECT -> select((SqlSelect) call);
             case WINDOW -> window((SqlWindow) call);
+            case OVER -> rules.over(call, original);
             default -> call.getOperator() instanceof SqlFunction function ? function(function, call) : null;
         };
     }

@@ -125,4 +125,11 @@ class MariaDbTranslationTest {
                         + " power(power(2, 3), 2) AS \"e\", power(f(\"a\"), \"b\" + 1) AS \"g\" FROM \"t\"");
         assertThatThrownBy(() -> sql("select 2 ^ '3'::int")).isInstanceOf(TranslationException.class);
     }
+
+    @Test
+    void leadAndLagDefaultsApplyOutsideThePartitionOnly() {
+        assertThat(sql("select lead(amount, 1, 0) over w as next from sales window w as (order by id)"))
+                .startsWith("SELECT (CASE WHEN (LEAD(1, 1) OVER \"w\") IS NULL THEN 0"
+                        + " ELSE LEAD(\"amount\", 1) OVER \"w\" END) AS \"next\"");
+    }
 }
