@@ -129,6 +129,11 @@ abstract class DialectRules {
         return null;
     }
 
+    /** A typed literal such as {@code DATE '2024-01-31'} by its lower-case type; null keeps it as written. */
+    SqlNode typedLiteral(String type, String text) {
+        return null;
+    }
+
     /** Whether {@link #stringLiteral} rewrites this literal token (quotes included). */
     boolean readsLiteral(String token) {
         return false;

@@ -32,6 +32,31 @@ class CalciteTranslatorTest {
     }
 
     @Test
+    void sqliteNamesTheColumnsPostgresTypesAsBoolean() {
+        assertThat(sqlite.translate("select id, a = b, not c, true, 'yes'::bool, bool_or(d) from t group by id")
+                .booleanColumns()).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void sqliteWritesTypedLiteralsAsTheTextItsDateFunctionsRead() {
+        assertThat(sql(sqlite, "select DATE '2024-02-29', TIMESTAMP '2024-02-29 13:15:30'"))
+                .isEqualTo("SELECT '2024-02-29' AS `?column?`, '2024-02-29 13:15:30' AS `?column?`");
+    }
+
+    @Test
+    void sqliteMatchesRegularExpressionsWithItsRegexpOperator() {
+        assertThat(sql(sqlite, "select id from t where a ~ '^x' and b !~ $1"))
+                .isEqualTo("SELECT `id` FROM `t` WHERE (`a` REGEXP '^x') AND (`b` NOT REGEXP $1)");
+        assertThat(sqlite.translate("select a ~ 'x' from t").booleanColumns()).containsExactly(0);
+    }
+
+    @Test
+    void sqliteReadsDatePartAsExtract() {
+        assertThat(sql(sqlite, "select date_part('month', a) as m from t"))
+                .isEqualTo("SELECT CAST(strftime('%m', `a`) AS INTEGER) AS `m` FROM `t`");
+    }
+
+    @Test
     void keepsParameterNumbersWhereverTheyMove() {
         assertThat(sql(mariadb, "select $2 + 1 from t where a = $1 and b->>'k' = $2"))
                 .isEqualTo("SELECT $2 + 1 AS \"?column?\" FROM \"t\" WHERE \"a\" = $1 AND (CASE WHEN"
@@ -108,7 +133,7 @@ class CalciteTranslatorTest {
                     assertThat(e.sqlState()).isEqualTo("0A000");
                     assertThat(e.getMessage()).contains("UPDATE … RETURNING").contains("mariadb");
                 });
-        for (String statement : new String[] {"select array_agg(a) from t", "select a from t where b ~ 'x'",
+        for (String statement : new String[] {"select array_agg(a) from t", "select a from t where b ~* 'x'",
                 "select a[1] from t", "select interval '1 day'", "merge into t using u on true when matched then"
                 + " do nothing", "select distinct on (a) * from t", "select generate_series(1, 3)"}) {
             assertThatThrownBy(() -> sqlite.translate(statement)).as(statement)
