@@ -57,6 +57,15 @@ class CalciteTranslatorTest {
     }
 
     @Test
+    void caretIsPowerLeftAssociative() {
+        assertThat(sql(sqlite, "select 2 ^ 3 ^ 2 as a, (a + 1) ^ f(b) as b, x ^ -0.5 as c from t"))
+                .isEqualTo("SELECT power(power(2, 3), 2) AS `a`, power(`a` + 1, f(`b`)) AS `b`,"
+                        + " power(`x`, -0.5) AS `c` FROM `t`");
+        assertThatThrownBy(() -> sqlite.translate("select 2 ^ case when a then 1 end from t"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+    }
+
+    @Test
     void keepsParameterNumbersWhereverTheyMove() {
         assertThat(sql(mariadb, "select $2 + 1 from t where a = $1 and b->>'k' = $2"))
                 .isEqualTo("SELECT $2 + 1 AS \"?column?\" FROM \"t\" WHERE \"a\" = $1 AND (CASE WHEN"
