@@ -66,6 +66,17 @@ class CalciteTranslatorTest {
     }
 
     @Test
+    void sqliteLeavesOutTheColumnsSetToDefault() {
+        assertThat(sql(sqlite, "insert into t (a, b, c) values (1, default, 3), (4, DEFAULT, 6)"))
+                .isEqualTo("INSERT INTO `t` (`a`, `c`) VALUES (1, 3), (4, 6)");
+        for (String statement : new String[] {"insert into t (a, b) values (1, default), (default, 2)",
+                "insert into t values (1, default)"}) {
+            assertThatThrownBy(() -> sqlite.translate(statement)).as(statement)
+                    .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+        }
+    }
+
+    @Test
     void keepsParameterNumbersWhereverTheyMove() {
         assertThat(sql(mariadb, "select $2 + 1 from t where a = $1 and b->>'k' = $2"))
                 .isEqualTo("SELECT $2 + 1 AS \"?column?\" FROM \"t\" WHERE \"a\" = $1 AND (CASE WHEN"
