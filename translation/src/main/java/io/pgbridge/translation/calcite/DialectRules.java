@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 
 import java.util.List;
@@ -126,6 +127,11 @@ abstract class DialectRules {
      * stand in for them.
      */
     SqlNode stringLiteral(String value) {
+        return null;
+    }
+
+    /** {@code left op ANY (query)} or {@code left op ALL (query)} other than IN; null keeps it as written. */
+    SqlNode quantifiedSubquery(SqlNode left, SqlKind comparison, boolean any, SqlNode query) {
         return null;
     }
 

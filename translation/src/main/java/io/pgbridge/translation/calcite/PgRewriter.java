@@ -207,7 +207,8 @@ final class PgRewriter extends SqlShuttle {
                 return (in ? SqlStdOperatorTable.IN : SqlStdOperatorTable.NOT_IN).createCall(SqlParserPos.ZERO,
                         left, query);
             }
-            return operator.createCall(SqlParserPos.ZERO, left, query);
+            SqlNode rewritten = rules.quantifiedSubquery(left, operator.comparisonKind, any, query);
+            return rewritten != null ? rewritten : operator.createCall(SqlParserPos.ZERO, left, query);
         }
         throw rules.unsupported(any ? "ANY with an array" : "ALL with an array");
     }

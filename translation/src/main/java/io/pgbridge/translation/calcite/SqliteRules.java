@@ -5,6 +5,7 @@ import io.pgbridge.translation.IntervalValue;
 import io.pgbridge.translation.SqlTarget;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
@@ -112,6 +113,19 @@ final class SqliteRules extends DialectRules {
     @Override
     SqlNode regexMatch(SqlNode value, SqlNode pattern, boolean negated) {
         return template("({0} " + (negated ? "NOT " : "") + "REGEXP {1})", value, pattern);
+    }
+
+    /**
+     * SQLite has no ANY/ALL: the comparison is tested against each row of the subquery (named through a CTE, as its
+     * column's name is unknown here), keeping PostgreSQL's three-valued answer: ANY is true if some comparison is,
+     * ALL false if some comparison is, and otherwise a NULL comparison makes the answer NULL.
+     */
+    @Override
+    SqlNode quantifiedSubquery(SqlNode left, SqlKind comparison, boolean any, SqlNode query) {
+        String rows = "EXISTS (WITH pgbridge_q(pgbridge_v) AS {1} SELECT 1 FROM pgbridge_q WHERE ";
+        String test = "{0} " + comparison.sql + " pgbridge_v";
+        return template("(CASE WHEN " + rows + (any ? test : "NOT (" + test + ")") + ") THEN " + (any ? 1 : 0)
+                + " WHEN " + rows + "(" + test + ") IS NULL) THEN NULL ELSE " + (any ? 0 : 1) + " END)", left, query);
     }
 
     @Override

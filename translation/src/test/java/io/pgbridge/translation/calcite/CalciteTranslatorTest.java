@@ -77,6 +77,18 @@ class CalciteTranslatorTest {
     }
 
     @Test
+    void sqliteComparesWithEachRowForAnyAndAll() {
+        String rows = "EXISTS (WITH pgbridge_q(pgbridge_v) AS (SELECT `b` FROM `u`) SELECT 1 FROM pgbridge_q WHERE ";
+        assertThat(sql(sqlite, "select a from t where a > any (select b from u)"))
+                .isEqualTo("SELECT `a` FROM `t` WHERE (CASE WHEN " + rows + "`a` > pgbridge_v) THEN 1 WHEN " + rows
+                        + "(`a` > pgbridge_v) IS NULL) THEN NULL ELSE 0 END)");
+        assertThat(sql(sqlite, "select a <= all (select b from u) from t"))
+                .isEqualTo("SELECT (CASE WHEN " + rows + "NOT (`a` <= pgbridge_v)) THEN 0 WHEN " + rows
+                        + "(`a` <= pgbridge_v) IS NULL) THEN NULL ELSE 1 END) AS `?column?` FROM `t`");
+        assertThat(sqlite.translate("select a <= all (select b from u) from t").booleanColumns()).containsExactly(0);
+    }
+
+    @Test
     void keepsParameterNumbersWhereverTheyMove() {
         assertThat(sql(mariadb, "select $2 + 1 from t where a = $1 and b->>'k' = $2"))
                 .isEqualTo("SELECT $2 + 1 AS \"?column?\" FROM \"t\" WHERE \"a\" = $1 AND (CASE WHEN"
