@@ -44,6 +44,9 @@ public final class SqliteFunctions {
         Function.create(c, "md5", scalar(a -> H2Functions.md5(a.text(0))), 1, deterministic);
         Function.create(c, "starts_with", scalar(a -> a.text(0).startsWith(a.text(1)) ? 1 : 0), 2,
                 deterministic);
+        // SQLite's "value REGEXP pattern" calls regexp(pattern, value); PostgreSQL's ~ finds the pattern anywhere.
+        Function.create(c, "regexp", scalar(a -> regex(a.text(0), 0).matcher(a.text(1)).find() ? 1 : 0), 2,
+                deterministic);
         Function.create(c, "regexp_replace", scalar(SqliteFunctions::regexpReplace), 3, deterministic);
         Function.create(c, "regexp_replace", scalar(SqliteFunctions::regexpReplace), 4, deterministic);
         Function.create(c, "make_date", scalar(a -> java.time.LocalDate.of((int) a.integer(0), (int) a.integer(1),
@@ -111,15 +114,19 @@ public final class SqliteFunctions {
      */
     private static String regexpReplace(Arguments a) throws SQLException {
         String flags = a.count() > 3 ? a.text(3) : "";
-        Pattern pattern;
-        try {
-            pattern = Pattern.compile(a.text(1), flags.contains("i") ? Pattern.CASE_INSENSITIVE : 0);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new SQLException("2201B: invalid regular expression: " + e.getDescription());
-        }
+        Pattern pattern = regex(a.text(1), flags.contains("i") ? Pattern.CASE_INSENSITIVE : 0);
         String replacement = javaReplacement(a.text(2));
         Matcher matcher = pattern.matcher(a.text(0));
         return flags.contains("g") ? matcher.replaceAll(replacement) : matcher.replaceFirst(replacement);
+    }
+
+    /** A client's regular expression; a malformed one is PostgreSQL's 2201B, not a Java exception. */
+    private static Pattern regex(String pattern, int flags) throws SQLException {
+        try {
+            return Pattern.compile(pattern, flags);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new SQLException("2201B: invalid regular expression: " + e.getDescription());
+        }
     }
 
     private static String javaReplacement(String postgres) {

@@ -62,8 +62,9 @@ final class ResultColumns {
         return new ResultColumns(names, columnTypes, formats);
     }
 
+    /** Integers; numeric too, as SQLite describes its computed integer columns as numeric. */
     private static boolean isInteger(int oid) {
-        return oid == PgOid.INT2 || oid == PgOid.INT4 || oid == PgOid.INT8;
+        return oid == PgOid.INT2 || oid == PgOid.INT4 || oid == PgOid.INT8 || oid == PgOid.NUMERIC;
     }
 
     /** One text column, for results the proxy makes itself (SHOW). */

@@ -59,7 +59,6 @@ class SqliteFunctionsIT {
             "select repeat('ab', 3) as r, lpad('42', 5, '0') as l, rpad('ab', 4, '.') as rp, lpad('hello', 2) as cut",
             "select translate('12-34', '-', '') as t, translate('abc', 'ab', 'x') as shorter",
             "select split_part('a.b.c', '.', 2) as s, split_part('a.b.c', '.', -1) as last, split_part('a', '.', 5) as n",
-            // Boolean results still come out as 1/0 on SQLite (no type for expressions), so starts_with filters here.
             "select md5('pgbridge') as h, count(*) as sw from fn_prices where starts_with('Workshop', 'Work')",
             "select regexp_replace('phone: 555-123-4567', '[^0-9]', '', 'g') as digits,"
                     + " regexp_replace('John Smith', '(\\w+) (\\w+)', '\\2, \\1') as swapped",
@@ -68,7 +67,10 @@ class SqliteFunctionsIT {
             "select encode(decode('48656c6c6f', 'hex'), 'base64') as b64, convert_from(decode('SGk=', 'base64'), 'UTF8') as t",
             "select id, price, price * qty as total from fn_prices order by id",
             "select sum(price * qty) as spent, min(price) as cheapest from fn_prices",
-            "select id, 7 / 2 as half, qty % 2 as odd from fn_prices order by id"})
+            "select id, 7 / 2 as half, qty % 2 as odd from fn_prices order by id",
+            "select id, 'Workshop' ~ '^W.*p$' as m, 'abc' !~ 'B' as n, 2 ^ 10 as p from fn_prices order by id",
+            "select count(*) as n from fn_prices where price > any (select price from fn_prices where qty > 2)"
+                    + " and 8 <= all (select price from fn_prices where price is not null)"})
     void answersAsPostgres(String sql) throws SQLException {
         assertThat(rows(viaSqlite, sql)).as(sql).isEqualTo(rows(postgres, sql));
     }

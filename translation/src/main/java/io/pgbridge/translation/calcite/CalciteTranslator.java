@@ -103,6 +103,9 @@ public final class CalciteTranslator implements Translator {
             // SQLite reads "SELECT … ON CONFLICT" as a join constraint unless the SELECT has a WHERE.
             select.setWhere(org.apache.calcite.sql.SqlLiteral.createBoolean(true, select.getParserPosition()));
         }
+        if (rules.target() == SqlTarget.SQLITE) {
+            InsertDefaults.dropDefaults(insert, rules);
+        }
         String sql = pieces.render(insert, rules);
         if (clauses.onConflict() != null) {
             sql = UpsertClause.append(sql, insert, clauses.onConflict(), pieces, rules);

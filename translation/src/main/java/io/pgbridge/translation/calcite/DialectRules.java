@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 
 import java.util.List;
@@ -131,6 +132,16 @@ abstract class DialectRules {
      * stand in for them.
      */
     SqlNode stringLiteral(String value) {
+        return null;
+    }
+
+    /** {@code left op ANY (query)} or {@code left op ALL (query)} other than IN; null keeps it as written. */
+    SqlNode quantifiedSubquery(SqlNode left, SqlKind comparison, boolean any, SqlNode query) {
+        return null;
+    }
+
+    /** A typed literal such as {@code DATE '2024-01-31'} by its lower-case type; null keeps it as written. */
+    SqlNode typedLiteral(String type, String text) {
         return null;
     }
 

@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
@@ -55,6 +56,10 @@ final class PgRewriter extends SqlShuttle {
 
     @Override
     public SqlNode visit(SqlLiteral literal) {
+        if (literal instanceof SqlUnknownLiteral typed) {
+            SqlNode rewritten = rules.typedLiteral(typed.tag.toLowerCase(Locale.ROOT), typed.getValue());
+            return rewritten != null ? rewritten : literal;
+        }
         String text = DialectRules.stringValue(literal);
         SqlNode rewritten = text == null ? null : rules.stringLiteral(text);
         return rewritten != null ? rewritten : literal;
@@ -206,7 +211,8 @@ final class PgRewriter extends SqlShuttle {
                 return (in ? SqlStdOperatorTable.IN : SqlStdOperatorTable.NOT_IN).createCall(SqlParserPos.ZERO,
                         left, query);
             }
-            return operator.createCall(SqlParserPos.ZERO, left, query);
+            SqlNode rewritten = rules.quantifiedSubquery(left, operator.comparisonKind, any, query);
+            return rewritten != null ? rewritten : operator.createCall(SqlParserPos.ZERO, left, query);
         }
         throw rules.unsupported(any ? "ANY with an array" : "ALL with an array");
     }

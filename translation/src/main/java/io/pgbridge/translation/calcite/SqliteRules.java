@@ -5,6 +5,7 @@ import io.pgbridge.translation.IntervalValue;
 import io.pgbridge.translation.SqlTarget;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
@@ -90,6 +91,15 @@ final class SqliteRules extends DialectRules {
         };
     }
 
+    /** SQLite has no typed literals; its dates and times are the ISO text its date functions read. */
+    @Override
+    SqlNode typedLiteral(String type, String text) {
+        return switch (type) {
+            case "date", "time", "timestamp" -> SqlLiteral.createCharString(text, SqlParserPos.ZERO);
+            default -> null;
+        };
+    }
+
     @Override
     SqlNode like(SqlNode value, SqlNode pattern, SqlNode escape, boolean caseInsensitive, boolean negated) {
         String not = negated ? "NOT " : "";
@@ -97,6 +107,25 @@ final class SqliteRules extends DialectRules {
         return caseInsensitive
                 ? template("(lower({0}) " + not + "LIKE lower({1}) ESCAPE {2})", value, pattern, esc)
                 : template("({0} " + not + "LIKE {1} ESCAPE {2})", value, pattern, esc);
+    }
+
+    /** SQLite's REGEXP calls the backend's regexp function, which pgbridge registers on its SQLite connections. */
+    @Override
+    SqlNode regexMatch(SqlNode value, SqlNode pattern, boolean negated) {
+        return template("({0} " + (negated ? "NOT " : "") + "REGEXP {1})", value, pattern);
+    }
+
+    /**
+     * SQLite has no ANY/ALL: the comparison is tested against each row of the subquery (named through a CTE, as its
+     * column's name is unknown here), keeping PostgreSQL's three-valued answer: ANY is true if some comparison is,
+     * ALL false if some comparison is, and otherwise a NULL comparison makes the answer NULL.
+     */
+    @Override
+    SqlNode quantifiedSubquery(SqlNode left, SqlKind comparison, boolean any, SqlNode query) {
+        String rows = "EXISTS (WITH pgbridge_q(pgbridge_v) AS {1} SELECT 1 FROM pgbridge_q WHERE ";
+        String test = "{0} " + comparison.sql + " pgbridge_v";
+        return template("(CASE WHEN " + rows + (any ? test : "NOT (" + test + ")") + ") THEN " + (any ? 1 : 0)
+                + " WHEN " + rows + "(" + test + ") IS NULL) THEN NULL ELSE " + (any ? 0 : 1) + " END)", left, query);
     }
 
     @Override
@@ -129,6 +158,7 @@ final class SqliteRules extends DialectRules {
                 }
                 yield dateTrunc(constantArgument(args.get(0), "date_trunc"), args.get(1));
             }
+            case "date_part" -> extract(constantArgument(args.get(0), "date_part"), args.get(1));
             case "random" -> template("(random() / 18446744073709551616.0 + 0.5)");
             case "gen_random_uuid", "uuid_generate_v4" -> template("lower(hex(randomblob(4)) || '-' || hex(randomblob(2))"
                     + " || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1)"
@@ -210,6 +240,12 @@ final class SqliteRules extends DialectRules {
         }
         return List.of((wantFirst ? SqlStdOperatorTable.NULLS_FIRST : SqlStdOperatorTable.NULLS_LAST)
                 .createCall(SqlParserPos.ZERO, key));
+    }
+
+    /** SQLite has no boolean type: {@code a = b} answers 1 or 0, which the proxy must present as t or f. */
+    @Override
+    boolean answersBooleansAsNumbers() {
+        return true;
     }
 
     @Override

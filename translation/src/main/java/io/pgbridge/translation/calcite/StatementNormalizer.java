@@ -48,11 +48,11 @@ final class StatementNormalizer {
     private final MappedText out = new MappedText();
     private final List<Integer> parameters = new ArrayList<>();
     private final Deque<int[]> parens = new ArrayDeque<>(); // {operand start, 1 if DISTINCT ON list, 1 if CAST}
+    /** Open {@code power(} calls of {@code ^}: {the exponent's last token, the output start of the call}. */
+    private final Deque<int[]> powers = new ArrayDeque<>();
     private int operandStart = -1;
     /** Where the function call before an OVER starts, while the OVER is the last word read; -1 otherwise. */
     private int windowedStart = -1;
-    /** For each {@code ^} being written as POWER(: the index of its exponent's last token, and where it starts. */
-    private final Deque<int[]> powers = new ArrayDeque<>();
     private int identifierStart = -1;
     private boolean afterDot;
     private String previousWord = "";
@@ -85,8 +85,8 @@ final class StatementNormalizer {
             }
             i = significant(i, token);
             significantSeen++;
-            while (!powers.isEmpty() && i >= powers.peek()[0]) {
-                out.append(")", token.start());   // the exponent of a ^ has been read: POWER(base, exponent)
+            while (!powers.isEmpty() && powers.peek()[0] <= i) {
+                out.append(")", token.start());
                 resetOperand();
                 operandStart = powers.pop()[1];
             }
@@ -301,14 +301,8 @@ final class StatementNormalizer {
             resetOperand();
             return i;
         }
-        int exponentEnd = op.equals("^") && operandStart >= 0 ? CaretOperand.end(tokens, i, sql) : -1;
-        if (exponentEnd >= 0) {
-            int start = operandStart;
-            MappedText base = out.cut(start);
-            out.append("POWER(", token.start()).append(base).append(", ", token.start());
-            powers.push(new int[] {exponentEnd, start});
-            resetOperand();
-            return i;
+        if (op.equals("^") && operandStart >= 0) {
+            return power(i, token);
         }
         if (UNSUPPORTED_OPERATORS.contains(op) || op.equals("!~")) {
             throw TranslationException.unsupported("the operator " + op, target);
@@ -316,6 +310,62 @@ final class StatementNormalizer {
         out.copy(sql, token.start(), token.end());
         resetOperand();
         return i;
+    }
+
+    /**
+     * {@code a ^ b} as {@code power(a, b)}: PostgreSQL's exponentiation (left-associative), which neither backend
+     * spells as an operator. The exponent is one operand: a constant, a name, a call or a parenthesised expression.
+     */
+    private int power(int i, Token token) {
+        int end = exponentEnd(nextSignificant(i));
+        int after = nextSignificant(end);
+        if (end < 0 || isOperator(after, "::") || isType(after, TokenType.LEFT_BRACKET)) {
+            throw TranslationException.unsupported("the operator ^ with this exponent", target);
+        }
+        int start = operandStart;
+        MappedText base = out.cut(start);
+        out.append("power(", token.start()).append(base).append(", ", token.start());
+        powers.push(new int[] {end, start});
+        resetOperand();
+        return i;
+    }
+
+    /** The last token of the operand starting at {@code j} (after any sign), or -1 for one too complex to tell. */
+    private int exponentEnd(int j) {
+        while (isOperator(j, "-") || isOperator(j, "+")) {
+            j = nextSignificant(j);
+        }
+        if (j >= tokens.size()) {
+            return -1;
+        }
+        TokenType type = tokens.get(j).type();
+        if (type == TokenType.LEFT_PAREN) {
+            return closingParen(j);
+        }
+        if (type == TokenType.IDENTIFIER || type == TokenType.QUOTED_IDENTIFIER) {
+            if (Set.of("case", "not", "array", "interval").contains(tokens.get(j).text(sql).toLowerCase(Locale.ROOT))) {
+                return -1;
+            }
+            int next = nextSignificant(j);
+            while (isType(next, TokenType.DOT)) {
+                j = nextSignificant(next);
+                next = nextSignificant(j);
+            }
+            return isType(next, TokenType.LEFT_PAREN) ? closingParen(next) : j;
+        }
+        return type == TokenType.NUMBER || type == TokenType.STRING || type == TokenType.PARAMETER ? j : -1;
+    }
+
+    private int closingParen(int open) {
+        int depth = 0;
+        for (int j = open; j < tokens.size(); j++) {
+            TokenType type = tokens.get(j).type();
+            depth += type == TokenType.LEFT_PAREN ? 1 : type == TokenType.RIGHT_PAREN ? -1 : 0;
+            if (depth == 0) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -32,6 +32,63 @@ class CalciteTranslatorTest {
     }
 
     @Test
+    void sqliteNamesTheColumnsPostgresTypesAsBoolean() {
+        assertThat(sqlite.translate("select id, a = b, not c, true, 'yes'::bool, bool_or(d) from t group by id")
+                .booleanColumns()).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void sqliteWritesTypedLiteralsAsTheTextItsDateFunctionsRead() {
+        assertThat(sql(sqlite, "select DATE '2024-02-29', TIMESTAMP '2024-02-29 13:15:30'"))
+                .isEqualTo("SELECT '2024-02-29' AS `?column?`, '2024-02-29 13:15:30' AS `?column?`");
+    }
+
+    @Test
+    void sqliteMatchesRegularExpressionsWithItsRegexpOperator() {
+        assertThat(sql(sqlite, "select id from t where a ~ '^x' and b !~ $1"))
+                .isEqualTo("SELECT `id` FROM `t` WHERE (`a` REGEXP '^x') AND (`b` NOT REGEXP $1)");
+        assertThat(sqlite.translate("select a ~ 'x' from t").booleanColumns()).containsExactly(0);
+    }
+
+    @Test
+    void sqliteReadsDatePartAsExtract() {
+        assertThat(sql(sqlite, "select date_part('month', a) as m from t"))
+                .isEqualTo("SELECT CAST(strftime('%m', `a`) AS INTEGER) AS `m` FROM `t`");
+    }
+
+    @Test
+    void caretIsPowerLeftAssociative() {
+        assertThat(sql(sqlite, "select 2 ^ 3 ^ 2 as a, (a + 1) ^ f(b) as b, x ^ -0.5 as c from t"))
+                .isEqualTo("SELECT power(power(2, 3), 2) AS `a`, power(`a` + 1, f(`b`)) AS `b`,"
+                        + " power(`x`, -0.5) AS `c` FROM `t`");
+        assertThatThrownBy(() -> sqlite.translate("select 2 ^ case when a then 1 end from t"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+    }
+
+    @Test
+    void sqliteLeavesOutTheColumnsSetToDefault() {
+        assertThat(sql(sqlite, "insert into t (a, b, c) values (1, default, 3), (4, DEFAULT, 6)"))
+                .isEqualTo("INSERT INTO `t` (`a`, `c`) VALUES (1, 3), (4, 6)");
+        for (String statement : new String[] {"insert into t (a, b) values (1, default), (default, 2)",
+                "insert into t values (1, default)"}) {
+            assertThatThrownBy(() -> sqlite.translate(statement)).as(statement)
+                    .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+        }
+    }
+
+    @Test
+    void sqliteComparesWithEachRowForAnyAndAll() {
+        String rows = "EXISTS (WITH pgbridge_q(pgbridge_v) AS (SELECT `b` FROM `u`) SELECT 1 FROM pgbridge_q WHERE ";
+        assertThat(sql(sqlite, "select a from t where a > any (select b from u)"))
+                .isEqualTo("SELECT `a` FROM `t` WHERE (CASE WHEN " + rows + "`a` > pgbridge_v) THEN 1 WHEN " + rows
+                        + "(`a` > pgbridge_v) IS NULL) THEN NULL ELSE 0 END)");
+        assertThat(sql(sqlite, "select a <= all (select b from u) from t"))
+                .isEqualTo("SELECT (CASE WHEN " + rows + "NOT (`a` <= pgbridge_v)) THEN 0 WHEN " + rows
+                        + "(`a` <= pgbridge_v) IS NULL) THEN NULL ELSE 1 END) AS `?column?` FROM `t`");
+        assertThat(sqlite.translate("select a <= all (select b from u) from t").booleanColumns()).containsExactly(0);
+    }
+
+    @Test
     void keepsParameterNumbersWhereverTheyMove() {
         assertThat(sql(mariadb, "select $2 + 1 from t where a = $1 and b->>'k' = $2"))
                 .isEqualTo("SELECT $2 + 1 AS \"?column?\" FROM \"t\" WHERE \"a\" = $1 AND (CASE WHEN"
@@ -108,7 +165,7 @@ class CalciteTranslatorTest {
                     assertThat(e.sqlState()).isEqualTo("0A000");
                     assertThat(e.getMessage()).contains("UPDATE … RETURNING").contains("mariadb");
                 });
-        for (String statement : new String[] {"select array_agg(a) from t", "select a from t where b ~ 'x'",
+        for (String statement : new String[] {"select array_agg(a) from t", "select a from t where b ~* 'x'",
                 "select a[1] from t", "select interval '1 day'", "merge into t using u on true when matched then"
                 + " do nothing", "select distinct on (a) * from t", "select generate_series(1, 3)"}) {
             assertThatThrownBy(() -> sqlite.translate(statement)).as(statement)
