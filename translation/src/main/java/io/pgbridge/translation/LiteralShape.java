@@ -84,10 +84,11 @@ record LiteralShape(String shape, List<Literal> literals) {
                     byDepth = depth < byDepth ? -1 : byDepth;
                 }
                 case IDENTIFIER -> {
-                    String word = sql.substring(start, end).toLowerCase(Locale.ROOT);
-                    if (word.equals("by")) {
+                    // Only words inside an ORDER BY / GROUP BY list are looked at closely: no allocation per word.
+                    if (end - start == 2 && sql.regionMatches(true, start, "by", 0, 2)) {
                         byDepth = depth;
-                    } else if (depth == byDepth && BY_LIST_ENDS.contains(word)) {
+                    } else if (depth == byDepth
+                            && BY_LIST_ENDS.contains(sql.substring(start, end).toLowerCase(Locale.ROOT))) {
                         byDepth = -1;
                     }
                 }
