@@ -1,5 +1,6 @@
 package io.pgbridge.translation.calcite;
 
+import io.pgbridge.translation.PgStrings;
 import io.pgbridge.translation.SqlLexer;
 import io.pgbridge.translation.SqlLexer.Token;
 import io.pgbridge.translation.SqlLexer.TokenType;
@@ -109,7 +110,7 @@ final class StatementNormalizer {
                 operandStart = at;
             }
             case ESCAPE_STRING -> {
-                out.append(quote(EscapeStrings.decode(text.substring(2, text.length() - 1), token.start())),
+                out.append(quote(PgStrings.decodeEscapeBody(text.substring(2, text.length() - 1), token.start())),
                         token.start());
                 operandStart = at;
             }

@@ -1,5 +1,6 @@
 package io.pgbridge.translation.ddl;
 
+import io.pgbridge.translation.PgStrings;
 import io.pgbridge.translation.SqlLexer.Token;
 import io.pgbridge.translation.SqlLexer.TokenType;
 import io.pgbridge.translation.SqlTarget;
@@ -235,7 +236,7 @@ final class ExpressionWriter {
                 String body = text.substring(bodyStart, text.length() - bodyStart);
                 yield "'" + body.replace("'", "''") + "'";
             }
-            case ESCAPE_STRING -> "'" + EscapeStrings.decode(text.substring(2, text.length() - 1), token.start())
+            case ESCAPE_STRING -> "'" + PgStrings.decodeEscapeBody(text.substring(2, text.length() - 1), token.start())
                     .replace("'", "''") + "'";
             default -> text.charAt(0) == '\'' ? text : text.substring(1);   // N'…'
         };

@@ -98,7 +98,7 @@ public final class H2Translator implements Translator {
         for (int i = 0; i < t.size(); i++) {
             SqlLexer.TokenType type = t.type(i);
             if (type == SqlLexer.TokenType.ESCAPE_STRING) {
-                String value = PgStrings.decodeEscapeString(t.text(i));
+                String value = PgStrings.decodeEscapeString(t.text(i), t.start(i));
                 if (t.isWord(i - 1, "interval")) {
                     continue;   // handled with the interval below
                 }
