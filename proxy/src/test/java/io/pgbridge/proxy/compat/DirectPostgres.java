@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 /** The reference: PostgreSQL 15 itself, one database dropped and created again for every corpus file. */
 final class DirectPostgres implements CompatTarget {
     static final String NAME = "postgresql-direct";
-    private static final String DATABASE = "pgbridge_compat";
+    private static final String DATABASE = ScratchDatabases.named("pgbridge_compat");
 
     @Override
     public String name() {

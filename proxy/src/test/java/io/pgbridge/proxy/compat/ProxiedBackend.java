@@ -50,7 +50,7 @@ final class ProxiedBackend implements CompatTarget {
                 case "h2" -> BackendConfig.embeddedH2Url(tempDir.resolve(name));
                 case "sqlite" -> "jdbc:sqlite:" + tempDir.resolve(name + ".db");
                 default -> {
-                    String database = "pgbridge_compat_" + name.replace('-', '_');
+                    String database = ScratchDatabases.named("pgbridge_compat_" + name.replace('-', '_'));
                     ScratchDatabases.recreate(kind, database);
                     serverDatabases.add(database);
                     yield ScratchDatabases.url(kind, database);

@@ -21,6 +21,18 @@ final class ScratchDatabases {
     private ScratchDatabases() {
     }
 
+    /**
+     * The name of a scratch database: {@code base}, plus the value of {@code -Dcompat.dbSuffix} when it is set, so
+     * that two checkouts can run the corpus on the same servers at the same time without dropping each other's.
+     */
+    static String named(String base) {
+        String suffix = System.getProperty("compat.dbSuffix", "").strip();
+        if (!suffix.matches("[a-z0-9_]*")) {
+            throw new IllegalArgumentException("compat.dbSuffix must be lower-case letters, digits or _: " + suffix);
+        }
+        return suffix.isEmpty() ? base : base + "_" + suffix;
+    }
+
     /** The JDBC URL of database {@code database} on the server of {@code kind} ({@code postgresql} or {@code mariadb}). */
     static String url(String kind, String database) {
         return withDatabase(baseUrl(kind), database);
