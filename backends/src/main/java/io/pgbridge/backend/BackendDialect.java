@@ -93,6 +93,14 @@ public abstract class BackendDialect {
                 md.getPrecision(column), md.getScale(column));
     }
 
+    /**
+     * The PostgreSQL type of a table column as {@link java.sql.DatabaseMetaData#getColumns} describes it: its JDBC
+     * type, the backend's type name, size and decimal digits.
+     */
+    public ColumnType tableColumnType(int jdbcType, String typeName, int size, int decimalDigits) {
+        return fromJdbc(jdbcType, typeName == null ? "" : typeName.toLowerCase(Locale.ROOT), size, decimalDigits);
+    }
+
     /** The PostgreSQL type of statement parameter {@code index} (1-based), as the backend infers it. */
     public ColumnType parameterType(java.sql.ParameterMetaData md, int index) throws SQLException {
         try {

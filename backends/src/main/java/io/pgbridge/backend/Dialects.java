@@ -237,7 +237,7 @@ public final class Dialects {
                 case "boolean", "bool" -> ColumnType.of(PgOid.BOOL);
                 case "real", "double", "float" -> ColumnType.of(PgOid.FLOAT8);
                 case "text", "" -> ColumnType.of(PgOid.TEXT);
-                case "blob" -> ColumnType.of(PgOid.BYTEA);
+                case "blob", "bytea" -> ColumnType.of(PgOid.BYTEA);
                 // Declared numeric: sqlite-jdbc's JDBC type follows the first row's value (INTEGER for 12.00),
                 // which would truncate the 7.5 of a later row.
                 case "numeric", "decimal" -> ColumnType.of(PgOid.NUMERIC);

@@ -2,6 +2,7 @@ package io.pgbridge.proxy.session;
 
 import io.pgbridge.backend.BackendDialect;
 import io.pgbridge.config.LimitsConfig;
+import io.pgbridge.proxy.catalog.BackendCatalogs;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.error.ErrorMapper;
@@ -237,6 +238,9 @@ final class QueryRunner {
         BackendConnection backend = session.backendConnection();
         BackendDialect dialect = backend.backend().dialect();
         if (SessionCommands.handles(statement, dialect.isPostgres())) {
+            if (info.kind() == StatementKind.ROLLBACK || info.kind() == StatementKind.ROLLBACK_TO_SAVEPOINT) {
+                BackendCatalogs.of(backend.backend()).invalidate();   // it may undo DDL (SQLite's is transactional)
+            }
             current = portal;
             try {
                 portal.completionTag = session.commands().run(statement);
@@ -264,6 +268,10 @@ final class QueryRunner {
         if (dialect.isPostgres() && touchesSessionState(info)) {
             backend.markDirty();
         }
+        portal.runAs = StatementAnalysis.withTypedLiterals(portal.runAs, connection, backend.backend());
+        if (info.kind() == StatementKind.DDL) {
+            BackendCatalogs.of(backend.backend()).invalidate();
+        }
         if (info.returnsRows()) {
             boolean inClientTransaction = session.transactionStatus() != TransactionStatus.IDLE || transactions.inImplicit();
             if (!inClientTransaction && dialect.streamsOnlyInTransaction() && statement.repeatable()
@@ -273,6 +281,9 @@ final class QueryRunner {
             backend.beginStreamingIfNeeded(inClientTransaction);
         }
         boolean hasResultSet = execute(portal, connection, dialect, ResultSet.TYPE_FORWARD_ONLY, 0);
+        if (info.kind() == StatementKind.DDL) {
+            BackendCatalogs.of(backend.backend()).invalidate();   // again: another session may have read it meanwhile
+        }
         Statement jdbc = portal.jdbc;
         forwardWarnings(jdbc);
         if (hasResultSet) {
@@ -412,7 +423,7 @@ final class QueryRunner {
         String rewritten = SessionFunctions.substitute(statement.sql(), session.functionContext(), apply);
         // No call after all (a table named "users"): the statement still needs its translation.
         String sql = rewritten == null ? statement.sql() : rewritten;
-        return StatementAnalysis.withFunctionsReplaced(statement, sql, dialect());
+        return StatementAnalysis.rewritten(statement, sql, dialect());
     }
 
     // ---- proxy-made results, lookups, cleanup ----

@@ -13,11 +13,13 @@ import java.util.Map;
 public final class SqlTranslation {
     private static final long CACHE_ENTRIES = 10_000;
     private static final Map<SqlTarget, Translator> TRANSLATORS = new EnumMap<>(SqlTarget.class);
+    /** The translator of backends that get the client's SQL as it is (PostgreSQL, unknown JDBC databases). */
+    static final Translator UNTRANSLATED = Translators.forTarget(SqlTarget.POSTGRESQL);
 
     static {
         for (SqlTarget target : SqlTarget.values()) {
             TRANSLATORS.put(target, target == SqlTarget.POSTGRESQL || target == SqlTarget.GENERIC
-                    ? Translators.forTarget(target)
+                    ? UNTRANSLATED
                     : new CachingTranslator(Translators.forTarget(target), CACHE_ENTRIES));
         }
     }
