@@ -16,7 +16,7 @@ import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.Translation;
 import io.pgbridge.translation.TranslationException;
 import io.pgbridge.translation.TypeNameRewriter;
-import io.pgbridge.translation.schema.ColumnLiteralCasts;
+import io.pgbridge.translation.schema.SchemaRewrites;
 
 import java.sql.Connection;
 import java.util.List;
@@ -70,7 +70,7 @@ final class StatementAnalysis {
         if (!mayTypeLiterals(statement.info(), backend.dialect(), statement.sql())) {
             return statement;
         }
-        String sql = ColumnLiteralCasts.apply(statement.sql(), BackendCatalogs.of(backend).through(connection));
+        String sql = SchemaRewrites.apply(statement.sql(), BackendCatalogs.of(backend).through(connection));
         return sql.equals(statement.sql()) ? statement : rewritten(statement, sql, backend.dialect());
     }
 
@@ -95,13 +95,13 @@ final class StatementAnalysis {
 
     /**
      * Whether the statement may change once its literals get the types of their columns
-     * ({@link ColumnLiteralCasts}), which the proxy does when it runs, with the backend's catalog at hand.
+     * ({@link SchemaRewrites}), which the proxy does when it runs, with the backend's catalog at hand.
      */
     static boolean mayTypeLiterals(StatementInfo info, BackendDialect dialect, String sql) {
         return switch (info.kind()) {
             case SELECT, INSERT, UPDATE, DELETE -> SqlTranslation.translates(info.kind())
                     && SqlTranslation.forDialect(dialect) != SqlTranslation.UNTRANSLATED
-                    && ColumnLiteralCasts.mayApply(sql);
+                    && SchemaRewrites.mayApply(sql);
             default -> false;
         };
     }
@@ -114,7 +114,7 @@ final class StatementAnalysis {
         try {
             return SqlTranslation.forDialect(dialect).translate(sql);
         } catch (TranslationException e) {
-            if (!rewritten && mayTypeLiterals(info, dialect, sql) && ColumnLiteralCasts.namesConflictConstraint(sql)) {
+            if (!rewritten && mayTypeLiterals(info, dialect, sql) && SchemaRewrites.namesConflictConstraint(sql)) {
                 return new Translation(sql);
             }
             throw e;

@@ -156,6 +156,19 @@ final class MariaDbRules extends DialectRules {
             case "clock_timestamp" -> template("SYSDATE(6)");
             case "length", "char_length", "character_length" -> call("CHAR_LENGTH", args);
             case "octet_length" -> call("LENGTH", args);
+            // MariaDB's own ENCODE/DECODE encrypt; PostgreSQL's convert bytes to and from text forms.
+            case "encode" -> switch (constantArgument(args.get(1), "encode")) {
+                case "hex" -> template("LOWER(HEX({0}))", args.get(0));
+                case "base64" -> template("TO_BASE64({0})", args.get(0));
+                default -> throwing("encode with format " + stringValue(args.get(1)));
+            };
+            case "decode" -> switch (constantArgument(args.get(1), "decode")) {
+                case "hex" -> template("UNHEX({0})", args.get(0));
+                case "base64" -> template("FROM_BASE64({0})", args.get(0));
+                default -> throwing("decode with format " + stringValue(args.get(1)));
+            };
+            case "convert_from" -> template("CONVERT({0} USING utf8mb4)", args.get(0));
+            case "convert_to" -> template("CONVERT({0} USING binary)", args.get(0));
             // PostgreSQL finds substrings case-sensitively; MariaDB's default collations ignore case.
             case "strpos" -> template("LOCATE({1}, {0} COLLATE utf8mb4_bin)", args.get(0), args.get(1));
             case "position" -> template("LOCATE({0}, {1} COLLATE utf8mb4_bin)", args.get(0), args.get(1));
