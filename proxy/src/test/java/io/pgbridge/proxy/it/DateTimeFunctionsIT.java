@@ -45,12 +45,15 @@ class DateTimeFunctionsIT {
                             + " CAST('{c2aabb77-0000-4000-8000-000000000033}' AS uuid) as braces",
                     "select 'abc' < 'abd' as lt, 'B' < 'a' as upper_first",
                     "select id, to_char(starts_at, 'YYYY-MM-DD HH24:MI') as f from dt_events order by id",
-                    "select to_date('15/03/2024', 'DD/MM/YYYY') as parsed"),
+                    "select to_date('15/03/2024', 'DD/MM/YYYY') as parsed",
+                    "select to_char(1234.5, 'FM9999990.00') as a, to_char(-12.5, '9990.00') as b,"
+                            + " to_char(0.5, 'FM990.99') as c, to_char(12345, '9,999') as d,"
+                            + " to_char(1234567.891, 'FM9,999,999.00') as e, to_char(5, '000') as f,"
+                            + " to_char(-0.5, 'FM990.00') as g, to_char(3.0, 'FM999.99') as h,"
+                            + " to_char(1234.5, '9999990.00') as i, to_char(0.004, '9.99') as j, to_char(2.5, 'FM9') as k"),
             "sqlite", List.of(
                     "select id, happened_at from dt_events order by id",
                     "select upper('straße') as up, lower('ÉCOLE') as low",
-                    "select to_char(1234.5, 'FM9999990.00') as a, to_char(-12.5, '9990.00') as b,"
-                            + " to_char(1234567.891, 'FM9,999,999.00') as c, to_char(3.0, 'FM999.99') as d",
                     "select to_char(TIMESTAMP '2024-02-05 13:05:09', 'Day DD Mon YYYY FMDD Month HH12 AM') as t"));
 
     private static final Map<String, RunningProxy> PROXIES = new java.util.HashMap<>();
