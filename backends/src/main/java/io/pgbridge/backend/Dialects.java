@@ -158,12 +158,15 @@ public final class Dialects {
 
         /**
          * The session SQL mode the translator writes for: standard double-quoted identifiers and {@code ||}
-         * (ANSI), backslashes as ordinary characters in strings, strict errors instead of silent truncation, and UTC
-         * so that timestamptz values mean the same instant as in PostgreSQL.
+         * (ANSI), backslashes as ordinary characters in strings, strict errors instead of silent truncation, UTC
+         * so that timestamptz values mean the same instant as in PostgreSQL, and literals compared by code point as
+         * PostgreSQL's C collation compares them ('B' < 'a'). Its NO PAD variant would also tell 'a' from 'a ', but
+         * MariaDB refuses to compare it with the utf8mb4_bin of JSON functions' results and of binary databases.
          */
         @Override
         public Map<String, String> defaultProperties() {
-            return Map.of("sessionVariables", "sql_mode='" + SQL_MODE + "',time_zone='+00:00'");
+            return Map.of("sessionVariables", "sql_mode='" + SQL_MODE + "',time_zone='+00:00',"
+                    + "collation_connection='utf8mb4_bin'");
         }
 
         static final String SQL_MODE = "ANSI,NO_BACKSLASH_ESCAPES,STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
@@ -243,6 +246,8 @@ public final class Dialects {
                 case "numeric", "decimal" -> ColumnType.of(PgOid.NUMERIC);
                 case "smallint", "int2" -> ColumnType.of(PgOid.INT2);
                 case "int4" -> ColumnType.of(PgOid.INT4);
+                // Stored as the text written (an offset included); the proxy shows the instant in the session zone.
+                case "timestamptz", "timestamp with time zone" -> ColumnType.of(PgOid.TIMESTAMPTZ);
                 default -> super.fromTypeName(typeName);
             };
         }

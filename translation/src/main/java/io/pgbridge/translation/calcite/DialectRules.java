@@ -74,6 +74,9 @@ abstract class DialectRules {
     /** {@code doc -> key}, {@code doc ->> key}, {@code doc #> path}, {@code doc #>> path}. */
     abstract SqlNode json(SqlNode doc, SqlNode key, boolean asText, boolean path);
 
+    /** Date arithmetic whose operand types are known: {@code date - date}, {@code timestamp - timestamp}… */
+    abstract DateRules dateRules();
+
     /** {@code timestamp ± interval}. */
     abstract SqlNode addInterval(SqlNode timestamp, IntervalValue interval, boolean subtract);
 

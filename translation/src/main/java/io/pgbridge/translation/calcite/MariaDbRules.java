@@ -88,8 +88,7 @@ final class MariaDbRules extends DialectRules {
                     operand);
             case "bytea" -> text != null ? template("X'" + bytes(text) + "'") : template("CAST({0} AS BINARY)",
                     operand);
-            case "uuid" -> text != null ? SqlLiteral.createCharString(text.trim().toLowerCase(java.util.Locale.ROOT),
-                    SqlParserPos.ZERO) : operand;
+            case "uuid" -> text != null ? SqlLiteral.createCharString(UuidText.canonical(text), SqlParserPos.ZERO) : operand;
             case "json", "jsonb" -> operand;
             default -> throw unsupported("casts to " + type.name());
         };
@@ -127,6 +126,13 @@ final class MariaDbRules extends DialectRules {
     boolean readsLiteral(String token) {
         return token.length() > 2 && token.charAt(0) == '\'' && ZonedTimestampText.inUtc(
                 token.substring(1, token.length() - 1).replace("''", "'")) != null;
+    }
+
+    /** MariaDB's TIMESTAMP literal needs a time of day; PostgreSQL's reads a date alone as midnight. */
+    @Override
+    SqlNode typedLiteral(String type, String text) {
+        return type.equals("timestamp") && text.indexOf(':') < 0
+                ? template("CAST({0} AS DATETIME(6))", SqlLiteral.createCharString(text, SqlParserPos.ZERO)) : null;
     }
 
     @Override
@@ -175,6 +181,7 @@ final class MariaDbRules extends DialectRules {
             case "concat" -> concat(args);
             case "greatest" -> nullSkipping("GREATEST", args);
             case "least" -> nullSkipping("LEAST", args);
+            case "date_part" -> extract(constantArgument(args.get(0), "date_part"), args.get(1));
             case "date_trunc" -> args.size() != 2 ? throwing("date_trunc with a time zone")
                     : dateTrunc(constantArgument(args.get(0), "date_trunc"), args.get(1));
             case "random" -> template("RAND()");
@@ -260,6 +267,11 @@ final class MariaDbRules extends DialectRules {
         // ->> gives SQL NULL for a JSON null; JSON_UNQUOTE would give the text 'null'.
         return template("(CASE WHEN JSON_TYPE(JSON_EXTRACT({0}, {1})) = 'NULL' THEN NULL"
                 + " ELSE JSON_UNQUOTE(JSON_EXTRACT({0}, {1})) END)", doc, jsonPath);
+    }
+
+    @Override
+    DateRules dateRules() {
+        return MariaDbDateRules.INSTANCE;
     }
 
     @Override

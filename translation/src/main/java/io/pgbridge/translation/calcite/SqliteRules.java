@@ -80,12 +80,15 @@ final class SqliteRules extends DialectRules {
                     : template("CAST({0} AS TEXT)", operand);
             case "bool" -> text != null ? MariaDbRules.booleanLiteral(text) : template("({0} <> 0)", operand);
             case "date" -> template("date({0})", operand);
-            case "timestamp", "timestamptz" -> text != null ? operand : template("datetime({0})", operand);
+            case "timestamp" -> text != null ? operand : template("datetime({0})", operand);
+            // Stored as UTC text, as the proxy reads it back, so that text comparisons order instants.
+            case "timestamptz" -> text == null ? template("datetime({0})", operand)
+                    : ZonedTimestampText.inUtc(text) != null
+                    ? SqlLiteral.createCharString(ZonedTimestampText.inUtc(text), SqlParserPos.ZERO) : operand;
             case "time" -> template("time({0})", operand);
             case "bytea" -> text != null ? template("X'" + MariaDbRules.bytes(text) + "'")
                     : template("CAST({0} AS BLOB)", operand);
-            case "uuid" -> text != null ? SqlLiteral.createCharString(text.trim().toLowerCase(Locale.ROOT),
-                    SqlParserPos.ZERO) : operand;
+            case "uuid" -> text != null ? SqlLiteral.createCharString(UuidText.canonical(text), SqlParserPos.ZERO) : operand;
             case "json", "jsonb" -> operand;
             default -> throw unsupported("casts to " + type.name());
         };
@@ -199,6 +202,11 @@ final class SqliteRules extends DialectRules {
         SqlNode right = path || !(key instanceof SqlNumericLiteral || stringValue(key) != null)
                 ? JsonPaths.mysqlPath(key, path) : key;
         return template(asText ? "({0} ->> {1})" : "({0} -> {1})", doc, right);
+    }
+
+    @Override
+    DateRules dateRules() {
+        return SqliteDateRules.INSTANCE;
     }
 
     @Override
