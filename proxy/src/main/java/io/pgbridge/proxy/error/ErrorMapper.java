@@ -93,6 +93,21 @@ public final class ErrorMapper {
                 null, null, 0, t);
     }
 
+    /**
+     * {@link #map(Throwable)} for an error of {@code statement}, for backends whose codes depend on what failed:
+     * MariaDB refuses to DROP a referenced table with the code of a DELETE of a referenced row (1451), where
+     * PostgreSQL says dependent objects still exist (2BP01).
+     */
+    public static PgException map(Throwable t, io.pgbridge.translation.StatementInfo statement) {
+        PgException error = map(t);
+        if (error.sqlState().equals("23503") && t instanceof SQLException e && e.getErrorCode() == 1451
+                && !statement.words().isEmpty() && statement.words().get(0).equals("drop")) {
+            return new PgException("ERROR", "2BP01", "cannot drop the table because other objects depend on it: "
+                    + error.getMessage(), null, "Use DROP ... CASCADE to drop the dependent objects too.", 0, t);
+        }
+        return error;
+    }
+
     private static PgException fromSqlException(SQLException e) {
         String state = e.getSQLState();
         if (("23000".equals(state) || "HY000".equals(state)) && MARIADB_CODES.containsKey(e.getErrorCode())) {
