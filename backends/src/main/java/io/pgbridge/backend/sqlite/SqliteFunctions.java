@@ -31,6 +31,8 @@ public final class SqliteFunctions {
                 ? connection.unwrap(org.sqlite.SQLiteConnection.class) : connection;
         int deterministic = Function.FLAG_DETERMINISTIC;
         Function.create(c, "pgbridge_divisor", new Divisor(), 1, deterministic);
+        SqliteCheckedCasts.register(c, deterministic);
+        SqliteAggregates.register(c, deterministic);
         Function.create(c, "chr", scalar(a -> a.codePoint(0)), 1, deterministic);
         Function.create(c, "initcap", scalar(a -> H2Functions.initcap(a.text(0))), 1, deterministic);
         Function.create(c, "repeat", scalar(a -> a.text(0).repeat((int) Math.max(0, a.integer(1)))), 2,

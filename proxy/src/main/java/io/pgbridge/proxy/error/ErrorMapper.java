@@ -93,6 +93,21 @@ public final class ErrorMapper {
                 null, null, 0, t);
     }
 
+    /**
+     * {@link #map(Throwable)} for an error of {@code statement}, for backends whose codes depend on what failed:
+     * MariaDB refuses to DROP a referenced table with the code of a DELETE of a referenced row (1451), where
+     * PostgreSQL says dependent objects still exist (2BP01).
+     */
+    public static PgException map(Throwable t, io.pgbridge.translation.StatementInfo statement) {
+        PgException error = map(t);
+        if (error.sqlState().equals("23503") && t instanceof SQLException e && e.getErrorCode() == 1451
+                && !statement.words().isEmpty() && statement.words().get(0).equals("drop")) {
+            return new PgException("ERROR", "2BP01", "cannot drop the table because other objects depend on it: "
+                    + error.getMessage(), null, "Use DROP ... CASCADE to drop the dependent objects too.", 0, t);
+        }
+        return error;
+    }
+
     private static PgException fromSqlException(SQLException e) {
         String state = e.getSQLState();
         if (("23000".equals(state) || "HY000".equals(state)) && MARIADB_CODES.containsKey(e.getErrorCode())) {
@@ -102,6 +117,10 @@ public final class ErrorMapper {
             state = SqlState.SYNTAX_ERROR.code();
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String[] valueError = state == null ? null : MariaDbValueErrors.of(e.getErrorCode(), withoutConnection(message));
+        if (valueError != null) {
+            state = valueError[0];
+        }
         if (state == null) {
             state = SqliteErrorStates.of(message);   // sqlite-jdbc sets no SQLSTATE, only its result code name
         }
@@ -120,11 +139,24 @@ public final class ErrorMapper {
             }
         }
         message = H2_SUFFIX.matcher(message).replaceFirst("");
-        if (message.startsWith("(conn=")) {
-            // MariaDB prefixes "(conn=123) "; the connection id of the proxy's pool means nothing to the client.
-            message = message.substring(message.indexOf(')') + 1).trim();
+        return new PgException("ERROR", state, withoutConnection(message), null, null, position, e);
+    }
+
+    /** MariaDB prefixes "(conn=123) "; the connection id of the proxy's pool means nothing to the client. */
+    private static String withoutConnection(String message) {
+        return message.startsWith("(conn=") ? message.substring(message.indexOf(')') + 1).trim() : message;
+    }
+
+    /**
+     * The error PostgreSQL raises where the backend only warned, or null: MariaDB answers NULL or 0 with a warning
+     * for a division by zero or a text that is no number or date outside INSERT and UPDATE.
+     */
+    public static PgException errorFor(java.sql.SQLWarning warning) {
+        if (warning instanceof org.postgresql.util.PSQLWarning || warning.getMessage() == null) {
+            return null;
         }
-        return new PgException("ERROR", state, message, null, null, position, e);
+        String[] error = MariaDbValueErrors.of(warning.getErrorCode(), warning.getMessage());
+        return error == null ? null : new PgException("ERROR", error[0], error[1], null, null, 0, warning);
     }
 
     private static String firstToken(String rest) {

@@ -285,7 +285,7 @@ final class QueryRunner {
             BackendCatalogs.of(backend.backend()).invalidate();   // again: another session may have read it meanwhile
         }
         Statement jdbc = portal.jdbc;
-        forwardWarnings(jdbc);
+        forwardWarnings(jdbc, info);
         if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
@@ -315,17 +315,44 @@ final class QueryRunner {
             portal.close();
             return true;
         }
-        forwardWarnings(portal.jdbc);
+        forwardWarnings(portal.jdbc, portal.statement.info());
         rs.beforeFirst();
         portal.resultSet = rs;
         portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.booleanColumns());
         return true;
     }
 
-    /** The backend's notices for this statement reach the client as NoticeResponse, as PostgreSQL sends them. */
-    private void forwardWarnings(Statement jdbc) throws SQLException {
+    /**
+     * The backend's notices for this statement reach the client as NoticeResponse, as PostgreSQL sends them; a
+     * warning that PostgreSQL raises as an error fails the statement instead ({@link #failOnValueWarnings}).
+     */
+    private void forwardWarnings(Statement jdbc, StatementInfo info) throws SQLException {
+        failOnValueWarnings(jdbc, info);
         for (java.sql.SQLWarning w = jdbc.getWarnings(); w != null; w = w.getNextWarning()) {
             session.writer().send(new BackendMessage.NoticeResponse(ErrorMapper.notice(w)));
+        }
+    }
+
+    /**
+     * Throws the error PostgreSQL raises where the backend only warned (MariaDB's division by zero in a SELECT).
+     * Called when the statement has finished, as the warnings arrive with its end. A statement that changed data
+     * fails only inside a transaction, whose rollback undoes the change; in autocommit it is committed already,
+     * and failing it would tell the client that nothing happened, so its warnings stay notices.
+     */
+    private void failOnValueWarnings(Statement jdbc, StatementInfo info) throws SQLException {
+        boolean changesData = switch (info.kind()) {
+            case INSERT, UPDATE, DELETE, MERGE -> true;
+            default -> false;
+        };
+        if (changesData && session.transactionStatus() == TransactionStatus.IDLE
+                && !session.transactions().inImplicit()) {
+            return;
+        }
+        for (java.sql.SQLWarning w = jdbc.getWarnings(); w != null; w = w.getNextWarning()) {
+            PgException error = ErrorMapper.errorFor(w);
+            if (error != null) {
+                throw error;
+            }
         }
     }
 
@@ -375,6 +402,7 @@ final class QueryRunner {
         try {
             while (maxRows == 0 || sent < maxRows) {
                 if (!rs.next()) {
+                    failOnValueWarnings(portal.jdbc, portal.statement.info());
                     portal.completionTag = portal.statement.info().commandTag(portal.rowsSent);
                     portal.close();
                     break;

@@ -79,7 +79,7 @@ final class StatementAnalysis {
         if (e instanceof ClientWriter.ClientGoneException || e instanceof InterruptedException) {
             return e;
         }
-        PgException error = ErrorMapper.map(e);
+        PgException error = ErrorMapper.map(e, statement.info());
         String backendSql = statement.jdbcSql().sql();
         if (error.position() <= 0 || backendSql.equals(statement.sql())) {
             return error;

@@ -60,6 +60,14 @@ abstract class DialectRules {
         return null;
     }
 
+    /**
+     * An ordered-set aggregate ({@code percentile_cont(f) WITHIN GROUP (ORDER BY key)}) by its lower-case name, its
+     * direct arguments and its one ordering key, all translated.
+     */
+    SqlNode orderedSetAggregate(String name, List<SqlNode> args, SqlNode key, boolean descending) {
+        throw unsupported(name + "() WITHIN GROUP");
+    }
+
     /** {@code a / b} or {@code a % b} (after {@link #integerDivide}); null keeps the backend's operator. */
     SqlNode divide(SqlNode a, SqlNode b, boolean modulo) {
         return null;
@@ -220,6 +228,24 @@ abstract class DialectRules {
             text.append(')');
         }
         return template(text.append(')').toString(), args.toArray(SqlNode[]::new));
+    }
+
+    /**
+     * {@code count(DISTINCT (a, b))}, which counts distinct row values, NULL fields included, as the count of
+     * distinct JSON arrays of the fields ({@code arrayFunction}: the backend's JSON_ARRAY); null for other counts.
+     */
+    static SqlNode distinctRowCount(SqlCall count, List<SqlNode> args, String arrayFunction) {
+        if (count.getFunctionQuantifier() == null || args.size() != 1 || args.get(0).getKind() != SqlKind.ROW) {
+            return null;
+        }
+        List<SqlNode> fields = ((SqlCall) args.get(0)).getOperandList();
+        return template("count(DISTINCT {0})", call(arrayFunction, fields));
+    }
+
+    /** Whether an aggregate call was written with DISTINCT. */
+    static boolean isDistinct(SqlCall aggregate) {
+        return aggregate.getFunctionQuantifier() != null
+                && "DISTINCT".equals(String.valueOf(((SqlLiteral) aggregate.getFunctionQuantifier()).getValue()));
     }
 
     /** {@code name(a, b, …)} with the arguments in order. */

@@ -69,7 +69,9 @@ final class MariaDbRules extends DialectRules {
     SqlNode cast(SqlNode operand, PgType type) {
         String text = stringValue(operand);
         return switch (type.name()) {
-            case "int2", "int4", "int8" -> template("CAST({0} AS SIGNED)", operand);
+            case "int2", "int4" -> rangeChecked(template("CAST({0} AS SIGNED)", operand),
+                    type.name().equals("int2") ? Short.MAX_VALUE : Integer.MAX_VALUE);
+            case "int8" -> template("CAST({0} AS SIGNED)", operand);
             case "numeric" -> type.precision() > 0
                     ? template("CAST({0} AS DECIMAL(" + type.precision() + ", " + Math.max(0, type.scale()) + "))",
                             operand)
@@ -100,6 +102,15 @@ final class MariaDbRules extends DialectRules {
             throw new TranslationException("22P02", "invalid input syntax for type boolean: \"" + text + "\"", 0);
         }
         return SqlLiteral.createBoolean(value, SqlParserPos.ZERO);
+    }
+
+    /**
+     * A whole number that must fit PostgreSQL's smallint or integer: MariaDB's SIGNED is a BIGINT, and a value
+     * outside the range is multiplied into BIGINT's overflow, MariaDB's error 22003, the SQLSTATE PostgreSQL raises.
+     */
+    private static SqlNode rangeChecked(SqlNode value, long max) {
+        return template("(CASE WHEN {0} BETWEEN " + (-max - 1) + " AND " + max + " THEN {0} ELSE {0} * "
+                + Long.MAX_VALUE + " END)", value);
     }
 
     /** A bytea literal's bytes in hex: {@code \x…} as written, the escape form as its UTF-8 bytes. */
@@ -200,6 +211,7 @@ final class MariaDbRules extends DialectRules {
             case "bool_or" -> call("MAX", args);
             case "array_agg" -> throwing("array_agg (arrays)");
             case "string_agg" -> stringAgg(call, args);
+            case "count" -> distinctRowCount(call, args, "JSON_ARRAY");
             // MariaDB's STDDEV and VARIANCE are the population's; PostgreSQL's the sample's.
             case "stddev", "variance" -> call.getFunctionQuantifier() != null ? throwing(name + "(DISTINCT …)")
                     : call(name.equals("stddev") ? "STDDEV_SAMP" : "VAR_SAMP", args);

@@ -123,6 +123,9 @@ final class PgRewriter extends SqlShuttle {
                 return operands.length > 2 && operands[0].getKind() == SqlKind.VALUES && !rules.namesValuesColumns()
                         ? ValuesAsSelect.named(renamed) : renamed;
             }
+            case WITHIN_GROUP -> {
+                return OrderedSetAggregates.rewrite(call, this, rules);
+            }
             case ARRAY_VALUE_CONSTRUCTOR, ARRAY_QUERY_CONSTRUCTOR -> throw rules.unsupported("arrays");
             case SIMILAR -> throw rules.unsupported("SIMILAR TO");
             default -> {

@@ -22,6 +22,7 @@ final class ColumnWriter {
     private final SqlTarget target;
     private final String sql;
     private final ExpressionWriter expressions;
+    private boolean valueChecks;
 
     /**
      * @param definition the column's definition
@@ -35,6 +36,15 @@ final class ColumnWriter {
         this.target = target;
         this.sql = sql;
         this.expressions = new ExpressionWriter(target, sql);
+    }
+
+    /**
+     * Adds SQLite the checks of what the columns' PostgreSQL types refuse ({@link SqliteValueChecks}); only in CREATE
+     * TABLE, since SQLite runs a check query of its own (and answers rows) when ALTER TABLE adds a column with one.
+     */
+    ColumnWriter checkingValues() {
+        valueChecks = true;
+        return this;
     }
 
     ExpressionWriter expressions() {
@@ -154,6 +164,10 @@ final class ColumnWriter {
             if (c.kind() == Kind.PRIMARY_KEY && !column.has(Kind.NOT_NULL)) {
                 out.append(" NOT NULL");   // SQLite lets NULL into a primary key that is not the rowid
             }
+        }
+        if (valueChecks && !generated) {
+            // Last: SQLite gives an unnamed constraint the name of the named one before it.
+            out.append(SqliteValueChecks.of(column.name(), column.type()));
         }
         return new Written(out.toString(), List.of(), null);
     }

@@ -116,7 +116,7 @@ final class CreateTable {
             } while (in.accept(TokenType.COMMA));
         }
         in.expect(TokenType.RIGHT_PAREN);
-        return body(new ColumnWriter(target, in.sql()), columns, constraints, table);
+        return body(new ColumnWriter(target, in.sql()).checkingValues(), columns, constraints, table);
     }
 
     /**

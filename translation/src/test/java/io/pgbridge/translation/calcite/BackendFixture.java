@@ -106,6 +106,30 @@ final class BackendFixture implements AutoCloseable {
                 }
             }
         }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
+        // The checked casts of backends' SqliteCheckedCasts, for the valid values these tests cast.
+        for (String cast : List.of("pgbridge_int2", "pgbridge_int4", "pgbridge_int8")) {
+            org.sqlite.Function.create(c, cast, new org.sqlite.Function() {
+                @Override
+                protected void xFunc() throws java.sql.SQLException {
+                    if (value_type(0) == 5) {   // SQLITE_NULL
+                        result();
+                    } else {
+                        result(new java.math.BigDecimal(value_text(0).strip())
+                                .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+                    }
+                }
+            }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
+        }
+        org.sqlite.Function.create(c, "pgbridge_datetime", new org.sqlite.Function() {
+            @Override
+            protected void xFunc() throws java.sql.SQLException {
+                if (value_type(0) == 5) {
+                    result();
+                } else {
+                    result(value_text(0));
+                }
+            }
+        }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
         return new BackendFixture("sqlite", c,
                 "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, category TEXT, price NUMERIC, qty INTEGER,"
                         + " created TEXT, active INTEGER, data TEXT)",

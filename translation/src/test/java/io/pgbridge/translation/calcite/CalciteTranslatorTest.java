@@ -26,8 +26,8 @@ class CalciteTranslatorTest {
     @Test
     void namesResultColumnsAsPostgres() {
         assertThat(sql(sqlite, "select count(*), a::int, '1'::int, case when b then 1 end, 1 + 2, now() from t"))
-                .isEqualTo("SELECT count(*) AS `count`, CAST(round(`a`) AS INTEGER) AS `a`,"
-                        + " CAST(round('1') AS INTEGER) AS `int4`, CASE WHEN `b` THEN 1 ELSE NULL END AS `case`,"
+                .isEqualTo("SELECT count(*) AS `count`, pgbridge_int4(`a`) AS `a`,"
+                        + " pgbridge_int4('1') AS `int4`, CASE WHEN `b` THEN 1 ELSE NULL END AS `case`,"
                         + " 1 + 2 AS `?column?`, strftime('%Y-%m-%d %H:%M:%f', 'now') AS `now` FROM `t`");
     }
 
