@@ -114,7 +114,7 @@ public final class CalciteTranslator implements Translator {
         if (!rules.namesValuesColumns()) {
             query = ValuesAsSelect.rewrite(query);
         }
-        ColumnLabels.nameResultColumns(query);
+        ColumnLabels.nameResultColumns(query, rules.labelsColumnsAsStored());
         return pieces.render(query, rules);
     }
 
@@ -222,7 +222,7 @@ public final class CalciteTranslator implements Translator {
             booleanColumns = BooleanColumns.ofList(select.getSelectList());
             StringBuilder out = new StringBuilder();
             for (SqlNode item : select.getSelectList()) {
-                out.append(out.isEmpty() ? "" : ", ").append(render(ColumnLabels.named(item), rules));
+                out.append(out.isEmpty() ? "" : ", ").append(render(ColumnLabels.named(item, rules.labelsColumnsAsStored()), rules));
             }
             return out.toString();
         }

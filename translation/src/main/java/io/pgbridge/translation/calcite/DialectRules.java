@@ -166,6 +166,14 @@ abstract class DialectRules {
     /** Whether a top-level VALUES gives PostgreSQL's column names (column1, column2…) on this backend. */
     abstract boolean namesValuesColumns();
 
+    /**
+     * Whether the backend labels a plain column with the case its table was created with ({@code Order_No} for a
+     * query's {@code order_no}), so every result column needs PostgreSQL's name as an alias.
+     */
+    boolean labelsColumnsAsStored() {
+        return false;
+    }
+
     /** Whether INSERT and DELETE (and UPDATE, unless the translator says otherwise) take RETURNING. */
     boolean hasReturning() {
         return true;

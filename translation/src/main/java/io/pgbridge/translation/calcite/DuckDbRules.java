@@ -110,6 +110,12 @@ final class DuckDbRules extends StandardSqlRules {
         return null;
     }
 
+    /** DuckDB compares names without case but labels columns as they were created. */
+    @Override
+    boolean labelsColumnsAsStored() {
+        return true;
+    }
+
     @Override
     boolean hasReturning() {
         return true;
