@@ -12,6 +12,12 @@ public final class Dialects {
     public static final BackendDialect POSTGRES = new Postgres();
     public static final BackendDialect MARIADB = new MariaDb();
     public static final BackendDialect SQLITE = new Sqlite();
+    public static final BackendDialect HSQLDB = new StandardSqlDialects.Hsqldb();
+    public static final BackendDialect DUCKDB = new StandardSqlDialects.DuckDb();
+    public static final BackendDialect DERBY = new StandardSqlDialects.Derby();
+    public static final BackendDialect ORACLE = new StandardSqlDialects.Oracle();
+    public static final BackendDialect SQLSERVER = new StandardSqlDialects.SqlServer();
+    public static final BackendDialect DB2 = new StandardSqlDialects.Db2();
     public static final BackendDialect GENERIC = new Generic();
 
     private Dialects() {
@@ -30,6 +36,11 @@ public final class Dialects {
         }
         if (url.startsWith("jdbc:sqlite:")) {
             return SQLITE;
+        }
+        for (BackendDialect dialect : java.util.List.of(HSQLDB, DUCKDB, DERBY, ORACLE, SQLSERVER, DB2)) {
+            if (url.startsWith(((StandardSqlDialects.Profile) dialect).urlPrefix())) {
+                return dialect;
+            }
         }
         return GENERIC;
     }

@@ -34,6 +34,9 @@ final class DateArithmetic {
 
     /** The translation of {@code call} when it is such arithmetic; null otherwise. */
     SqlNode rewrite(SqlCall call) {
+        if (dates == null) {
+            return null;
+        }
         return switch (call.getKind()) {
             case MINUS, PLUS -> plusOrMinus(call, call.getKind() == SqlKind.MINUS);
             case TIMES, DIVIDE -> scaledInterval(call);

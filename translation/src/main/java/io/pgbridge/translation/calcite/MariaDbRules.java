@@ -6,11 +6,9 @@ import io.pgbridge.translation.SqlTarget;
 import io.pgbridge.translation.TranslationException;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -210,7 +208,7 @@ final class MariaDbRules extends DialectRules {
             case "bool_and", "every" -> call("MIN", args);
             case "bool_or" -> call("MAX", args);
             case "array_agg" -> throwing("array_agg (arrays)");
-            case "string_agg" -> stringAgg(call, args);
+            case "string_agg" -> groupConcat(this, call, args);
             case "count" -> distinctRowCount(call, args, "JSON_ARRAY");
             // MariaDB's STDDEV and VARIANCE are the population's; PostgreSQL's the sample's.
             case "stddev", "variance" -> call.getFunctionQuantifier() != null ? throwing(name + "(DISTINCT …)")
@@ -254,15 +252,16 @@ final class MariaDbRules extends DialectRules {
         return call("CONCAT_WS", all);
     }
 
-    private SqlNode stringAgg(SqlCall call, List<SqlNode> args) {
+    /** string_agg as MySQL's GROUP_CONCAT, which HSQLDB spells the same way. */
+    static SqlNode groupConcat(DialectRules rules, SqlCall call, List<SqlNode> args) {
         if (stringValue(args.get(1)) == null) {
-            throw unsupported("string_agg with a separator that is not a constant");
+            throw rules.unsupported("string_agg with a separator that is not a constant");
         }
         String distinct = call.getFunctionQuantifier() != null ? "DISTINCT " : "";
         if (args.size() > 2 && args.get(2) instanceof SqlNodeList order && !order.isEmpty()) {
             SqlNodeList keys = new SqlNodeList(SqlParserPos.ZERO);
             for (SqlNode key : order) {
-                keys.addAll(OrderKeys.translate(key, this));
+                keys.addAll(OrderKeys.translate(key, rules));
             }
             return template("GROUP_CONCAT(" + distinct + "{0} ORDER BY {2} SEPARATOR {1})", args.get(0), args.get(1),
                     keys);
@@ -315,28 +314,13 @@ final class MariaDbRules extends DialectRules {
 
     @Override
     SqlNode filter(SqlCall aggregate, SqlNode condition) {
-        List<SqlNode> operands = new ArrayList<>(aggregate.getOperandList());
-        if (operands.isEmpty()) {
-            throw unsupported("FILTER on an aggregate without arguments");
-        }
-        SqlNode first = operands.get(0);
-        operands.set(0, first instanceof SqlIdentifier id && id.isStar()
-                ? template("CASE WHEN {0} THEN 1 END", condition)
-                : template("CASE WHEN {0} THEN {1} END", condition, first));
-        return aggregate.getOperator().createCall(aggregate.getFunctionQuantifier(), SqlParserPos.ZERO,
-                operands.toArray(SqlNode[]::new));
+        return filterAsCase(aggregate, condition);
     }
 
+    /** MariaDB puts NULLs first ascending and last descending. */
     @Override
     List<SqlNode> orderKey(SqlNode expression, boolean descending, Boolean nullsFirst) {
-        boolean wantFirst = nullsFirst != null ? nullsFirst : descending;
-        SqlNode key = descending ? SqlStdOperatorTable.DESC.createCall(SqlParserPos.ZERO, expression) : expression;
-        // MariaDB puts NULLs first ascending and last descending; an ordinal cannot be tested for NULL.
-        if (wantFirst == !descending || expression instanceof SqlNumericLiteral) {
-            return List.of(key);
-        }
-        SqlNode isNull = template("{0} IS NULL", expression);
-        return List.of(wantFirst ? SqlStdOperatorTable.DESC.createCall(SqlParserPos.ZERO, isNull) : isNull, key);
+        return nullsLowOrderKey(expression, descending, nullsFirst, "{0} IS NULL");
     }
 
     @Override

@@ -153,7 +153,12 @@ final class PgRewriter extends SqlShuttle {
             case SELECT -> select((SqlSelect) call);
             case WINDOW -> window((SqlWindow) call);
             case OVER -> rules.over(call, original);
-            default -> call.getOperator() instanceof SqlFunction function ? function(function, call) : null;
+            default -> {
+                if (call.getOperator() == SqlStdOperatorTable.CONCAT) {
+                    yield rules.concatenate(call.operand(0), call.operand(1));
+                }
+                yield call.getOperator() instanceof SqlFunction function ? function(function, call) : null;
+            }
         };
     }
 
@@ -233,6 +238,10 @@ final class PgRewriter extends SqlShuttle {
     private SqlNode orderBy(SqlOrderBy orderBy) {
         SqlNodeList keys = OrderKeys.translate(orderBy.orderList, rules,
                 orderBy.query instanceof SqlSelect select ? select.getSelectList() : null);
+        if (rules.pagingNeedsOrder() && (keys == null || keys.isEmpty())
+                && (orderBy.offset != null || orderBy.fetch != null)) {
+            keys = SqlNodeList.of(DialectRules.template("(SELECT NULL)"));
+        }
         return new SqlOrderBy(orderBy.getParserPosition(), orderBy.query, keys, orderBy.offset, orderBy.fetch);
     }
 
@@ -248,6 +257,9 @@ final class PgRewriter extends SqlShuttle {
             }
         }
         select.setOrderBy(OrderKeys.translate(select.getOrderList(), rules, select.getSelectList()));
+        if (select.getFrom() == null && rules.emptyFrom() != null) {
+            select.setFrom(rules.emptyFrom());
+        }
         return select;
     }
 

@@ -210,9 +210,7 @@ final class SqliteRules extends DialectRules {
 
     @Override
     SqlNode json(SqlNode doc, SqlNode key, boolean asText, boolean path) {
-        SqlNode right = path || !(key instanceof SqlNumericLiteral || stringValue(key) != null)
-                ? JsonPaths.mysqlPath(key, path) : key;
-        return template(asText ? "({0} ->> {1})" : "({0} -> {1})", doc, right);
+        return JsonPaths.arrows(doc, key, asText, path);
     }
 
     @Override
@@ -259,6 +257,12 @@ final class SqliteRules extends DialectRules {
         }
         return List.of((wantFirst ? SqlStdOperatorTable.NULLS_FIRST : SqlStdOperatorTable.NULLS_LAST)
                 .createCall(SqlParserPos.ZERO, key));
+    }
+
+    /** SQLite locks the whole database when it writes: no row locks to ask for. */
+    @Override
+    String rowLocking(String text) {
+        return "";
     }
 
     /** SQLite has no boolean type: {@code a = b} answers 1 or 0, which the proxy must present as t or f. */
