@@ -15,12 +15,20 @@ final class BinaryRowDecoder extends CopyRowDecoder {
 
     private boolean headerRead;
 
-    BinaryRowDecoder(CopyOptions options, List<String> columnNames) {
-        super(options, columnNames);
+    BinaryRowDecoder(CopyOptions options, List<String> columnNames, String relation) {
+        super(options, columnNames, relation);
     }
 
     @Override
     void decode(RowSink sink, boolean atEnd) throws Exception {
+        try {
+            decodeRows(sink, atEnd);
+        } catch (PgException e) {
+            throw e.where() != null ? e : e.withContext(context(Math.max(line, 1), null));
+        }
+    }
+
+    private void decodeRows(RowSink sink, boolean atEnd) throws Exception {
         if (!headerRead && !readHeader(atEnd)) {
             return;
         }
@@ -121,10 +129,5 @@ final class BinaryRowDecoder extends CopyRowDecoder {
 
     private static PgException badFormat(String message) {
         return new PgException(SqlState.BAD_COPY_FILE_FORMAT, message);
-    }
-
-    @Override
-    public String lineText() {
-        return null;
     }
 }

@@ -29,6 +29,8 @@ public abstract sealed class CopyRowDecoder permits LineRowDecoder, BinaryRowDec
 
     final CopyOptions options;
     final List<String> columnNames;
+    /** The table's name for CONTEXT lines. */
+    private final String relation;
     /** The bytes received but not yet decoded: at most one unfinished row. */
     final ByteBuf pending = Unpooled.buffer(8192);
     private final CharsetDecoder charset;
@@ -37,18 +39,20 @@ public abstract sealed class CopyRowDecoder permits LineRowDecoder, BinaryRowDec
     /** Whether the end-of-data marker {@code \.} (or binary's trailer) was seen: what follows is ignored. */
     boolean ended;
 
-    CopyRowDecoder(CopyOptions options, List<String> columnNames) {
+    CopyRowDecoder(CopyOptions options, List<String> columnNames, String relation) {
         this.options = options;
         this.columnNames = columnNames;
+        this.relation = relation;
         this.charset = options.encoding().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    public static CopyRowDecoder of(CopyOptions options, List<String> columnNames) {
+    /** {@code relation}: the table's name as CONTEXT lines show it. */
+    public static CopyRowDecoder of(CopyOptions options, List<String> columnNames, String relation) {
         return switch (options.format()) {
-            case TEXT -> new TextRowDecoder(options, columnNames);
-            case CSV -> new CsvRowDecoder(options, columnNames);
-            case BINARY -> new BinaryRowDecoder(options, columnNames);
+            case TEXT -> new TextRowDecoder(options, columnNames, relation);
+            case CSV -> new CsvRowDecoder(options, columnNames, relation);
+            case BINARY -> new BinaryRowDecoder(options, columnNames, relation);
         };
     }
 
@@ -81,8 +85,19 @@ public abstract sealed class CopyRowDecoder permits LineRowDecoder, BinaryRowDec
         return line;
     }
 
-    /** The current line as PostgreSQL's CONTEXT shows it, or null when it has none (binary). */
-    public abstract String lineText();
+    /**
+     * PostgreSQL's CONTEXT for an error at line {@code lineNumber}: {@code COPY t, line 3}, followed by the line
+     * when it was read whole ({@code line != null}), or by the column and its value.
+     */
+    public final String context(long lineNumber, String lineText) {
+        return "COPY " + relation + ", line " + lineNumber + (lineText == null ? "" : ": \"" + lineText + "\"");
+    }
+
+    /** The context of an error about column {@code column}'s value ({@code value} null for binary data). */
+    public final String columnContext(String column, String value) {
+        return "COPY " + relation + ", line " + line + ", column " + column
+                + (value == null ? "" : ": \"" + displayed(value) + "\"");
+    }
 
     abstract void decode(RowSink sink, boolean atEnd) throws Exception;
 

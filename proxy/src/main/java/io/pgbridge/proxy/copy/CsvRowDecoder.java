@@ -13,8 +13,8 @@ final class CsvRowDecoder extends LineRowDecoder {
     private final boolean[] forceNull;
     private boolean inQuote;
 
-    CsvRowDecoder(CopyOptions options, List<String> columnNames) {
-        super(options, columnNames);
+    CsvRowDecoder(CopyOptions options, List<String> columnNames, String relation) {
+        super(options, columnNames, relation);
         this.forceNotNull = flags(columnNames, options.forceNotNull());
         this.forceNull = flags(columnNames, options.forceNull());
     }

@@ -57,7 +57,7 @@ public final class JdbcCopyIn {
         java.util.Arrays.fill(formats, copy.options().format().wireFormat());
         client.send(new BackendMessage.CopyResponse('G', copy.options().format().wireFormat(), formats));
         client.flush();
-        CopyRowDecoder decoder = CopyRowDecoder.of(copy.options(), names);
+        CopyRowDecoder decoder = CopyRowDecoder.of(copy.options(), names, copy.relationName());
         try (PreparedStatement insertRow = backend.connection().prepareStatement(sql.sql())) {
             Batch batch = new Batch(insertRow, sql.parameterOrder(), table, targets, names, decoder);
             try {
@@ -88,15 +88,13 @@ public final class JdbcCopyIn {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    /** PostgreSQL's CONTEXT for an error at the current line, unless the error already has one. */
-    private PgException inContext(Exception e, CopyRowDecoder decoder) {
+    /** PostgreSQL's CONTEXT (the line it was waiting for) for an error outside the data, such as CopyFail. */
+    private static PgException inContext(Exception e, CopyRowDecoder decoder) {
         PgException error = ErrorMapper.map(e);
-        if (error.where() != null || error.isFatal() || decoder.line() == 0) {
+        if (error.where() != null || error.isFatal()) {
             return error;
         }
-        String text = decoder.lineText();
-        return error.withContext("COPY " + copy.relationName() + ", line " + decoder.line()
-                + (text == null || !error.sqlState().equals(SqlState.BAD_COPY_FILE_FORMAT.code()) ? "" : ": \"" + text + "\""));
+        return error.withContext(decoder.context(decoder.line() + 1, null));
     }
 
     /** Converts and binds rows, and sends them to the backend every {@link #BATCH_ROWS}. */
@@ -156,9 +154,8 @@ public final class JdbcCopyIn {
                 }
                 return type.decodeText((String) raw, backend.context());
             } catch (PgTypeException | PgException e) {
-                String where = "COPY " + copy.relationName() + ", line " + decoder.line() + ", column " + names.get(i)
-                        + (raw instanceof String s ? ": \"" + CopyRowDecoder.displayed(s) + "\"" : "");
-                throw ErrorMapper.map(e).withContext(where);
+                throw ErrorMapper.map(e).withContext(decoder.columnContext(names.get(i),
+                        raw instanceof String s ? s : null));
             }
         }
 
@@ -171,8 +168,8 @@ public final class JdbcCopyIn {
             try {
                 insert.executeBatch();
             } catch (BatchUpdateException e) {
-                throw ErrorMapper.map(e).withContext("COPY " + copy.relationName() + ", line "
-                        + lines[failedRow(e.getUpdateCounts(), rowsInBatch)]);
+                throw ErrorMapper.map(e).withContext(
+                        decoder.context(lines[failedRow(e.getUpdateCounts(), rowsInBatch)], null));
             }
         }
 

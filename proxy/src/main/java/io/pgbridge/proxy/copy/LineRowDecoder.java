@@ -12,12 +12,13 @@ abstract sealed class LineRowDecoder extends CopyRowDecoder permits TextRowDecod
     final byte[] nullBytes;
     /** The field being de-escaped or unquoted. */
     final ByteArrayOutputStream field = new ByteArrayOutputStream();
-    private byte[] lineBytes;
-    private int lineStart;
-    private int lineLength;
+    /** How lines end, learnt from the first line as PostgreSQL does; mixing styles is an error. */
+    private enum LineEnd { UNKNOWN, NL, CR, CRNL }
 
-    LineRowDecoder(CopyOptions options, List<String> columnNames) {
-        super(options, columnNames);
+    private LineEnd lineEnd = LineEnd.UNKNOWN;
+
+    LineRowDecoder(CopyOptions options, List<String> columnNames, String relation) {
+        super(options, columnNames, relation);
         this.nullBytes = options.nullString().getBytes(options.encoding());
     }
 
@@ -56,7 +57,7 @@ abstract sealed class LineRowDecoder extends CopyRowDecoder permits TextRowDecod
                     break;   // \r\n may be split between two frames
                 }
                 eol = i;
-                next = buf[i] == '\r' && i + 1 < end && buf[i + 1] == '\n' ? i + 2 : i + 1;
+                next = lineEnd(buf, i, end);
                 break;
             }
             if (eol < 0) {
@@ -71,16 +72,40 @@ abstract sealed class LineRowDecoder extends CopyRowDecoder permits TextRowDecod
         }
     }
 
+    /** Where the next line starts after the line end at {@code i}; checks it against the style of the first. */
+    private int lineEnd(byte[] buf, int i, int end) {
+        boolean crnl = buf[i] == '\r' && i + 1 < end && buf[i + 1] == '\n';
+        LineEnd seen = buf[i] == '\n' ? LineEnd.NL : crnl ? LineEnd.CRNL : LineEnd.CR;
+        if (lineEnd == LineEnd.UNKNOWN) {
+            lineEnd = seen;
+        } else if (seen != lineEnd && !(lineEnd == LineEnd.CR && seen == LineEnd.CRNL)) {
+            throw strayLineEnd(seen == LineEnd.NL ? "newline" : "carriage return");
+        }
+        return seen == LineEnd.CRNL && lineEnd == LineEnd.CRNL ? i + 2 : i + 1;
+    }
+
+    /** PostgreSQL's error for a line end of another style than the first line's, at the line being read. */
+    private io.pgbridge.proxy.error.PgException strayLineEnd(String what) {
+        boolean newline = what.equals("newline");
+        String hint = options.csv() ? "Use quoted CSV field to represent " + what + "."
+                : "Use \"\\" + (newline ? "n" : "r") + "\" to represent " + what + ".";
+        return new io.pgbridge.proxy.error.PgException("ERROR", io.pgbridge.proxy.error.SqlState.BAD_COPY_FILE_FORMAT.code(),
+                (options.csv() ? "unquoted " : "literal ") + what + " found in data", null, hint, 0,
+                context(line + 1, null), null);
+    }
+
     private void line(byte[] buf, int start, int length, RowSink sink) throws Exception {
         line++;
-        lineBytes = buf;
-        lineStart = start;
-        lineLength = length;
         if (length == 2 && buf[start] == '\\' && buf[start + 1] == '.') {
             ended = true;
             return;
         }
-        Object[] values = fields(buf, start, start + length);
+        Object[] values;
+        try {
+            values = fields(buf, start, start + length);
+        } catch (io.pgbridge.proxy.error.PgException e) {
+            throw e.withContext(context(line, displayed(buf, start, length)));
+        }
         if (line == 1 && options.header()) {
             if (options.headerMatch()) {
                 matchHeader(values);
@@ -93,10 +118,5 @@ abstract sealed class LineRowDecoder extends CopyRowDecoder permits TextRowDecod
     /** Whether the raw bytes {@code [from, to)} are the NULL string. */
     final boolean isNullString(byte[] buf, int from, int to) {
         return to - from == nullBytes.length && java.util.Arrays.equals(buf, from, to, nullBytes, 0, nullBytes.length);
-    }
-
-    @Override
-    public final String lineText() {
-        return lineBytes == null ? "" : displayed(lineBytes, lineStart, lineLength);
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
  */
 final class TextRowDecoder extends LineRowDecoder {
 
-    TextRowDecoder(CopyOptions options, List<String> columnNames) {
-        super(options, columnNames);
+    TextRowDecoder(CopyOptions options, List<String> columnNames, String relation) {
+        super(options, columnNames, relation);
     }
 
     @Override
