@@ -13,6 +13,8 @@ import org.postgresql.util.PSQLException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -231,6 +233,47 @@ class CopyIT {
             assertThat(copyOut(proxied, "COPY " + TABLE + " (id) TO STDOUT").length)
                     .isEqualTo(data.toString().lines().mapToInt(l -> l.indexOf('\t') + 1).sum());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "postgresql"})
+    void psqlCopiesBothWaysAsWithPostgres(String kind) throws Exception {
+        Path dir = Files.createTempDirectory("pgb-copyit");
+        Files.writeString(dir.resolve("rows.txt"), TEXT_ROWS);
+        Files.writeString(dir.resolve("rows.csv"), CSV_ROWS);
+        Path viaProxy = Files.createDirectories(dir.resolve("proxy"));
+        Path direct = Files.createDirectories(dir.resolve("direct"));
+        String proxied = psql(dir, viaProxy, "127.0.0.1", proxies.get(kind).port(), "tester", "test");
+        String reference = psql(dir, direct, TestDatabases.postgresHost(), TestDatabases.postgresPort(), "postgres",
+                "pgb_copyit_ref");
+        assertThat(proxied).isEqualTo(reference).contains("COPY 4", "COPY 3", "COPY 7");
+        for (String file : List.of("out.txt", "out.csv", "query.csv")) {
+            assertThat(Files.readString(viaProxy.resolve(file))).as(file).isEqualTo(Files.readString(direct.resolve(file)))
+                    .isNotEmpty();
+        }
+    }
+
+    /** Loads both files with psql's \\copy and exports the table three ways into {@code out}; returns psql's output. */
+    private static String psql(Path in, Path out, String host, int port, String user, String database)
+            throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("psql", "-X", "-q", "-h", host, "-p",
+                String.valueOf(port), "-U", user, "-d", database, "-v", "ON_ERROR_STOP=1",
+                "-c", "drop table if exists " + TABLE, "-c", DDL));
+        for (String c : List.of("\\copy " + TABLE + " from '" + in.resolve("rows.txt") + "'",
+                "\\copy " + TABLE + " from '" + in.resolve("rows.csv") + "' with (format csv, header)",
+                "\\copy " + TABLE + " to '" + out.resolve("out.txt") + "'",
+                "\\copy " + TABLE + " to '" + out.resolve("out.csv") + "' csv header force quote name",
+                "\\copy (select note, id from " + TABLE + " order by id desc) to '" + out.resolve("query.csv")
+                        + "' with (format csv, null 'NULL')")) {
+            command.addAll(List.of("-c", c));
+        }
+        command.removeIf("-q"::equals);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        return output.lines().filter(l -> l.startsWith("COPY")).reduce("", (a, b) -> a + b + "\n");
     }
 
     private static long count(Connection c) throws SQLException {
