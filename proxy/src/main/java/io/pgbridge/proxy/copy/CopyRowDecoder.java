@@ -119,6 +119,18 @@ public abstract sealed class CopyRowDecoder permits LineRowDecoder, BinaryRowDec
         }
     }
 
+    /**
+     * Text of bytes as they came from the client: PostgreSQL checks the encoding while reading a line, before the
+     * line is whole, so its CONTEXT names the line number only.
+     */
+    final String rawString(byte[] bytes, int offset, int length) {
+        try {
+            return string(bytes, offset, length);
+        } catch (PgException e) {
+            throw e.withContext(context(line, null));
+        }
+    }
+
     /** A line for a CONTEXT: at most 100 bytes, cut at a character boundary, then "...". */
     final String displayed(byte[] bytes, int offset, int length) {
         if (length <= MAX_DISPLAYED_BYTES) {

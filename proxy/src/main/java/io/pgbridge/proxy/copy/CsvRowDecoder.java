@@ -117,6 +117,6 @@ final class CsvRowDecoder extends LineRowDecoder {
         if (quoted && forceNull[column] && java.util.Arrays.equals(bytes, nullBytes)) {
             return null;
         }
-        return string(bytes, 0, bytes.length);
+        return rawString(bytes, 0, bytes.length);
     }
 }

@@ -104,7 +104,7 @@ abstract sealed class LineRowDecoder extends CopyRowDecoder permits TextRowDecod
         try {
             values = fields(buf, start, start + length);
         } catch (io.pgbridge.proxy.error.PgException e) {
-            throw e.withContext(context(line, displayed(buf, start, length)));
+            throw e.where() != null ? e : e.withContext(context(line, displayed(buf, start, length)));
         }
         if (line == 1 && options.header()) {
             if (options.headerMatch()) {

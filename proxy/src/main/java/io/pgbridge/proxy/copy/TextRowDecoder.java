@@ -70,7 +70,7 @@ final class TextRowDecoder extends LineRowDecoder {
             }
         }
         if (firstEscape < 0) {
-            return string(buf, from, length);
+            return rawString(buf, from, length);
         }
         field.reset();
         field.write(buf, from, firstEscape - from);
