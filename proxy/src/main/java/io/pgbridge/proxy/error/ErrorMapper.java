@@ -99,7 +99,7 @@ public final class ErrorMapper {
             ServerErrorMessage m = pe.getServerErrorMessage();
             String severity = m.getSeverity() != null ? m.getSeverity() : "ERROR";
             return new PgException(severity.equals("FATAL") ? "ERROR" : severity, m.getSQLState(), m.getMessage(),
-                    m.getDetail(), m.getHint(), m.getPosition(), pe);
+                    m.getDetail(), m.getHint(), m.getPosition(), m.getWhere(), pe);
         }
         if (t instanceof SQLTransientConnectionException e) {
             return new PgException("ERROR", SqlState.TOO_MANY_CONNECTIONS.code(),
@@ -244,6 +244,6 @@ public final class ErrorMapper {
     /** The ErrorResponse/NoticeResponse fields for {@code e}. */
     public static BackendMessage.Notice fields(PgException e) {
         return new BackendMessage.Notice(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(),
-                e.position(), null);
+                e.position(), e.where());
     }
 }

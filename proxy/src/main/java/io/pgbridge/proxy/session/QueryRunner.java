@@ -33,6 +33,7 @@ final class QueryRunner {
     private final Session session;
     private final LimitsConfig limits;
     private final StatementDescriber describer;
+    private final CopyCommand copy;
     private final Map<String, ParsedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     /** The portal a session command writes its rows into (SHOW). */
@@ -43,6 +44,7 @@ final class QueryRunner {
         this.session = session;
         this.limits = limits;
         this.describer = new StatementDescriber(session, this);
+        this.copy = new CopyCommand(session, limits);
     }
 
     // ---- simple query ----
@@ -145,7 +147,9 @@ final class QueryRunner {
             return;
         }
         Portal portal = portal(describe.name());
-        if (portal.statement.info().kind() == StatementKind.EMPTY) {
+        StatementKind kind = portal.statement.info().kind();
+        if (kind == StatementKind.EMPTY || kind == StatementKind.COPY) {
+            // COPY runs at Execute, where the CopyInResponse/CopyOutResponse says what it carries
             session.writer().send(new BackendMessage.NoData());
             return;
         }
@@ -247,6 +251,10 @@ final class QueryRunner {
             } finally {
                 current = null;
             }
+            return;
+        }
+        if (info.kind() == StatementKind.COPY && CopyCommand.handles(statement, dialect.isPostgres())) {
+            portal.completionTag = copy.run(statement);
             return;
         }
         if (statement.jdbcSql().sql().isEmpty()) {
