@@ -163,7 +163,9 @@ public final class Dialects {
          */
         @Override
         public Map<String, String> defaultProperties() {
-            return Map.of("sessionVariables", "sql_mode='" + SQL_MODE + "',time_zone='+00:00'");
+            // @pgbridge_skip is defined from the start: MariaDB reads a user variable that does not exist yet as a
+            // constant NULL for the whole statement, and the translator's upserts set and read it row by row.
+            return Map.of("sessionVariables", "sql_mode='" + SQL_MODE + "',time_zone='+00:00',@pgbridge_skip=0");
         }
 
         static final String SQL_MODE = "ANSI,NO_BACKSLASH_ESCAPES,STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"

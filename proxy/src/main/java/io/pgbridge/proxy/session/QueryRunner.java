@@ -275,15 +275,28 @@ final class QueryRunner {
         boolean hasResultSet = execute(portal, connection, dialect, ResultSet.TYPE_FORWARD_ONLY, 0);
         Statement jdbc = portal.jdbc;
         forwardWarnings(jdbc);
-        if (hasResultSet) {
+        if (hasResultSet && !info.returnsRows() && portal.runAs.markedRows()) {
+            // Rows the backend returned only to be counted (an upsert without RETURNING on MariaDB).
+            running = null;
+            portal.completionTag = info.commandTag(countClientRows(jdbc.getResultSet()));
+            portal.close();
+        } else if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
-                    portal.runAs.booleanColumns());
+                    portal.runAs.resultHints());
         } else {
             running = null;
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
             portal.close();
         }
+    }
+
+    private static long countClientRows(ResultSet rs) throws SQLException {
+        long count = 0;
+        while (rs.next()) {
+            count += ResultColumns.isMarkedAsClientRow(rs) ? 1 : 0;
+        }
+        return count;
     }
 
     /**
@@ -307,7 +320,7 @@ final class QueryRunner {
         forwardWarnings(portal.jdbc);
         rs.beforeFirst();
         portal.resultSet = rs;
-        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.booleanColumns());
+        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.resultHints());
         return true;
     }
 
@@ -367,6 +380,9 @@ final class QueryRunner {
                     portal.completionTag = portal.statement.info().commandTag(portal.rowsSent);
                     portal.close();
                     break;
+                }
+                if (!portal.columns.isClientRow(rs)) {
+                    continue;
                 }
                 portal.columns.writeRow(rs, writer.buffer(), context);
                 sent++;

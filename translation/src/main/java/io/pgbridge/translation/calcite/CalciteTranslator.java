@@ -107,6 +107,7 @@ public final class CalciteTranslator implements Translator {
             InsertDefaults.dropDefaults(insert, rules);
         }
         String sql = pieces.render(insert, rules);
+        pieces.targetTable = pieces.render(insert.getTargetTable(), rules);
         if (clauses.onConflict() != null) {
             sql = UpsertClause.append(sql, insert, clauses.onConflict(), pieces, rules);
         }
@@ -127,6 +128,11 @@ public final class CalciteTranslator implements Translator {
     }
 
     private String withReturning(String sql, String command, StatementClauses clauses, Pieces pieces) {
+        if (pieces.markedRows) {
+            // The mark comes first, so that it has reset the upsert's variable before any RETURNING item can fail.
+            return sql + " RETURNING " + UpsertClause.MARK + (clauses.returning() == null ? ""
+                    : ", " + pieces.selectList(clauses.returning(), rules));
+        }
         if (clauses.returning() == null) {
             return sql;
         }
@@ -158,6 +164,10 @@ public final class CalciteTranslator implements Translator {
         private List<Integer> numbersFrom;
         /** The result's boolean columns, from the query or the RETURNING list. */
         private List<Integer> booleanColumns = List.of();
+        /** The statement returns a first column marking the rows the client gets (see {@link UpsertClause}). */
+        private boolean markedRows;
+        /** The table written to, as rendered: a RETURNING {@code *} after the mark must name it. */
+        private String targetTable;
 
         Pieces(String original, List<Integer> parameterNumbers) {
             this.original = original;
@@ -165,7 +175,11 @@ public final class CalciteTranslator implements Translator {
         }
 
         Translation translation(String sql, DialectRules rules) {
-            return new Translation(sql, rules.answersBooleansAsNumbers() ? booleanColumns : List.of());
+            return new Translation(sql, rules.answersBooleansAsNumbers() ? booleanColumns : List.of(), markedRows);
+        }
+
+        void markRows() {
+            markedRows = true;
         }
 
         /** Parses the next piece, in text order; its parameters follow those of the pieces before it. */
@@ -201,7 +215,10 @@ public final class CalciteTranslator implements Translator {
             booleanColumns = BooleanColumns.ofList(select.getSelectList());
             StringBuilder out = new StringBuilder();
             for (SqlNode item : select.getSelectList()) {
-                out.append(out.isEmpty() ? "" : ", ").append(render(ColumnLabels.named(item), rules));
+                String rendered = render(ColumnLabels.named(item), rules);
+                // MariaDB reads a bare * only as the first item of a list.
+                out.append(out.isEmpty() ? "" : ", ").append(markedRows && rendered.equals("*")
+                        ? targetTable + ".*" : rendered);
             }
             return out.toString();
         }

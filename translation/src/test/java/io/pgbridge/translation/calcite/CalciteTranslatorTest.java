@@ -3,6 +3,7 @@ package io.pgbridge.translation.calcite;
 import io.pgbridge.translation.CachingTranslator;
 import io.pgbridge.translation.TranslationException;
 import io.pgbridge.translation.Translator;
+import io.pgbridge.translation.Translation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,12 +134,28 @@ class CalciteTranslatorTest {
 
     @Test
     void writesUpsertsForEachBackend() {
+        String mark = " RETURNING IF(@pgbridge_skip = 1, (@pgbridge_skip := 0), 1)";
         assertThat(sql(mariadb, "insert into t (a, b) values (1, 2) on conflict (a) do update set b = excluded.b"))
-                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE \"b\" = VALUES(\"b\")");
+                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE \"b\" = VALUES(\"b\")"
+                        + mark);
         assertThat(sql(mariadb, "insert into t (a, b) values (1, 2) on conflict do nothing"))
-                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE \"a\" = \"a\"");
+                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE"
+                        + " \"a\" = IF((@pgbridge_skip := 1), \"a\", \"a\")" + mark);
         assertThat(sql(mariadb, "insert into t values (1, 2) on conflict do nothing"))
                 .isEqualTo("INSERT IGNORE INTO \"t\" VALUES (1, 2)");
+    }
+
+    @Test
+    void marksTheRowsMariaDbTouchesButPostgresSkips() {
+        Translation update = mariadb.translate("insert into t (a, b) values ($1, $2) on conflict (a)"
+                + " do update set b = excluded.b, c = t.c + 1 where t.b < excluded.b returning *");
+        assertThat(update.markedRows()).isTrue();
+        assertThat(update.sql().replace("\n", " ")).isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES ($1, $2) ON DUPLICATE KEY UPDATE"
+                + " \"b\" = IF((@pgbridge_skip := IF(\"t\".\"b\" < VALUES(\"b\"), 0, 1)) = 0, VALUES(\"b\"), \"b\"),"
+                + " \"c\" = IF(@pgbridge_skip = 0, \"t\".\"c\" + 1, \"c\")"
+                + " RETURNING IF(@pgbridge_skip = 1, (@pgbridge_skip := 0), 1), \"t\".*");
+        assertThat(mariadb.translate("insert into t (a) values (1) returning a").markedRows()).isFalse();
+        assertThat(sqlite.translate("insert into t (a) values (1) on conflict (a) do nothing").markedRows()).isFalse();
     }
 
     @Test
