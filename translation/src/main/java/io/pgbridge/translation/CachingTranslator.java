@@ -77,6 +77,9 @@ public final class CachingTranslator implements Translator {
         } catch (TranslationException e) {
             return new Failure(e);
         }
+        if (translation.followUp() != null) {
+            return new ValueDependent();   // the literals are in two statements; one template holds one
+        }
         String sql = translation.sql();
         List<LiteralShape.Literal> literals = shape.literals();
         int[] at = new int[literals.size()];

@@ -10,6 +10,9 @@ import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
 import io.pgbridge.translation.StatementSplitter;
+import io.pgbridge.translation.JdbcSql;
+import io.pgbridge.translation.ParameterRewriter;
+import io.pgbridge.translation.TypeNameRewriter;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -259,6 +262,10 @@ final class QueryRunner {
             }
         }
         portal.runAs = withSessionFunctions(statement, true);
+        if (portal.runAs.resultHints().followUp() != null && !transactions.inImplicit()
+                && session.transactionStatus() == TransactionStatus.IDLE) {
+            transactions.beginImplicit();   // the statement and its follow-up stand or fall together
+        }
         transactions.beforeBackendStatement(info);
         Connection connection = backend.get();
         if (dialect.isPostgres() && touchesSessionState(info)) {
@@ -274,6 +281,9 @@ final class QueryRunner {
         }
         boolean hasResultSet = execute(portal, connection, dialect, ResultSet.TYPE_FORWARD_ONLY, 0);
         Statement jdbc = portal.jdbc;
+        if (portal.runAs.resultHints().followUp() != null) {
+            portal.expectedRows = runFollowUp(portal, connection, dialect);
+        }
         forwardWarnings(jdbc);
         if (hasResultSet && !info.returnsRows() && portal.runAs.markedRows()) {
             // Rows the backend returned only to be counted (an upsert without RETURNING on MariaDB).
@@ -288,6 +298,22 @@ final class QueryRunner {
             running = null;
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
             portal.close();
+        }
+    }
+
+    /** Runs the translation's follow-up statement with the portal's parameters; returns its update count. */
+    private long runFollowUp(Portal portal, Connection connection, BackendDialect dialect) throws SQLException {
+        String sql = TypeNameRewriter.rewrite(portal.runAs.resultHints().followUp(), dialect.typeNameAliases());
+        JdbcSql followUp = ParameterRewriter.rewrite(sql, dialect.isPostgres());
+        if (portal.bind == null) {
+            try (Statement jdbc = connection.createStatement()) {
+                jdbc.setEscapeProcessing(false);
+                return jdbc.executeLargeUpdate(followUp.sql());
+            }
+        }
+        try (PreparedStatement prepared = connection.prepareStatement(followUp.sql())) {
+            Parameters.bind(prepared, portal, followUp, dialect, session.settings().textContext());
+            return prepared.executeLargeUpdate();
         }
     }
 
@@ -377,6 +403,11 @@ final class QueryRunner {
         try {
             while (maxRows == 0 || sent < maxRows) {
                 if (!rs.next()) {
+                    if (portal.expectedRows >= 0 && portal.expectedRows != portal.rowsSent) {
+                        throw new PgException(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to"
+                                + " concurrent update (" + portal.rowsSent + " rows locked, " + portal.expectedRows
+                                + " updated)");
+                    }
                     portal.completionTag = portal.statement.info().commandTag(portal.rowsSent);
                     portal.close();
                     break;

@@ -14,9 +14,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Upserts through pgbridge answer what PostgreSQL 15 answers: the same statements run on PostgreSQL directly and
+ * Upserts and UPDATE … RETURNING through pgbridge answer what PostgreSQL 15 answers: the same statements run on PostgreSQL directly and
  * through the proxy in front of MariaDB and SQLite, and each one's update count or returned rows must be equal.
- * MariaDB counts an updated row twice and returns rows PostgreSQL skips, so this is where its marking shows.
+ * MariaDB counts an updated row twice and returns rows PostgreSQL skips, and has no UPDATE … RETURNING.
  */
 class UpsertDifferentialIT {
     private static final List<String> SCRIPT = List.of(
@@ -38,6 +38,9 @@ class UpsertDifferentialIT {
             "insert into upsert_e2e (id, email, name) values (7, 'ann@x', 'Annie'), (8, 'dan@x', 'Danny')"
                     + " on conflict (email) do update set name = excluded.name where upsert_e2e.logins > 0"
                     + " returning *",
+            "update upsert_e2e set logins = logins + 1, name = upper(name) where email in ('ann@x', 'cat@x')"
+                    + " returning id, logins, name, upsert_e2e.email, logins > 1 as many",
+            "update upsert_e2e u set logins = 0 where u.id = 999 returning u.id",
             "select id, email, name, logins from upsert_e2e order by id");
 
     @ParameterizedTest

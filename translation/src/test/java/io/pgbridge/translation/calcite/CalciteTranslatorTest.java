@@ -146,6 +146,22 @@ class CalciteTranslatorTest {
     }
 
     @Test
+    void updateReturningOnMariaDbLocksAndComputesTheRowsBeforeTheUpdate() {
+        Translation t = mariadb.translate("update t set a = a + $1, b = 'x' where c = $2 returning c, a, t.b as bee");
+        assertThat(t.sql().replace("\n", " ")).isEqualTo("SELECT \"c\", \"pgbridge_new_1\" AS \"a\","
+                + " \"t\".\"pgbridge_new_2\" AS \"bee\" FROM (SELECT \"t\".*, \"a\" + $1 AS \"pgbridge_new_1\","
+                + " 'x' AS \"pgbridge_new_2\" FROM \"t\" WHERE \"c\" = $2 FOR UPDATE) AS \"t\"");
+        assertThat(t.followUp().replace("\n", " "))
+                .isEqualTo("UPDATE \"t\" SET \"a\" = \"a\" + $1, \"b\" = 'x' WHERE \"c\" = $2");
+        assertThat(sqlite.translate("update t set a = 1 returning a").followUp()).isNull();
+        // The literals are in both statements: the cache must not fill one template with them.
+        Translator cached = new CachingTranslator(mariadb, 10);
+        cached.translate("update t set a = 1 where c = 2 returning a");
+        assertThat(cached.translate("update t set a = 5 where c = 6 returning a").followUp())
+                .contains("= 5").contains("= 6");
+    }
+
+    @Test
     void marksTheRowsMariaDbTouchesButPostgresSkips() {
         Translation update = mariadb.translate("insert into t (a, b) values ($1, $2) on conflict (a)"
                 + " do update set b = excluded.b, c = t.c + 1 where t.b < excluded.b returning *");
@@ -177,11 +193,14 @@ class CalciteTranslatorTest {
 
     @Test
     void refusesWhatTheBackendCannotExpressByName() {
-        assertThatThrownBy(() -> mariadb.translate("update t set a = 1 returning a"))
-                .isInstanceOfSatisfying(TranslationException.class, e -> {
-                    assertThat(e.sqlState()).isEqualTo("0A000");
-                    assertThat(e.getMessage()).contains("UPDATE … RETURNING").contains("mariadb");
-                });
+        for (String statement : new String[] {"update t set a = now() returning a",
+                "update t set a = 1 where b in (select b from u) returning a", "update t set a = 1 returning *"}) {
+            assertThatThrownBy(() -> mariadb.translate(statement))
+                    .isInstanceOfSatisfying(TranslationException.class, e -> {
+                        assertThat(e.sqlState()).isEqualTo("0A000");
+                        assertThat(e.getMessage()).contains("UPDATE … RETURNING").contains("mariadb");
+                    });
+        }
         for (String statement : new String[] {"select array_agg(a) from t", "select a from t where b ~* 'x'",
                 "select a[1] from t", "select interval '1 day'", "merge into t using u on true when matched then"
                 + " do nothing", "select distinct on (a) * from t", "select generate_series(1, 3)"}) {
