@@ -106,6 +106,14 @@ class DdlTranslationIT {
                         "!insert into ddlt_idx values (4, 'a', true)",
                         "drop index ddlt_idx_active"), List.of(
                         "select id, email, active from ddlt_idx order by id"), Set.of("h2", "mariadb")),
+                new Scenario("drop index by its name alone", List.of("ddlt_di"), List.of(
+                        "create table ddlt_di (id int primary key, v int)",
+                        "create index ddlt_di_v on ddlt_di (v)",
+                        "drop index ddlt_di_v",
+                        "drop index if exists ddlt_di_v",
+                        "!drop index ddlt_di_v",
+                        "create index ddlt_di_v on ddlt_di (v)"), List.of(
+                        "select id from ddlt_di"), Set.of()),
                 new Scenario("plain indexes, partial ones kept or widened", List.of("ddlt_plain"), List.of(
                         "create table ddlt_plain (id int primary key, email text, active boolean)",
                         "create index on ddlt_plain (id desc nulls last)",

@@ -39,8 +39,10 @@ final class Drop {
         in.expectEnd();
         String keyword = object.toUpperCase(Locale.ROOT);
         if (object.equals("index") && target == SqlTarget.MARIADB) {
-            // MariaDB's index names belong to a table (DROP INDEX i ON t), which PostgreSQL's statement does not name.
-            throw TranslationException.unsupported("DROP INDEX", target);
+            if (names.size() > 1) {
+                throw TranslationException.unsupported("DROP INDEX of several indexes in one statement", target);
+            }
+            return dropMariaDbIndex(names.get(0), ifExists);
         }
         if (object.equals("sequence") && target == SqlTarget.SQLITE) {
             throw TranslationException.unsupported("DROP SEQUENCE", target);
@@ -53,6 +55,29 @@ final class Drop {
         return "DROP " + keyword + (ifExists ? " IF EXISTS " : " ")
                 + names.stream().map(n -> n.render(target)).collect(Collectors.joining(", "))
                 + (target == SqlTarget.H2 ? behaviour : "");
+    }
+
+    /**
+     * MariaDB's index names belong to a table ({@code DROP INDEX i ON t}), which PostgreSQL's statement does not
+     * name: a compound statement finds the table in information_schema and drops the index with dynamic SQL, or
+     * fails as PostgreSQL does (42704) when there is no such index and IF EXISTS was not written.
+     */
+    private static String dropMariaDbIndex(ObjectName name, boolean ifExists) {
+        String index = name.last().value();
+        String schema = name.parts().size() == 2 && !name.parts().get(0).value().equals("public")
+                ? literal(name.parts().get(0).value()) : "DATABASE()";
+        String missing = ifExists ? "DO 0"
+                : "SIGNAL SQLSTATE '42704' SET MESSAGE_TEXT = " + literal("index \"" + index + "\" does not exist");
+        return "BEGIN NOT ATOMIC DECLARE t TEXT DEFAULT (SELECT table_name"
+                + " FROM information_schema.statistics WHERE table_schema = " + schema + " AND index_name = "
+                + literal(index) + " LIMIT 1); IF t IS NULL THEN " + missing + "; ELSE"
+                + " EXECUTE IMMEDIATE CONCAT(" + literal("DROP INDEX " + name.last().quoted() + " ON ")
+                + ", " + (schema.equals("DATABASE()") ? "" : literal(name.parts().get(0).quoted() + ".") + ", ")
+                + "'\"', REPLACE(t, '\"', '\"\"'), '\"'); END IF; END";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /**

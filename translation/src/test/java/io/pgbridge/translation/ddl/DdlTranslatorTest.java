@@ -86,6 +86,19 @@ class DdlTranslatorTest {
                 .isEqualTo("CREATE TABLE \"t\" (\"a\" LONGTEXT DEFAULT ('it''s\n'), \"b\" LONGTEXT DEFAULT ('x''y'))");
     }
 
+    @Test
+    void dropIndexOnMariaDbFindsTheIndexTable() {
+        check(SqlTarget.H2, "drop index i", "DROP INDEX \"i\"");
+        check(SqlTarget.SQLITE, "drop index i", "DROP INDEX \"i\"");
+        String lookup = "BEGIN NOT ATOMIC DECLARE t TEXT DEFAULT (SELECT table_name FROM information_schema.statistics"
+                + " WHERE table_schema = DATABASE() AND index_name = 'i' LIMIT 1); IF t IS NULL THEN ";
+        String drop = "; ELSE EXECUTE IMMEDIATE CONCAT('DROP INDEX \"i\" ON ', '\"', REPLACE(t, '\"', '\"\"'), '\"');"
+                + " END IF; END";
+        check(SqlTarget.MARIADB, "drop index i", lookup + "SIGNAL SQLSTATE '42704' SET MESSAGE_TEXT ="
+                + " 'index \"i\" does not exist'" + drop);
+        check(SqlTarget.MARIADB, "drop index if exists public.i", lookup + "DO 0" + drop);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "truncate t|DELETE FROM \"t\"|DELETE FROM \"t\"|DELETE FROM \"t\"",
@@ -94,7 +107,7 @@ class DdlTranslatorTest {
         "truncate a, b|DELETE FROM \"a\"; DELETE FROM \"b\"|0A000|0A000",
         "drop table if exists a, public.b cascade|DROP TABLE IF EXISTS \"a\", \"public\".\"b\" CASCADE"
                 + "|DROP TABLE IF EXISTS \"a\", \"b\"|0A000",
-        "drop index i|DROP INDEX \"i\"|0A000|DROP INDEX \"i\"",
+        "drop index if exists a, b|0A000|0A000|0A000",
         "drop sequence s restrict|DROP SEQUENCE \"s\" RESTRICT|DROP SEQUENCE \"s\"|0A000",
         "create index on t using btree (a desc nulls last, b)|CREATE INDEX \"t_a_b_idx\" ON \"t\" (\"a\" DESC, \"b\")"
                 + "|CREATE INDEX \"t_a_b_idx\" ON \"t\" (\"a\" DESC, \"b\")"
