@@ -77,7 +77,7 @@ public final class CachingTranslator implements Translator {
         } catch (TranslationException e) {
             return new Failure(e);
         }
-        if (translation.followUp() != null) {
+        if (!translation.followUps().isEmpty()) {
             return new ValueDependent();   // the literals are in two statements; one template holds one
         }
         String sql = translation.sql();

@@ -9,12 +9,14 @@ package io.pgbridge.translation;
  * @param markedRows the backend answers rows with one more column than the client's, last, whose value 0 marks a
  *     row PostgreSQL would neither return nor count (an upsert's skipped conflict): the proxy drops that column and
  *     those rows, and for a statement without RETURNING sends the count of the other rows instead of rows
- * @param followUp null, or a statement the proxy runs right after {@code sql}, with the same parameters, in the
- *     same transaction (one it opens if the client has none): {@code sql} answers the client's rows, and the
- *     follow-up's update count must equal their number, else the client gets a serialization failure (40001) and
- *     the transaction is rolled back. MariaDB's UPDATE … RETURNING is a locking SELECT followed by the UPDATE.
+ * @param followUps statements the proxy runs right after {@code sql}, in order, with the same parameters, in the
+ *     same transaction (one it opens if the client has none), so that all stand or fall together: {@code sql}
+ *     answers the client (rows, or the update count); when it returns rows, the last follow-up's update count must
+ *     equal their number, else the client gets a serialization failure (40001) and the transaction is rolled back.
+ *     MariaDB's UPDATE … RETURNING is a locking SELECT followed by the UPDATE; SQLite drops several tables one by one
  */
-public record Translation(String sql, java.util.List<Integer> booleanColumns, boolean markedRows, String followUp) {
+public record Translation(String sql, java.util.List<Integer> booleanColumns, boolean markedRows,
+                          java.util.List<String> followUps) {
     /**
      * The statement has nothing to do on this backend (COMMENT ON where the backend keeps no comments): the proxy
      * answers with the statement's command tag and sends the backend nothing.
@@ -26,6 +28,7 @@ public record Translation(String sql, java.util.List<Integer> booleanColumns, bo
             throw new IllegalArgumentException("sql");
         }
         booleanColumns = java.util.List.copyOf(booleanColumns);
+        followUps = java.util.List.copyOf(followUps);
     }
 
     /** A statement whose result columns the backend types as PostgreSQL would. */
@@ -34,7 +37,7 @@ public record Translation(String sql, java.util.List<Integer> booleanColumns, bo
     }
 
     public Translation(String sql, java.util.List<Integer> booleanColumns) {
-        this(sql, booleanColumns, false, null);
+        this(sql, booleanColumns, false, java.util.List.of());
     }
 
     /**
@@ -42,10 +45,16 @@ public record Translation(String sql, java.util.List<Integer> booleanColumns, bo
      * translation without a follow-up, whose literals would need filling too.
      */
     public Translation withSql(String otherSql) {
-        if (followUp != null) {
-            throw new IllegalStateException("a translation with a follow-up statement is not a template");
+        if (!followUps.isEmpty()) {
+            throw new IllegalStateException("a translation with follow-up statements is not a template");
         }
-        return new Translation(otherSql, booleanColumns, markedRows, null);
+        return new Translation(otherSql, booleanColumns, markedRows, followUps);
+    }
+
+    /** Statements run one after the other, all or none: the first answers the client. */
+    public static Translation sequence(java.util.List<String> statements) {
+        return new Translation(statements.get(0), java.util.List.of(), false,
+                statements.subList(1, statements.size()));
     }
 
     /** Whether this is {@link #NOTHING}: no backend statement at all. */

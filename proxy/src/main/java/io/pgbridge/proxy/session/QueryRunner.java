@@ -262,7 +262,7 @@ final class QueryRunner {
             }
         }
         portal.runAs = withSessionFunctions(statement, true);
-        if (portal.runAs.resultHints().followUp() != null && !transactions.inImplicit()
+        if (!portal.runAs.resultHints().followUps().isEmpty() && !transactions.inImplicit()
                 && session.transactionStatus() == TransactionStatus.IDLE) {
             transactions.beginImplicit();   // the statement and its follow-up stand or fall together
         }
@@ -281,8 +281,8 @@ final class QueryRunner {
         }
         boolean hasResultSet = execute(portal, connection, dialect, ResultSet.TYPE_FORWARD_ONLY, 0);
         Statement jdbc = portal.jdbc;
-        if (portal.runAs.resultHints().followUp() != null) {
-            portal.expectedRows = runFollowUp(portal, connection, dialect);
+        for (String followUp : portal.runAs.resultHints().followUps()) {
+            portal.expectedRows = runFollowUp(followUp, portal, connection, dialect);
         }
         forwardWarnings(jdbc);
         if (hasResultSet && !info.returnsRows() && portal.runAs.markedRows()) {
@@ -301,9 +301,10 @@ final class QueryRunner {
         }
     }
 
-    /** Runs the translation's follow-up statement with the portal's parameters; returns its update count. */
-    private long runFollowUp(Portal portal, Connection connection, BackendDialect dialect) throws SQLException {
-        String sql = TypeNameRewriter.rewrite(portal.runAs.resultHints().followUp(), dialect.typeNameAliases());
+    /** Runs one of the translation's follow-up statements with the portal's parameters; returns its update count. */
+    private long runFollowUp(String statement, Portal portal, Connection connection, BackendDialect dialect)
+            throws SQLException {
+        String sql = TypeNameRewriter.rewrite(statement, dialect.typeNameAliases());
         JdbcSql followUp = ParameterRewriter.rewrite(sql, dialect.isPostgres());
         if (portal.bind == null) {
             try (Statement jdbc = connection.createStatement()) {

@@ -135,8 +135,19 @@ class DdlTranslationIT {
                         "insert into ddlt_tmp values (1)",
                         "create table ddlt_a (id int)",
                         "create table ddlt_b (id int)",
-                        "drop table if exists ddlt_a, ddlt_b cascade"), List.of(
-                        "select * from ddlt_tmp"), Set.of("sqlite")),
+                        "drop table if exists ddlt_a, ddlt_b cascade",
+                        "!select * from ddlt_b"), List.of(
+                        "select * from ddlt_tmp"), Set.of()),
+                new Scenario("several tables in one statement, all or none", List.of("ddlt_ta", "ddlt_tb"), List.of(
+                        "create table ddlt_ta (id int)",
+                        "create table ddlt_tb (id int)",
+                        "insert into ddlt_ta values (1), (2)",
+                        "insert into ddlt_tb values (3)",
+                        "!drop table ddlt_ta, ddlt_missing",
+                        "!truncate ddlt_tb, ddlt_missing",
+                        "insert into ddlt_tb values (4)",
+                        "truncate ddlt_ta, ddlt_tb"), List.of(
+                        "select count(*) as n from ddlt_ta", "select count(*) as n from ddlt_tb"), Set.of()),
                 new Scenario("comment on does nothing visible", List.of("ddlt_comment"), List.of(
                         "create table ddlt_comment (id int)",
                         "comment on table ddlt_comment is 'kept by PostgreSQL only'",

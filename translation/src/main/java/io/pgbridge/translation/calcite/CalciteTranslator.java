@@ -192,7 +192,7 @@ public final class CalciteTranslator implements Translator {
         private boolean markedRows;
         /** The table written to, as rendered: a RETURNING {@code *} after the mark must name it. */
         private String targetTable;
-        /** A statement to run after the translated one (see {@link Translation#followUp()}). */
+        /** A statement to run after the translated one (see {@link Translation#followUps()}). */
         private String followUp;
 
         Pieces(String original, List<Integer> parameterNumbers) {
@@ -202,7 +202,7 @@ public final class CalciteTranslator implements Translator {
 
         Translation translation(String sql, DialectRules rules) {
             return new Translation(sql, rules.answersBooleansAsNumbers() ? booleanColumns : List.of(), markedRows,
-                    followUp);
+                    followUp == null ? List.of() : List.of(followUp));
         }
 
         void markRows() {

@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code UPDATE … RETURNING} for MariaDB, which has RETURNING for INSERT and DELETE only. The backend runs two
  * statements in one transaction: first a SELECT that locks the rows the UPDATE will change ({@code FOR UPDATE}) and
  * computes the RETURNING list from their new values (each assigned column read as its SET expression on the row as
- * it is), then the UPDATE itself ({@link io.pgbridge.translation.Translation#followUp()}). The locks keep the rows
+ * it is), then the UPDATE itself ({@link io.pgbridge.translation.Translation#followUps()}). The locks keep the rows
  * as they were read until the UPDATE; a row that came to match the WHERE in between makes the counts differ, which
  * the proxy reports as a serialization failure rather than a wrong answer. The computed values equal the stored
  * ones only if every expression gives the same value twice, so subqueries and volatile functions are refused.

@@ -151,13 +151,13 @@ class CalciteTranslatorTest {
         assertThat(t.sql().replace("\n", " ")).isEqualTo("SELECT \"c\", \"pgbridge_new_1\" AS \"a\","
                 + " \"t\".\"pgbridge_new_2\" AS \"bee\" FROM (SELECT \"t\".*, \"a\" + $1 AS \"pgbridge_new_1\","
                 + " 'x' AS \"pgbridge_new_2\" FROM \"t\" WHERE \"c\" = $2 FOR UPDATE) AS \"t\"");
-        assertThat(t.followUp().replace("\n", " "))
+        assertThat(String.join(";", t.followUps()).replace("\n", " "))
                 .isEqualTo("UPDATE \"t\" SET \"a\" = \"a\" + $1, \"b\" = 'x' WHERE \"c\" = $2");
-        assertThat(sqlite.translate("update t set a = 1 returning a").followUp()).isNull();
+        assertThat(sqlite.translate("update t set a = 1 returning a").followUps()).isEmpty();
         // The literals are in both statements: the cache must not fill one template with them.
         Translator cached = new CachingTranslator(mariadb, 10);
         cached.translate("update t set a = 1 where c = 2 returning a");
-        assertThat(cached.translate("update t set a = 5 where c = 6 returning a").followUp())
+        assertThat(cached.translate("update t set a = 5 where c = 6 returning a").followUps().get(0))
                 .contains("= 5").contains("= 6");
     }
 
