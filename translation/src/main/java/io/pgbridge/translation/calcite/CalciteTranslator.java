@@ -71,6 +71,7 @@ public final class CalciteTranslator implements Translator {
     }
 
     private Translation translateWithCalcite(String statement) {
+        WithClauses.refuseUnsupported(statement, rules);
         StatementNormalizer.Result normalized = StatementNormalizer.normalize(statement, rules.target());
         StatementClauses clauses = StatementClauses.split(normalized.text());
         Pieces pieces = new Pieces(statement, normalized.parameterNumbers());

@@ -162,6 +162,20 @@ class CalciteTranslatorTest {
     }
 
     @Test
+    void refusesDataChangesInWithByName() {
+        for (Translator translator : new Translator[] {mariadb, sqlite}) {
+            assertThatThrownBy(() -> translator.translate("with n as (insert into t (a) values (1) returning a)"
+                    + " select a from n")).hasMessageContaining("WITH … AS (INSERT …)")
+                    .hasFieldOrPropertyWithValue("sqlState", "0A000");
+            assertThatThrownBy(() -> translator.translate("with n as materialized (select 1), r as not materialized"
+                    + " (delete from t returning a) select a from r")).hasMessageContaining("WITH … AS (DELETE …)");
+            assertThatThrownBy(() -> translator.translate("with b as (select a from t) update t set a = 1"
+                    + " where a in (select a from b)")).hasMessageContaining("WITH in front of UPDATE");
+        }
+        assertThat(sql(mariadb, "with x (a) as (select 1) select a from x where a in (select 2)")).contains("WITH");
+    }
+
+    @Test
     void marksTheRowsMariaDbTouchesButPostgresSkips() {
         Translation update = mariadb.translate("insert into t (a, b) values ($1, $2) on conflict (a)"
                 + " do update set b = excluded.b, c = t.c + 1 where t.b < excluded.b returning *");
