@@ -176,8 +176,10 @@ public final class Dialects {
          */
         @Override
         public Map<String, String> defaultProperties() {
+            // @pgbridge_skip is defined from the start: MariaDB reads a user variable that does not exist yet as a
+            // constant NULL for the whole statement, and the translator's upserts set and read it row by row.
             return Map.of("sessionVariables", "sql_mode='" + SQL_MODE + "',time_zone='+00:00',"
-                    + "collation_connection='utf8mb4_bin'");
+                    + "collation_connection='utf8mb4_bin',@pgbridge_skip=0");
         }
 
         static final String SQL_MODE = "ANSI,NO_BACKSLASH_ESCAPES,STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"

@@ -11,6 +11,9 @@ import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
 import io.pgbridge.translation.StatementSplitter;
+import io.pgbridge.translation.JdbcSql;
+import io.pgbridge.translation.ParameterRewriter;
+import io.pgbridge.translation.TypeNameRewriter;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -271,6 +274,10 @@ final class QueryRunner {
             }
         }
         portal.runAs = withSessionFunctions(statement, true);
+        if (!portal.runAs.resultHints().followUps().isEmpty() && !transactions.inImplicit()
+                && session.transactionStatus() == TransactionStatus.IDLE) {
+            transactions.beginImplicit();   // the statement and its follow-up stand or fall together
+        }
         transactions.beforeBackendStatement(info);
         Connection connection = backend.get();
         if (dialect.isPostgres() && touchesSessionState(info)) {
@@ -293,16 +300,49 @@ final class QueryRunner {
             BackendCatalogs.of(backend.backend()).invalidate();   // again: another session may have read it meanwhile
         }
         Statement jdbc = portal.jdbc;
+        for (String followUp : portal.runAs.resultHints().followUps()) {
+            portal.expectedRows = runFollowUp(followUp, portal, connection, dialect);
+        }
         forwardWarnings(jdbc, info);
-        if (hasResultSet) {
+        if (hasResultSet && !info.returnsRows() && portal.runAs.markedRows()) {
+            // Rows the backend returned only to be counted (an upsert without RETURNING on MariaDB).
+            running = null;
+            portal.completionTag = info.commandTag(countClientRows(jdbc.getResultSet()));
+            portal.close();
+        } else if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
-                    portal.runAs.booleanColumns());
+                    portal.runAs.resultHints());
         } else {
             running = null;
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
             portal.close();
         }
+    }
+
+    /** Runs one of the translation's follow-up statements with the portal's parameters; returns its update count. */
+    private long runFollowUp(String statement, Portal portal, Connection connection, BackendDialect dialect)
+            throws SQLException {
+        String sql = TypeNameRewriter.rewrite(statement, dialect.typeNameAliases());
+        JdbcSql followUp = ParameterRewriter.rewrite(sql, dialect.isPostgres());
+        if (portal.bind == null) {
+            try (Statement jdbc = connection.createStatement()) {
+                jdbc.setEscapeProcessing(false);
+                return jdbc.executeLargeUpdate(followUp.sql());
+            }
+        }
+        try (PreparedStatement prepared = connection.prepareStatement(followUp.sql())) {
+            Parameters.bind(prepared, portal, followUp, dialect, session.settings().textContext());
+            return prepared.executeLargeUpdate();
+        }
+    }
+
+    private static long countClientRows(ResultSet rs) throws SQLException {
+        long count = 0;
+        while (rs.next()) {
+            count += ResultColumns.isMarkedAsClientRow(rs) ? 1 : 0;
+        }
+        return count;
     }
 
     /**
@@ -326,7 +366,7 @@ final class QueryRunner {
         forwardWarnings(portal.jdbc, portal.statement.info());
         rs.beforeFirst();
         portal.resultSet = rs;
-        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.booleanColumns());
+        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.resultHints());
         return true;
     }
 
@@ -410,10 +450,17 @@ final class QueryRunner {
         try {
             while (maxRows == 0 || sent < maxRows) {
                 if (!rs.next()) {
-                    failOnValueWarnings(portal.jdbc, portal.statement.info());
+                    if (portal.expectedRows >= 0 && portal.expectedRows != portal.rowsSent) {
+                        throw new PgException(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to"
+                                + " concurrent update (" + portal.rowsSent + " rows locked, " + portal.expectedRows
+                                + " updated)");
+                    }
                     portal.completionTag = portal.statement.info().commandTag(portal.rowsSent);
                     portal.close();
                     break;
+                }
+                if (!portal.columns.isClientRow(rs)) {
+                    continue;
                 }
                 portal.columns.writeRow(rs, writer.buffer(), context);
                 sent++;

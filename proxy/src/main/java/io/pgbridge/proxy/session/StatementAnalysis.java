@@ -19,7 +19,6 @@ import io.pgbridge.translation.TypeNameRewriter;
 import io.pgbridge.translation.schema.SchemaRewrites;
 
 import java.sql.Connection;
-import java.util.List;
 
 /**
  * What a statement text is and what the backend receives for it: classification, translation for the backend's
@@ -31,7 +30,7 @@ final class StatementAnalysis {
     private static final int[] NO_TYPES = new int[0];
 
     private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable, boolean sessionFunctions,
-                            List<Integer> booleanColumns) {
+                            Translation resultHints) {
     }
 
     /** The cache key: a record, so that each Parse does not copy its SQL text into a new key string. */
@@ -59,7 +58,7 @@ final class StatementAnalysis {
     static ParsedStatement rewritten(ParsedStatement original, String sql, BackendDialect dialect) {
         Analysis analysis = analyse(sql, dialect, true);
         return new ParsedStatement(original.name(), sql, original.parameterTypes(), analysis.info(),
-                analysis.jdbcSql(), analysis.repeatable(), false, analysis.booleanColumns());
+                analysis.jdbcSql(), analysis.repeatable(), false, analysis.resultHints());
     }
 
     /**
@@ -90,7 +89,7 @@ final class StatementAnalysis {
 
     private static ParsedStatement statement(String name, String sql, int[] types, Analysis analysis) {
         return new ParsedStatement(name, sql, types, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
-                analysis.sessionFunctions(), analysis.booleanColumns());
+                analysis.sessionFunctions(), analysis.resultHints());
     }
 
     /**
@@ -130,7 +129,6 @@ final class StatementAnalysis {
                 ? translate(sql, info, dialect, functionsReplaced) : new Translation(sql);
         String backendSql = TypeNameRewriter.rewrite(translation.sql(), dialect.typeNameAliases());
         return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
-                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions,
-                translation.booleanColumns());
+                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions, translation);
     }
 }

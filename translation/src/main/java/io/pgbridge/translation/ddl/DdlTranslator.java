@@ -54,7 +54,7 @@ public final class DdlTranslator implements Translator {
             return new Translation(create(in, statement));
         }
         if (in.acceptWords("drop")) {
-            return new Translation(new Drop(target).translate(in, statement));
+            return Translation.sequence(new Drop(target).translate(in, statement));
         }
         if (in.acceptWords("alter")) {
             if (in.isWord("table")) {
@@ -63,7 +63,7 @@ public final class DdlTranslator implements Translator {
             return other(statement);
         }
         if (in.acceptWords("truncate")) {
-            return new Translation(Drop.truncate(in, target));
+            return Translation.sequence(Drop.truncate(in, target));
         }
         if (in.isWord("comment")) {
             // Comments are catalog decoration; where the backend keeps none the statement has nothing to do.
