@@ -97,6 +97,9 @@ public final class CalciteTranslator implements Translator {
             query = ValuesAsSelect.rewrite(query);
         }
         ColumnLabels.nameResultColumns(query);
+        if (rules.target() == SqlTarget.MARIADB) {
+            query = FullJoin.rewrite(query, rules);
+        }
         return pieces.render(query, rules);
     }
 
