@@ -118,6 +118,9 @@ public final class CalciteTranslator implements Translator {
             query = ValuesAsSelect.rewrite(query);
         }
         ColumnLabels.nameResultColumns(query, rules.labelsColumnsAsStored());
+        if (rules.target() == SqlTarget.MARIADB) {
+            query = FullJoin.rewrite(query, rules);
+        }
         return pieces.render(query, rules);
     }
 

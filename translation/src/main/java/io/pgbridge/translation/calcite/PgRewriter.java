@@ -305,7 +305,7 @@ final class PgRewriter extends SqlShuttle {
             "stddev_samp", "variance", "var_pop", "var_samp", "json_agg", "jsonb_agg", "json_object_agg",
             "jsonb_object_agg", "bit_and", "bit_or");
 
-    private static boolean containsAggregate(SqlNode node) {
+    static boolean containsAggregate(SqlNode node) {
         if (!(node instanceof SqlCall call)) {
             return false;
         }

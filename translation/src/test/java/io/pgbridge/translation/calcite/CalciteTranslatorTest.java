@@ -162,6 +162,23 @@ class CalciteTranslatorTest {
     }
 
     @Test
+    void fullJoinOnMariaDbIsALeftJoinPlusTheUnmatchedRight() {
+        assertThat(sql(mariadb, "select c.id as cid, o.id from c full outer join o on o.cid = c.id where o.n > $1"
+                + " order by c.id nulls first, o.id desc"))
+                .isEqualTo("SELECT \"c\".\"id\" AS \"cid\", \"o\".\"id\" FROM \"c\" LEFT JOIN \"o\""
+                        + " ON \"o\".\"cid\" = \"c\".\"id\" WHERE \"o\".\"n\" > $1"
+                        + " UNION ALL SELECT \"c\".\"id\" AS \"cid\", \"o\".\"id\" FROM \"c\" RIGHT JOIN \"o\" ON FALSE"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM \"c\" WHERE \"o\".\"cid\" = \"c\".\"id\") AND \"o\".\"n\" > $1"
+                        + " ORDER BY \"cid\", \"id\" IS NULL DESC, \"id\" DESC");
+        for (String refused : new String[] {"select count(*) from c full join o on true",
+                "select c.id from c full join o on true order by o.n", "select 1 from (select 1 from c full join o"
+                        + " on true) x", "select c.id from c full join o using (id)"}) {
+            assertThatThrownBy(() -> mariadb.translate(refused)).as(refused)
+                    .hasFieldOrPropertyWithValue("sqlState", "0A000").hasMessageContaining("FULL JOIN");
+        }
+    }
+
+    @Test
     void refusesDataChangesInWithByName() {
         for (Translator translator : new Translator[] {mariadb, sqlite}) {
             assertThatThrownBy(() -> translator.translate("with n as (insert into t (a) values (1) returning a)"
