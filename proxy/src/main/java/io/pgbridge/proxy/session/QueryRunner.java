@@ -2,6 +2,7 @@ package io.pgbridge.proxy.session;
 
 import io.pgbridge.backend.BackendDialect;
 import io.pgbridge.config.LimitsConfig;
+import io.pgbridge.proxy.catalog.BackendCatalogs;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.error.ErrorMapper;
@@ -241,6 +242,9 @@ final class QueryRunner {
         BackendConnection backend = session.backendConnection();
         BackendDialect dialect = backend.backend().dialect();
         if (SessionCommands.handles(statement, dialect.isPostgres())) {
+            if (info.kind() == StatementKind.ROLLBACK || info.kind() == StatementKind.ROLLBACK_TO_SAVEPOINT) {
+                BackendCatalogs.of(backend.backend()).invalidate();   // it may undo DDL (SQLite's is transactional)
+            }
             current = portal;
             try {
                 portal.completionTag = session.commands().run(statement);
@@ -272,6 +276,10 @@ final class QueryRunner {
         if (dialect.isPostgres() && touchesSessionState(info)) {
             backend.markDirty();
         }
+        portal.runAs = StatementAnalysis.withTypedLiterals(portal.runAs, connection, backend.backend());
+        if (info.kind() == StatementKind.DDL) {
+            BackendCatalogs.of(backend.backend()).invalidate();
+        }
         if (info.returnsRows()) {
             boolean inClientTransaction = session.transactionStatus() != TransactionStatus.IDLE || transactions.inImplicit();
             if (!inClientTransaction && dialect.streamsOnlyInTransaction() && statement.repeatable()
@@ -281,8 +289,11 @@ final class QueryRunner {
             backend.beginStreamingIfNeeded(inClientTransaction);
         }
         boolean hasResultSet = execute(portal, connection, dialect, ResultSet.TYPE_FORWARD_ONLY, 0);
+        if (info.kind() == StatementKind.DDL) {
+            BackendCatalogs.of(backend.backend()).invalidate();   // again: another session may have read it meanwhile
+        }
         Statement jdbc = portal.jdbc;
-        forwardWarnings(jdbc);
+        forwardWarnings(jdbc, info);
         if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
@@ -312,17 +323,44 @@ final class QueryRunner {
             portal.close();
             return true;
         }
-        forwardWarnings(portal.jdbc);
+        forwardWarnings(portal.jdbc, portal.statement.info());
         rs.beforeFirst();
         portal.resultSet = rs;
         portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.booleanColumns());
         return true;
     }
 
-    /** The backend's notices for this statement reach the client as NoticeResponse, as PostgreSQL sends them. */
-    private void forwardWarnings(Statement jdbc) throws SQLException {
+    /**
+     * The backend's notices for this statement reach the client as NoticeResponse, as PostgreSQL sends them; a
+     * warning that PostgreSQL raises as an error fails the statement instead ({@link #failOnValueWarnings}).
+     */
+    private void forwardWarnings(Statement jdbc, StatementInfo info) throws SQLException {
+        failOnValueWarnings(jdbc, info);
         for (java.sql.SQLWarning w = jdbc.getWarnings(); w != null; w = w.getNextWarning()) {
             session.writer().send(new BackendMessage.NoticeResponse(ErrorMapper.notice(w)));
+        }
+    }
+
+    /**
+     * Throws the error PostgreSQL raises where the backend only warned (MariaDB's division by zero in a SELECT).
+     * Called when the statement has finished, as the warnings arrive with its end. A statement that changed data
+     * fails only inside a transaction, whose rollback undoes the change; in autocommit it is committed already,
+     * and failing it would tell the client that nothing happened, so its warnings stay notices.
+     */
+    private void failOnValueWarnings(Statement jdbc, StatementInfo info) throws SQLException {
+        boolean changesData = switch (info.kind()) {
+            case INSERT, UPDATE, DELETE, MERGE -> true;
+            default -> false;
+        };
+        if (changesData && session.transactionStatus() == TransactionStatus.IDLE
+                && !session.transactions().inImplicit()) {
+            return;
+        }
+        for (java.sql.SQLWarning w = jdbc.getWarnings(); w != null; w = w.getNextWarning()) {
+            PgException error = ErrorMapper.errorFor(w);
+            if (error != null) {
+                throw error;
+            }
         }
     }
 
@@ -372,6 +410,7 @@ final class QueryRunner {
         try {
             while (maxRows == 0 || sent < maxRows) {
                 if (!rs.next()) {
+                    failOnValueWarnings(portal.jdbc, portal.statement.info());
                     portal.completionTag = portal.statement.info().commandTag(portal.rowsSent);
                     portal.close();
                     break;
@@ -420,7 +459,7 @@ final class QueryRunner {
         String rewritten = SessionFunctions.substitute(statement.sql(), session.functionContext(), apply);
         // No call after all (a table named "users"): the statement still needs its translation.
         String sql = rewritten == null ? statement.sql() : rewritten;
-        return StatementAnalysis.withFunctionsReplaced(statement, sql, dialect());
+        return StatementAnalysis.rewritten(statement, sql, dialect());
     }
 
     // ---- proxy-made results, lookups, cleanup ----

@@ -50,7 +50,7 @@ final class ResultColumns {
         ColumnType[] columnTypes = new ColumnType[n];
         short[] formats = new short[n];
         for (int i = 0; i < n; i++) {
-            names[i] = md.getColumnLabel(i + 1);
+            names[i] = dialect.columnLabel(md.getColumnLabel(i + 1));
             columnTypes[i] = dialect.columnType(md, i + 1);
             formats[i] = bind == null ? 0 : bind.resultFormat(i);
         }

@@ -2,7 +2,9 @@ package io.pgbridge.proxy.session;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.pgbridge.backend.Backend;
 import io.pgbridge.backend.BackendDialect;
+import io.pgbridge.proxy.catalog.BackendCatalogs;
 import io.pgbridge.proxy.error.ErrorMapper;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.translation.JdbcSql;
@@ -12,8 +14,11 @@ import io.pgbridge.translation.RepeatableQueries;
 import io.pgbridge.translation.StatementClassifier;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.Translation;
+import io.pgbridge.translation.TranslationException;
 import io.pgbridge.translation.TypeNameRewriter;
+import io.pgbridge.translation.schema.SchemaRewrites;
 
+import java.sql.Connection;
 import java.util.List;
 
 /**
@@ -47,11 +52,26 @@ final class StatementAnalysis {
         return statement("", sql, NO_TYPES, analyse(sql, dialect, false));
     }
 
-    /** {@code original} as it runs once its session functions are replaced by their values ({@code sql}). */
-    static ParsedStatement withFunctionsReplaced(ParsedStatement original, String sql, BackendDialect dialect) {
+    /**
+     * {@code original} as it runs with the text {@code sql}: its session functions replaced by their values, its
+     * literals typed after their columns ({@link #mayTypeLiterals}).
+     */
+    static ParsedStatement rewritten(ParsedStatement original, String sql, BackendDialect dialect) {
         Analysis analysis = analyse(sql, dialect, true);
         return new ParsedStatement(original.name(), sql, original.parameterTypes(), analysis.info(),
                 analysis.jdbcSql(), analysis.repeatable(), false, analysis.booleanColumns());
+    }
+
+    /**
+     * The statement with its untyped literals cast to the types of the columns they go into or are compared with,
+     * as PostgreSQL would type them, from the backend's catalog read through the session's own connection.
+     */
+    static ParsedStatement withTypedLiterals(ParsedStatement statement, Connection connection, Backend backend) {
+        if (!mayTypeLiterals(statement.info(), backend.dialect(), statement.sql())) {
+            return statement;
+        }
+        String sql = SchemaRewrites.apply(statement.sql(), BackendCatalogs.of(backend).through(connection));
+        return sql.equals(statement.sql()) ? statement : rewritten(statement, sql, backend.dialect());
     }
 
     /** A backend error whose position points into translated SQL, made to point into the client's. */
@@ -59,7 +79,7 @@ final class StatementAnalysis {
         if (e instanceof ClientWriter.ClientGoneException || e instanceof InterruptedException) {
             return e;
         }
-        PgException error = ErrorMapper.map(e);
+        PgException error = ErrorMapper.map(e, statement.info());
         String backendSql = statement.jdbcSql().sql();
         if (error.position() <= 0 || backendSql.equals(statement.sql())) {
             return error;
@@ -73,13 +93,41 @@ final class StatementAnalysis {
                 analysis.sessionFunctions(), analysis.booleanColumns());
     }
 
+    /**
+     * Whether the statement may change once its literals get the types of their columns
+     * ({@link SchemaRewrites}), which the proxy does when it runs, with the backend's catalog at hand.
+     */
+    static boolean mayTypeLiterals(StatementInfo info, BackendDialect dialect, String sql) {
+        return switch (info.kind()) {
+            case SELECT, INSERT, UPDATE, DELETE -> SqlTranslation.translates(info.kind())
+                    && SqlTranslation.forDialect(dialect) != SqlTranslation.UNTRANSLATED
+                    && SchemaRewrites.mayApply(sql);
+            default -> false;
+        };
+    }
+
+    /**
+     * ON CONFLICT ON CONSTRAINT needs the catalog to become a column list, which it becomes when the statement runs
+     * ({@link #withTypedLiterals}); until then the untranslated form stands in, and an error waits for that.
+     */
+    private static Translation translate(String sql, StatementInfo info, BackendDialect dialect, boolean rewritten) {
+        try {
+            return SqlTranslation.forDialect(dialect).translate(sql);
+        } catch (TranslationException e) {
+            if (!rewritten && mayTypeLiterals(info, dialect, sql) && SchemaRewrites.namesConflictConstraint(sql)) {
+                return new Translation(sql);
+            }
+            throw e;
+        }
+    }
+
     /** {@code functionsReplaced}: session functions are already replaced, translate now whatever the text says. */
     private static Analysis analyse(String sql, BackendDialect dialect, boolean functionsReplaced) {
         StatementInfo info = StatementClassifier.classify(sql);
         // A statement calling session functions is translated only once they are replaced, when it runs.
         boolean sessionFunctions = !functionsReplaced && SessionFunctions.mayCall(info.kind(), sql);
         Translation translation = SqlTranslation.translates(info.kind()) && !sessionFunctions
-                ? SqlTranslation.forDialect(dialect).translate(sql) : new Translation(sql);
+                ? translate(sql, info, dialect, functionsReplaced) : new Translation(sql);
         String backendSql = TypeNameRewriter.rewrite(translation.sql(), dialect.typeNameAliases());
         return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
                 info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions,

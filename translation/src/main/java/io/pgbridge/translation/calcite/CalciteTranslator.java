@@ -39,6 +39,21 @@ public final class CalciteTranslator implements Translator {
         return new CalciteTranslator(new SqliteRules());
     }
 
+    /** The translator for any target of the Calcite path: MariaDB, SQLite and the standard-SQL backends. */
+    public static CalciteTranslator forTarget(SqlTarget target) {
+        return switch (target) {
+            case MARIADB -> forMariaDb();
+            case SQLITE -> forSqlite();
+            case HSQLDB -> new CalciteTranslator(new HsqldbRules());
+            case DUCKDB -> new CalciteTranslator(new DuckDbRules());
+            case DERBY -> new CalciteTranslator(new DerbyRules());
+            case ORACLE -> new CalciteTranslator(new OracleRules());
+            case SQLSERVER -> new CalciteTranslator(new SqlServerRules());
+            case DB2 -> new CalciteTranslator(new Db2Rules());
+            default -> throw new IllegalArgumentException("no Calcite translation for " + target);
+        };
+    }
+
     /**
      * Loads Calcite's parser and unparser classes by translating a few statements; the first translation in a
      * fresh JVM otherwise takes about half a second. The proxy calls this in the background at start.
@@ -72,7 +87,13 @@ public final class CalciteTranslator implements Translator {
         StatementNormalizer.Result normalized = StatementNormalizer.normalize(statement, rules.target());
         StatementClauses clauses = StatementClauses.split(normalized.text());
         Pieces pieces = new Pieces(statement, normalized.parameterNumbers());
+        if (clauses.onConflict() != null && !rules.hasOnConflict()) {
+            throw rules.unsupported("INSERT … ON CONFLICT");
+        }
         if (clauses.joinsTables() && clauses.assignments() != null) {
+            if (!rules.hasUpdateFrom()) {
+                throw rules.unsupported("UPDATE … FROM");
+            }
             return pieces.translation(withReturning(JoinedDml.updateFrom(clauses, pieces, rules), "UPDATE", clauses,
                     pieces), rules);
         }
@@ -93,7 +114,7 @@ public final class CalciteTranslator implements Translator {
         if (!rules.namesValuesColumns()) {
             query = ValuesAsSelect.rewrite(query);
         }
-        ColumnLabels.nameResultColumns(query);
+        ColumnLabels.nameResultColumns(query, rules.labelsColumnsAsStored());
         return pieces.render(query, rules);
     }
 
@@ -130,21 +151,21 @@ public final class CalciteTranslator implements Translator {
         if (clauses.returning() == null) {
             return sql;
         }
+        if (!rules.hasReturning()) {
+            throw rules.unsupported(command + " … RETURNING");
+        }
         if (rules.target() == SqlTarget.MARIADB && command.equals("UPDATE")) {
             throw rules.unsupported("UPDATE … RETURNING");
         }
         return sql + " RETURNING " + pieces.selectList(clauses.returning(), rules);
     }
 
-    /** FOR UPDATE and friends: MariaDB locks rows; SQLite locks the whole database when it writes, so none. */
+    /** FOR UPDATE and friends, as the backend locks rows (SQLite locks the whole database when it writes). */
     private String locking(StatementClauses clauses) {
-        if (clauses.locking() == null || rules.target() == SqlTarget.SQLITE) {
+        if (clauses.locking() == null) {
             return "";
         }
-        String text = clauses.locking().toString().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
-        String suffix = text.contains("nowait") ? " NOWAIT" : text.contains("skip locked") ? " SKIP LOCKED" : "";
-        return text.startsWith("for update") || text.startsWith("for no key update")
-                ? " FOR UPDATE" + suffix : " LOCK IN SHARE MODE" + suffix;
+        return rules.rowLocking(clauses.locking().toString().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim());
     }
 
     /**
@@ -201,7 +222,7 @@ public final class CalciteTranslator implements Translator {
             booleanColumns = BooleanColumns.ofList(select.getSelectList());
             StringBuilder out = new StringBuilder();
             for (SqlNode item : select.getSelectList()) {
-                out.append(out.isEmpty() ? "" : ", ").append(render(ColumnLabels.named(item), rules));
+                out.append(out.isEmpty() ? "" : ", ").append(render(ColumnLabels.named(item, rules.labelsColumnsAsStored()), rules));
             }
             return out.toString();
         }

@@ -42,7 +42,7 @@ final class UpsertClause {
             }
             t = lexer.nextSignificant();
         } else if (lexer.isWord("on")) {
-            if (rules.target() == SqlTarget.SQLITE) {
+            if (rules.target() != SqlTarget.MARIADB) {
                 throw rules.unsupported("ON CONFLICT ON CONSTRAINT");
             }
             lexer.nextSignificant(); // CONSTRAINT
@@ -62,7 +62,7 @@ final class UpsertClause {
         if (!lexer.isWord("update") || lexer.nextSignificant() != TokenType.IDENTIFIER || !lexer.isWord("set")) {
             throw syntaxError(clause, lexer.start());
         }
-        if (targetColumns.isEmpty() && rules.target() == SqlTarget.SQLITE) {
+        if (targetColumns.isEmpty() && rules.target() != SqlTarget.MARIADB) {
             throw new TranslationException("42601",
                     "ON CONFLICT DO UPDATE requires inference specification or constraint name", 0);
         }
@@ -91,7 +91,7 @@ final class UpsertClause {
 
     private static String doNothing(String insertSql, SqlInsert insert, List<String> targetColumns,
             DialectRules rules) {
-        if (rules.target() == SqlTarget.SQLITE) {
+        if (rules.target() != SqlTarget.MARIADB) {
             return insertSql + " ON CONFLICT" + (targetColumns.isEmpty() ? "" : " (" + quoted(targetColumns, rules)
                     + ")") + " DO NOTHING";
         }

@@ -45,6 +45,9 @@ final class Drop {
         if (object.equals("sequence") && target == SqlTarget.SQLITE) {
             throw TranslationException.unsupported("DROP SEQUENCE", target);
         }
+        if (ifExists && StandardTargets.isStandard(target) && !StandardTargets.dropsIfExists(target)) {
+            throw TranslationException.unsupported("DROP " + keyword + " IF EXISTS", target);
+        }
         boolean severalAllowed = target == SqlTarget.MARIADB || object.equals("table") && target == SqlTarget.H2;
         if (names.size() > 1 && !severalAllowed) {
             throw TranslationException.unsupported("DROP " + keyword + " of several objects in one statement", target);
@@ -52,7 +55,7 @@ final class Drop {
         // H2 honours CASCADE as PostgreSQL does; MariaDB and SQLite have no dependent objects to cascade to.
         return "DROP " + keyword + (ifExists ? " IF EXISTS " : " ")
                 + names.stream().map(n -> n.render(target)).collect(Collectors.joining(", "))
-                + (target == SqlTarget.H2 ? behaviour : "");
+                + (target == SqlTarget.H2 || target == SqlTarget.HSQLDB ? behaviour : "");
     }
 
     /**
@@ -96,7 +99,7 @@ final class Drop {
             return "DELETE FROM " + table;
         }
         return switch (target) {
-            case H2 -> "TRUNCATE TABLE " + table + " RESTART IDENTITY";
+            case H2, HSQLDB -> "TRUNCATE TABLE " + table + " RESTART IDENTITY";
             case MARIADB -> "TRUNCATE TABLE " + table;
             default -> throw TranslationException.unsupported("TRUNCATE … RESTART IDENTITY", target);
         };

@@ -47,9 +47,19 @@ class DdlTranslatorTest {
     }
 
     @Test
+    void sqliteColumnsRefuseWhatTheirPostgresTypeRefuses() {
+        assertThat(sqlite("alter table t add column a smallint")).isEqualTo("ALTER TABLE \"t\" ADD COLUMN \"a\" smallint");
+        assertThat(sqlite("create table t (a smallint, b varchar(20) not null, c bigint)"))
+                .isEqualTo("CREATE TABLE \"t\" (\"a\" smallint CONSTRAINT \"pgbridge_22P02_a\" CHECK (typeof(\"a\") <> 'text')"
+                        + " CONSTRAINT \"pgbridge_22003_a\" CHECK (\"a\" BETWEEN -32768 AND 32767),"
+                        + " \"b\" varchar(20) NOT NULL CONSTRAINT \"pgbridge_22001_b\" CHECK (length(rtrim(\"b\", ' ')) <= 20),"
+                        + " \"c\" bigint CONSTRAINT \"pgbridge_22P02_c\" CHECK (typeof(\"c\") <> 'text'))");
+    }
+
+    @Test
     void sqliteMovesATableLevelKeyOntoItsSerialColumn() {
-        assertThat(sqlite("create table t (id bigserial, v int, primary key (id))"))
-                .isEqualTo("CREATE TABLE \"t\" (\"id\" integer PRIMARY KEY AUTOINCREMENT, \"v\" int4)");
+        assertThat(sqlite("create table t (id bigserial, v text, primary key (id))"))
+                .isEqualTo("CREATE TABLE \"t\" (\"id\" integer PRIMARY KEY AUTOINCREMENT, \"v\" text)");
         assertThat(sqlite("create table t4 (id int default nextval('t4_id_seq'::regclass) not null, primary key (id))"))
                 .isEqualTo("CREATE TABLE \"t4\" (\"id\" integer PRIMARY KEY AUTOINCREMENT)");
         assertThatThrownBy(() -> sqlite("create table t (id serial, v int)"))
