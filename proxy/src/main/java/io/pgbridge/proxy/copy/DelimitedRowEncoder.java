@@ -5,6 +5,12 @@ import io.netty.buffer.Unpooled;
 import io.pgbridge.proxy.types.PgType;
 import io.pgbridge.proxy.types.TextContext;
 
+import io.pgbridge.proxy.error.PgException;
+import io.pgbridge.proxy.error.SqlState;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -17,10 +23,28 @@ abstract sealed class DelimitedRowEncoder extends CopyRowEncoder permits TextRow
     /** One value's text form, before escaping. */
     private final ByteBuf scratch = Unpooled.buffer(256);
     final byte[] nullBytes;
+    private final CharsetEncoder transcoder;
 
     DelimitedRowEncoder(CopyOptions options) {
         super(options);
-        this.nullBytes = options.nullString().getBytes(StandardCharsets.UTF_8);
+        this.nullBytes = options.nullString().getBytes(options.encoding());
+        this.transcoder = options.encoding().equals(StandardCharsets.UTF_8) ? null
+                : options.encoding().newEncoder().onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** The type codecs write UTF-8; with ENCODING 'LATIN1' and the like each value is converted. */
+    private void transcode(ByteBuf value) {
+        if (transcoder == null) {
+            return;
+        }
+        String text = value.toString(StandardCharsets.UTF_8);
+        try {
+            java.nio.ByteBuffer encoded = transcoder.encode(java.nio.CharBuffer.wrap(text));
+            value.clear().writeBytes(encoded);
+        } catch (CharacterCodingException e) {
+            throw new PgException(SqlState.UNTRANSLATABLE_CHARACTER, "character in \"" + text
+                    + "\" has no equivalent in encoding \"" + options.encoding().name() + "\"");
+        }
     }
 
     /** Appends {@code value} escaped or quoted as the format wants; {@code column} is -1 in the header. */
@@ -36,6 +60,7 @@ abstract sealed class DelimitedRowEncoder extends CopyRowEncoder permits TextRow
                 out.writeByte(options.delimiter());
             }
             scratch.clear().writeCharSequence(names.get(i), StandardCharsets.UTF_8);
+            transcode(scratch);
             writeValue(scratch, -1, out);
         }
         out.writeByte('\n');
@@ -54,6 +79,7 @@ abstract sealed class DelimitedRowEncoder extends CopyRowEncoder permits TextRow
             }
             scratch.clear();
             types[i].encodeText(values[i], scratch, context);
+            transcode(scratch);
             writeValue(scratch, i, out);
         }
         out.writeByte('\n');

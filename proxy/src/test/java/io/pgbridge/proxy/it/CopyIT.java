@@ -36,7 +36,7 @@ class CopyIT {
     static final String TABLE = "pgb_copyit";
     static final String DDL = "create table " + TABLE + " (id int primary key, name varchar(40), born date, "
             + "score numeric(10,2), big bigint, note text)";
-    static final String TEXT_ROWS = "1\talice\t2000-01-02\t1.50\t9000000000\tplain\n"
+    static final String TEXT_ROWS = "1\talicé\t2000-01-02\t1.50\t9000000000\tplain\n"
             + "2\tbob\\twith tab\t\\N\t-3\t-1\tback\\\\slash\n"
             + "3\t\\N\t1999-12-31\t\\N\t\\N\tline\\nbreak\n"
             + "4\t\\x41\\101\t2024-02-29\t0\t0\t\n";
@@ -52,7 +52,8 @@ class CopyIT {
             "COPY " + TABLE + " TO STDOUT (FORMAT csv, FORCE_QUOTE (name, note), DELIMITER ';', NULL 'NULL', "
                     + "QUOTE '''', ESCAPE '\\')",
             "COPY (SELECT id, name FROM " + TABLE + " WHERE id > 2 ORDER BY id) TO STDOUT (FORMAT csv)",
-            "COPY " + TABLE + " TO STDOUT (FORMAT binary)");
+            "COPY " + TABLE + " TO STDOUT (FORMAT binary)",
+            "COPY " + TABLE + " (id, name) TO STDOUT (FORMAT csv, ENCODING 'LATIN1')");
 
     private final Map<String, RunningProxy> proxies = new HashMap<>();
 
@@ -120,6 +121,20 @@ class CopyIT {
             for (String export : EXPORTS) {
                 assertThat(new String(copyOut(proxied, export), StandardCharsets.ISO_8859_1)).as(export)
                         .isEqualTo(new String(copyOut(direct, export), StandardCharsets.ISO_8859_1));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "postgresql"})
+    void latin1InputIsConverted(String kind) throws Exception {
+        byte[] latin1 = "1\tcafé\t\\N\t\\N\t\\N\tÿ\n".getBytes(StandardCharsets.ISO_8859_1);
+        try (Connection proxied = fresh(kind)) {
+            proxied.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + TABLE + " FROM STDIN (ENCODING 'latin1')",
+                    new ByteArrayInputStream(latin1), 3);
+            try (Statement st = proxied.createStatement(); ResultSet rs = st.executeQuery("select name, note from " + TABLE)) {
+                rs.next();
+                assertThat(List.of(rs.getString(1), rs.getString(2))).containsExactly("café", "ÿ");
             }
         }
     }
