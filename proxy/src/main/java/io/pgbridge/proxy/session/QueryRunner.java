@@ -396,7 +396,14 @@ final class QueryRunner {
                     portal.close();
                     break;
                 }
-                portal.columns.writeRow(rs, writer.buffer(), context);
+                int rowStart = writer.buffer().writerIndex();
+                try {
+                    portal.columns.writeRow(rs, writer.buffer(), context);
+                } catch (SQLException | RuntimeException e) {
+                    // A value that fails to read or encode must not leave half a DataRow before the ErrorResponse.
+                    writer.buffer().writerIndex(rowStart);
+                    throw e;
+                }
                 sent++;
                 portal.rowsSent++;
                 writer.flushIfLarge();
