@@ -51,6 +51,9 @@ final class StatementNormalizer {
     private final Deque<int[]> parens = new ArrayDeque<>(); // {operand start, 1 if DISTINCT ON list, 1 if CAST}
     /** Open {@code power(} calls of {@code ^}: {the exponent's last token, the output start of the call}. */
     private final Deque<int[]> powers = new ArrayDeque<>();
+    /** Words before a parenthesis that are not a function's name: {@code select (a + b)::int} casts the sum. */
+    private static final java.util.Set<String> KEYWORDS_BEFORE_PARENTHESES = java.util.Set.of("select", "where",
+            "and", "or", "not", "on", "when", "then", "else", "by", "having", "distinct", "all", "as", "set", "returning");
     private int operandStart = -1;
     /** Where the function call before an OVER starts, while the OVER is the last word read; -1 otherwise. */
     private int windowedStart = -1;
@@ -166,7 +169,8 @@ final class StatementNormalizer {
             }
             case LEFT_PAREN -> {
                 int start = previousWord.equals("over") && windowedStart >= 0 ? windowedStart
-                        : identifierStart >= 0 ? identifierStart : at;
+                        : identifierStart >= 0 && !KEYWORDS_BEFORE_PARENTHESES.contains(previousWord)
+                                ? identifierStart : at;
                 parens.push(new int[] {start, 0, previousWord.equals("cast") ? 1 : 0});
                 out.copy(sql, token.start(), token.end());
             }
