@@ -19,6 +19,19 @@ public abstract class BackendDialect {
     /** A short name for logs and docs: {@code h2}, {@code postgresql}, {@code mariadb}, {@code sqlite}, {@code jdbc}. */
     public abstract String name();
 
+    /** A statement every new connection runs before its first use (session time zone…); null for none. */
+    public String sessionSetup() {
+        return null;
+    }
+
+    /**
+     * The result column label as PostgreSQL would name the column. Backends that fold unquoted names to upper case
+     * answer {@code NAME} for the column PostgreSQL calls {@code name}; their profiles turn labels back.
+     */
+    public String columnLabel(String label) {
+        return label;
+    }
+
     /** Driver properties this dialect needs unless the configuration sets them. */
     public Map<String, String> defaultProperties() {
         return Map.of();
@@ -91,6 +104,14 @@ public abstract class BackendDialect {
         String typeName = md.getColumnTypeName(column);
         return fromJdbc(jdbcType, typeName == null ? "" : typeName.toLowerCase(Locale.ROOT),
                 md.getPrecision(column), md.getScale(column));
+    }
+
+    /**
+     * The PostgreSQL type of a table column as {@link java.sql.DatabaseMetaData#getColumns} describes it: its JDBC
+     * type, the backend's type name, size and decimal digits.
+     */
+    public ColumnType tableColumnType(int jdbcType, String typeName, int size, int decimalDigits) {
+        return fromJdbc(jdbcType, typeName == null ? "" : typeName.toLowerCase(Locale.ROOT), size, decimalDigits);
     }
 
     /** The PostgreSQL type of statement parameter {@code index} (1-based), as the backend infers it. */

@@ -66,6 +66,23 @@ public final class PgOid {
         return typname == null ? 0 : BY_NAME.getOrDefault(typname, 0);
     }
 
+    /**
+     * The name of a built-in type as a cast writes it ({@code boolean}, {@code bytea}, {@code int4[]}), or null when
+     * the type is not known here.
+     */
+    public static String castName(int oid) {
+        if (oid == BOOL) {
+            return "boolean";
+        }
+        for (var e : BY_NAME.entrySet()) {
+            if (e.getValue() == oid) {
+                String name = e.getKey();
+                return name.startsWith("_") ? (name.equals("_bool") ? "boolean" : name.substring(1)) + "[]" : name;
+            }
+        }
+        return null;
+    }
+
     /** The array type OID of element type {@code elementOid}; 0 when it has none here. */
     public static int arrayOf(int elementOid) {
         return ARRAY_OF.getOrDefault(elementOid, 0);

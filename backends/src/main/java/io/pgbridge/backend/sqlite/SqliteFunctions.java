@@ -61,6 +61,7 @@ public final class SqliteFunctions {
         Function.create(c, "decode", scalar(SqliteFunctions::decode), 2, deterministic);
         Function.create(c, "convert_from", scalar(a -> new String(a.bytes(0), StandardCharsets.UTF_8)), 2,
                 deterministic);
+        SqliteTextDateFunctions.register(c);
     }
 
     /** PostgreSQL's lpad/rpad: fill to {@code length} characters, or cut to it when the text is longer. */
@@ -189,7 +190,7 @@ public final class SqliteFunctions {
      * A scalar function written as a lambda returning a String, a whole number (booleans are 1 and 0 in SQLite) or
      * bytes; NULL in any argument gives NULL, as PostgreSQL's strict functions do.
      */
-    private static Function scalar(Body body) {
+    static Function scalar(Body body) {
         return new Arguments() {
             @Override
             protected void xFunc() throws SQLException {
@@ -217,7 +218,7 @@ public final class SqliteFunctions {
     }
 
     @FunctionalInterface
-    private interface Body {
+    interface Body {
         Object apply(Arguments arguments) throws SQLException;
     }
 

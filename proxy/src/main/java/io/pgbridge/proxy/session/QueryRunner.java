@@ -2,6 +2,7 @@ package io.pgbridge.proxy.session;
 
 import io.pgbridge.backend.BackendDialect;
 import io.pgbridge.config.LimitsConfig;
+import io.pgbridge.proxy.catalog.BackendCatalogs;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.error.ErrorMapper;
@@ -10,6 +11,9 @@ import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
 import io.pgbridge.translation.StatementSplitter;
+import io.pgbridge.translation.JdbcSql;
+import io.pgbridge.translation.ParameterRewriter;
+import io.pgbridge.translation.TypeNameRewriter;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +36,7 @@ final class QueryRunner {
     private final Session session;
     private final LimitsConfig limits;
     private final StatementDescriber describer;
+    private final CopyCommand copy;
     private final Map<String, ParsedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     /** The portal a session command writes its rows into (SHOW). */
@@ -42,6 +47,7 @@ final class QueryRunner {
         this.session = session;
         this.limits = limits;
         this.describer = new StatementDescriber(session, this);
+        this.copy = new CopyCommand(session, limits);
     }
 
     // ---- simple query ----
@@ -144,7 +150,9 @@ final class QueryRunner {
             return;
         }
         Portal portal = portal(describe.name());
-        if (portal.statement.info().kind() == StatementKind.EMPTY) {
+        StatementKind kind = portal.statement.info().kind();
+        if (kind == StatementKind.EMPTY || kind == StatementKind.COPY) {
+            // COPY runs at Execute, where the CopyInResponse/CopyOutResponse says what it carries
             session.writer().send(new BackendMessage.NoData());
             return;
         }
@@ -237,12 +245,19 @@ final class QueryRunner {
         BackendConnection backend = session.backendConnection();
         BackendDialect dialect = backend.backend().dialect();
         if (SessionCommands.handles(statement, dialect.isPostgres())) {
+            if (info.kind() == StatementKind.ROLLBACK || info.kind() == StatementKind.ROLLBACK_TO_SAVEPOINT) {
+                BackendCatalogs.of(backend.backend()).invalidate();   // it may undo DDL (SQLite's is transactional)
+            }
             current = portal;
             try {
                 portal.completionTag = session.commands().run(statement);
             } finally {
                 current = null;
             }
+            return;
+        }
+        if (info.kind() == StatementKind.COPY && CopyCommand.handles(statement, dialect.isPostgres())) {
+            portal.completionTag = copy.run(statement);
             return;
         }
         if (statement.jdbcSql().sql().isEmpty()) {
@@ -259,10 +274,18 @@ final class QueryRunner {
             }
         }
         portal.runAs = withSessionFunctions(statement, true);
+        if (!portal.runAs.resultHints().followUps().isEmpty() && !transactions.inImplicit()
+                && session.transactionStatus() == TransactionStatus.IDLE) {
+            transactions.beginImplicit();   // the statement and its follow-up stand or fall together
+        }
         transactions.beforeBackendStatement(info);
         Connection connection = backend.get();
         if (dialect.isPostgres() && touchesSessionState(info)) {
             backend.markDirty();
+        }
+        portal.runAs = StatementAnalysis.withTypedLiterals(portal.runAs, connection, backend.backend());
+        if (info.kind() == StatementKind.DDL) {
+            BackendCatalogs.of(backend.backend()).invalidate();
         }
         if (info.returnsRows()) {
             boolean inClientTransaction = session.transactionStatus() != TransactionStatus.IDLE || transactions.inImplicit();
@@ -273,17 +296,53 @@ final class QueryRunner {
             backend.beginStreamingIfNeeded(inClientTransaction);
         }
         boolean hasResultSet = execute(portal, connection, dialect, ResultSet.TYPE_FORWARD_ONLY, 0);
+        if (info.kind() == StatementKind.DDL) {
+            BackendCatalogs.of(backend.backend()).invalidate();   // again: another session may have read it meanwhile
+        }
         Statement jdbc = portal.jdbc;
+        for (String followUp : portal.runAs.resultHints().followUps()) {
+            portal.expectedRows = runFollowUp(followUp, portal, connection, dialect);
+        }
         forwardWarnings(jdbc, info);
-        if (hasResultSet) {
+        if (hasResultSet && !info.returnsRows() && portal.runAs.markedRows()) {
+            // Rows the backend returned only to be counted (an upsert without RETURNING on MariaDB).
+            running = null;
+            portal.completionTag = info.commandTag(countClientRows(jdbc.getResultSet()));
+            portal.close();
+        } else if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
-                    portal.runAs.booleanColumns());
+                    portal.runAs.resultHints());
         } else {
             running = null;
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
             portal.close();
         }
+    }
+
+    /** Runs one of the translation's follow-up statements with the portal's parameters; returns its update count. */
+    private long runFollowUp(String statement, Portal portal, Connection connection, BackendDialect dialect)
+            throws SQLException {
+        String sql = TypeNameRewriter.rewrite(statement, dialect.typeNameAliases());
+        JdbcSql followUp = ParameterRewriter.rewrite(sql, dialect.isPostgres());
+        if (portal.bind == null) {
+            try (Statement jdbc = connection.createStatement()) {
+                jdbc.setEscapeProcessing(false);
+                return jdbc.executeLargeUpdate(followUp.sql());
+            }
+        }
+        try (PreparedStatement prepared = connection.prepareStatement(followUp.sql())) {
+            Parameters.bind(prepared, portal, followUp, dialect, session.settings().textContext());
+            return prepared.executeLargeUpdate();
+        }
+    }
+
+    private static long countClientRows(ResultSet rs) throws SQLException {
+        long count = 0;
+        while (rs.next()) {
+            count += ResultColumns.isMarkedAsClientRow(rs) ? 1 : 0;
+        }
+        return count;
     }
 
     /**
@@ -307,7 +366,7 @@ final class QueryRunner {
         forwardWarnings(portal.jdbc, portal.statement.info());
         rs.beforeFirst();
         portal.resultSet = rs;
-        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.booleanColumns());
+        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.resultHints());
         return true;
     }
 
@@ -392,9 +451,17 @@ final class QueryRunner {
             while (maxRows == 0 || sent < maxRows) {
                 if (!rs.next()) {
                     failOnValueWarnings(portal.jdbc, portal.statement.info());
+                    if (portal.expectedRows >= 0 && portal.expectedRows != portal.rowsSent) {
+                        throw new PgException(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to"
+                                + " concurrent update (" + portal.rowsSent + " rows locked, " + portal.expectedRows
+                                + " updated)");
+                    }
                     portal.completionTag = portal.statement.info().commandTag(portal.rowsSent);
                     portal.close();
                     break;
+                }
+                if (!portal.columns.isClientRow(rs)) {
+                    continue;
                 }
                 int rowStart = writer.buffer().writerIndex();
                 try {
@@ -447,7 +514,7 @@ final class QueryRunner {
         String rewritten = SessionFunctions.substitute(statement.sql(), session.functionContext(), apply);
         // No call after all (a table named "users"): the statement still needs its translation.
         String sql = rewritten == null ? statement.sql() : rewritten;
-        return StatementAnalysis.withFunctionsReplaced(statement, sql, dialect());
+        return StatementAnalysis.rewritten(statement, sql, dialect());
     }
 
     // ---- proxy-made results, lookups, cleanup ----

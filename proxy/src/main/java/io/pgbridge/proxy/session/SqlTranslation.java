@@ -13,11 +13,13 @@ import java.util.Map;
 public final class SqlTranslation {
     private static final long CACHE_ENTRIES = 10_000;
     private static final Map<SqlTarget, Translator> TRANSLATORS = new EnumMap<>(SqlTarget.class);
+    /** The translator of backends that get the client's SQL as it is (PostgreSQL, unknown JDBC databases). */
+    static final Translator UNTRANSLATED = Translators.forTarget(SqlTarget.POSTGRESQL);
 
     static {
         for (SqlTarget target : SqlTarget.values()) {
             TRANSLATORS.put(target, target == SqlTarget.POSTGRESQL || target == SqlTarget.GENERIC
-                    ? Translators.forTarget(target)
+                    ? UNTRANSLATED
                     : new CachingTranslator(Translators.forTarget(target), CACHE_ENTRIES));
         }
     }
@@ -31,6 +33,12 @@ public final class SqlTranslation {
             case "h2" -> SqlTarget.H2;
             case "mariadb" -> SqlTarget.MARIADB;
             case "sqlite" -> SqlTarget.SQLITE;
+            case "hsqldb" -> SqlTarget.HSQLDB;
+            case "duckdb" -> SqlTarget.DUCKDB;
+            case "derby" -> SqlTarget.DERBY;
+            case "oracle" -> SqlTarget.ORACLE;
+            case "sqlserver" -> SqlTarget.SQLSERVER;
+            case "db2" -> SqlTarget.DB2;
             default -> SqlTarget.GENERIC;
         };
     }
@@ -52,7 +60,7 @@ public final class SqlTranslation {
      */
     public static void warmUpInBackground(java.util.Collection<BackendDialect> dialects) {
         boolean calcite = dialects.stream().map(SqlTranslation::targetOf)
-                .anyMatch(t -> t == SqlTarget.MARIADB || t == SqlTarget.SQLITE);
+                .anyMatch(t -> t != SqlTarget.POSTGRESQL && t != SqlTarget.GENERIC && t != SqlTarget.H2);
         if (calcite) {
             Thread warmUp = new Thread(io.pgbridge.translation.calcite.CalciteTranslator::warmUp, "translation-warm-up");
             warmUp.setDaemon(true);

@@ -2,7 +2,9 @@ package io.pgbridge.proxy.session;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.pgbridge.backend.Backend;
 import io.pgbridge.backend.BackendDialect;
+import io.pgbridge.proxy.catalog.BackendCatalogs;
 import io.pgbridge.proxy.error.ErrorMapper;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.translation.JdbcSql;
@@ -12,9 +14,11 @@ import io.pgbridge.translation.RepeatableQueries;
 import io.pgbridge.translation.StatementClassifier;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.Translation;
+import io.pgbridge.translation.TranslationException;
 import io.pgbridge.translation.TypeNameRewriter;
+import io.pgbridge.translation.schema.SchemaRewrites;
 
-import java.util.List;
+import java.sql.Connection;
 
 /**
  * What a statement text is and what the backend receives for it: classification, translation for the backend's
@@ -26,7 +30,7 @@ final class StatementAnalysis {
     private static final int[] NO_TYPES = new int[0];
 
     private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable, boolean sessionFunctions,
-                            List<Integer> booleanColumns) {
+                            Translation resultHints) {
     }
 
     /** The cache key: a record, so that each Parse does not copy its SQL text into a new key string. */
@@ -47,11 +51,26 @@ final class StatementAnalysis {
         return statement("", sql, NO_TYPES, analyse(sql, dialect, false));
     }
 
-    /** {@code original} as it runs once its session functions are replaced by their values ({@code sql}). */
-    static ParsedStatement withFunctionsReplaced(ParsedStatement original, String sql, BackendDialect dialect) {
+    /**
+     * {@code original} as it runs with the text {@code sql}: its session functions replaced by their values, its
+     * literals typed after their columns ({@link #mayTypeLiterals}).
+     */
+    static ParsedStatement rewritten(ParsedStatement original, String sql, BackendDialect dialect) {
         Analysis analysis = analyse(sql, dialect, true);
         return new ParsedStatement(original.name(), sql, original.parameterTypes(), analysis.info(),
-                analysis.jdbcSql(), analysis.repeatable(), false, analysis.booleanColumns());
+                analysis.jdbcSql(), analysis.repeatable(), false, analysis.resultHints());
+    }
+
+    /**
+     * The statement with its untyped literals cast to the types of the columns they go into or are compared with,
+     * as PostgreSQL would type them, from the backend's catalog read through the session's own connection.
+     */
+    static ParsedStatement withTypedLiterals(ParsedStatement statement, Connection connection, Backend backend) {
+        if (!mayTypeLiterals(statement.info(), backend.dialect(), statement.sql())) {
+            return statement;
+        }
+        String sql = SchemaRewrites.apply(statement.sql(), BackendCatalogs.of(backend).through(connection));
+        return sql.equals(statement.sql()) ? statement : rewritten(statement, sql, backend.dialect());
     }
 
     /** A backend error whose position points into translated SQL, made to point into the client's. */
@@ -70,7 +89,35 @@ final class StatementAnalysis {
 
     private static ParsedStatement statement(String name, String sql, int[] types, Analysis analysis) {
         return new ParsedStatement(name, sql, types, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
-                analysis.sessionFunctions(), analysis.booleanColumns());
+                analysis.sessionFunctions(), analysis.resultHints());
+    }
+
+    /**
+     * Whether the statement may change once its literals get the types of their columns
+     * ({@link SchemaRewrites}), which the proxy does when it runs, with the backend's catalog at hand.
+     */
+    static boolean mayTypeLiterals(StatementInfo info, BackendDialect dialect, String sql) {
+        return switch (info.kind()) {
+            case SELECT, INSERT, UPDATE, DELETE -> SqlTranslation.translates(info.kind())
+                    && SqlTranslation.forDialect(dialect) != SqlTranslation.UNTRANSLATED
+                    && SchemaRewrites.mayApply(sql);
+            default -> false;
+        };
+    }
+
+    /**
+     * ON CONFLICT ON CONSTRAINT needs the catalog to become a column list, which it becomes when the statement runs
+     * ({@link #withTypedLiterals}); until then the untranslated form stands in, and an error waits for that.
+     */
+    private static Translation translate(String sql, StatementInfo info, BackendDialect dialect, boolean rewritten) {
+        try {
+            return SqlTranslation.forDialect(dialect).translate(sql);
+        } catch (TranslationException e) {
+            if (!rewritten && mayTypeLiterals(info, dialect, sql) && SchemaRewrites.namesConflictConstraint(sql)) {
+                return new Translation(sql);
+            }
+            throw e;
+        }
     }
 
     /** {@code functionsReplaced}: session functions are already replaced, translate now whatever the text says. */
@@ -79,10 +126,9 @@ final class StatementAnalysis {
         // A statement calling session functions is translated only once they are replaced, when it runs.
         boolean sessionFunctions = !functionsReplaced && SessionFunctions.mayCall(info.kind(), sql);
         Translation translation = SqlTranslation.translates(info.kind()) && !sessionFunctions
-                ? SqlTranslation.forDialect(dialect).translate(sql) : new Translation(sql);
+                ? translate(sql, info, dialect, functionsReplaced) : new Translation(sql);
         String backendSql = TypeNameRewriter.rewrite(translation.sql(), dialect.typeNameAliases());
         return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
-                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions,
-                translation.booleanColumns());
+                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions, translation);
     }
 }

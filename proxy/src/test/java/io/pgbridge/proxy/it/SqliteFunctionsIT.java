@@ -127,7 +127,8 @@ class SqliteFunctionsIT {
         });
     }
 
-    private static List<String> rows(Connection c, String sql) throws SQLException {
+    /** The column count, then each row as label=value pairs, numbers by value. */
+    static List<String> rows(Connection c, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();

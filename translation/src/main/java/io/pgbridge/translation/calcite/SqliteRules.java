@@ -81,13 +81,17 @@ final class SqliteRules extends DialectRules {
             case "bool" -> text != null ? MariaDbRules.booleanLiteral(text) : template("({0} <> 0)", operand);
             // pgbridge_datetime refuses what PostgreSQL refuses (2024-02-30, 'yesterday-ish') and returns the rest.
             case "date" -> template("date(pgbridge_datetime({0}))", operand);
-            case "timestamp", "timestamptz" -> text != null ? template("pgbridge_datetime({0})", operand)
+            case "timestamp" -> text != null ? template("pgbridge_datetime({0})", operand)
                     : template("datetime(pgbridge_datetime({0}))", operand);
+            // Stored as UTC text, as the proxy reads it back, so that text comparisons order instants.
+            case "timestamptz" -> text == null ? template("datetime(pgbridge_datetime({0}))", operand)
+                    : ZonedTimestampText.inUtc(text) != null
+                    ? SqlLiteral.createCharString(ZonedTimestampText.inUtc(text), SqlParserPos.ZERO)
+                    : template("pgbridge_datetime({0})", operand);
             case "time" -> template("time({0})", operand);
             case "bytea" -> text != null ? template("X'" + MariaDbRules.bytes(text) + "'")
                     : template("CAST({0} AS BLOB)", operand);
-            case "uuid" -> text != null ? SqlLiteral.createCharString(text.trim().toLowerCase(Locale.ROOT),
-                    SqlParserPos.ZERO) : operand;
+            case "uuid" -> text != null ? SqlLiteral.createCharString(UuidText.canonical(text), SqlParserPos.ZERO) : operand;
             case "json", "jsonb" -> operand;
             default -> throw unsupported("casts to " + type.name());
         };
@@ -206,9 +210,12 @@ final class SqliteRules extends DialectRules {
 
     @Override
     SqlNode json(SqlNode doc, SqlNode key, boolean asText, boolean path) {
-        SqlNode right = path || !(key instanceof SqlNumericLiteral || stringValue(key) != null)
-                ? JsonPaths.mysqlPath(key, path) : key;
-        return template(asText ? "({0} ->> {1})" : "({0} -> {1})", doc, right);
+        return JsonPaths.arrows(doc, key, asText, path);
+    }
+
+    @Override
+    DateRules dateRules() {
+        return SqliteDateRules.INSTANCE;
     }
 
     @Override
@@ -250,6 +257,12 @@ final class SqliteRules extends DialectRules {
         }
         return List.of((wantFirst ? SqlStdOperatorTable.NULLS_FIRST : SqlStdOperatorTable.NULLS_LAST)
                 .createCall(SqlParserPos.ZERO, key));
+    }
+
+    /** SQLite locks the whole database when it writes: no row locks to ask for. */
+    @Override
+    String rowLocking(String text) {
+        return "";
     }
 
     /** SQLite has no boolean type: {@code a = b} answers 1 or 0, which the proxy must present as t or f. */

@@ -67,7 +67,7 @@ final class ColumnWriter {
             return false;
         }
         String sequence = ExpressionWriter.unquoteString(e.get(2).text(sql)).toLowerCase(Locale.ROOT);
-        String own = table.last().value() + "_" + column.name().value() + "_seq";
+        String own = ownSequence(table, column);
         return sequence.equals(own) || sequence.endsWith("." + own);
     }
 
@@ -81,8 +81,39 @@ final class ColumnWriter {
         return switch (target) {
             case MARIADB -> mariaDb(column, keyed, keyElsewhere, generated);
             case SQLITE -> sqlite(column, keyElsewhere, generated);
-            default -> h2(column);
+            case H2 -> h2(column);
+            default -> standard(column, table, generated);
         };
+    }
+
+    /** The standard-SQL backends: the column's type, then its key generation, then its constraints. */
+    private Written standard(Column column, ObjectName table, boolean generated) {
+        StringBuilder out = new StringBuilder(column.name().quoted()).append(' ')
+                .append(ColumnTypes.render(column.type(), target, false));
+        if (generated) {
+            Constraint identity = column.find(Kind.IDENTITY);
+            if (identity != null && !identity.identityOptions().isEmpty()) {
+                throw TranslationException.unsupported("identity options", target);
+            }
+            out.append(' ').append(StandardTargets.identity(target, identity != null && identity.always(),
+                    ownSequence(table, column)));
+        }
+        for (Constraint c : column.constraints()) {
+            if (generated && (c.kind() == Kind.IDENTITY || c.kind() == Kind.DEFAULT)) {
+                continue;
+            }
+            if (c.kind() == Kind.GENERATED && target == SqlTarget.SQLSERVER) {
+                throw TranslationException.unsupported("generated columns", target);
+            }
+            out.append(' ').append(named(c)).append(c.kind() == Kind.GENERATED
+                    ? "GENERATED ALWAYS AS (" + expressions.write(c.expression(), null) + ")" : inline(c, column));
+        }
+        return new Written(out.toString(), List.of(), null);
+    }
+
+    /** The sequence PostgreSQL would create for a serial column: {@code table_column_seq}. */
+    static String ownSequence(ObjectName table, Column column) {
+        return table.last().value() + "_" + column.name().value() + "_seq";
     }
 
     private Written h2(Column column) {
@@ -218,7 +249,8 @@ final class ColumnWriter {
     /** SQLite takes only constants bare and MariaDB wants expressions parenthesised; H2 reads PostgreSQL's form. */
     String defaultValue(List<Token> expression, PgType columnType) {
         String written = expressions.write(expression, columnType);
-        return target == SqlTarget.H2 || ExpressionWriter.isPlainConstant(expression, sql) ? written : "(" + written + ")";
+        boolean bare = target == SqlTarget.H2 || StandardTargets.isStandard(target) && StandardTargets.bareDefaults(target);
+        return bare || ExpressionWriter.isPlainConstant(expression, sql) ? written : "(" + written + ")";
     }
 
     /** A table-level constraint: {@code [CONSTRAINT n] PRIMARY KEY (a, b)}, {@code FOREIGN KEY (a) REFERENCES …}. */

@@ -1,10 +1,12 @@
 package io.pgbridge.translation.ddl;
 
+
 import io.pgbridge.translation.PgStrings;
 import io.pgbridge.translation.SqlLexer.Token;
 import io.pgbridge.translation.SqlLexer.TokenType;
 import io.pgbridge.translation.SqlTarget;
 import io.pgbridge.translation.TranslationException;
+import io.pgbridge.translation.h2.H2TypedLiterals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,17 @@ final class ExpressionWriter {
      */
     String write(List<Token> tokens, PgType columnType) {
         if (target == SqlTarget.H2) {
-            return sql.substring(tokens.getFirst().start(), tokens.getLast().end());
+            String written = sql.substring(tokens.getFirst().start(), tokens.getLast().end());
+            if (tokens.size() == 1 && tokens.getFirst().type() == TokenType.STRING && columnType != null) {
+                // An untyped default is read by the column's type in PostgreSQL ('{}' for an array, '\x00' for
+                // bytea); H2 reads the string its own way, so it gets the typed literal's H2 form.
+                String value = written.substring(1, written.length() - 1).replace("''", "'");
+                String typed = columnType.isArray() ? H2TypedLiterals.array(value, columnType.name())
+                        : List.of("bytea", "boolean", "bool", "uuid").contains(columnType.name())
+                        ? H2TypedLiterals.normalise(value, columnType.name()) : null;
+                return typed != null ? typed : written;
+            }
+            return written;
         }
         return render(tokens, 0, tokens.size(), columnType);
     }
@@ -132,6 +144,9 @@ final class ExpressionWriter {
         return switch (word) {
             case "current_timestamp", "localtimestamp" -> now(columnType);
             case "current_time", "localtime" -> target == SqlTarget.MARIADB ? "current_time(6)" : null;
+            // Oracle's and SQL Server's booleans are numbers.
+            case "true", "false" -> target == SqlTarget.ORACLE || target == SqlTarget.SQLSERVER
+                    ? (word.equals("true") ? "1" : "0") : null;
             default -> null;
         };
     }
@@ -158,6 +173,9 @@ final class ExpressionWriter {
     }
 
     private String now(PgType columnType) {
+        if (StandardTargets.isStandard(target)) {
+            return StandardTargets.now(target, columnType == null ? null : columnType.name());
+        }
         if (target == SqlTarget.MARIADB) {
             return "current_timestamp(6)";
         }
@@ -173,6 +191,9 @@ final class ExpressionWriter {
 
     /** A version-4 UUID: MariaDB 10.11's uuid() is version 1, still unique, and its UUID type takes it. */
     private String randomUuid() {
+        if (StandardTargets.isStandard(target)) {
+            return StandardTargets.randomUuid(target);
+        }
         if (target == SqlTarget.MARIADB) {
             return "uuid()";
         }
@@ -210,7 +231,7 @@ final class ExpressionWriter {
                 return operand.text();
             }
         }
-        String castType = target == SqlTarget.SQLITE ? ColumnTypes.render(type, target, false) : mariaDbCastType(type);
+        String castType = target == SqlTarget.MARIADB ? mariaDbCastType(type) : ColumnTypes.render(type, target, false);
         return "CAST(" + operand.text() + " AS " + castType + ")";
     }
 

@@ -119,6 +119,13 @@ public final class H2Translator implements Translator {
                     edits.replace(t.start(i), t.end(i + 2), h2);
                     i += 2;
                 }
+            } else if (type == SqlLexer.TokenType.STRING && t.isOperator(i + 1, "::") && t.word(i + 2) != null
+                    && t.type(i + 3) == SqlLexer.TokenType.LEFT_BRACKET && t.type(i + 4) == SqlLexer.TokenType.RIGHT_BRACKET) {
+                String array = H2TypedLiterals.array(stringValue(t.text(i)), t.word(i + 2));
+                if (array != null) {
+                    edits.replace(t.start(i), t.end(i + 4), array);
+                    i += 4;
+                }
             } else if (type == SqlLexer.TokenType.STRING && t.isOperator(i + 1, "::") && t.word(i + 2) != null) {
                 String normalised = H2TypedLiterals.normalise(stringValue(t.text(i)), t.word(i + 2));
                 if (normalised != null) {
@@ -146,10 +153,12 @@ public final class H2Translator implements Translator {
             } else if (t.isWord(i, "array_length") && t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN
                     && t.partner(i + 1) > 0 && t.text(t.partner(i + 1) - 1).equals("1")
                     && t.type(t.partner(i + 1) - 2) == SqlLexer.TokenType.COMMA) {
-                // One-dimensional arrays only on H2: the length of dimension 1 is the cardinality.
+                // One-dimensional arrays only on H2: the length of dimension 1 is the cardinality, except that an
+                // empty array has no dimension 1 (NULL in PostgreSQL).
                 int close = t.partner(i + 1);
-                edits.replace(t.start(i), t.end(i), "CARDINALITY");
+                edits.replace(t.start(i), t.end(i), "NULLIF(CARDINALITY");
                 edits.replace(t.start(close - 2), t.end(close - 1), "");
+                edits.insert(t.end(close), ", 0)");
             } else if (t.isWord(i, "limit") && t.isWord(i + 1, "all")) {
                 edits.replace(t.start(i), t.end(i + 1), "");   // no limit, as PostgreSQL means it
                 i++;

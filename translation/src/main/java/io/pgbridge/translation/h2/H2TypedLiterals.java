@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * booleans ({@code 'yes'}, {@code 'on'}, {@code '1'}…), {@code 'infinity'} in any letter case, and bytea
  * input, which H2 would store as the characters written; json and jsonb literals are validated by a function.
  */
-final class H2TypedLiterals {
+public final class H2TypedLiterals {
     private static final Pattern DATE_WITH_ZONE = Pattern.compile(
             "\\s*(\\d{4,}-\\d{1,2}-\\d{1,2})\\s*(?:[+-]\\d{1,2}(?::?\\d{2})?|z|utc)?\\s*", Pattern.CASE_INSENSITIVE);
 
@@ -32,7 +32,7 @@ final class H2TypedLiterals {
     }
 
     /** The literal to send instead of {@code value} cast to {@code type} (lower case), or null to keep it. */
-    static String normalise(String value, String type) {
+    public static String normalise(String value, String type) {
         switch (type) {
             case "date" -> {
                 Matcher m = DATE_WITH_ZONE.matcher(value);
@@ -67,6 +67,40 @@ final class H2TypedLiterals {
                 return null;
             }
         }
+    }
+
+    /**
+     * An array literal ({@code '{a,b}'::text[]}) as an H2 array of the element type: H2 cannot read PostgreSQL's
+     * array text. Null when the element type is not one H2 has here, or the text is not a one-dimensional array
+     * (then H2 rejects it, as PostgreSQL would the malformed ones).
+     */
+    public static String array(String value, String elementType) {
+        String h2Type = switch (elementType) {
+            case "int2", "smallint" -> "SMALLINT";
+            case "int", "int4", "integer" -> "INTEGER";
+            case "int8", "bigint" -> "BIGINT";
+            case "text", "varchar", "bpchar", "name" -> "CHARACTER VARYING";
+            case "bool", "boolean" -> "BOOLEAN";
+            case "numeric", "decimal" -> "NUMERIC";
+            case "float4", "real" -> "REAL";
+            case "float8" -> "DOUBLE PRECISION";
+            case "date" -> "DATE";
+            case "timestamp" -> "TIMESTAMP";
+            case "timestamptz" -> "TIMESTAMP WITH TIME ZONE";
+            case "uuid" -> "UUID";
+            default -> null;
+        };
+        java.util.List<String> elements = h2Type == null ? null : io.pgbridge.translation.PgArrayLiteral.elements(value);
+        if (elements == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder("CAST(ARRAY[");
+        for (int i = 0; i < elements.size(); i++) {
+            String element = elements.get(i);
+            String typed = element == null || !"BOOLEAN".equals(h2Type) ? null : normalise(element, "boolean");
+            out.append(i == 0 ? "" : ", ").append(element == null ? "NULL" : typed != null ? typed : PgStrings.quote(element));
+        }
+        return out.append("] AS ").append(h2Type).append(" ARRAY)").toString();
     }
 
     /**

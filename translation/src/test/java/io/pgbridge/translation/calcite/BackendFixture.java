@@ -30,7 +30,8 @@ import java.util.Properties;
 final class BackendFixture implements AutoCloseable {
     /** As backends' Dialects.MariaDb.SQL_MODE: the mode the translator writes for. */
     private static final String MARIADB_SESSION = "sql_mode='ANSI,NO_BACKSLASH_ESCAPES,STRICT_ALL_TABLES,"
-            + "NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION',time_zone='+00:00'";
+            + "NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION',time_zone='+00:00',"
+            + "collation_connection='utf8mb4_bin',@pgbridge_skip=0";
 
     private static final String[] ROWS = {
         "(1, 'Apple', 'fruit', 1.50, 10, '2024-01-31 10:15:30', true, '{\"name\": \"red\", \"tags\": [\"a\", \"b\"], \"n\": 1}')",

@@ -3,6 +3,7 @@ package io.pgbridge.translation.calcite;
 import io.pgbridge.translation.CachingTranslator;
 import io.pgbridge.translation.TranslationException;
 import io.pgbridge.translation.Translator;
+import io.pgbridge.translation.Translation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,12 +134,58 @@ class CalciteTranslatorTest {
 
     @Test
     void writesUpsertsForEachBackend() {
+        String mark = " RETURNING IF(@pgbridge_skip = 1, (@pgbridge_skip := 0), 1)";
         assertThat(sql(mariadb, "insert into t (a, b) values (1, 2) on conflict (a) do update set b = excluded.b"))
-                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE \"b\" = VALUES(\"b\")");
+                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE \"b\" = VALUES(\"b\")"
+                        + mark);
         assertThat(sql(mariadb, "insert into t (a, b) values (1, 2) on conflict do nothing"))
-                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE \"a\" = \"a\"");
+                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE"
+                        + " \"a\" = IF((@pgbridge_skip := 1), \"a\", \"a\")" + mark);
         assertThat(sql(mariadb, "insert into t values (1, 2) on conflict do nothing"))
                 .isEqualTo("INSERT IGNORE INTO \"t\" VALUES (1, 2)");
+    }
+
+    @Test
+    void updateReturningOnMariaDbLocksAndComputesTheRowsBeforeTheUpdate() {
+        Translation t = mariadb.translate("update t set a = a + $1, b = 'x' where c = $2 returning c, a, t.b as bee");
+        assertThat(t.sql().replace("\n", " ")).isEqualTo("SELECT \"c\", \"pgbridge_new_1\" AS \"a\","
+                + " \"t\".\"pgbridge_new_2\" AS \"bee\" FROM (SELECT \"t\".*, \"a\" + $1 AS \"pgbridge_new_1\","
+                + " 'x' AS \"pgbridge_new_2\" FROM \"t\" WHERE \"c\" = $2 FOR UPDATE) AS \"t\"");
+        assertThat(String.join(";", t.followUps()).replace("\n", " "))
+                .isEqualTo("UPDATE \"t\" SET \"a\" = \"a\" + $1, \"b\" = 'x' WHERE \"c\" = $2");
+        assertThat(sqlite.translate("update t set a = 1 returning a").followUps()).isEmpty();
+        // The literals are in both statements: the cache must not fill one template with them.
+        Translator cached = new CachingTranslator(mariadb, 10);
+        cached.translate("update t set a = 1 where c = 2 returning a");
+        assertThat(cached.translate("update t set a = 5 where c = 6 returning a").followUps().get(0))
+                .contains("= 5").contains("= 6");
+    }
+
+    @Test
+    void refusesDataChangesInWithByName() {
+        for (Translator translator : new Translator[] {mariadb, sqlite}) {
+            assertThatThrownBy(() -> translator.translate("with n as (insert into t (a) values (1) returning a)"
+                    + " select a from n")).hasMessageContaining("WITH … AS (INSERT …)")
+                    .hasFieldOrPropertyWithValue("sqlState", "0A000");
+            assertThatThrownBy(() -> translator.translate("with n as materialized (select 1), r as not materialized"
+                    + " (delete from t returning a) select a from r")).hasMessageContaining("WITH … AS (DELETE …)");
+            assertThatThrownBy(() -> translator.translate("with b as (select a from t) update t set a = 1"
+                    + " where a in (select a from b)")).hasMessageContaining("WITH in front of UPDATE");
+        }
+        assertThat(sql(mariadb, "with x (a) as (select 1) select a from x where a in (select 2)")).contains("WITH");
+    }
+
+    @Test
+    void marksTheRowsMariaDbTouchesButPostgresSkips() {
+        Translation update = mariadb.translate("insert into t (a, b) values ($1, $2) on conflict (a)"
+                + " do update set b = excluded.b, c = t.c + 1 where t.b < excluded.b returning *");
+        assertThat(update.markedRows()).isTrue();
+        assertThat(update.sql().replace("\n", " ")).isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES ($1, $2) ON DUPLICATE KEY UPDATE"
+                + " \"b\" = IF((@pgbridge_skip := IF(\"t\".\"b\" < VALUES(\"b\"), 0, 1)) = 0, VALUES(\"b\"), \"b\"),"
+                + " \"c\" = IF(@pgbridge_skip = 0, \"t\".\"c\" + 1, \"c\")"
+                + " RETURNING IF(@pgbridge_skip = 1, (@pgbridge_skip := 0), 1), \"t\".*");
+        assertThat(mariadb.translate("insert into t (a) values (1) returning a").markedRows()).isFalse();
+        assertThat(sqlite.translate("insert into t (a) values (1) on conflict (a) do nothing").markedRows()).isFalse();
     }
 
     @Test
@@ -160,14 +207,17 @@ class CalciteTranslatorTest {
 
     @Test
     void refusesWhatTheBackendCannotExpressByName() {
-        assertThatThrownBy(() -> mariadb.translate("update t set a = 1 returning a"))
-                .isInstanceOfSatisfying(TranslationException.class, e -> {
-                    assertThat(e.sqlState()).isEqualTo("0A000");
-                    assertThat(e.getMessage()).contains("UPDATE … RETURNING").contains("mariadb");
-                });
+        for (String statement : new String[] {"update t set a = now() returning a",
+                "update t set a = 1 where b in (select b from u) returning a", "update t set a = 1 returning *"}) {
+            assertThatThrownBy(() -> mariadb.translate(statement))
+                    .isInstanceOfSatisfying(TranslationException.class, e -> {
+                        assertThat(e.sqlState()).isEqualTo("0A000");
+                        assertThat(e.getMessage()).contains("UPDATE … RETURNING").contains("mariadb");
+                    });
+        }
         for (String statement : new String[] {"select array_agg(a) from t", "select a from t where b ~* 'x'",
-                "select a[1] from t", "select interval '1 day'", "merge into t using u on true when matched then"
-                + " do nothing", "select distinct on (a) * from t", "select generate_series(1, 3)"}) {
+                "select a[1] from t", "select a from t where b > interval '1 day'",
+                "merge into t using u on true when matched then do nothing", "select distinct on (a) * from t", "select generate_series(1, 3)"}) {
             assertThatThrownBy(() -> sqlite.translate(statement)).as(statement)
                     .isInstanceOfSatisfying(TranslationException.class,
                             e -> assertThat(e.sqlState()).isEqualTo("0A000"));
