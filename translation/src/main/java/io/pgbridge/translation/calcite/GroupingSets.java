@@ -40,7 +40,7 @@ final class GroupingSets {
         if (!((orderBy != null ? orderBy.query : tree) instanceof SqlSelect select) || !hasGroupingSets(select)) {
             return tree;
         }
-        ColumnLabels.nameResultColumns(select);
+        ColumnLabels.nameResultColumns(select, rules.labelsColumnsAsStored());
         SqlNodeList keys = orderBy != null ? orderBy.orderList : select.getOrderList();
         SqlNode offset = orderBy != null ? orderBy.offset : select.getOffset();
         SqlNode fetch = orderBy != null ? orderBy.fetch : select.getFetch();
