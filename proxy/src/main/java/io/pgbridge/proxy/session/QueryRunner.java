@@ -450,6 +450,7 @@ final class QueryRunner {
         try {
             while (maxRows == 0 || sent < maxRows) {
                 if (!rs.next()) {
+                    failOnValueWarnings(portal.jdbc, portal.statement.info());
                     if (portal.expectedRows >= 0 && portal.expectedRows != portal.rowsSent) {
                         throw new PgException(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to"
                                 + " concurrent update (" + portal.rowsSent + " rows locked, " + portal.expectedRows
@@ -462,7 +463,14 @@ final class QueryRunner {
                 if (!portal.columns.isClientRow(rs)) {
                     continue;
                 }
-                portal.columns.writeRow(rs, writer.buffer(), context);
+                int rowStart = writer.buffer().writerIndex();
+                try {
+                    portal.columns.writeRow(rs, writer.buffer(), context);
+                } catch (SQLException | RuntimeException e) {
+                    // A value that fails to read or encode must not leave half a DataRow before the ErrorResponse.
+                    writer.buffer().writerIndex(rowStart);
+                    throw e;
+                }
                 sent++;
                 portal.rowsSent++;
                 writer.flushIfLarge();

@@ -113,7 +113,7 @@ public final class CalciteTranslator implements Translator {
 
     private String query(SqlNode tree, Pieces pieces) {
         pieces.booleanColumns = BooleanColumns.ofQuery(tree);
-        SqlNode query = DistinctOn.rewrite(tree, rules);
+        SqlNode query = DistinctOn.rewrite(GroupingSets.expand(tree, rules), rules);
         if (!rules.namesValuesColumns()) {
             query = ValuesAsSelect.rewrite(query);
         }

@@ -300,7 +300,8 @@ final class PgRewriter extends SqlShuttle {
         return key;
     }
 
-    private static final java.util.Set<String> AGGREGATES = java.util.Set.of("count", "sum", "avg", "min", "max",
+    /** Aggregates by name: Babel leaves most functions unresolved. */
+    static final java.util.Set<String> AGGREGATES = java.util.Set.of("count", "sum", "avg", "min", "max",
             "string_agg", "group_concat", "array_agg", "bool_and", "bool_or", "every", "stddev", "stddev_pop",
             "stddev_samp", "variance", "var_pop", "var_samp", "json_agg", "jsonb_agg", "json_object_agg",
             "jsonb_object_agg", "bit_and", "bit_or");

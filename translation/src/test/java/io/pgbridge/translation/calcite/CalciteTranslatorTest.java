@@ -278,4 +278,45 @@ class CalciteTranslatorTest {
         }
         assertThat(cached.size()).isEqualTo(2);
     }
+
+    @Test
+    void groupingSetsBecomeOneGroupByPerSet() {
+        String sets = "select a, b, grouping(a, b) as g, count(*) from t group by grouping sets ((a), (b), ())";
+        assertThat(sql(sqlite, sets)).isEqualTo("SELECT `a`, NULL AS `b`, 1 AS `g`, count(*) AS `count` FROM `t`"
+                + " GROUP BY `a` UNION ALL SELECT NULL AS `a`, `b`, 2 AS `g`, count(*) AS `count` FROM `t` GROUP BY `b`"
+                + " UNION ALL SELECT NULL AS `a`, NULL AS `b`, 3 AS `g`, count(*) AS `count` FROM `t`");
+        // An aggregate still sees the rows' values; CUBE is every subset, the full one first.
+        assertThat(sql(sqlite, "select a, max(b) from t group by cube (a, b)"))
+                .startsWith("SELECT `a`, max(`b`) AS `max` FROM `t` GROUP BY `a`, `b` UNION ALL SELECT `a`, max(`b`)")
+                .endsWith("UNION ALL SELECT NULL AS `a`, max(`b`) AS `max` FROM `t`");
+        // An ORDER BY key that repeats a select item orders the union by the item's name.
+        assertThat(sql(sqlite, "select a, count(*) from t group by rollup (a) order by count(*) desc limit 2"))
+                .endsWith("ORDER BY `count` DESC NULLS FIRST LIMIT 2");
+        // MariaDB keeps its own WITH ROLLUP (and the columns' types) when that means the same.
+        assertThat(sql(mariadb, "select a, b, count(*) from t group by rollup (a, b) order by a"))
+                .isEqualTo("SELECT * FROM (SELECT \"a\", \"b\", count(*) AS \"count\" FROM \"t\""
+                        + " GROUP BY \"a\", \"b\" WITH ROLLUP) AS \"pgbridge_grouping_sets\" ORDER BY \"a\" IS NULL, \"a\"");
+    }
+
+    @Test
+    void aggregatesSqliteLacksCallPgbridgesOwn() {
+        assertThat(sql(sqlite, "select percentile_cont(0.9) within group (order by x desc),"
+                + " percentile_disc(0.5) within group (order by x), mode() within group (order by y) from t"))
+                .isEqualTo("SELECT pgbridge_percentile_cont(1 - (0.9), `x`) AS `percentile_cont`,"
+                        + " pgbridge_percentile_disc(0.5, `x`) AS `percentile_disc`, pgbridge_mode(`y`) AS `mode` FROM `t`");
+        assertThat(sql(sqlite, "select string_agg(distinct y, ',' order by y desc), count(distinct (x, y)) from t"))
+                .isEqualTo("SELECT pgbridge_string_agg_distinct(`y`, ',', 1) AS `string_agg`,"
+                        + " count(DISTINCT json_array(`x`, `y`)) AS `count` FROM `t`");
+        assertThatThrownBy(() -> sql(mariadb, "select mode() within group (order by y) from t"))
+                .hasFieldOrPropertyWithValue("sqlState", "0A000");
+    }
+
+    @Test
+    void castsToIntegersCheckTheirRange() {
+        assertThat(sql(mariadb, "select (a + 1)::smallint from t")).isEqualTo("SELECT (CASE WHEN CAST(\"a\" + 1 AS SIGNED)"
+                + " BETWEEN -32768 AND 32767 THEN CAST(\"a\" + 1 AS SIGNED) ELSE CAST(\"a\" + 1 AS SIGNED)"
+                + " * 9223372036854775807 END) AS \"int2\" FROM \"t\"");
+        assertThat(sql(sqlite, "select (a + 1)::smallint, b::date from t"))
+                .isEqualTo("SELECT pgbridge_int2(`a` + 1) AS `int2`, date(pgbridge_datetime(`b`)) AS `b` FROM `t`");
+    }
 }
