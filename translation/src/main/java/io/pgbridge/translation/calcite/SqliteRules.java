@@ -88,7 +88,8 @@ final class SqliteRules extends DialectRules {
             case "time" -> template("time({0})", operand);
             case "bytea" -> text != null ? template("X'" + MariaDbRules.bytes(text) + "'")
                     : template("CAST({0} AS BLOB)", operand);
-            case "uuid" -> text != null ? SqlLiteral.createCharString(UuidText.canonical(text), SqlParserPos.ZERO) : operand;
+            case "uuid" -> text != null
+                    ? SqlLiteral.createCharString(UuidText.canonical(text), SqlParserPos.ZERO) : operand;
             case "json", "jsonb" -> operand;
             default -> throw unsupported("casts to " + type.name());
         };

@@ -57,7 +57,8 @@ final class TemporalTyping {
             case CAST -> call.operand(1) instanceof SqlDataTypeSpec spec && PgType.of(spec) != null
                     ? literalKind(PgType.of(spec).name()) : null;
             case PLUS -> sum(kind(call.operand(0)), call.operand(1), kind(call.operand(1)), call.operand(0));
-            case MINUS -> kind(call.operand(1)) == null ? sum(kind(call.operand(0)), call.operand(1), null, null) : null;
+            case MINUS -> kind(call.operand(1)) == null ? sum(kind(call.operand(0)), call.operand(1), null, null)
+                    : null;
             case OTHER_FUNCTION, OTHER -> byName(call.getOperator().getName());
             default -> byName(call.getOperator().getName());
         };
