@@ -38,8 +38,25 @@ final class DateArithmetic {
             case MINUS, PLUS -> plusOrMinus(call, call.getKind() == SqlKind.MINUS);
             case TIMES, DIVIDE -> scaledInterval(call);
             default -> call.getOperator().getName().equals(StatementNormalizer.EXTRACT) ? epoch(call)
-                    : call.getOperator().getName().equalsIgnoreCase("age") ? age(call) : null;
+                    : call.getOperator().getName().equalsIgnoreCase("age") ? age(call)
+                    : call.getOperator().getName().equals(StatementNormalizer.AT_TIME_ZONE) ? atTimeZone(call) : null;
         };
+    }
+
+    /**
+     * {@code instant AT TIME ZONE 'UTC'}: the wall-clock time in UTC, which is how the backends store instants. A
+     * timestamp's AT TIME ZONE (an instant), another zone, or an operand of unknown type are refused.
+     */
+    private SqlNode atTimeZone(SqlCall call) {
+        String zone = DialectRules.stringValue(call.operand(1));
+        if (zone == null || !zone.strip().toLowerCase(java.util.Locale.ROOT)
+                .matches("utc|gmt|z|zulu|etc/utc|etc/gmt|universal|[+-]00(:?00)?|[+-]0")) {
+            throw rules.unsupported("AT TIME ZONE '" + zone + "' (only UTC)");
+        }
+        if (typing.kind(call.operand(0)) != TemporalTyping.Kind.TIMESTAMPTZ) {
+            throw rules.unsupported("AT TIME ZONE on a value not known to be a timestamptz");
+        }
+        return rules.cast(call.operand(0).accept(rewriter), new PgType("timestamp", -1, 0));
     }
 
     /** {@code age(a, b)} of two constant dates or timestamps: the interval, computed here. */

@@ -94,7 +94,7 @@ final class TemporalTyping {
     private static Kind byName(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "current_date", "make_date", "to_date" -> Kind.DATE;
-            case "localtimestamp", "date_trunc" -> Kind.TIMESTAMP;
+            case "localtimestamp", "date_trunc", StatementNormalizer.AT_TIME_ZONE -> Kind.TIMESTAMP;
             case "now", "current_timestamp", "transaction_timestamp", "statement_timestamp", "clock_timestamp",
                  "to_timestamp" -> Kind.TIMESTAMPTZ;
             default -> null;

@@ -50,6 +50,9 @@ class DateArithmeticIT {
                     + " age(TIMESTAMP '2023-01-10 08:00', TIMESTAMP '2024-03-15 10:30:00.5')::text,"
                     + " age('2024-03-01'::date, '2024-03-01'::date)::text,"
                     + " age(DATE '2024-02-29', DATE '2023-02-28')::text",
+            "select now() AT TIME ZONE 'UTC' > TIMESTAMP '2020-01-01',"
+                    + " TIMESTAMPTZ '2024-06-01 12:00:00+02' AT TIME ZONE 'UTC',"
+                    + " TIMESTAMPTZ '2024-06-01 12:00:00.25+00' at time zone 'Etc/UTC' + interval '1 hour'",
             "select 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'::uuid,"
                     + " CAST('{c2aabb77-0000-4000-8000-000000000033}' AS uuid),"
                     + " 'a0eebc999c0b4ef8bb6d6bb9bd380a11'::uuid");
