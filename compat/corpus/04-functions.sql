@@ -172,11 +172,29 @@ SELECT id FROM events WHERE ends_at > starts_at + interval '2 hours' ORDER BY id
 -- id: fn.age
 SELECT age(TIMESTAMP '2024-03-15', TIMESTAMP '2023-01-10') AS elapsed;
 
+-- id: fn.age-borrows-days
+SELECT age(DATE '2023-03-01', DATE '2023-01-30') AS borrow;
+
+-- id: fn.interval-scale-fractions
+SELECT interval '1 mon' * 1.5 AS month_and_half, interval '1 mon' / 7 AS week_ish, 2 * interval '45 minutes' AS ninety;
+
+-- id: fn.date-arithmetic-casts
+SELECT '2024-03-01'::date - '2024-02-01'::date AS days, '2024-02-28'::date + 2 AS after_leap,
+       current_date - current_date AS zero;
+
+-- id: fn.timestamp-difference-literals
+SELECT TIMESTAMP '2024-01-02 02:00' - TIMESTAMP '2024-01-01' AS over_a_day,
+       TIMESTAMP '2024-01-01' - TIMESTAMP '2024-01-01 00:00:00.5' AS negative;
+
 -- id: fn.to-char-date
 SELECT to_char(starts_at, 'YYYY-MM-DD HH24:MI') AS formatted FROM events WHERE id = 2;
 
 -- id: fn.to-char-number
 SELECT to_char(1234.5, 'FM9999990.00') AS formatted;
+
+-- id: fn.to-char-number-padding
+SELECT '[' || to_char(-12.5, '9990.00') || ']' AS padded, to_char(1234567.891, 'FM9,999,999.00') AS grouped,
+       to_char(12345, '9,999') AS overflow;
 
 -- id: fn.to-date
 SELECT to_date('15/03/2024', 'DD/MM/YYYY') AS parsed;
@@ -198,6 +216,10 @@ SELECT x FROM generate_series(10, 0, -3) AS g(x) ORDER BY x;
 
 -- id: fn.generate-series-dates
 SELECT d::date AS day FROM generate_series(TIMESTAMP '2024-02-27', TIMESTAMP '2024-03-02', interval '1 day') AS d ORDER BY d;
+
+-- id: fn.generate-series-timestamps-down
+SELECT h FROM generate_series(TIMESTAMP '2024-01-01 10:00', TIMESTAMP '2024-01-01 08:00', interval '-30 minutes') AS g(h)
+ORDER BY h;
 
 -- id: fn.generate-series-join
 SELECT g.m AS month, count(e.id) AS events

@@ -32,6 +32,9 @@ SELECT username FROM profiles WHERE id = 'b1ffcd88-8d1a-4ef8-bb6d-6bb9bd380a22';
 -- id: jt.uuid-cast
 SELECT 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'::uuid AS normalised, CAST('{c2aabb77-0000-4000-8000-000000000033}' AS uuid) AS braces;
 
+-- id: jt.uuid-cast-compact
+SELECT 'a0eebc999c0b4ef8bb6d6bb9bd380a11'::uuid AS compact;
+
 -- id: jt.uuid-in-list
 SELECT count(*) AS n FROM profiles WHERE id IN ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 'c2aabb77-0000-4000-8000-000000000033');
 

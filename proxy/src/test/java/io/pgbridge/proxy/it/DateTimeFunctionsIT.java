@@ -50,7 +50,8 @@ class DateTimeFunctionsIT {
                             + " to_char(0.5, 'FM990.99') as c, to_char(12345, '9,999') as d,"
                             + " to_char(1234567.891, 'FM9,999,999.00') as e, to_char(5, '000') as f,"
                             + " to_char(-0.5, 'FM990.00') as g, to_char(3.0, 'FM999.99') as h,"
-                            + " to_char(1234.5, '9999990.00') as i, to_char(0.004, '9.99') as j, to_char(2.5, 'FM9') as k"),
+                            + " to_char(1234.5, '9999990.00') as i, to_char(0.004, '9.99') as j,"
+                            + " to_char(2.5, 'FM9') as k"),
             "sqlite", List.of(
                     "select id, happened_at from dt_events order by id",
                     "select upper('straße') as up, lower('ÉCOLE') as low",

@@ -40,8 +40,55 @@ final class DateArithmetic {
         return switch (call.getKind()) {
             case MINUS, PLUS -> plusOrMinus(call, call.getKind() == SqlKind.MINUS);
             case TIMES, DIVIDE -> scaledInterval(call);
-            default -> call.getOperator().getName().equals(StatementNormalizer.EXTRACT) ? epoch(call) : null;
+            default -> call.getOperator().getName().equals(StatementNormalizer.EXTRACT) ? epoch(call)
+                    : call.getOperator().getName().equalsIgnoreCase("age") ? age(call)
+                    : call.getOperator().getName().equals(StatementNormalizer.AT_TIME_ZONE) ? atTimeZone(call) : null;
         };
+    }
+
+    /**
+     * {@code instant AT TIME ZONE 'UTC'}: the wall-clock time in UTC, which is how the backends store instants. A
+     * timestamp's AT TIME ZONE (an instant), another zone, or an operand of unknown type are refused.
+     */
+    private SqlNode atTimeZone(SqlCall call) {
+        String zone = DialectRules.stringValue(call.operand(1));
+        if (zone == null || !zone.strip().toLowerCase(java.util.Locale.ROOT)
+                .matches("utc|gmt|z|zulu|etc/utc|etc/gmt|universal|[+-]00(:?00)?|[+-]0")) {
+            throw rules.unsupported("AT TIME ZONE '" + zone + "' (only UTC)");
+        }
+        if (typing.kind(call.operand(0)) != TemporalTyping.Kind.TIMESTAMPTZ) {
+            throw rules.unsupported("AT TIME ZONE on a value not known to be a timestamptz");
+        }
+        return rules.cast(call.operand(0).accept(rewriter), new PgType("timestamp", -1, 0));
+    }
+
+    /** {@code age(a, b)} of two constant dates or timestamps: the interval, computed here. */
+    private SqlNode age(SqlCall call) {
+        java.time.LocalDateTime[] times = new java.time.LocalDateTime[2];
+        for (int i = 0; i < call.operandCount() && call.operandCount() == 2; i++) {
+            times[i] = constantTimestamp(call.operand(i));
+        }
+        if (times[0] == null || times[1] == null) {
+            throw rules.unsupported("age() of values that are not date or timestamp constants");
+        }
+        return marker(PgAge.between(times[0], times[1]));
+    }
+
+    /** The value of {@code DATE '…'}, {@code TIMESTAMP '…'} or {@code '…'::date}/{@code ::timestamp}, or null. */
+    private java.time.LocalDateTime constantTimestamp(SqlNode node) {
+        TemporalTyping.Kind kind = typing.kind(node);
+        String text = node instanceof org.apache.calcite.sql.SqlUnknownLiteral literal ? literal.getValue()
+                : node.getKind() == SqlKind.CAST ? DialectRules.stringValue(((SqlCall) node).operand(0)) : null;
+        if (text == null || (kind != TemporalTyping.Kind.DATE && kind != TemporalTyping.Kind.TIMESTAMP)) {
+            return null;
+        }
+        try {
+            String iso = text.strip().replace(' ', 'T');
+            return iso.length() == 10 ? java.time.LocalDate.parse(iso).atStartOfDay()
+                    : java.time.LocalDateTime.parse(iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private SqlNode plusOrMinus(SqlCall call, boolean minus) {
@@ -141,7 +188,8 @@ final class DateArithmetic {
         if (!TemporalTyping.isInterval(node)) {
             return null;
         }
-        IntervalValue value = IntervalValue.parse(String.valueOf(DialectRules.stringValue(((SqlCall) node).operand(0))));
+        String text = DialectRules.stringValue(((SqlCall) node).operand(0));
+        IntervalValue value = text == null ? null : IntervalValue.parse(text);
         return value == null ? null
                 : SqlLiteral.createCharString(IntervalConstant.of(value).text(), SqlParserPos.ZERO);
     }

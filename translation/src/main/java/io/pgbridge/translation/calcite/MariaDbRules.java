@@ -88,7 +88,8 @@ final class MariaDbRules extends DialectRules {
                     operand);
             case "bytea" -> text != null ? template("X'" + bytes(text) + "'") : template("CAST({0} AS BINARY)",
                     operand);
-            case "uuid" -> text != null ? SqlLiteral.createCharString(UuidText.canonical(text), SqlParserPos.ZERO) : operand;
+            case "uuid" -> text != null
+                    ? SqlLiteral.createCharString(UuidText.canonical(text), SqlParserPos.ZERO) : operand;
             case "json", "jsonb" -> operand;
             default -> throw unsupported("casts to " + type.name());
         };

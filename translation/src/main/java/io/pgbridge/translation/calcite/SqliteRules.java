@@ -91,7 +91,8 @@ final class SqliteRules extends DialectRules {
             case "time" -> template("time({0})", operand);
             case "bytea" -> text != null ? template("X'" + MariaDbRules.bytes(text) + "'")
                     : template("CAST({0} AS BLOB)", operand);
-            case "uuid" -> text != null ? SqlLiteral.createCharString(UuidText.canonical(text), SqlParserPos.ZERO) : operand;
+            case "uuid" -> text != null
+                    ? SqlLiteral.createCharString(UuidText.canonical(text), SqlParserPos.ZERO) : operand;
             case "json", "jsonb" -> operand;
             default -> throw unsupported("casts to " + type.name());
         };
@@ -220,7 +221,8 @@ final class SqliteRules extends DialectRules {
 
     @Override
     SqlNode addInterval(SqlNode timestamp, IntervalValue interval, boolean subtract) {
-        StringBuilder text = new StringBuilder("datetime({0}");
+        // strftime's %f keeps the milliseconds datetime() drops; the trims leave PostgreSQL's text for whole seconds.
+        StringBuilder text = new StringBuilder("rtrim(rtrim(strftime('%Y-%m-%d %H:%M:%f', {0}");
         for (Map.Entry<String, BigDecimal> part : interval.amounts().entrySet()) {
             BigDecimal amount = subtract ? part.getValue().negate() : part.getValue();
             text.append(", '").append(amount.signum() >= 0 ? "+" : "").append(amount.toPlainString()).append(' ')
@@ -230,7 +232,7 @@ final class SqliteRules extends DialectRules {
         if (interval.hasMonths()) {
             text.append(", 'floor'");
         }
-        return template(text.append(')').toString(), timestamp);
+        return template(text.append("), '0'), '.')").toString(), timestamp);
     }
 
     @Override

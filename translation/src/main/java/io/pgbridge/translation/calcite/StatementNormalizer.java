@@ -30,6 +30,7 @@ final class StatementNormalizer {
     static final String INTERVAL = "pgbridge_interval";
     static final String EXTRACT = "pgbridge_extract";
     static final String DISTINCT_ON = "pgbridge_distinct_on";
+    static final String AT_TIME_ZONE = "pgbridge_at_time_zone";
 
     private static final Set<String> INTERVAL_UNITS = Set.of("year", "years", "month", "months", "day", "days",
             "hour", "hours", "minute", "minutes", "second", "seconds", "week", "weeks");
@@ -139,7 +140,9 @@ final class StatementNormalizer {
                     return nextSignificant(next);
                 }
                 out.copy(sql, start, token.end());
-                operandStart = at;
+                // A typed literal (DATE '…') is one operand with its type word.
+                boolean typed = identifierStart >= 0 && Set.of("date", "time", "timestamp").contains(previousWord);
+                operandStart = typed ? identifierStart : at;
             }
             case IDENTIFIER -> {
                 // f(…) OVER (…) is one operand, so that a cast after it (… OVER (…)::numeric) takes it whole.
@@ -222,6 +225,22 @@ final class StatementNormalizer {
                     identifierStart = -1;
                     previousWord = "";
                     return next;
+                }
+            }
+            case "at" -> {
+                int zone = nextSignificant(nextSignificant(next));
+                if (isWord(next, "time") && isWord(nextSignificant(next), "zone") && operandStart >= 0) {
+                    if (!isType(zone, TokenType.STRING)) {
+                        throw TranslationException.unsupported("AT TIME ZONE with a zone that is not a constant",
+                                target);
+                    }
+                    wordHandled = true;   // a marker call of the operand before it and the zone's name
+                    MappedText left = out.cut(operandStart);
+                    out.append(AT_TIME_ZONE + "(", token.start()).append(left).append(", ", token.start())
+                            .copy(sql, tokens.get(zone).start(), tokens.get(zone).end()).append(")", token.start());
+                    identifierStart = -1;
+                    previousWord = "";
+                    return zone;
                 }
             }
             case "extract" -> {

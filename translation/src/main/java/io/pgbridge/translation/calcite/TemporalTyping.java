@@ -57,7 +57,8 @@ final class TemporalTyping {
             case CAST -> call.operand(1) instanceof SqlDataTypeSpec spec && PgType.of(spec) != null
                     ? literalKind(PgType.of(spec).name()) : null;
             case PLUS -> sum(kind(call.operand(0)), call.operand(1), kind(call.operand(1)), call.operand(0));
-            case MINUS -> kind(call.operand(1)) == null ? sum(kind(call.operand(0)), call.operand(1), null, null) : null;
+            case MINUS -> kind(call.operand(1)) == null ? sum(kind(call.operand(0)), call.operand(1), null, null)
+                    : null;
             case OTHER_FUNCTION, OTHER -> byName(call.getOperator().getName());
             default -> byName(call.getOperator().getName());
         };
@@ -93,7 +94,7 @@ final class TemporalTyping {
     private static Kind byName(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "current_date", "make_date", "to_date" -> Kind.DATE;
-            case "localtimestamp", "date_trunc" -> Kind.TIMESTAMP;
+            case "localtimestamp", "date_trunc", StatementNormalizer.AT_TIME_ZONE -> Kind.TIMESTAMP;
             case "now", "current_timestamp", "transaction_timestamp", "statement_timestamp", "clock_timestamp",
                  "to_timestamp" -> Kind.TIMESTAMPTZ;
             default -> null;

@@ -234,7 +234,8 @@ class CalciteTranslatorTest {
         }
         for (String statement : new String[] {"select array_agg(a) from t", "select a from t where b ~* 'x'",
                 "select a[1] from t", "select a from t where b > interval '1 day'",
-                "merge into t using u on true when matched then do nothing", "select distinct on (a) * from t", "select generate_series(1, 3)"}) {
+                "merge into t using u on true when matched then do nothing", "select distinct on (a) * from t",
+                "select generate_series(1, 3)"}) {
             assertThatThrownBy(() -> sqlite.translate(statement)).as(statement)
                     .isInstanceOfSatisfying(TranslationException.class,
                             e -> assertThat(e.sqlState()).isEqualTo("0A000"));

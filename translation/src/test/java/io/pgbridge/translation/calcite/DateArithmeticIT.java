@@ -28,7 +28,8 @@ class DateArithmeticIT {
                     + " (TIMESTAMP '2024-01-03' - TIMESTAMP '2024-01-01')::text,"
                     + " (TIMESTAMP '2024-01-01 00:00:01' - TIMESTAMP '2024-01-02')::text",
             "select (interval '15 minutes' * 4)::text, (interval '1 day' / 2)::text, (2 * interval '1 hour')::text,"
-                    + " (interval '1 mon' / 7)::text, (interval '1 mon' * 1.5)::text, (interval '10 days' * 0.35)::text",
+                    + " (interval '1 mon' / 7)::text, (interval '1 mon' * 1.5)::text,"
+                    + " (interval '10 days' * 0.35)::text",
             "select TIMESTAMP '2024-01-31 10:00' + interval '1 hour' * 3, DATE '2024-01-31' - interval '1 day' / 4",
             "select extract(epoch from TIMESTAMPTZ '2024-01-01 00:00:00+00'),"
                     + " extract(epoch from TIMESTAMPTZ '2024-06-01 12:00:00+02'),"
@@ -44,7 +45,16 @@ class DateArithmeticIT {
                     + " where d < DATE '2024-03-02') select d from days order by d",
             "with recursive t (n, at) as (select 1, TIMESTAMP '2024-01-01 00:00' union all"
                     + " select n + 1, at + interval '90 minutes' from t where n < 4) select n, at from t order by n",
-            "select 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'::uuid, CAST('{c2aabb77-0000-4000-8000-000000000033}' AS uuid),"
+            "select age(TIMESTAMP '2024-03-15', TIMESTAMP '2023-01-10')::text,"
+                    + " age(DATE '2023-03-01', DATE '2023-01-30')::text,"
+                    + " age(TIMESTAMP '2023-01-10 08:00', TIMESTAMP '2024-03-15 10:30:00.5')::text,"
+                    + " age('2024-03-01'::date, '2024-03-01'::date)::text,"
+                    + " age(DATE '2024-02-29', DATE '2023-02-28')::text",
+            "select now() AT TIME ZONE 'UTC' > TIMESTAMP '2020-01-01',"
+                    + " TIMESTAMPTZ '2024-06-01 12:00:00+02' AT TIME ZONE 'UTC',"
+                    + " TIMESTAMPTZ '2024-06-01 12:00:00.25+00' at time zone 'Etc/UTC' + interval '1 hour'",
+            "select 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'::uuid,"
+                    + " CAST('{c2aabb77-0000-4000-8000-000000000033}' AS uuid),"
                     + " 'a0eebc999c0b4ef8bb6d6bb9bd380a11'::uuid");
 
     private static BackendFixture postgres;

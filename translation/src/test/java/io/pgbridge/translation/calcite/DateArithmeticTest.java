@@ -30,8 +30,10 @@ class DateArithmeticTest {
     @Test
     void typedOperandsDecideDateArithmetic() {
         assertThat(mariadb.translate("select DATE '2024-03-01' - DATE '2024-02-01'").sql()).contains("DATEDIFF(");
-        assertThat(sqlite.translate("select d::date + 7 from t").sql()).contains("date(date(pgbridge_datetime(`d`)), ((7)) || ' days')");
-        assertThat(mariadb.translate("select TIMESTAMP '2024-01-02' - now()").sql()).contains("TIMESTAMPDIFF(MICROSECOND");
+        assertThat(sqlite.translate("select d::date + 7 from t").sql())
+                .contains("date(date(pgbridge_datetime(`d`)), ((7)) || ' days')");
+        assertThat(mariadb.translate("select TIMESTAMP '2024-01-02' - now()").sql())
+                .contains("TIMESTAMPDIFF(MICROSECOND");
         // A table's columns are not typed here: their minus stays the backend's.
         assertThat(mariadb.translate("select a - b from t").sql()).contains("\"a\" - \"b\"");
     }
@@ -48,8 +50,11 @@ class DateArithmeticTest {
     @Test
     void refusesIntervalsItCannotCompute() {
         for (String statement : new String[] {"select interval '1 hour' * n from t",
-                "select a from t where b > interval '1 day'",
-                "select x from generate_series(TIMESTAMP '2024-01-01', TIMESTAMP '2024-02-01', interval '1 mon -1 day') as x"}) {
+                "select a from t where b > interval '1 day'", "select a AT TIME ZONE 'UTC' from t",
+                "select now() AT TIME ZONE 'Europe/Paris'", "select TIMESTAMP '2024-01-01' AT TIME ZONE 'UTC'",
+                "select now() AT TIME ZONE z from t",
+                "select x from generate_series(TIMESTAMP '2024-01-01', TIMESTAMP '2024-02-01',"
+                        + " interval '1 mon -1 day') as x"}) {
             assertThatThrownBy(() -> mariadb.translate(statement)).as(statement)
                     .isInstanceOfSatisfying(TranslationException.class,
                             e -> assertThat(e.sqlState()).isEqualTo("0A000"));
