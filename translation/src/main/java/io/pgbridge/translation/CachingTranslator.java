@@ -23,7 +23,7 @@ public final class CachingTranslator implements Translator {
     }
 
     /** The translated text cut at each literal's place; {@code slots[i]} is the literal after {@code parts[i]}. */
-    private record Template(String[] parts, int[] slots, List<Integer> booleanColumns) implements Entry {
+    private record Template(String[] parts, int[] slots, java.util.Map<Integer, String> columnTypes) implements Entry {
     }
 
     private record Failure(TranslationException error) implements Entry {
@@ -56,7 +56,7 @@ public final class CachingTranslator implements Translator {
     private Translation resolve(Entry entry, String statement, LiteralShape shape) {
         return switch (entry) {
             case Exact exact -> exact.translation();
-            case Template template -> new Translation(fill(template, shape), template.booleanColumns());
+            case Template template -> new Translation(fill(template, shape), template.columnTypes());
             case Failure failure -> throw relocated(failure.error(), shape);
             case ValueDependent ignored -> delegate.translate(statement);
         };
@@ -104,7 +104,7 @@ public final class CachingTranslator implements Translator {
             copied = at[i] + literals.get(i).standIn().length();
         }
         parts.add(sql.substring(copied));
-        return new Template(parts.toArray(String[]::new), slots, translation.booleanColumns());
+        return new Template(parts.toArray(String[]::new), slots, translation.columnTypes());
     }
 
     /** The stand-in is a whole token there, not part of a longer number or word. */

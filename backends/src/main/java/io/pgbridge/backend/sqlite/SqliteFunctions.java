@@ -59,6 +59,8 @@ public final class SqliteFunctions {
         Function.create(c, "decode", scalar(SqliteFunctions::decode), 2, deterministic);
         Function.create(c, "convert_from", scalar(a -> new String(a.bytes(0), StandardCharsets.UTF_8)), 2,
                 deterministic);
+        SqliteArrayFunctions.register(c);
+        SqliteJsonFunctions.register(c);
     }
 
     /** PostgreSQL's lpad/rpad: fill to {@code length} characters, or cut to it when the text is longer. */
@@ -187,7 +189,7 @@ public final class SqliteFunctions {
      * A scalar function written as a lambda returning a String, a whole number (booleans are 1 and 0 in SQLite) or
      * bytes; NULL in any argument gives NULL, as PostgreSQL's strict functions do.
      */
-    private static Function scalar(Body body) {
+    static Function scalar(Body body) {
         return new Arguments() {
             @Override
             protected void xFunc() throws SQLException {
@@ -202,9 +204,14 @@ public final class SqliteFunctions {
                     throw new SQLException("22008: date field value out of range");
                 } catch (RuntimeException e) {
                     throw new SQLException("22023: " + e.getMessage());
+                } catch (SQLException e) {
+                    // shared Java functions (H2's) carry the SQLSTATE as such; SQLite passes on the message only
+                    throw e.getSQLState() == null ? e : new SQLException(e.getSQLState() + ": " + e.getMessage());
                 }
                 switch (value) {
+                    case null -> setNull();
                     case String text -> set(text);
+                    case Boolean b -> set(b ? 1 : 0);
                     case Double real -> set(real.doubleValue());
                     case Number number -> set(number.longValue());
                     case byte[] bytes -> set(bytes);
@@ -215,7 +222,7 @@ public final class SqliteFunctions {
     }
 
     @FunctionalInterface
-    private interface Body {
+    interface Body {
         Object apply(Arguments arguments) throws SQLException;
     }
 

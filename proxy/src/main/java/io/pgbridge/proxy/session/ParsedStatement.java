@@ -8,11 +8,11 @@ import io.pgbridge.translation.StatementInfo;
  * parameter types it declared (0 = let the backend decide), what kind of statement it is, the SQL for JDBC, and
  * whether running it twice is harmless (a plain read), which allows a cheaper first attempt on some backends, and
  * whether it may call session functions ({@link SessionFunctions}), which are replaced each time it runs, and
- * which result columns are boolean though the backend answers numbers ({@link
- * io.pgbridge.translation.Translation#booleanColumns()}).
+ * which result columns PostgreSQL types otherwise than the backend describes them ({@link
+ * io.pgbridge.translation.Translation#columnTypes()}).
  */
 record ParsedStatement(String name, String sql, int[] parameterTypes, StatementInfo info, JdbcSql jdbcSql,
-                       boolean repeatable, boolean sessionFunctions, java.util.List<Integer> booleanColumns) {
+                       boolean repeatable, boolean sessionFunctions, java.util.Map<Integer, String> columnTypes) {
 
     int parameterCount() {
         return Math.max(parameterTypes.length, jdbcSql.parameterCount());

@@ -278,7 +278,7 @@ final class QueryRunner {
         if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
-                    portal.runAs.booleanColumns());
+                    portal.runAs.columnTypes());
         } else {
             running = null;
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
@@ -307,7 +307,7 @@ final class QueryRunner {
         forwardWarnings(portal.jdbc);
         rs.beforeFirst();
         portal.resultSet = rs;
-        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.booleanColumns());
+        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.columnTypes());
         return true;
     }
 

@@ -16,6 +16,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The columns of one result: their PostgreSQL types and wire formats, resolved once from the JDBC metadata, and
@@ -41,25 +42,32 @@ final class ResultColumns {
 
     /**
      * Resolves the columns; {@code bind} (may be null) gives the result formats the client asked for, and
-     * {@code booleanColumns} the 0-based columns PostgreSQL types as boolean where the backend answers integers.
+     * {@code columnTypes} the 0-based columns PostgreSQL types otherwise than the backend describes them
+     * ({@link io.pgbridge.translation.Translation#columnTypes()}).
      */
     static ResultColumns of(ResultSetMetaData md, BackendDialect dialect, FrontendMessage.Bind bind,
-                            List<Integer> booleanColumns) throws SQLException {
+                            Map<Integer, String> columnTypes) throws SQLException {
         int n = md.getColumnCount();
         String[] names = new String[n];
-        ColumnType[] columnTypes = new ColumnType[n];
+        ColumnType[] types = new ColumnType[n];
         short[] formats = new short[n];
         for (int i = 0; i < n; i++) {
             names[i] = md.getColumnLabel(i + 1);
-            columnTypes[i] = dialect.columnType(md, i + 1);
+            types[i] = dialect.columnType(md, i + 1);
             formats[i] = bind == null ? 0 : bind.resultFormat(i);
         }
-        for (int column : booleanColumns) {
-            if (column < n && isInteger(columnTypes[column].oid())) {
-                columnTypes[column] = ColumnType.of(PgOid.BOOL);
+        for (Map.Entry<Integer, String> hint : columnTypes.entrySet()) {
+            int column = hint.getKey();
+            int oid = PgOid.forTypeName(hint.getValue());
+            if (column >= n || oid == 0) {
+                continue;
+            }
+            // A boolean answered as 1/0 is an integer column; a backend that has booleans says so itself.
+            if (oid != PgOid.BOOL || isInteger(types[column].oid())) {
+                types[column] = ColumnType.of(oid);
             }
         }
-        return new ResultColumns(names, columnTypes, formats);
+        return new ResultColumns(names, types, formats);
     }
 
     /** Integers; numeric too, as SQLite describes its computed integer columns as numeric. */

@@ -14,8 +14,6 @@ import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.Translation;
 import io.pgbridge.translation.TypeNameRewriter;
 
-import java.util.List;
-
 /**
  * What a statement text is and what the backend receives for it: classification, translation for the backend's
  * dialect, and the rewrite of {@code $n} into JDBC markers. Pure functions of (dialect, text), so prepared statements
@@ -26,7 +24,7 @@ final class StatementAnalysis {
     private static final int[] NO_TYPES = new int[0];
 
     private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable, boolean sessionFunctions,
-                            List<Integer> booleanColumns) {
+                            java.util.Map<Integer, String> columnTypes) {
     }
 
     /** The cache key: a record, so that each Parse does not copy its SQL text into a new key string. */
@@ -51,7 +49,7 @@ final class StatementAnalysis {
     static ParsedStatement withFunctionsReplaced(ParsedStatement original, String sql, BackendDialect dialect) {
         Analysis analysis = analyse(sql, dialect, true);
         return new ParsedStatement(original.name(), sql, original.parameterTypes(), analysis.info(),
-                analysis.jdbcSql(), analysis.repeatable(), false, analysis.booleanColumns());
+                analysis.jdbcSql(), analysis.repeatable(), false, analysis.columnTypes());
     }
 
     /** A backend error whose position points into translated SQL, made to point into the client's. */
@@ -70,7 +68,7 @@ final class StatementAnalysis {
 
     private static ParsedStatement statement(String name, String sql, int[] types, Analysis analysis) {
         return new ParsedStatement(name, sql, types, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
-                analysis.sessionFunctions(), analysis.booleanColumns());
+                analysis.sessionFunctions(), analysis.columnTypes());
     }
 
     /** {@code functionsReplaced}: session functions are already replaced, translate now whatever the text says. */
@@ -83,6 +81,6 @@ final class StatementAnalysis {
         String backendSql = TypeNameRewriter.rewrite(translation.sql(), dialect.typeNameAliases());
         return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
                 info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions,
-                translation.booleanColumns());
+                translation.columnTypes());
     }
 }

@@ -51,7 +51,7 @@ final class StatementDescriber {
             session.writer().send(new BackendMessage.ParameterDescription(types));
             ResultSetMetaData md = prepared.getMetaData();
             session.writer().send(md == null || md.getColumnCount() == 0 ? new BackendMessage.NoData()
-                    : ResultColumns.of(md, dialect, null, described.booleanColumns()).rowDescription());
+                    : ResultColumns.of(md, dialect, null, described.columnTypes()).rowDescription());
         }
     }
 
@@ -69,7 +69,7 @@ final class StatementDescriber {
                     .prepareStatement(runner.withSessionFunctions(target, false).jdbcSql().sql())) {
                 ResultSetMetaData md = prepared.getMetaData();
                 return md == null || md.getColumnCount() == 0 ? new BackendMessage.NoData()
-                        : ResultColumns.of(md, dialect, null, target.booleanColumns()).rowDescription();
+                        : ResultColumns.of(md, dialect, null, target.columnTypes()).rowDescription();
             }
         }
         return new BackendMessage.NoData();

@@ -88,7 +88,8 @@ public final class CalciteTranslator implements Translator {
     }
 
     private String query(SqlNode tree, Pieces pieces) {
-        pieces.booleanColumns = BooleanColumns.ofQuery(tree);
+        pieces.columnTypes = ResultTypes.ofQuery(tree, rules);
+        SetReturningSelect.rewrite(tree, rules);
         SqlNode query = DistinctOn.rewrite(tree, rules);
         if (!rules.namesValuesColumns()) {
             query = ValuesAsSelect.rewrite(query);
@@ -156,8 +157,8 @@ public final class CalciteTranslator implements Translator {
         private final List<Integer> parameterNumbers;
         private int parsedParameters;
         private List<Integer> numbersFrom;
-        /** The result's boolean columns, from the query or the RETURNING list. */
-        private List<Integer> booleanColumns = List.of();
+        /** The result's columns the backend types otherwise than PostgreSQL, from the query or the RETURNING list. */
+        private java.util.Map<Integer, String> columnTypes = java.util.Map.of();
 
         Pieces(String original, List<Integer> parameterNumbers) {
             this.original = original;
@@ -165,7 +166,7 @@ public final class CalciteTranslator implements Translator {
         }
 
         Translation translation(String sql, DialectRules rules) {
-            return new Translation(sql, rules.answersBooleansAsNumbers() ? booleanColumns : List.of());
+            return new Translation(sql, columnTypes);
         }
 
         /** Parses the next piece, in text order; its parameters follow those of the pieces before it. */
@@ -198,7 +199,7 @@ public final class CalciteTranslator implements Translator {
                 throw new TranslationException(TranslationException.SYNTAX_ERROR, "syntax error in RETURNING",
                         list.originOf(0) + 1);
             }
-            booleanColumns = BooleanColumns.ofList(select.getSelectList());
+            columnTypes = ResultTypes.ofList(select.getSelectList(), rules);
             StringBuilder out = new StringBuilder();
             for (SqlNode item : select.getSelectList()) {
                 out.append(out.isEmpty() ? "" : ", ").append(render(ColumnLabels.named(item), rules));

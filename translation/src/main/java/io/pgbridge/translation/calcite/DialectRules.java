@@ -21,6 +21,12 @@ import java.util.Map;
  * construct; operands arrive already translated. A method returns null where the construct needs no change.
  */
 abstract class DialectRules {
+    /** Arrays, which the backend stores as JSON. */
+    abstract ArrayRules arrays();
+
+    /** jsonb operators and functions. */
+    abstract JsonbRules jsonb();
+
     private final SqlTarget target;
     private final Map<String, String> extractFields;
     private final Map<String, String> truncUnits;
