@@ -35,18 +35,21 @@ abstract class ArrayRules {
 
     /**
      * {@code left op ANY (array)} or {@code ALL}, with PostgreSQL's three-valued answer: ANY is true if some
-     * comparison is, ALL false if some comparison is; otherwise a NULL comparison makes it NULL. {@code elements}
-     * is a FROM item with one column, {@code value}, holding the array's elements.
+     * comparison is, ALL false if some comparison is; otherwise a NULL comparison makes it NULL.
      */
     final SqlNode quantified(SqlNode left, SqlKind comparison, boolean any, SqlNode array) {
         String rows = "EXISTS (SELECT 1 FROM " + elementsTemplate("{1}") + " WHERE ";
-        String test = "{0} " + comparison.sql + " pgbridge_e.value";
+        String test = "{0} " + comparison.sql + " pgbridge_e.pgbridge_v";
         return DialectRules.template("(CASE WHEN {1} IS NULL THEN NULL WHEN " + rows
                 + (any ? test : "NOT (" + test + ")") + ") THEN " + (any ? 1 : 0) + " WHEN " + rows + "(" + test
                 + ") IS NULL) THEN NULL ELSE " + (any ? 0 : 1) + " END)", left, array);
     }
 
-    /** The elements of the array {@code array} (template text) as a FROM item {@code pgbridge_e(value)}. */
+    /**
+     * The elements of the array {@code array} (template text) as a FROM item {@code pgbridge_e} whose element
+     * column is {@code pgbridge_v}: no other name, so that the client's names inside the test mean the outer
+     * query's columns (SQLite's json_each has columns id, key, type… of its own).
+     */
     abstract String elementsTemplate(String array);
 
     /**

@@ -90,6 +90,9 @@ final class ExpressionTypes {
             default -> {
             }
         }
+        if (kind == SqlKind.MINUS && call.operand(1) instanceof SqlCharStringLiteral) {
+            return JSONB; // jsonb - 'key': how PgRewriter reads it
+        }
         if (call.getOperator() == SqlStdOperatorTable.CONCAT || kind == SqlKind.MINUS) {
             String left = of(call.operand(0));
             String right = kind == SqlKind.MINUS ? null : of(call.operand(1));

@@ -14,8 +14,8 @@ import java.util.List;
  * compared case-sensitively (PostgreSQL's text equality; MariaDB's default collations ignore case).
  */
 final class MariaDbArrayRules extends ArrayRules {
-    /** The elements of {0} in order: {@code pgbridge_e(pgbridge_o, value)}. */
-    private static final String ELEMENTS = "JSON_TABLE({0}, '$[*]' COLUMNS (pgbridge_o FOR ORDINALITY, value LONGTEXT"
+    /** The elements of {0} in order: {@code (pgbridge_o, pgbridge_v)}. */
+    static final String ELEMENTS = "JSON_TABLE({0}, '$[*]' COLUMNS (pgbridge_o FOR ORDINALITY, pgbridge_v LONGTEXT"
             + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$'))";
 
     MariaDbArrayRules(DialectRules rules) {
@@ -40,7 +40,7 @@ final class MariaDbArrayRules extends ArrayRules {
 
     @Override
     SqlNode elements(SqlNode array, String alias, String column) {
-        String named = ELEMENTS.replace("value LONGTEXT", rules.dialect().quoteIdentifier(column) + " LONGTEXT");
+        String named = ELEMENTS.replace("pgbridge_v LONGTEXT", rules.dialect().quoteIdentifier(column) + " LONGTEXT");
         return SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, DialectRules.template(named, array),
                 new SqlIdentifier(alias, SqlParserPos.ZERO));
     }
@@ -60,7 +60,7 @@ final class MariaDbArrayRules extends ArrayRules {
     @Override
     SqlNode overlaps(SqlNode a, SqlNode b) {
         return DialectRules.template("(CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL ELSE EXISTS (SELECT 1 FROM "
-                + ELEMENTS + " AS pgbridge_e WHERE pgbridge_e.value IS NOT NULL"
+                + ELEMENTS + " AS pgbridge_e WHERE pgbridge_e.pgbridge_v IS NOT NULL"
                 + " AND JSON_CONTAINS({1}, JSON_EXTRACT({0}, CONCAT('$[', pgbridge_e.pgbridge_o - 1, ']')))) END)", a, b);
     }
 
@@ -82,7 +82,7 @@ final class MariaDbArrayRules extends ArrayRules {
             case "array_cat" -> DialectRules.template("(CASE WHEN {0} IS NULL AND {1} IS NULL THEN NULL ELSE"
                     + " JSON_MERGE_PRESERVE(COALESCE({0}, '[]'), COALESCE({1}, '[]')) END)", args.get(0), args.get(1));
             case "array_position" -> args.size() != 2 ? null : DialectRules.template("(SELECT MIN(pgbridge_e.pgbridge_o) FROM "
-                    + ELEMENTS + " AS pgbridge_e WHERE pgbridge_e.value <=> {1})", args.get(0), args.get(1));
+                    + ELEMENTS + " AS pgbridge_e WHERE pgbridge_e.pgbridge_v <=> {1})", args.get(0), args.get(1));
             case "array_to_string" -> arrayToString(args);
             case "array_remove", "string_to_array" -> throw rules.unsupported(name);
             default -> null;
@@ -94,7 +94,7 @@ final class MariaDbArrayRules extends ArrayRules {
         if (DialectRules.stringValue(args.get(1)) == null) {
             throw rules.unsupported("array_to_string with a separator that is not a constant");
         }
-        String value = args.size() > 2 ? "COALESCE(pgbridge_e.value, {2})" : "pgbridge_e.value";
+        String value = args.size() > 2 ? "COALESCE(pgbridge_e.pgbridge_v, {2})" : "pgbridge_e.pgbridge_v";
         return DialectRules.template("(CASE WHEN {0} IS NULL THEN NULL ELSE COALESCE((SELECT GROUP_CONCAT(" + value
                 + " ORDER BY pgbridge_e.pgbridge_o SEPARATOR {1}) FROM " + ELEMENTS + " AS pgbridge_e), '') END)",
                 args.toArray(SqlNode[]::new));

@@ -60,7 +60,12 @@ final class MariaDbJsonbRules extends JsonbRules {
 
     @Override
     SqlNode deleteKey(SqlNode doc, SqlNode key) {
-        return DialectRules.template("JSON_REMOVE({0}, CONCAT('$.\"', {1}, '\"'))", doc, key);
+        // From an array, jsonb - text removes the string elements equal to the text.
+        String element = "JSON_EXTRACT({0}, CONCAT('$[', pgbridge_e.pgbridge_o - 1, ']'))";
+        return DialectRules.template("(CASE WHEN JSON_TYPE({0}) = 'ARRAY' THEN COALESCE((SELECT JSON_ARRAYAGG("
+                + element + " ORDER BY pgbridge_e.pgbridge_o) FROM " + MariaDbArrayRules.ELEMENTS + " AS pgbridge_e"
+                + " WHERE NOT (JSON_TYPE(" + element + ") = 'STRING' AND pgbridge_e.pgbridge_v = {1})), '[]')"
+                + " ELSE JSON_REMOVE({0}, CONCAT('$.\"', {1}, '\"')) END)", doc, key);
     }
 
     @Override

@@ -59,13 +59,14 @@ final class SetReturningSelect {
                 SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, function),
                 new SqlIdentifier(ALIAS, pos), new SqlIdentifier(COLUMN, pos));
         String single = singleTable(select.getFrom());
-        SqlIdentifier element = new SqlIdentifier(List.of(ALIAS, COLUMN), pos);
+        SqlIdentifier element = new SqlIdentifier(List.of(ALIAS,
+                rules.arrays().namesElementColumn() ? COLUMN : "value"), pos);
         if (!rules.arrays().namesElementColumn() && single != null) {
             // SQLite's json_each has columns of its own (id, key, type…) that the query's names would collide
             // with: the table and its elements are joined in a derived table that keeps the table's name.
             SqlNodeList columns = new SqlNodeList(List.of(SqlIdentifier.star(List.of(single, ""), pos,
-                    List.of(pos, pos)), SqlStdOperatorTable.AS.createCall(pos, element,
-                    new SqlIdentifier(COLUMN, pos))), pos);
+                    List.of(pos, pos)), SqlStdOperatorTable.AS.createCall(pos, element, new SqlIdentifier(COLUMN, pos))),
+                    pos);
             SqlSelect joined = new SqlSelect(pos, null, columns, join(select.getFrom(), table), null, null, null,
                     null, null, null, null, null, null);
             select.setFrom(SqlStdOperatorTable.AS.createCall(pos, joined, new SqlIdentifier(single, pos)));

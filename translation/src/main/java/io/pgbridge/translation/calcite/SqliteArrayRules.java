@@ -32,7 +32,7 @@ final class SqliteArrayRules extends ArrayRules {
 
     @Override
     String elementsTemplate(String array) {
-        return "json_each(" + array + ") AS pgbridge_e";
+        return "(SELECT value AS pgbridge_v FROM json_each(" + array + ")) AS pgbridge_e";
     }
 
     @Override
