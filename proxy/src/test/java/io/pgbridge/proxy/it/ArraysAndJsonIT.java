@@ -199,19 +199,11 @@ class ArraysAndJsonIT {
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
                 for (int i = 1; i <= n; i++) {
-                    row.append(normalised(rs.getString(i))).append(" | ");
+                    row.append(SqliteFunctionsIT.normalised(rs.getString(i))).append(" | ");
                 }
                 rows.add(row.toString());
             }
         }
         return rows;
-    }
-
-    /** Numbers compared by value: PostgreSQL keeps numeric scale, the backends may not. */
-    private static String normalised(String value) {
-        if (value == null || !value.matches("-?[0-9]+(\\.[0-9]+)?")) {
-            return value;
-        }
-        return new java.math.BigDecimal(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -70,6 +70,10 @@ final class MariaDbJsonbRules extends JsonbRules {
 
     @Override
     SqlNode cast(SqlNode value, boolean binary) {
+        String literal = DialectRules.stringValue(value);
+        if (literal != null) {
+            JsonSyntax.check(literal);
+        }
         return value;
     }
 

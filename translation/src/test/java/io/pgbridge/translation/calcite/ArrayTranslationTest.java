@@ -80,4 +80,15 @@ class ArrayTranslationTest {
         assertThat(sql(mariadb, "select array_agg(distinct x order by x) from t"))
                 .isEqualTo("SELECT JSON_ARRAYAGG(DISTINCT \"x\" ORDER BY \"x\" IS NULL, \"x\") AS \"array_agg\" FROM \"t\"");
     }
+
+    @Test
+    void mariaDbRejectsJsonLiteralsThatAreNotJson() {
+        for (String bad : new String[] {"{\"broken\": }", "{a: 1}", "[1,]", "01", "\"x", "tru", "{} x"}) {
+            assertThatThrownBy(() -> mariadb.translate("select '" + bad + "'::jsonb")).as(bad)
+                    .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("22P02"));
+        }
+        for (String good : new String[] {"{\"a\": [1, -2.5e3, true, null, \"\\u00e9\"]}", " [] ", "\"s\"", "0"}) {
+            assertThat(sql(mariadb, "select '" + good + "'::json as j")).as(good).isEqualTo("SELECT '" + good + "' AS \"j\"");
+        }
+    }
 }
