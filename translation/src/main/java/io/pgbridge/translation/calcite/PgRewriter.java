@@ -51,8 +51,11 @@ final class PgRewriter extends SqlShuttle {
 
     @Override
     public SqlNode visit(SqlIdentifier id) {
-        if (id.isSimple() && elementColumns.containsKey(id.getSimple())) {
-            return elementColumns.get(id.getSimple());
+        if (!elementColumns.isEmpty() && id.names.size() <= 2 && !id.isStar()) {
+            SqlNode element = elementColumns.get(String.join(".", id.names));
+            if (element != null) {
+                return element;
+            }
         }
         if (id.names.size() == 1 && !id.isComponentQuoted(0) && ColumnLabels.CURRENT_TIME_WORDS.contains(id.getSimple())) {
             return rules.currentTimestamp();
@@ -88,8 +91,10 @@ final class PgRewriter extends SqlShuttle {
             elementColumns.putAll(columns);
             SqlNodeList items = select.getSelectList();
             for (int i = 0; i < items.size(); i++) {
-                if (items.get(i) instanceof SqlIdentifier id && id.isSimple() && columns.containsKey(id.getSimple())) {
-                    items.set(i, SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, id, id.clone(SqlParserPos.ZERO)));
+                if (items.get(i) instanceof SqlIdentifier id && !id.isStar() && id.names.size() <= 2
+                        && columns.containsKey(String.join(".", id.names))) {
+                    items.set(i, SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, id,
+                            new SqlIdentifier(id.names.get(id.names.size() - 1), SqlParserPos.ZERO)));
                 }
             }
         }

@@ -39,8 +39,8 @@ final class SetReturningFrom {
     }
 
     /**
-     * Where the backend cannot name the column (SQLite), the names that mean it in {@code select}'s clauses →
-     * {@code alias.value}.
+     * Where the backend cannot name the column (SQLite), the names that mean it in {@code select}'s clauses
+     * ({@code column}, {@code alias.column}) → {@code alias.value}.
      */
     static Map<String, SqlNode> columns(SqlSelect select, DialectRules rules) {
         Map<String, SqlNode> columns = new HashMap<>();
@@ -59,8 +59,10 @@ final class SetReturningFrom {
         }
         Item item = item(call, rules);
         if (item != null && !rules.arrays().namesElementColumn() && !item.column().equals("value")) {
-            columns.put(item.column(), new SqlIdentifier(java.util.List.of(item.alias(), "value"),
-                    org.apache.calcite.sql.parser.SqlParserPos.ZERO));
+            SqlIdentifier element = new SqlIdentifier(java.util.List.of(item.alias(), "value"),
+                    org.apache.calcite.sql.parser.SqlParserPos.ZERO);
+            columns.put(item.column(), element);
+            columns.put(item.alias() + "." + item.column(), element);
         }
     }
 
