@@ -205,3 +205,27 @@ UPDATE articles SET tags = array_append(tags, 'reviewed') WHERE id = 1;
 
 -- id: jt.array-to-string
 SELECT id, array_to_string(tags, ';') AS tag_list FROM articles ORDER BY id;
+
+-- id: jt.array-typed-literals
+SELECT '{x,"y z",NULL}'::text[] AS words, ARRAY[1, 2, 3] AS numbers, ARRAY['a', 'b'] || ARRAY['c'] AS joined;
+
+-- id: jt.array-insert-typed
+INSERT INTO articles VALUES (4, 'Typed', '{sql,typed}'::text[], '{1,2}'::int[]);
+
+-- id: jt.array-any-typed
+SELECT id, title FROM articles WHERE 'typed' = ANY (tags) OR 2 = ANY (scores) ORDER BY id;
+
+-- id: jt.unnest-in-from
+SELECT a.id, tag FROM articles a, unnest(a.tags) AS tag WHERE a.id = 4 ORDER BY tag;
+
+-- id: jt.array-agg-of-unnest
+SELECT array_agg(DISTINCT tag ORDER BY tag) AS all_tags FROM articles, unnest(tags) AS tag;
+
+-- id: jt.jsonb-exists-any-all
+SELECT username, settings ?| ARRAY['beta', 'limit'] AS some_key, settings ?& ARRAY['tags', 'theme'] AS all_keys FROM profiles ORDER BY username;
+
+-- id: jt.jsonb-contained
+SELECT username FROM profiles WHERE '{"theme": "solarized"}'::jsonb <@ settings ORDER BY username;
+
+-- id: jt.json-agg-objects
+SELECT jsonb_agg(jsonb_build_object('name', username, 'n', length(username)) ORDER BY username) AS people FROM profiles;

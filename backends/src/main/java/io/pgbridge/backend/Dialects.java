@@ -154,7 +154,10 @@ public final class Dialects {
         }
     }
 
-    /** MariaDB/MySQL: TINYINT(1) is bool (the driver reports BIT), JSON is a LONGTEXT alias. */
+    /**
+     * MariaDB/MySQL: TINYINT(1) is bool (the driver reports BIT), JSON (a LONGTEXT alias) is jsonb, MEDIUMTEXT an
+     * array stored as JSON.
+     */
     private static final class MariaDb extends BackendDialect {
         @Override
         public String name() {
@@ -191,6 +194,19 @@ public final class Dialects {
             return rows;
         }
 
+        /**
+         * A table's MEDIUMTEXT column is an array stored as JSON (pgbridge's DDL writes that type for arrays only; the
+         * element type is not kept); computed MEDIUMTEXT (GROUP_CONCAT's) is text.
+         */
+        @Override
+        public ColumnType columnType(ResultSetMetaData md, int column) throws SQLException {
+            if ("mediumtext".equalsIgnoreCase(md.getColumnTypeName(column))) {
+                String table = md.getTableName(column);
+                return ColumnType.of(table == null || table.isEmpty() ? PgOid.TEXT : PgOid.TEXT_ARRAY);
+            }
+            return super.columnType(md, column);
+        }
+
         @Override
         protected ColumnType fromTypeName(String typeName) {
             return switch (typeName) {
@@ -200,7 +216,8 @@ public final class Dialects {
                 case "bigint unsigned" -> ColumnType.of(PgOid.NUMERIC);
                 case "year" -> ColumnType.of(PgOid.INT2);
                 case "datetime" -> ColumnType.of(PgOid.TIMESTAMP);
-                case "json" -> ColumnType.of(PgOid.JSON);
+                // pgbridge's DDL writes jsonb as JSON and json as checked LONGTEXT, kept as written
+                case "json" -> ColumnType.of(PgOid.JSONB);
                 case "uuid" -> ColumnType.of(PgOid.UUID);
                 default -> super.fromTypeName(typeName);
             };

@@ -1,13 +1,19 @@
 package io.pgbridge.translation;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * A statement as the backend should receive it.
  *
  * @param sql the backend's SQL, still with PostgreSQL {@code $n} parameters where the client's were
- * @param booleanColumns 0-based result columns that PostgreSQL types as boolean where the backend, which has no
- *     boolean type, answers with numbers (MariaDB's {@code a = b} is 1 or 0): the proxy presents them as boolean
- * @param markedRows the backend answers rows with one more column than the client's, last, whose value 0 marks a
- *     row PostgreSQL would neither return nor count (an upsert's skipped conflict): the proxy drops that column and
+ * @param columnTypes 0-based result columns → the PostgreSQL type ({@code pg_type.typname}: {@code bool},
+ *     {@code jsonb}, {@code _text}…) that PostgreSQL gives them where the backend cannot say so itself: MariaDB and
+ *     SQLite answer {@code a = b} with 1 or 0, store arrays as JSON text, and type computed JSON as text. The proxy
+ *     presents these columns as the named type.
+ * @param markedRows the backend answers rows with one more column than the client's, whose value 0 marks a row
+ *     PostgreSQL would neither return nor count (an upsert's skipped conflict): the proxy drops that column and
  *     those rows, and for a statement without RETURNING sends the count of the other rows instead of rows
  * @param followUps statements the proxy runs right after {@code sql}, in order, with the same parameters, in the
  *     same transaction (one it opens if the client has none), so that all stand or fall together: {@code sql}
@@ -15,8 +21,10 @@ package io.pgbridge.translation;
  *     equal their number, else the client gets a serialization failure (40001) and the transaction is rolled back.
  *     MariaDB's UPDATE … RETURNING is a locking SELECT followed by the UPDATE; SQLite drops several tables one by one
  */
-public record Translation(String sql, java.util.List<Integer> booleanColumns, boolean markedRows,
-                          java.util.List<String> followUps) {
+public record Translation(String sql, Map<Integer, String> columnTypes, boolean markedRows, List<String> followUps) {
+    /** The PostgreSQL name of the boolean type in {@link #columnTypes}. */
+    public static final String BOOLEAN = "bool";
+
     /**
      * The statement has nothing to do on this backend (COMMENT ON where the backend keeps no comments): the proxy
      * answers with the statement's command tag and sends the backend nothing.
@@ -27,17 +35,23 @@ public record Translation(String sql, java.util.List<Integer> booleanColumns, bo
         if (sql == null) {
             throw new IllegalArgumentException("sql");
         }
-        booleanColumns = java.util.List.copyOf(booleanColumns);
-        followUps = java.util.List.copyOf(followUps);
+        columnTypes = Map.copyOf(columnTypes);
+        followUps = List.copyOf(followUps);
     }
 
     /** A statement whose result columns the backend types as PostgreSQL would. */
     public Translation(String sql) {
-        this(sql, java.util.List.of());
+        this(sql, Map.of());
     }
 
-    public Translation(String sql, java.util.List<Integer> booleanColumns) {
-        this(sql, booleanColumns, false, java.util.List.of());
+    public Translation(String sql, Map<Integer, String> columnTypes) {
+        this(sql, columnTypes, false, List.of());
+    }
+
+    /** The 0-based result columns PostgreSQL types as boolean, in order. */
+    public List<Integer> booleanColumns() {
+        return new TreeMap<>(columnTypes).entrySet().stream().filter(e -> e.getValue().equals(BOOLEAN))
+                .map(Map.Entry::getKey).toList();
     }
 
     /**
@@ -48,13 +62,12 @@ public record Translation(String sql, java.util.List<Integer> booleanColumns, bo
         if (!followUps.isEmpty()) {
             throw new IllegalStateException("a translation with follow-up statements is not a template");
         }
-        return new Translation(otherSql, booleanColumns, markedRows, followUps);
+        return new Translation(otherSql, columnTypes, markedRows, followUps);
     }
 
     /** Statements run one after the other, all or none: the first answers the client. */
-    public static Translation sequence(java.util.List<String> statements) {
-        return new Translation(statements.get(0), java.util.List.of(), false,
-                statements.subList(1, statements.size()));
+    public static Translation sequence(List<String> statements) {
+        return new Translation(statements.get(0), Map.of(), false, statements.subList(1, statements.size()));
     }
 
     /** Whether this is {@link #NOTHING}: no backend statement at all. */

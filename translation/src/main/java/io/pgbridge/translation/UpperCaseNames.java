@@ -16,7 +16,8 @@ public record UpperCaseNames(Translator translator) implements Translator {
     public Translation translate(String statement) {
         Translation translated = translator.translate(statement);
         String sql = fold(translated.sql());
-        return sql.equals(translated.sql()) ? translated : new Translation(sql, translated.booleanColumns());
+        return sql.equals(translated.sql()) ? translated : new Translation(sql, translated.columnTypes(),
+                translated.markedRows(), translated.followUps());
     }
 
     @Override

@@ -250,8 +250,16 @@ public final class H2JsonFunctions {
     }
 
     /** The elements of a text[] literal such as {@code {a,"b c",0}}. */
-    private static List<String> pathSteps(String path) throws SQLException {
+    public static List<String> pathSteps(String path) throws SQLException {
         String p = path.strip();
+        if (p.startsWith("[") && JsonTree.parse(p) instanceof List<?> json) {
+            // a text[] as the backends without arrays store it
+            List<String> steps = new ArrayList<>();
+            for (Object step : json) {
+                steps.add(step instanceof JsonTree.Numeral n ? n.text() : String.valueOf(step));
+            }
+            return steps;
+        }
         if (!p.startsWith("{") || !p.endsWith("}")) {
             throw new SQLException("malformed array literal: \"" + path + "\"", "22P02");
         }

@@ -14,9 +14,9 @@ import java.util.Map;
  * PostgreSQL prints jsonb: object keys shorter first, then by their bytes, duplicates resolved to the last, and
  * {@code ", "} / {@code ": "} between items. Malformed text is SQLSTATE 22P02, as PostgreSQL reports it.
  */
-final class JsonTree {
+public final class JsonTree {
     /** JSON's null, distinct from SQL NULL (a Java null). */
-    static final Object NULL = new Object() {
+    public static final Object NULL = new Object() {
         @Override
         public String toString() {
             return "null";
@@ -24,7 +24,7 @@ final class JsonTree {
     };
 
     /** A JSON number as written, so that {@code 1.50} stays {@code 1.50} as in jsonb. */
-    record Numeral(String text) {
+    public record Numeral(String text) {
     }
 
     private final String text;
@@ -34,7 +34,7 @@ final class JsonTree {
         this.text = text;
     }
 
-    static Object parse(String json) throws SQLException {
+    public static Object parse(String json) throws SQLException {
         JsonTree p = new JsonTree(json);
         try {
             Object value = p.value();
@@ -49,14 +49,14 @@ final class JsonTree {
     }
 
     /** The jsonb text of {@code value}. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
     }
 
     /** PostgreSQL's name for the JSON type of a value: object, array, string, number, boolean or null. */
-    static String typeOf(Object value) {
+    public static String typeOf(Object value) {
         if (value instanceof Map) {
             return "object";
         } else if (value instanceof List) {

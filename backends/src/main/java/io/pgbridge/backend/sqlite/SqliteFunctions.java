@@ -62,6 +62,8 @@ public final class SqliteFunctions {
         Function.create(c, "convert_from", scalar(a -> new String(a.bytes(0), StandardCharsets.UTF_8)), 2,
                 deterministic);
         SqliteTextDateFunctions.register(c);
+        SqliteArrayFunctions.register(c);
+        SqliteJsonFunctions.register(c);
     }
 
     /** PostgreSQL's lpad/rpad: fill to {@code length} characters, or cut to it when the text is longer. */
@@ -205,9 +207,14 @@ public final class SqliteFunctions {
                     throw new SQLException("22008: date field value out of range");
                 } catch (RuntimeException e) {
                     throw new SQLException("22023: " + e.getMessage());
+                } catch (SQLException e) {
+                    // shared Java functions (H2's) carry the SQLSTATE as such; SQLite passes on the message only
+                    throw e.getSQLState() == null ? e : new SQLException(e.getSQLState() + ": " + e.getMessage());
                 }
                 switch (value) {
+                    case null -> setNull();
                     case String text -> set(text);
+                    case Boolean b -> set(b ? 1 : 0);
                     case Double real -> set(real.doubleValue());
                     case Number number -> set(number.longValue());
                     case byte[] bytes -> set(bytes);

@@ -375,8 +375,10 @@ final class QueryRunner {
      * warning that PostgreSQL raises as an error fails the statement instead ({@link #failOnValueWarnings}).
      */
     private void forwardWarnings(Statement jdbc, StatementInfo info) throws SQLException {
-        failOnValueWarnings(jdbc, info);
-        for (java.sql.SQLWarning w = jdbc.getWarnings(); w != null; w = w.getNextWarning()) {
+        // Read once: MariaDB's driver answers getWarnings() from SHOW WARNINGS, and only the first time.
+        java.sql.SQLWarning warnings = jdbc.getWarnings();
+        failOnValueWarnings(warnings, info);
+        for (java.sql.SQLWarning w = warnings; w != null; w = w.getNextWarning()) {
             session.writer().send(new BackendMessage.NoticeResponse(ErrorMapper.notice(w)));
         }
     }
@@ -387,7 +389,7 @@ final class QueryRunner {
      * fails only inside a transaction, whose rollback undoes the change; in autocommit it is committed already,
      * and failing it would tell the client that nothing happened, so its warnings stay notices.
      */
-    private void failOnValueWarnings(Statement jdbc, StatementInfo info) throws SQLException {
+    private void failOnValueWarnings(java.sql.SQLWarning warnings, StatementInfo info) {
         boolean changesData = switch (info.kind()) {
             case INSERT, UPDATE, DELETE, MERGE -> true;
             default -> false;
@@ -396,7 +398,7 @@ final class QueryRunner {
                 && !session.transactions().inImplicit()) {
             return;
         }
-        for (java.sql.SQLWarning w = jdbc.getWarnings(); w != null; w = w.getNextWarning()) {
+        for (java.sql.SQLWarning w = warnings; w != null; w = w.getNextWarning()) {
             PgException error = ErrorMapper.errorFor(w);
             if (error != null) {
                 throw error;
@@ -450,7 +452,7 @@ final class QueryRunner {
         try {
             while (maxRows == 0 || sent < maxRows) {
                 if (!rs.next()) {
-                    failOnValueWarnings(portal.jdbc, portal.statement.info());
+                    failOnValueWarnings(portal.jdbc.getWarnings(), portal.statement.info());
                     if (portal.expectedRows >= 0 && portal.expectedRows != portal.rowsSent) {
                         throw new PgException(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to"
                                 + " concurrent update (" + portal.rowsSent + " rows locked, " + portal.expectedRows

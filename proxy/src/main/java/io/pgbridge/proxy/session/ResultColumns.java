@@ -17,6 +17,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The columns of one result: their PostgreSQL types and wire formats, resolved once from the JDBC metadata, and
@@ -49,27 +50,34 @@ final class ResultColumns {
 
     /**
      * Resolves the columns; {@code bind} (may be null) gives the result formats the client asked for, and
-     * {@code hints} the translation's: the 0-based columns PostgreSQL types as boolean where the backend answers
-     * integers, and whether the backend's first column only marks the rows the client gets.
+     * {@code hints} the translation's: the 0-based columns PostgreSQL types otherwise than the backend describes
+     * them ({@link Translation#columnTypes()}), and whether the backend's first column only marks the rows the client
+     * gets.
      */
     static ResultColumns of(ResultSetMetaData md, BackendDialect dialect, FrontendMessage.Bind bind,
                             Translation hints) throws SQLException {
         int skipped = hints.markedRows() ? 1 : 0;
         int n = md.getColumnCount() - skipped;
         String[] names = new String[n];
-        ColumnType[] columnTypes = new ColumnType[n];
+        ColumnType[] types = new ColumnType[n];
         short[] formats = new short[n];
         for (int i = 0; i < n; i++) {
             names[i] = dialect.columnLabel(md.getColumnLabel(i + 1 + skipped));
-            columnTypes[i] = dialect.columnType(md, i + 1 + skipped);
+            types[i] = dialect.columnType(md, i + 1 + skipped);
             formats[i] = bind == null ? 0 : bind.resultFormat(i);
         }
-        for (int column : hints.booleanColumns()) {
-            if (column < n && isInteger(columnTypes[column].oid())) {
-                columnTypes[column] = ColumnType.of(PgOid.BOOL);
+        for (Map.Entry<Integer, String> hint : hints.columnTypes().entrySet()) {
+            int column = hint.getKey();
+            int oid = PgOid.forTypeName(hint.getValue());
+            if (column >= n || oid == 0) {
+                continue;
+            }
+            // A boolean answered as 1/0 is an integer column; a backend that has booleans says so itself.
+            if (oid != PgOid.BOOL || isInteger(types[column].oid())) {
+                types[column] = ColumnType.of(oid);
             }
         }
-        return new ResultColumns(names, columnTypes, formats, skipped);
+        return new ResultColumns(names, types, formats, skipped);
     }
 
     /** Whether the current row of {@code rs} is the client's: not marked as one PostgreSQL would not return. */

@@ -42,6 +42,13 @@ public final class ArrayType<E> extends AbstractPgType<List<E>> {
         if (text.startsWith("{") || text.startsWith("[") && text.contains("]={")) {
             return decodeText(text, TextContext.UTC);
         }
+        if (text.startsWith("[")) {
+            try {
+                return decodeJson(text); // MariaDB and SQLite store arrays as JSON
+            } catch (PgTypeException notJson) {
+                // H2 writes its arrays' text in brackets too: its Array objects are exact
+            }
+        }
         Array array = rs.getArray(column);
         if (array == null) {
             return null;
@@ -59,8 +66,13 @@ public final class ArrayType<E> extends AbstractPgType<List<E>> {
 
     @Override
     public void bind(PreparedStatement ps, int index, List<E> value) throws SQLException {
-        Object[] elements = new Object[value.size()];
         boolean postgres = Jdbc.isPostgres(ps);
+        if (!postgres && !Jdbc.isH2(ps)) {
+            // MariaDB, SQLite: arrays are stored as JSON arrays, which their JSON functions read
+            ps.setString(index, toJson(value));
+            return;
+        }
+        Object[] elements = new Object[value.size()];
         for (int i = 0; i < elements.length; i++) {
             E e = value.get(i);
             // pgjdbc gets text forms, which the server casts like any literal; others get Java values
@@ -72,9 +84,46 @@ public final class ArrayType<E> extends AbstractPgType<List<E>> {
                     ? java.util.Arrays.copyOf(elements, elements.length, String[].class) : elements);
             ps.setArray(index, jdbcArray);
         } catch (SQLFeatureNotSupportedException e) {
-            // MariaDB, SQLite: no arrays; the PostgreSQL text form is the best they can store
             ps.setString(index, toText(value));
         }
+    }
+
+    /** An array as the backends without arrays store it: a JSON array, numbers and booleans unquoted. */
+    public String toJson(List<E> value) {
+        StringBuilder json = new StringBuilder("[");
+        for (E e : value) {
+            if (json.length() > 1) {
+                json.append(", ");
+            }
+            if (e == null) {
+                json.append("null");
+                continue;
+            }
+            String text = elementText(e);
+            if (element instanceof BoolType) {
+                json.append((Boolean) e ? "true" : "false");
+            } else if (isNumber(element) && text.matches("-?[0-9.]+(e[-+]?[0-9]+)?")) {
+                json.append(text); // NaN and Infinity are no JSON numbers: they stay strings
+            } else {
+                json.append(Json.quoted(text));
+            }
+        }
+        return json.append(']').toString();
+    }
+
+    private static boolean isNumber(PgType<?> type) {
+        return type instanceof IntegerType<?> || type instanceof NumericType || type instanceof Float4Type
+                || type instanceof Float8Type;
+    }
+
+    /** A JSON array (the storage of arrays on MariaDB and SQLite), each element read as its PostgreSQL text. */
+    private List<E> decodeJson(String text) {
+        List<String> items = Json.arrayElements(text);
+        List<E> result = new ArrayList<>(items.size());
+        for (String item : items) {
+            result.add(item == null ? null : element.decodeText(item, TextContext.UTC));
+        }
+        return result;
     }
 
     private String elementText(E value) {

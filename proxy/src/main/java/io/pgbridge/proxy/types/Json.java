@@ -35,6 +35,39 @@ final class Json {
         return sb.toString();
     }
 
+    /**
+     * The elements of a JSON array as PostgreSQL's text of each: strings unquoted, numbers and true/false as
+     * written, null as Java null, nested arrays and objects as their canonical JSON. Backends without arrays store
+     * them as JSON arrays; this turns one back into what array_in would read element by element.
+     */
+    static List<String> arrayElements(String text) {
+        if (!(parse(text) instanceof List<?> list)) {
+            throw new PgTypeException("22P02", "malformed array literal: \"" + text + "\"");
+        }
+        List<String> elements = new ArrayList<>(list.size());
+        for (Object value : list) {
+            if (value == NULL) {
+                elements.add(null);
+            } else if (value instanceof String s) {
+                elements.add(s);
+            } else if (value instanceof BigDecimal || value instanceof Boolean) {
+                elements.add(value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+            } else {
+                StringBuilder sb = new StringBuilder();
+                write(value, sb);
+                elements.add(sb.toString());
+            }
+        }
+        return elements;
+    }
+
+    /** {@code s} as a JSON string, quoted and escaped. */
+    static String quoted(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        quote(s, sb);
+        return sb.toString();
+    }
+
     private static Object parse(String text) {
         Json p = new Json(text);
         p.skipSpace();

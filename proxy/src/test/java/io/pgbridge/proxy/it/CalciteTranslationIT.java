@@ -59,7 +59,7 @@ class CalciteTranslationIT {
                 assertThat(rs.getString(2)).isEqualTo("Apple");
             }
             try (Statement s = c.createStatement()) {
-                assertThatThrownBy(() -> s.executeQuery("select array_agg(id) from calcite_e2e"))
+                assertThatThrownBy(() -> s.executeQuery("select ARRAY(select id from calcite_e2e)"))
                         .isInstanceOfSatisfying(PSQLException.class,
                                 e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
                 s.execute("drop table calcite_e2e");

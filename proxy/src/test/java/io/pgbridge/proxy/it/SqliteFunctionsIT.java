@@ -146,7 +146,7 @@ class SqliteFunctionsIT {
     }
 
     /** Numbers compared by value: PostgreSQL keeps numeric scale (75.50), SQLite stores a double (75.5). */
-    private static String normalised(String value) {
+    static String normalised(String value) {
         if (value == null || !value.matches("-?[0-9]+(\\.[0-9]+)?")) {
             return value;
         }

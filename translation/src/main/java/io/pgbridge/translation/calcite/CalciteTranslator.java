@@ -112,7 +112,8 @@ public final class CalciteTranslator implements Translator {
     }
 
     private String query(SqlNode tree, Pieces pieces) {
-        pieces.booleanColumns = BooleanColumns.ofQuery(tree);
+        pieces.columnTypes = ResultTypes.ofQuery(tree, rules);
+        SetReturningSelect.rewrite(tree, rules);
         SqlNode query = DistinctOn.rewrite(GroupingSets.expand(tree, rules), rules);
         if (!rules.namesValuesColumns()) {
             query = ValuesAsSelect.rewrite(query);
@@ -211,8 +212,8 @@ public final class CalciteTranslator implements Translator {
         private final List<Integer> parameterNumbers;
         private int parsedParameters;
         private List<Integer> numbersFrom;
-        /** The result's boolean columns, from the query or the RETURNING list. */
-        private List<Integer> booleanColumns = List.of();
+        /** The result's columns the backend types otherwise than PostgreSQL, from the query or the RETURNING list. */
+        private java.util.Map<Integer, String> columnTypes = java.util.Map.of();
         /** The statement returns a first column marking the rows the client gets (see {@link UpsertClause}). */
         private boolean markedRows;
         /** The table written to, as rendered: a RETURNING {@code *} after the mark must name it. */
@@ -226,8 +227,13 @@ public final class CalciteTranslator implements Translator {
         }
 
         Translation translation(String sql, DialectRules rules) {
-            return new Translation(sql, rules.answersBooleansAsNumbers() ? booleanColumns : List.of(), markedRows,
-                    followUp == null ? List.of() : List.of(followUp));
+            java.util.Map<Integer, String> types = columnTypes;
+            if (!rules.answersBooleansAsNumbers()) {
+                // A backend with booleans of its own describes them itself.
+                types = new java.util.HashMap<>(columnTypes);
+                types.values().removeIf(Translation.BOOLEAN::equals);
+            }
+            return new Translation(sql, types, markedRows, followUp == null ? List.of() : List.of(followUp));
         }
 
         void markRows() {
@@ -273,7 +279,7 @@ public final class CalciteTranslator implements Translator {
                 throw new TranslationException(TranslationException.SYNTAX_ERROR, "syntax error in RETURNING",
                         list.originOf(0) + 1);
             }
-            booleanColumns = BooleanColumns.ofList(select.getSelectList());
+            columnTypes = ResultTypes.ofList(select.getSelectList(), rules);
             StringBuilder out = new StringBuilder();
             for (SqlNode item : select.getSelectList()) {
                 if (refusedStar != null && item instanceof org.apache.calcite.sql.SqlIdentifier id && id.isStar()) {

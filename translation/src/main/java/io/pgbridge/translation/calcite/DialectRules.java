@@ -21,6 +21,16 @@ import java.util.Map;
  * construct; operands arrive already translated. A method returns null where the construct needs no change.
  */
 abstract class DialectRules {
+    /** Arrays, which the backend stores as JSON. */
+    ArrayRules arrays() {
+        return new UnsupportedArrayRules(this);
+    }
+
+    /** jsonb operators and functions. */
+    JsonbRules jsonb() {
+        return new UnsupportedJsonbRules(this);
+    }
+
     private final SqlTarget target;
     private final Map<String, String> extractFields;
     private final Map<String, String> truncUnits;

@@ -22,24 +22,13 @@ final class GenerateSeries {
 
     /** The derived table for {@code call} if it is a generate_series FROM item, otherwise null. */
     static SqlNode inFrom(SqlCall call, SqlShuttle rewriter, DialectRules rules) {
-        SqlCall table = call;
-        String alias = null;
-        String column = null;
-        if (call.getKind() == SqlKind.AS) {
-            if (call.operand(0).getKind() != SqlKind.COLLECTION_TABLE) {
-                return null;
-            }
-            table = call.operand(0);
-            alias = ((SqlIdentifier) call.operand(1)).getSimple();
-            if (call.operandCount() > 3) {
-                throw rules.unsupported("generate_series with more than one column alias");
-            }
-            column = call.operandCount() == 3 ? ((SqlIdentifier) call.operand(2)).getSimple() : alias;
-        }
-        if (!(table.operand(0) instanceof SqlCall function)
-                || !function.getOperator().getName().equalsIgnoreCase("generate_series")) {
+        FromFunction from = FromFunction.of(call, rules);
+        if (from == null || !from.name().equals("generate_series")) {
             return null;
         }
+        SqlCall function = from.function();
+        String alias = from.alias();
+        String column = from.column() != null ? from.column() : alias;
         List<SqlNode> args = function.getOperandList();
         if (args.size() < 2 || args.size() > 3) {
             throw rules.unsupported("generate_series with " + args.size() + " arguments");

@@ -54,8 +54,21 @@ final class MariaDbRules extends DialectRules {
             "quarter", "CAST(MAKEDATE(YEAR({0}), 1) + INTERVAL (QUARTER({0}) - 1) QUARTER AS DATETIME)",
             "year", "CAST(DATE_FORMAT({0}, '%Y-01-01') AS DATETIME)");
 
+    private final ArrayRules arrays = new MariaDbArrayRules(this);
+    private final JsonbRules jsonb = new MariaDbJsonbRules(this);
+
     MariaDbRules() {
         super(SqlTarget.MARIADB, EXTRACT_FIELDS, TRUNC_UNITS);
+    }
+
+    @Override
+    ArrayRules arrays() {
+        return arrays;
+    }
+
+    @Override
+    JsonbRules jsonb() {
+        return jsonb;
     }
 
     @Override
@@ -90,7 +103,7 @@ final class MariaDbRules extends DialectRules {
                     operand);
             case "uuid" -> text != null
                     ? SqlLiteral.createCharString(UuidText.canonical(text), SqlParserPos.ZERO) : operand;
-            case "json", "jsonb" -> operand;
+            case "json", "jsonb" -> jsonb().cast(operand, type.name().equals("jsonb"));
             default -> throw unsupported("casts to " + type.name());
         };
     }
@@ -202,13 +215,9 @@ final class MariaDbRules extends DialectRules {
             case "btrim" -> args.size() == 1 ? call("TRIM", args)
                     : template("TRIM(BOTH {1} FROM {0})", args.get(0), args.get(1));
             case "to_timestamp" -> args.size() == 1 ? call("FROM_UNIXTIME", args) : throwing("to_timestamp(text, format)");
-            case "json_build_object", "jsonb_build_object" -> call("JSON_OBJECT", args);
-            case "json_build_array", "jsonb_build_array" -> call("JSON_ARRAY", args);
-            case "json_agg", "jsonb_agg" -> call("JSON_ARRAYAGG", args);
             case "json_object_agg", "jsonb_object_agg" -> call("JSON_OBJECTAGG", args);
             case "bool_and", "every" -> call("MIN", args);
             case "bool_or" -> call("MAX", args);
-            case "array_agg" -> throwing("array_agg (arrays)");
             case "string_agg" -> groupConcat(this, call, args);
             case "count" -> distinctRowCount(call, args, "JSON_ARRAY");
             // MariaDB's STDDEV and VARIANCE are the population's; PostgreSQL's the sample's.

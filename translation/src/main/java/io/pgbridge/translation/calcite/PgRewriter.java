@@ -48,8 +48,17 @@ final class PgRewriter extends SqlShuttle {
         return rewritten;
     }
 
+    /** Names that mean the column of a set-returning function in FROM, where the backend names it otherwise. */
+    private final java.util.Map<String, SqlNode> elementColumns = new java.util.HashMap<>();
+
     @Override
     public SqlNode visit(SqlIdentifier id) {
+        if (!elementColumns.isEmpty() && id.names.size() <= 2 && !id.isStar()) {
+            SqlNode element = elementColumns.get(String.join(".", id.names));
+            if (element != null) {
+                return element;
+            }
+        }
         if (id.names.size() == 1 && !id.isComponentQuoted(0) && ColumnLabels.CURRENT_TIME_WORDS.contains(id.getSimple())) {
             return rules.currentTimestamp();
         }
@@ -78,6 +87,18 @@ final class PgRewriter extends SqlShuttle {
                     aggregateAliasesExpanded(orderBy.orderList, orderBy.query), orderBy.offset, orderBy.fetch);
         } else if (call instanceof SqlSelect select && select.getOrderList() != null) {
             select.setOrderBy(aggregateAliasesExpanded(select.getOrderList(), select));
+        }
+        if (call instanceof SqlSelect select) {
+            java.util.Map<String, SqlNode> columns = SetReturningFrom.columns(select, rules);
+            elementColumns.putAll(columns);
+            SqlNodeList items = select.getSelectList();
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof SqlIdentifier id && !id.isStar() && id.names.size() <= 2
+                        && columns.containsKey(String.join(".", id.names))) {
+                    items.set(i, SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, id,
+                            new SqlIdentifier(id.names.get(id.names.size() - 1), SqlParserPos.ZERO)));
+                }
+            }
         }
         SqlNode early = before(call);
         if (early != null) {
@@ -110,7 +131,16 @@ final class PgRewriter extends SqlShuttle {
             case SOME, ALL -> {
                 return quantified(call);
             }
+            case WITHIN_GROUP -> {
+                // json_agg(x ORDER BY y), which the normalizer wrote so; else an ordered-set aggregate (percentile…)
+                return StatementNormalizer.isOrderedJsonAggregate(call.operand(0))
+                        ? orderedAggregate(call) : OrderedSetAggregates.rewrite(call, this, rules);
+            }
             case AS, COLLECTION_TABLE -> {
+                SqlNode elements = SetReturningFrom.inFrom(call, this, rules);
+                if (elements != null) {
+                    return elements;
+                }
                 SqlNode series = GenerateSeries.inFrom(call, this, rules);
                 if (series != null || call.getKind() != SqlKind.AS) {
                     return series;
@@ -123,10 +153,7 @@ final class PgRewriter extends SqlShuttle {
                 return operands.length > 2 && operands[0].getKind() == SqlKind.VALUES && !rules.namesValuesColumns()
                         ? ValuesAsSelect.named(renamed) : renamed;
             }
-            case WITHIN_GROUP -> {
-                return OrderedSetAggregates.rewrite(call, this, rules);
-            }
-            case ARRAY_VALUE_CONSTRUCTOR, ARRAY_QUERY_CONSTRUCTOR -> throw rules.unsupported("arrays");
+            case ARRAY_QUERY_CONSTRUCTOR -> throw rules.unsupported("ARRAY(subquery)");
             case SIMILAR -> throw rules.unsupported("SIMILAR TO");
             default -> {
                 return null;
@@ -134,15 +161,39 @@ final class PgRewriter extends SqlShuttle {
         }
     }
 
+    /**
+     * {@code json_agg(x ORDER BY y)}, which the normalizer wrote as {@code json_agg(x) WITHIN GROUP (ORDER BY y)}:
+     * the aggregate with its ORDER BY keys as a last operand, as Babel gives string_agg's.
+     */
+    private SqlNode orderedAggregate(SqlCall call) {
+        if (!(call.operand(0) instanceof SqlCall aggregate)) {
+            return null;
+        }
+        String name = aggregate.getOperator().getName().toLowerCase(Locale.ROOT);
+        List<SqlNode> args = new ArrayList<>();
+        for (SqlNode operand : aggregate.getOperandList()) {
+            args.add(operand.accept(this));
+        }
+        args.add(call.operand(1).accept(this));
+        SqlNode translated = rules.jsonb().function(name, aggregate, args, aggregate.getOperandList());
+        if (translated == null) {
+            throw rules.unsupported(name + " … WITHIN GROUP");
+        }
+        return translated;
+    }
+
     /** Constructs rewritten from their translated operands; null keeps {@code call}. */
     private SqlNode after(SqlCall call, SqlCall original) {
+        if (call.getOperator() == SqlStdOperatorTable.CONCAT) {
+            return concat(call, original);
+        }
         return switch (call.getKind()) {
             case CAST -> cast(call);
             case LIKE -> like(call);
             case RLIKE -> rules.regexMatch(call.operand(0), call.operand(1),
                     call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("NOT"));
             case BETWEEN -> between(call);
-            case PLUS, MINUS -> intervalArithmetic(call);
+            case PLUS -> intervalArithmetic(call);
             case DIVIDE, MOD -> rules.divide(call.operand(0), call.operand(1), call.getKind() == SqlKind.MOD);
             case IS_DISTINCT_FROM -> rules.isDistinctFrom(call.operand(0), call.operand(1), true);
             case IS_NOT_DISTINCT_FROM -> rules.isDistinctFrom(call.operand(0), call.operand(1), false);
@@ -153,17 +204,23 @@ final class PgRewriter extends SqlShuttle {
             case SELECT -> select((SqlSelect) call);
             case WINDOW -> window((SqlWindow) call);
             case OVER -> rules.over(call, original);
-            default -> {
-                if (call.getOperator() == SqlStdOperatorTable.CONCAT) {
-                    yield rules.concatenate(call.operand(0), call.operand(1));
-                }
-                yield call.getOperator() instanceof SqlFunction function ? function(function, call) : null;
-            }
+            case ARRAY_VALUE_CONSTRUCTOR -> rules.arrays().construct(call.getOperandList());
+            case ITEM -> rules.arrays().subscript(call.operand(0), call.operand(1));
+            case EQUALS -> OperatorMarkers.rewrite(call, original, rules);
+            case MINUS -> original.operand(1) instanceof org.apache.calcite.sql.SqlCharStringLiteral
+                    && MarkerCheck.interval(call.operand(0), rules) == null
+                    ? rules.jsonb().deleteKey(call.operand(0), call.operand(1)) : intervalArithmetic(call);
+            default -> call.getOperator() instanceof SqlFunction function ? function(function, call, original) : null;
         };
     }
 
     private SqlNode cast(SqlCall call) {
         SqlDataTypeSpec spec = (SqlDataTypeSpec) call.operand(1);
+        PgType element = PgType.elementOf(spec);
+        if (element != null) {
+            String text = DialectRules.stringValue(call.operand(0));
+            return text != null ? rules.arrays().literal(text, element) : call.operand(0);
+        }
         PgType type = PgType.of(spec);
         if (type == null) {
             throw rules.unsupported("the type " + PgType.spelling(spec));
@@ -173,6 +230,19 @@ final class PgRewriter extends SqlShuttle {
             return intervalText;
         }
         return rules.cast(call.operand(0), type);
+    }
+
+    /** {@code a || b}: text, or arrays, or jsonb, by what the operands are written as. */
+    private SqlNode concat(SqlCall call, SqlCall original) {
+        List<SqlNode> operands = call.getOperandList();
+        if (ExpressionTypes.isArray(original.operand(0)) || ExpressionTypes.isArray(original.operand(1))) {
+            SqlNode cat = rules.arrays().function("array_cat", operands);
+            return cat != null ? cat : DialectRules.call("array_cat", operands);
+        }
+        if (ExpressionTypes.isJson(original.operand(0)) || ExpressionTypes.isJson(original.operand(1))) {
+            return rules.jsonb().concat(call.operand(0), call.operand(1));
+        }
+        return rules.concatenate(call.operand(0), call.operand(1));
     }
 
     private SqlNode like(SqlCall call) {
@@ -232,7 +302,7 @@ final class PgRewriter extends SqlShuttle {
             SqlNode rewritten = rules.quantifiedSubquery(left, operator.comparisonKind, any, query);
             return rewritten != null ? rewritten : operator.createCall(SqlParserPos.ZERO, left, query);
         }
-        throw rules.unsupported(any ? "ANY with an array" : "ALL with an array");
+        return rules.arrays().quantified(left, operator.comparisonKind, any, right.accept(this));
     }
 
     private SqlNode orderBy(SqlOrderBy orderBy) {
@@ -327,7 +397,7 @@ final class PgRewriter extends SqlShuttle {
         return window;
     }
 
-    private SqlNode function(SqlFunction function, SqlCall call) {
+    private SqlNode function(SqlFunction function, SqlCall call, SqlCall original) {
         String name = function.getName().toLowerCase(Locale.ROOT);
         List<SqlNode> args = call.getOperandList();
         switch (name) {
@@ -344,9 +414,24 @@ final class PgRewriter extends SqlShuttle {
                 return null; // consumed by the + or - around it, or refused afterwards
             }
             case StatementNormalizer.DISTINCT_ON -> throw rules.unsupported("DISTINCT ON here");
+            case "unnest" -> throw rules.unsupported("unnest here");
+            case "array_agg" -> {
+                return rules.arrays().aggregate(call, args.get(0), JsonbRules.order(args));
+            }
             case "generate_series" -> throw rules.unsupported("generate_series outside FROM");
             default -> {
             }
+        }
+        if (StatementNormalizer.OPERATOR_MARKERS.containsValue(name)) {
+            return null; // read back by the = around it
+        }
+        SqlNode arrays = rules.arrays().function(name, args);
+        if (arrays != null) {
+            return arrays;
+        }
+        SqlNode json = rules.jsonb().function(name, call, args, original.getOperandList());
+        if (json != null) {
+            return json;
         }
         SqlNode translated = rules.function(name, call, args);
         if (translated != null) {

@@ -17,12 +17,26 @@ import java.util.Locale;
  */
 record PgType(String name, int precision, int scale) {
 
-    /** The type {@code spec} names, or null for a type pgbridge does not know. */
+    /** The type {@code spec} names, or null for a type pgbridge does not know (arrays: {@link #elementOf}). */
     static PgType of(SqlDataTypeSpec spec) {
-        if (spec.getCollectionsTypeName() != null) {
-            return null;
-        }
+        return spec.getCollectionsTypeName() != null ? null : of(spec.getTypeNameSpec());
+    }
+
+    /** The element type of the array type {@code spec} names ({@code text[]}), or null when it names no array. */
+    static PgType elementOf(SqlDataTypeSpec spec) {
         SqlTypeNameSpec typeName = spec.getTypeNameSpec();
+        if (typeName instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec collection) {
+            return of(collection.getElementTypeName());
+        }
+        return null;
+    }
+
+    /** PostgreSQL's name of the array type of this element type, as pg_type has it: {@code _int4}. */
+    String arrayName() {
+        return "_" + name;
+    }
+
+    private static PgType of(SqlTypeNameSpec typeName) {
         if (typeName instanceof SqlBasicTypeNameSpec basic) {
             int precision = basic.getPrecision();
             int scale = basic.getScale() < 0 ? -1 : basic.getScale();
@@ -68,6 +82,9 @@ record PgType(String name, int precision, int scale) {
             case "json" -> "json";
             case "jsonb" -> "jsonb";
             case "numeric", "decimal" -> "numeric";
+            case "varchar" -> "varchar";
+            case "date" -> "date";
+            case "uuid" -> "uuid";
             default -> null;
         };
         return name == null ? null : new PgType(name, -1, -1);

@@ -55,8 +55,21 @@ final class SqliteRules extends DialectRules {
                     + " || ' months')",
             "year", "strftime('%Y-01-01 00:00:00', {0})");
 
+    private final ArrayRules arrays = new SqliteArrayRules(this);
+    private final JsonbRules jsonb = new SqliteJsonbRules(this);
+
     SqliteRules() {
         super(SqlTarget.SQLITE, EXTRACT_FIELDS, TRUNC_UNITS);
+    }
+
+    @Override
+    ArrayRules arrays() {
+        return arrays;
+    }
+
+    @Override
+    JsonbRules jsonb() {
+        return jsonb;
     }
 
     @Override
@@ -93,7 +106,7 @@ final class SqliteRules extends DialectRules {
                     : template("CAST({0} AS BLOB)", operand);
             case "uuid" -> text != null
                     ? SqlLiteral.createCharString(UuidText.canonical(text), SqlParserPos.ZERO) : operand;
-            case "json", "jsonb" -> operand;
+            case "json", "jsonb" -> jsonb().cast(operand, type.name().equals("jsonb"));
             default -> throw unsupported("casts to " + type.name());
         };
     }
@@ -179,13 +192,8 @@ final class SqliteRules extends DialectRules {
                 }
                 yield template("datetime({0}, 'unixepoch')", args.get(0));
             }
-            case "json_build_object", "jsonb_build_object" -> call("json_object", args);
-            case "json_build_array", "jsonb_build_array" -> call("json_array", args);
-            case "json_agg", "jsonb_agg" -> call("json_group_array", args);
-            case "json_object_agg", "jsonb_object_agg" -> call("json_group_object", args);
             case "bool_and", "every" -> call("min", args);
             case "bool_or" -> call("max", args);
-            case "array_agg" -> throw unsupported("array_agg (arrays)");
             case "count" -> distinctRowCount(call, args, "json_array");
             case "string_agg" -> isDistinct(call) ? SqliteAggregateCalls.distinctStringAgg(args) : null;
             default -> null;
@@ -211,7 +219,14 @@ final class SqliteRules extends DialectRules {
 
     @Override
     SqlNode json(SqlNode doc, SqlNode key, boolean asText, boolean path) {
-        return JsonPaths.arrows(doc, key, asText, path);
+        SqlNode right = path || !(key instanceof SqlNumericLiteral || stringValue(key) != null)
+                ? JsonPaths.mysqlPath(key, path) : key;
+        if (asText) {
+            // ->> answers SQL values, JSON's true and false as 1 and 0; PostgreSQL's ->> gives their text.
+            return template("(CASE json_type({0}, {2}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false'"
+                    + " ELSE {0} ->> {1} END)", doc, right, JsonPaths.mysqlPath(key, path));
+        }
+        return template("({0} -> {1})", doc, right);
     }
 
     @Override

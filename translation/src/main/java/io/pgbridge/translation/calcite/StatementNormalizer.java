@@ -31,7 +31,30 @@ final class StatementNormalizer {
     static final String EXTRACT = "pgbridge_extract";
     static final String DISTINCT_ON = "pgbridge_distinct_on";
     static final String AT_TIME_ZONE = "pgbridge_at_time_zone";
+    /**
+     * PostgreSQL's containment and key operators ({@code a @> b}) as {@code marker(a) = b}: Babel has no such
+     * operators, and {@code =} gives the right operand the extent a comparison has. PgRewriter reads them back.
+     */
+    static final java.util.Map<String, String> OPERATOR_MARKERS = java.util.Map.of("@>", "pgbridge_op_contains",
+            "<@", "pgbridge_op_contained", "&&", "pgbridge_op_overlaps", "?", "pgbridge_op_key_exists",
+            "?|", "pgbridge_op_any_key_exists", "?&", "pgbridge_op_all_keys_exist");
 
+    static final String UNNEST = "pgbridge_unnest";
+    /** Set-returning functions the translators place in FROM; Babel reads a call there only inside TABLE(…). */
+    static final Set<String> SET_RETURNING = Set.of("unnest", "jsonb_array_elements_text",
+            "json_array_elements_text", "jsonb_array_elements", "json_array_elements");
+    /** Whether {@code node} is a call of one of {@link #ORDERED_JSON_AGGREGATES}, as it came out of the parse. */
+    static boolean isOrderedJsonAggregate(org.apache.calcite.sql.SqlNode node) {
+        return node instanceof org.apache.calcite.sql.SqlCall call
+                && ORDERED_JSON_AGGREGATES.contains(call.getOperator().getName().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Aggregates whose {@code ORDER BY} inside the call Babel cannot read; written as WITHIN GROUP instead. */
+    private static final Set<String> ORDERED_JSON_AGGREGATES = Set.of("json_agg", "jsonb_agg", "json_object_agg",
+            "jsonb_object_agg");
+    /** Words that end a FROM list at its own depth. */
+    private static final Set<String> FROM_LIST_ENDS = Set.of("where", "group", "having", "order", "limit", "offset",
+            "window", "union", "except", "intersect", "returning", "for", "fetch");
     private static final Set<String> INTERVAL_UNITS = Set.of("year", "years", "month", "months", "day", "days",
             "hour", "hours", "minute", "minutes", "second", "seconds", "week", "weeks");
     /** Words that continue a type name after its first word: double precision, timestamp with time zone… */
@@ -39,8 +62,7 @@ final class StatementNormalizer {
     private static final Set<String> NOT_CALLS = Set.of("select", "where", "and", "or", "not", "when", "then",
             "else", "on", "having", "by", "distinct", "all", "from", "case", "between", "is", "like", "return");
     private static final Set<String> TYPE_WORDS = Set.of("precision", "varying", "with", "without", "time", "zone");
-    private static final Set<String> UNSUPPORTED_OPERATORS = Set.of("~", "~*", "!~*", "@>", "<@", "?", "?|",
-            "?&", "&&", "@@", "#", "#-", "<->", "@?", "~~", "~~*", "!~~", "!~~*", "|/", "||/", "^", "@", "&<", "&>",
+    private static final Set<String> UNSUPPORTED_OPERATORS = Set.of("~", "~*", "!~*", "@@", "#", "#-", "<->", "@?", "~~", "~~*", "!~~", "!~~*", "|/", "||/", "^", "@", "&<", "&>",
             "<<|", "|>>", "-|-", "<<", ">>");
 
     /** The normalised statement and, for each {@code ?} in it in order, the client's parameter number. */
@@ -52,7 +74,13 @@ final class StatementNormalizer {
     private final List<Token> tokens;
     private final MappedText out = new MappedText();
     private final List<Integer> parameters = new ArrayList<>();
-    private final Deque<int[]> parens = new ArrayDeque<>(); // {operand start, 1 if DISTINCT ON list, 1 if CAST}
+    /** {operand start, 1 if DISTINCT ON list, 1 if CAST, 1 if TABLE( to close, 1 if an ordered JSON aggregate}. */
+    private final Deque<int[]> parens = new ArrayDeque<>();
+    /** The paren depths at which a FROM list is being read. */
+    private final Deque<Integer> fromDepths = new ArrayDeque<>();
+    /** What the next '(' opens: {1 if TABLE( to close, 1 if an ordered JSON aggregate}. */
+    private int[] nextParen = {0, 0};
+    private TokenType previousType;
     /** Open {@code power(} calls of {@code ^}: {the exponent's last token, the output start of the call}. */
     private final Deque<int[]> powers = new ArrayDeque<>();
     private int operandStart = -1;
@@ -89,6 +117,7 @@ final class StatementNormalizer {
                 continue;
             }
             i = significant(i, token);
+            previousType = tokens.get(i).type();
             significantSeen++;
             while (!powers.isEmpty() && powers.peek()[0] <= i) {
                 out.append(")", token.start());
@@ -165,21 +194,38 @@ final class StatementNormalizer {
                 return operator(i, token, text);
             }
             case LEFT_BRACKET -> {
-                if (!previousWord.equals("array")) {
-                    throw TranslationException.unsupported("arrays", target);
+                // ARRAY[…], or a subscript of the operand just read; the whole is one operand again at ']'.
+                int start = previousWord.equals("array") && identifierStart >= 0 ? identifierStart : operandStart;
+                if (start < 0) {
+                    throw new TranslationException(TranslationException.SYNTAX_ERROR, "syntax error at or near \"[\"",
+                            token.start() + 1);
                 }
+                parens.push(new int[] {start, 0, 0});
                 out.copy(sql, token.start(), token.end());
+                resetOperand();
+                return i;
+            }
+            case RIGHT_BRACKET -> {
+                int[] open = parens.isEmpty() ? new int[] {at, 0} : parens.pop();
+                out.copy(sql, token.start(), token.end());
+                resetOperand();
+                operandStart = open[0];
+                return i;
             }
             case LEFT_PAREN -> {
                 int start = previousWord.equals("over") && windowedStart >= 0 ? windowedStart
                         : identifierStart >= 0 && !NOT_CALLS.contains(previousWord) ? identifierStart : at;
-                parens.push(new int[] {start, 0, previousWord.equals("cast") ? 1 : 0});
+                parens.push(new int[] {start, 0, previousWord.equals("cast") ? 1 : 0, nextParen[0], nextParen[1]});
+                nextParen = new int[] {0, 0};
                 out.copy(sql, token.start(), token.end());
             }
             case RIGHT_PAREN -> {
                 int[] open = parens.isEmpty() ? new int[] {at, 0} : parens.pop();
-                out.append(open[1] == 1 ? ")," : ")", token.start());
+                out.append(open[1] == 1 ? ")," : open.length > 3 && open[3] == 1 ? "))" : ")", token.start());
                 operandStart = open[0];
+                while (!fromDepths.isEmpty() && fromDepths.peek() > parens.size()) {
+                    fromDepths.pop();
+                }
             }
             case DOT -> {
                 out.copy(sql, token.start(), token.end());
@@ -209,6 +255,35 @@ final class StatementNormalizer {
     /** An unquoted word; returns the last token index consumed (i itself when the word was simply copied). */
     private int word(int i, Token token, String word, int at) {
         int next = nextSignificant(i);
+        if (word.equals("from")) {
+            fromDepths.push(parens.size());
+        } else if (FROM_LIST_ENDS.contains(word) && !fromDepths.isEmpty() && fromDepths.peek() == parens.size()) {
+            fromDepths.pop();
+        }
+        if (isType(next, TokenType.LEFT_PAREN) && ORDERED_JSON_AGGREGATES.contains(word)) {
+            nextParen = new int[] {0, 1};
+        }
+        if (word.equals("lateral") && isType(next, TokenType.IDENTIFIER)
+                && SET_RETURNING.contains(tokens.get(next).text(sql).toLowerCase(Locale.ROOT))) {
+            wordHandled = true;
+            return i; // a set-returning function in FROM sees the tables before it anyway
+        }
+        if (SET_RETURNING.contains(word) && isType(next, TokenType.LEFT_PAREN)) {
+            String name = word.equals("unnest") ? UNNEST : word;
+            boolean inFrom = previousWord.equals("from") || previousWord.equals("join") || previousWord.equals("lateral")
+                    || previousType == TokenType.COMMA && !fromDepths.isEmpty() && fromDepths.peek() == parens.size();
+            wordHandled = true;
+            out.append(inFrom ? "TABLE(" + name : name, token.start());
+            nextParen = new int[] {inFrom ? 1 : 0, 0};
+            identifierStart = at;
+            operandStart = at;
+            previousWord = word;
+            return i;
+        }
+        if (word.equals("order") && isWord(next, "by") && !parens.isEmpty() && parens.peek().length > 4
+                && parens.peek()[4] == 1) {
+            out.append(") WITHIN GROUP (", token.start());
+        }
         switch (word) {
             case "interval" -> {
                 if (isType(next, TokenType.STRING)) {
@@ -338,10 +413,25 @@ final class StatementNormalizer {
         if (op.equals("^") && operandStart >= 0) {
             return power(i, token);
         }
+        if (OPERATOR_MARKERS.containsKey(op)) {
+            return markedOperator(i, token, op);
+        }
         if (UNSUPPORTED_OPERATORS.contains(op) || op.equals("!~")) {
             throw TranslationException.unsupported("the operator " + op, target);
         }
         out.copy(sql, token.start(), token.end());
+        resetOperand();
+        return i;
+    }
+
+    /** {@code a @> b} as {@code marker(a) = b}; see {@link #OPERATOR_MARKERS}. */
+    private int markedOperator(int i, Token token, String op) {
+        if (operandStart < 0) {
+            throw new TranslationException(TranslationException.SYNTAX_ERROR,
+                    "syntax error at or near \"" + op + "\"", token.start() + 1);
+        }
+        MappedText left = out.cut(operandStart);
+        out.append(OPERATOR_MARKERS.get(op) + "(", token.start()).append(left).append(") = ", token.start());
         resetOperand();
         return i;
     }
@@ -446,10 +536,16 @@ final class StatementNormalizer {
             throw new TranslationException(TranslationException.SYNTAX_ERROR, "syntax error at or near \"::\"",
                     token.start() + 1);
         }
-        if (isType(next, TokenType.LEFT_BRACKET)) {
-            throw TranslationException.unsupported("arrays", target);
+        int dimensions = 0;
+        while (isType(next, TokenType.LEFT_BRACKET) && isType(nextSignificant(next), TokenType.RIGHT_BRACKET)) {
+            last = nextSignificant(next);
+            next = nextSignificant(last);
+            dimensions++;
         }
-        out.append(")", tokens.get(last).end() - 1);
+        if (dimensions > 1 || isType(next, TokenType.LEFT_BRACKET)) {
+            throw TranslationException.unsupported("multidimensional arrays", target);
+        }
+        out.append(dimensions == 1 ? " ARRAY)" : ")", tokens.get(last).end() - 1);
         operandStart = start;
         identifierStart = -1;
         previousWord = "";

@@ -53,9 +53,18 @@ final class ColumnTypes {
         return base + " array".repeat(type.arrayDimensions());
     }
 
+    /**
+     * MariaDB has no arrays: they are stored as JSON text in a MEDIUMTEXT, a type pgbridge writes for nothing else,
+     * so that the proxy can tell an array column from JSON metadata (as text[]; the element type is not kept).
+     */
+    static final String MARIADB_ARRAY = "MEDIUMTEXT";
+
     private static String mariaDb(PgType type, boolean keyed) {
         if (type.isArray()) {
-            throw unsupportedType(type, SqlTarget.MARIADB);
+            if (type.arrayDimensions() > 1) {
+                throw unsupportedType(type, SqlTarget.MARIADB);
+            }
+            return MARIADB_ARRAY;
         }
         return switch (type.name()) {
             case "smallint", "smallserial" -> "SMALLINT";
@@ -77,7 +86,10 @@ final class ColumnTypes {
             // The session time zone is UTC, so DATETIME holds the instant; TIMESTAMP would end in 2038.
             case "timestamp", "timestamptz" -> "DATETIME(" + type.modifier(0, 6) + ")";
             case "uuid" -> "UUID";
-            case "json", "jsonb" -> "JSON";
+            // MariaDB reports its JSON type as json whatever the column was declared as; pgbridge presents it as jsonb
+            // (canonical text), and keeps json as checked LONGTEXT, printed as written (see ColumnWriter).
+            case "jsonb" -> "JSON";
+            case "json" -> "LONGTEXT";
             case "interval", "timetz" -> throw unsupportedType(type, SqlTarget.MARIADB);
             default -> postgresOnly(type, SqlTarget.MARIADB);
         };
@@ -102,7 +114,7 @@ final class ColumnTypes {
      */
     private static String sqlite(PgType type) {
         if (type.isArray()) {
-            // Stored as the array's text ('{a,b}'); the declared name lets the proxy present the array type.
+            // Stored as a JSON array ('["a", "b"]'); the declared name lets the proxy present the array type.
             return sqlite(new PgType(type.name(), type.modifiers(), 0, type.name())) + "[]".repeat(type.arrayDimensions());
         }
         return switch (type.name()) {

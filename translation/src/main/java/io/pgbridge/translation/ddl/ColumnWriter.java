@@ -144,6 +144,10 @@ final class ColumnWriter {
             }
         } else {
             out.append(ColumnTypes.render(column.type(), target, keyed));
+            if (column.type().name().equals("json") && !column.type().isArray()) {
+                // "= 1": a bare JSON_VALID check would make MariaDB report the column as its JSON type (jsonb's)
+                out.append(" CHECK (JSON_VALID(").append(column.name().quoted()).append(") = 1)");
+            }
         }
         for (Constraint c : column.constraints()) {
             switch (c.kind()) {
@@ -248,6 +252,9 @@ final class ColumnWriter {
 
     /** SQLite takes only constants bare and MariaDB wants expressions parenthesised; H2 reads PostgreSQL's form. */
     String defaultValue(List<Token> expression, PgType columnType) {
+        if (columnType != null && columnType.isArray() && target != SqlTarget.H2) {
+            return ArrayDefaults.asJson(expression, columnType, sql, target);
+        }
         String written = expressions.write(expression, columnType);
         boolean bare = target == SqlTarget.H2 || StandardTargets.isStandard(target) && StandardTargets.bareDefaults(target);
         return bare || ExpressionWriter.isPlainConstant(expression, sql) ? written : "(" + written + ")";

@@ -48,6 +48,14 @@ final class ExpressionWriter {
                         ? H2TypedLiterals.normalise(value, columnType.name()) : null;
                 return typed != null ? typed : written;
             }
+            if (tokens.size() == 5 && tokens.get(0).type() == TokenType.STRING && tokens.get(1).text(sql).equals("::")
+                    && tokens.get(2).type() == TokenType.IDENTIFIER && tokens.get(3).type() == TokenType.LEFT_BRACKET
+                    && tokens.get(4).type() == TokenType.RIGHT_BRACKET) {
+                String literal = tokens.get(0).text(sql);
+                String typed = H2TypedLiterals.array(literal.substring(1, literal.length() - 1).replace("''", "'"),
+                        tokens.get(2).text(sql).toLowerCase(Locale.ROOT));
+                return typed != null ? typed : written;
+            }
             return written;
         }
         return render(tokens, 0, tokens.size(), columnType);

@@ -146,8 +146,17 @@ class DdlTranslatorTest {
         "create table t2 as select * from t with no data|CREATE TABLE \"t2\" AS select * from t WITH NO DATA"
                 + "|CREATE TABLE \"t2\" AS SELECT * FROM (SELECT * FROM \"t\") AS \"pgbridge_query\" WHERE 0"
                 + "|CREATE TABLE \"t2\" AS SELECT * FROM (SELECT * FROM `t`) WHERE 0",
-        "create temp table t (a int[])|CREATE LOCAL TEMPORARY TABLE \"t\" (\"a\" integer array)|0A000"
-                + "|CREATE TEMP TABLE \"t\" (\"a\" int4[])",
+        "create temp table t (a int[])|CREATE LOCAL TEMPORARY TABLE \"t\" (\"a\" integer array)"
+                + "|CREATE TEMPORARY TABLE \"t\" (\"a\" MEDIUMTEXT)|CREATE TEMP TABLE \"t\" (\"a\" int4[])",
+        "create table t (c int[][])|CREATE TABLE \"t\" (\"c\" integer array array)|0A000"
+                + "|CREATE TABLE \"t\" (\"c\" int4[][])",
+        "create table t (a text[] default '{x,\"y z\"}', b int[] not null default '{}'::int[])"
+                + "|CREATE TABLE \"t\" (\"a\" text array DEFAULT CAST(ARRAY['x', 'y z'] AS CHARACTER VARYING ARRAY),"
+                + " \"b\" integer array NOT NULL DEFAULT CAST(ARRAY[] AS INTEGER ARRAY))|CREATE TABLE \"t\" (\"a\" MEDIUMTEXT DEFAULT ('[\"x\", \"y z\"]'), \"b\" MEDIUMTEXT"
+                + " NOT NULL DEFAULT ('[]'))|CREATE TABLE \"t\" (\"a\" text[] DEFAULT '[\"x\", \"y z\"]', \"b\" int4[]"
+                + " NOT NULL DEFAULT '[]')",
+        "create table t (j json, k jsonb)|CREATE TABLE \"t\" (\"j\" text, \"k\" text)|CREATE TABLE \"t\""
+                + " (\"j\" LONGTEXT CHECK (JSON_VALID(\"j\") = 1), \"k\" JSON)|CREATE TABLE \"t\" (\"j\" json, \"k\" jsonb)",
         "create extension if not exists pgcrypto|create extension if not exists pgcrypto|0A000|0A000",
     })
     void eachTarget(String statement, String forH2, String forMariaDb, String forSqlite) {
