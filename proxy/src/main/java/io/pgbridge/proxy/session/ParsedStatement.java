@@ -9,10 +9,12 @@ import io.pgbridge.translation.StatementInfo;
  * whether running it twice is harmless (a plain read), which allows a cheaper first attempt on some backends, and
  * whether it may call session functions ({@link SessionFunctions}), which are replaced each time it runs, and
  * which result columns are boolean though the backend answers numbers ({@link
- * io.pgbridge.translation.Translation#booleanColumns()}).
+ * io.pgbridge.translation.Translation#booleanColumns()}), and whether it reads the catalog, which on
+ * backends other than PostgreSQL runs on the catalog engine ({@link io.pgbridge.proxy.catalog.CatalogEngine}).
  */
 record ParsedStatement(String name, String sql, int[] parameterTypes, StatementInfo info, JdbcSql jdbcSql,
-                       boolean repeatable, boolean sessionFunctions, java.util.List<Integer> booleanColumns) {
+                       boolean repeatable, boolean sessionFunctions, java.util.List<Integer> booleanColumns,
+                       boolean catalog) {
 
     int parameterCount() {
         return Math.max(parameterTypes.length, jdbcSql.parameterCount());
