@@ -30,7 +30,8 @@ public final class CatalogFunctions {
             {"pgbridge_regtype_oid", "regtypeOid"}, {"pgbridge_regtype_name", "regtypeName"},
             {"pgbridge_regproc_name", "regprocName"}, {"pgbridge_regnamespace_oid", "regnamespaceOid"},
             {"pgbridge_regnamespace_name", "regnamespaceName"}, {"pgbridge_regrole_oid", "regroleOid"},
-            {"pgbridge_regrole_name", "userById"}};
+            {"pgbridge_regrole_name", "userById"}, {"array_upper", "arrayUpper"},
+            {"pg_partition_ancestors", "partitionAncestors"}};
 
     private CatalogFunctions() {
     }
@@ -166,6 +167,15 @@ public final class CatalogFunctions {
             }
         }
         return out.toString();
+    }
+
+    public static Integer arrayUpper(Object[] array, Integer dimension) {
+        return array == null || dimension == null || dimension != 1 || array.length == 0 ? null : array.length;
+    }
+
+    /** Without partitions, a relation's only ancestor is itself. */
+    public static Integer partitionAncestors(Integer oid) {
+        return oid;
     }
 
     public static Long relationSize(Integer oid) {

@@ -120,8 +120,9 @@ final class CatalogLoader {
                 if (!relation.name.equals(rs.getString("TABLE_NAME"))) {
                     continue;
                 }
-                ColumnType type = dialect.tableColumnType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
-                        rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"));
+                ColumnType type = ColumnDefaults.withDeclaredModifier(dialect.tableColumnType(rs.getInt("DATA_TYPE"),
+                        rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")),
+                        rs.getString("TYPE_NAME"));
                 String def = rs.getString("COLUMN_DEF");
                 boolean autoIncrement = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));
                 byPosition.put(rs.getInt("ORDINAL_POSITION"), new Object[] {rs.getString("COLUMN_NAME"), type,
@@ -232,7 +233,8 @@ final class CatalogLoader {
                 }
                 keys.computeIfAbsent(name, k -> new ArrayList<>()).add(new String[] {fkColumn, rs.getString("PKCOLUMN_NAME")});
                 targets.put(name, new String[] {rs.getString(schemasAreCatalogs ? "PKTABLE_CAT" : "PKTABLE_SCHEM"),
-                        rs.getString("PKTABLE_NAME"), action(rs.getShort("UPDATE_RULE")), action(rs.getShort("DELETE_RULE"))});
+                        rs.getString("PKTABLE_NAME"), action(rs.getShort("UPDATE_RULE")),
+                        action(rs.getShort("DELETE_RULE"))});
             }
         }
         for (var e : keys.entrySet()) {
@@ -250,7 +252,37 @@ final class CatalogLoader {
                             + " confupdtype, confdeltype, confmatchtype, conkey, confkey) VALUES (?, ?, ?, 'f', ?, ?, ?, ?, ?, 's', ?, ?)",
                     oids.of("constraint", relation.schema, e.getKey()), e.getKey(), relation.namespace, relation.oid,
                     referencedIndex(referenced.oid, confkey), referenced.oid, target[2], target[3], conkey, confkey);
+            // psql lists foreign keys (and "Referenced by") only for tables with triggers, which FKs are in PostgreSQL.
+            insert("UPDATE pg_class SET relhastriggers = true WHERE oid IN (?, ?)", relation.oid, referenced.oid);
+            // MariaDB and H2 index the referencing columns by themselves, which PostgreSQL does not.
+            dropIndexBehind(relation, conkey, e.getKey(), fkColumns.getFirst());
         }
+    }
+
+    /** The index a backend made for foreign key {@code key}: MariaDB's is named after it or its first column, H2's {@code key_INDEX_n}. */
+    private void dropIndexBehind(Relation relation, Integer[] columns, String key, String firstColumn) throws SQLException {
+        for (String pattern : new String[] {literalPattern(key), literalPattern(firstColumn),
+                literalPattern(key) + "\\_INDEX\\_%"}) {
+            try (PreparedStatement ps = engine.prepareStatement("SELECT i.indexrelid FROM pg_index i JOIN pg_class c"
+                    + " ON c.oid = i.indexrelid WHERE i.indrelid = ? AND NOT i.indisunique AND i.indkey = ?"
+                    + " AND c.relname LIKE ? ESCAPE '\\'")) {
+                ps.setInt(1, relation.oid);
+                ps.setObject(2, columns);
+                ps.setString(3, pattern);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        int index = rs.getInt(1);
+                        insert("DELETE FROM pg_index WHERE indexrelid = ?", index);
+                        insert("DELETE FROM pg_class WHERE oid = ?", index);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static String literalPattern(String name) {
+        return name.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%");
     }
 
     private Map<String, Integer> attnumsOf(Relation relation) throws SQLException {
@@ -278,12 +310,13 @@ final class CatalogLoader {
         }
     }
 
-    private static String action(short rule) {
+    /** pg_constraint's action code; MariaDB reports its default (NO ACTION, the same as its RESTRICT) as RESTRICT. */
+    private String action(short rule) {
         return switch (rule) {
             case DatabaseMetaData.importedKeyCascade -> "c";
             case DatabaseMetaData.importedKeySetNull -> "n";
             case DatabaseMetaData.importedKeySetDefault -> "d";
-            case DatabaseMetaData.importedKeyRestrict -> "r";
+            case DatabaseMetaData.importedKeyRestrict -> schemasAreCatalogs ? "a" : "r";
             default -> "a";
         };
     }

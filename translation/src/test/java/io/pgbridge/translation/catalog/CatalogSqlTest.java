@@ -13,7 +13,8 @@ class CatalogSqlTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "select 1 from pg_catalog.pg_class c|select 1 from pg_class c",
-            "select pg_catalog.format_type(a.atttypid, a.atttypmod)|select pgbridge_format_type(a.atttypid, a.atttypmod)",
+            "select pg_catalog.format_type(a.atttypid, a.atttypmod)|select format_type(a.atttypid, a.atttypmod)",
+            "select x::pg_catalog.int2[]|select x::int2 array",
             "where c.relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE pg_catalog.default|where c.relname ~ '^(t)$' ",
             "select conrelid::pg_catalog.regclass AS ontable|select pgbridge_regclass_name(conrelid) AS ontable",
             "where d.classoid = 'pg_class'::regclass|where d.classoid = pgbridge_regclass_oid('pg_class')",
@@ -21,9 +22,17 @@ class CatalogSqlTest {
             "select typinput='pg_catalog.array_in'::regproc|select typinput=pgbridge_regproc_name('pg_catalog.array_in')",
             "select x::oid, n::name|select x::int, n::varchar",
             "where pol.polroles = '{0}'|where pol.polroles = ARRAY['0']",
-            "select pg_get_userbyid(f(x)::regrole)|select pgbridge_pg_get_userbyid(pgbridge_regrole_name(f(x)))"})
+            "from pg_catalog.pg_partition_ancestors(t.tgrelid) WITH ORDINALITY AS a(relid, depth)"
+                    + "|from (SELECT oid AS relid, 1 AS depth FROM pg_class) AS a",
+            "select pg_get_userbyid(f(x)::regrole)|select pg_get_userbyid(pgbridge_regrole_name(f(x)))"})
     void rewritesWhatTheEngineReadsOtherwise(String sql, String engineSql) {
         assertThat(CatalogSql.rewrite(sql)).isEqualToNormalizingWhitespace(engineSql);
+    }
+
+    @Test
+    void callsTheEngineFunctionsAndKeepsPostgresColumnNames() {
+        assertThat(CatalogSql.translate("select pg_catalog.format_type(a.atttypid, a.atttypmod) from pg_attribute a").sql())
+                .isEqualTo("select pgbridge_format_type(a.atttypid, a.atttypmod) AS \"format_type\" from pg_attribute a");
     }
 
     @Test
