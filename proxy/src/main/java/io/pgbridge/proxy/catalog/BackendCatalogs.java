@@ -58,5 +58,6 @@ public final class BackendCatalogs {
     /** Forgets every table: after DDL, or a rollback that may have undone some. */
     public void invalidate() {
         tables.invalidateAll();
+        CatalogEngine.invalidateIfCreated(backend);
     }
 }

@@ -124,7 +124,7 @@ final class TableShapes {
         }
     }
 
-    private static String currentSchema(Connection connection) {
+    static String currentSchema(Connection connection) {
         try {
             return connection.getSchema();
         } catch (SQLException | AbstractMethodError e) {
@@ -133,7 +133,7 @@ final class TableShapes {
     }
 
     /** {@code name} as a metadata search pattern that matches only itself ({@code _} and {@code %} escaped). */
-    private static String escape(DatabaseMetaData md, String name) throws SQLException {
+    static String escape(DatabaseMetaData md, String name) throws SQLException {
         if (name == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.pgbridge.proxy.session;
 
 import io.pgbridge.backend.Backend;
+import io.pgbridge.proxy.catalog.CatalogEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,8 @@ final class BackendConnection {
     private final Backend backend;
     private final String logPrefix;
     private Connection connection;
+    /** The session's connection to the backend's catalog engine, opened with its first catalog query. */
+    private Connection catalogConnection;
     /** A transaction pgbridge opened itself so that pgjdbc streams a result; committed when the result ends. */
     private boolean streamingTransaction;
     /** The session changed backend state that must not reach the next user of the connection. */
@@ -67,6 +70,19 @@ final class BackendConnection {
             get().setReadOnly(readOnlyTransaction);
             readOnly = readOnlyTransaction;
         }
+    }
+
+    /**
+     * The connection catalog queries of this session run on ({@link CatalogEngine}), with the engine's copy of the
+     * backend's objects brought up to date through the session's own backend connection.
+     */
+    Connection catalog(String database, String user) throws SQLException {
+        CatalogEngine engine = CatalogEngine.of(backend);
+        engine.refreshIfNeeded(get(), database, user);
+        if (catalogConnection == null) {
+            catalogConnection = engine.connect();
+        }
+        return catalogConnection;
     }
 
     boolean isLeased() {
@@ -124,6 +140,7 @@ final class BackendConnection {
 
     /** Gives the connection back to the pool, rolled back and, for PostgreSQL, with session state discarded. */
     void release() {
+        closeCatalog();
         Connection c = connection;
         connection = null;
         if (c == null) {
@@ -151,6 +168,18 @@ final class BackendConnection {
                 c.close();
             } catch (SQLException e) {
                 log.debug("{} - backend connection close failed: {}", logPrefix, e.getMessage());
+            }
+        }
+    }
+
+    private void closeCatalog() {
+        Connection c = catalogConnection;
+        catalogConnection = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                log.debug("{} - catalog engine connection close failed: {}", logPrefix, e.getMessage());
             }
         }
     }

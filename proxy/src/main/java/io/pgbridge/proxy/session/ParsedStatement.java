@@ -10,10 +10,11 @@ import io.pgbridge.translation.Translation;
  * whether running it twice is harmless (a plain read), which allows a cheaper first attempt on some backends, and
  * whether it may call session functions ({@link SessionFunctions}), which are replaced each time it runs, and
  * how the backend's result becomes the client's ({@code resultHints}: the translation's boolean columns and marked
- * rows, see {@link Translation}).
+ * rows, see {@link Translation}), and whether it reads the catalog, which on backends other than PostgreSQL runs
+ * on the catalog engine ({@link io.pgbridge.proxy.catalog.CatalogEngine}).
  */
 record ParsedStatement(String name, String sql, int[] parameterTypes, StatementInfo info, JdbcSql jdbcSql,
-                       boolean repeatable, boolean sessionFunctions, Translation resultHints) {
+                       boolean repeatable, boolean sessionFunctions, Translation resultHints, boolean catalog) {
 
     /** Result columns PostgreSQL types as boolean though the backend answers numbers. */
     java.util.List<Integer> booleanColumns() {

@@ -1,6 +1,7 @@
 package io.pgbridge.proxy.session;
 
 import io.pgbridge.backend.BackendDialect;
+import io.pgbridge.backend.Dialects;
 import io.pgbridge.config.LimitsConfig;
 import io.pgbridge.proxy.catalog.BackendCatalogs;
 import io.pgbridge.proxy.codec.BackendMessage;
@@ -274,6 +275,10 @@ final class QueryRunner {
             }
         }
         portal.runAs = withSessionFunctions(statement, true);
+        if (portal.runAs.catalog()) {
+            startCatalogQuery(portal);
+            return;
+        }
         if (!portal.runAs.resultHints().followUps().isEmpty() && !transactions.inImplicit()
                 && session.transactionStatus() == TransactionStatus.IDLE) {
             transactions.beginImplicit();   // the statement and its follow-up stand or fall together
@@ -343,6 +348,20 @@ final class QueryRunner {
             count += ResultColumns.isMarkedAsClientRow(rs) ? 1 : 0;
         }
         return count;
+    }
+
+    /** A catalog query of a non-PostgreSQL backend, run on the backend's catalog engine. */
+    private void startCatalogQuery(Portal portal) throws SQLException {
+        execute(portal, catalogConnection(), Dialects.H2, ResultSet.TYPE_FORWARD_ONLY, 0);
+        portal.resultSet = portal.jdbc.getResultSet();
+        portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), Dialects.H2, portal.bind,
+                portal.runAs.resultHints());
+    }
+
+    /** The session's connection to its backend's catalog engine, brought up to date. */
+    Connection catalogConnection() throws SQLException {
+        var context = session.functionContext();
+        return session.backendConnection().catalog(context.database(), context.user());
     }
 
     /**

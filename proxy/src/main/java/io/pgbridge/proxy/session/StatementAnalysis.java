@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pgbridge.backend.Backend;
 import io.pgbridge.backend.BackendDialect;
+import io.pgbridge.backend.Dialects;
 import io.pgbridge.proxy.catalog.BackendCatalogs;
 import io.pgbridge.proxy.error.ErrorMapper;
 import io.pgbridge.proxy.error.PgException;
@@ -16,6 +17,8 @@ import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.Translation;
 import io.pgbridge.translation.TranslationException;
 import io.pgbridge.translation.TypeNameRewriter;
+import io.pgbridge.translation.catalog.CatalogQueries;
+import io.pgbridge.translation.catalog.CatalogSql;
 import io.pgbridge.translation.schema.SchemaRewrites;
 
 import java.sql.Connection;
@@ -30,7 +33,7 @@ final class StatementAnalysis {
     private static final int[] NO_TYPES = new int[0];
 
     private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable, boolean sessionFunctions,
-                            Translation resultHints) {
+                            Translation resultHints, boolean catalog) {
     }
 
     /** The cache key: a record, so that each Parse does not copy its SQL text into a new key string. */
@@ -58,7 +61,7 @@ final class StatementAnalysis {
     static ParsedStatement rewritten(ParsedStatement original, String sql, BackendDialect dialect) {
         Analysis analysis = analyse(sql, dialect, true);
         return new ParsedStatement(original.name(), sql, original.parameterTypes(), analysis.info(),
-                analysis.jdbcSql(), analysis.repeatable(), false, analysis.resultHints());
+                analysis.jdbcSql(), analysis.repeatable(), false, analysis.resultHints(), analysis.catalog());
     }
 
     /**
@@ -66,7 +69,7 @@ final class StatementAnalysis {
      * as PostgreSQL would type them, from the backend's catalog read through the session's own connection.
      */
     static ParsedStatement withTypedLiterals(ParsedStatement statement, Connection connection, Backend backend) {
-        if (!mayTypeLiterals(statement.info(), backend.dialect(), statement.sql())) {
+        if (statement.catalog() || !mayTypeLiterals(statement.info(), backend.dialect(), statement.sql())) {
             return statement;
         }
         String sql = SchemaRewrites.apply(statement.sql(), BackendCatalogs.of(backend).through(connection));
@@ -89,7 +92,7 @@ final class StatementAnalysis {
 
     private static ParsedStatement statement(String name, String sql, int[] types, Analysis analysis) {
         return new ParsedStatement(name, sql, types, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
-                analysis.sessionFunctions(), analysis.resultHints());
+                analysis.sessionFunctions(), analysis.resultHints(), analysis.catalog());
     }
 
     /**
@@ -125,10 +128,27 @@ final class StatementAnalysis {
         StatementInfo info = StatementClassifier.classify(sql);
         // A statement calling session functions is translated only once they are replaced, when it runs.
         boolean sessionFunctions = !functionsReplaced && SessionFunctions.mayCall(info.kind(), sql);
+        if (!sessionFunctions && readsCatalogEngine(info, dialect, sql)) {
+            Translation translation = CatalogSql.translate(sql);
+            String engineSql = TypeNameRewriter.rewrite(translation.sql(), Dialects.H2.typeNameAliases());
+            return new Analysis(info, ParameterRewriter.rewrite(engineSql, false), true, false, translation, true);
+        }
         Translation translation = SqlTranslation.translates(info.kind()) && !sessionFunctions
                 ? translate(sql, info, dialect, functionsReplaced) : new Translation(sql);
         String backendSql = TypeNameRewriter.rewrite(translation.sql(), dialect.typeNameAliases());
         return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
-                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions, translation);
+                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions, translation, false);
+    }
+
+    /**
+     * A query of the catalog on a backend whose statements pgbridge translates: it runs on the catalog engine.
+     * PostgreSQL backends answer catalog queries themselves.
+     */
+    private static boolean readsCatalogEngine(StatementInfo info, BackendDialect dialect, String sql) {
+        return switch (info.kind()) {
+            case SELECT, VALUES, TABLE -> SqlTranslation.forDialect(dialect) != SqlTranslation.UNTRANSLATED
+                    && CatalogQueries.references(sql);
+            default -> false;
+        };
     }
 }

@@ -1,6 +1,7 @@
 package io.pgbridge.proxy.session;
 
 import io.pgbridge.backend.BackendDialect;
+import io.pgbridge.backend.Dialects;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
@@ -35,7 +36,10 @@ final class StatementDescriber {
         }
         ParsedStatement described = runner.withSessionFunctions(statement, false);
         int count = described.parameterCount();
-        Connection connection = session.backendConnection().get();
+        if (described.catalog()) {
+            dialect = Dialects.H2;   // the catalog engine's
+        }
+        Connection connection = described.catalog() ? runner.catalogConnection() : session.backendConnection().get();
         try (PreparedStatement prepared = connection.prepareStatement(described.jdbcSql().sql())) {
             int[] types = new int[count];
             ParameterMetaData pmd = null;

@@ -1,0 +1,260 @@
+package io.pgbridge.proxy.catalog;
+
+import io.pgbridge.translation.catalog.CatalogSql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * PostgreSQL's catalog functions as Java methods the catalog engine's H2 calls ({@code CREATE ALIAS}); those that look
+ * things up read the virtual tables through the calling connection. Definitions: {@link CatalogDefinitions}.
+ */
+public final class CatalogFunctions {
+    private static final String[][] ALIASES = {
+            {"format_type", "formatType"}, {"pg_get_userbyid", "userById"}, {"pg_table_is_visible", "tableIsVisible"},
+            {"pg_type_is_visible", "alwaysTrue"}, {"pg_function_is_visible", "alwaysTrue"},
+            {"pg_encoding_to_char", "encodingName"}, {"pg_get_expr", "expression"},
+            {"pg_get_indexdef", "indexDefinition"}, {"pg_get_constraintdef", "constraintDefinition"},
+            {"obj_description", "objectDescription"}, {"col_description", "columnDescription"},
+            {"shobj_description", "sharedObjectDescription"}, {"has_table_privilege", "hasPrivilege"},
+            {"has_schema_privilege", "hasPrivilege"}, {"has_database_privilege", "hasPrivilege"},
+            {"has_column_privilege", "hasPrivilege"}, {"has_function_privilege", "hasPrivilege"},
+            {"current_schemas", "currentSchemas"}, {"array_to_string", "arrayToString"},
+            {"pg_relation_size", "relationSize"}, {"pg_total_relation_size", "relationSize"},
+            {"pg_get_partkeydef", "noText"}, {"pg_get_statisticsobjdef_columns", "noText"},
+            {"pg_get_triggerdef", "noText"}, {"pg_relation_is_publishable", "alwaysFalse"},
+            {"pgbridge_regclass_oid", "regclassOid"}, {"pgbridge_regclass_name", "regclassName"},
+            {"pgbridge_regtype_oid", "regtypeOid"}, {"pgbridge_regtype_name", "regtypeName"},
+            {"pgbridge_regproc_name", "regprocName"}, {"pgbridge_regnamespace_oid", "regnamespaceOid"},
+            {"pgbridge_regnamespace_name", "regnamespaceName"}, {"pgbridge_regrole_oid", "regroleOid"},
+            {"pgbridge_regrole_name", "userById"}, {"array_upper", "arrayUpper"},
+            {"pg_partition_ancestors", "partitionAncestors"}};
+
+    private CatalogFunctions() {
+    }
+
+    static void register(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String[] alias : ALIASES) {
+                String name = alias[0].startsWith(CatalogSql.PREFIX) ? alias[0] : CatalogSql.PREFIX + alias[0];
+                st.execute("CREATE ALIAS " + name + " FOR '" + CatalogFunctions.class.getName() + "." + alias[1] + "'");
+            }
+        }
+    }
+
+    /** {@code format_type(type_oid, typemod)}: the type's SQL name with its modifier, as psql shows column types. */
+    public static String formatType(Connection c, Integer oid, Integer typmod) throws SQLException {
+        if (oid == null) {
+            return null;
+        }
+        String name = lookup(c, "SELECT typname FROM pg_type WHERE oid = ?", oid);
+        return name == null ? "???" : TypeNames.format(oid, name, typmod == null ? -1 : typmod);
+    }
+
+    public static String userById(Connection c, Integer oid) throws SQLException {
+        if (oid == null) {
+            return null;
+        }
+        String name = lookup(c, "SELECT rolname FROM pg_roles WHERE oid = ?", oid);
+        return name != null ? name : "unknown (OID=" + oid + ")";
+    }
+
+    /** Visible when its schema is on the search path: pg_catalog and public, which the engine's sessions have. */
+    public static Boolean tableIsVisible(Connection c, Integer oid) throws SQLException {
+        String nsp = lookup(c, "SELECT relnamespace FROM pg_class WHERE oid = ?", oid);
+        return nsp == null ? null : nsp.equals(String.valueOf(CatalogOids.PG_CATALOG))
+                || nsp.equals(String.valueOf(CatalogOids.PUBLIC));
+    }
+
+    public static Boolean alwaysTrue(Integer oid) {
+        return oid == null ? null : true;
+    }
+
+    public static Boolean alwaysFalse(Integer oid) {
+        return oid == null ? null : false;
+    }
+
+    public static String encodingName(Integer encoding) {
+        if (encoding == null) {
+            return null;
+        }
+        return switch (encoding) {
+            case 0 -> "SQL_ASCII";
+            case 6 -> "UTF8";
+            default -> "";
+        };
+    }
+
+    /** {@code pg_get_expr}: the engine keeps expressions (defaults, predicates) as their text. */
+    public static String expression(String text, Integer relation) {
+        return text;
+    }
+
+    public static String expression(String text, Integer relation, Boolean pretty) {
+        return text;
+    }
+
+    public static String indexDefinition(Connection c, Integer index) throws SQLException {
+        return CatalogDefinitions.index(c, index, 0);
+    }
+
+    public static String indexDefinition(Connection c, Integer index, Integer column, Boolean pretty) throws SQLException {
+        return CatalogDefinitions.index(c, index, column == null ? 0 : column);
+    }
+
+    public static String constraintDefinition(Connection c, Integer constraint) throws SQLException {
+        return CatalogDefinitions.constraint(c, constraint);
+    }
+
+    public static String constraintDefinition(Connection c, Integer constraint, Boolean pretty) throws SQLException {
+        return CatalogDefinitions.constraint(c, constraint);
+    }
+
+    public static String objectDescription(Connection c, Integer oid) throws SQLException {
+        return lookup(c, "SELECT description FROM pg_description WHERE objoid = ? AND objsubid = 0", oid);
+    }
+
+    public static String objectDescription(Connection c, Integer oid, String catalog) throws SQLException {
+        return objectDescription(c, oid);
+    }
+
+    public static String sharedObjectDescription(Connection c, Integer oid, String catalog) throws SQLException {
+        return objectDescription(c, oid);
+    }
+
+    public static String columnDescription(Connection c, Integer oid, Integer column) throws SQLException {
+        if (oid == null || column == null) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT description FROM pg_description WHERE objoid = ? AND objsubid = ?")) {
+            ps.setInt(1, oid);
+            ps.setInt(2, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** Privileges are the backend's business; the catalog answers as PostgreSQL does for an object's owner. */
+    public static Boolean hasPrivilege(String object, String privilege) {
+        return true;
+    }
+
+    public static Boolean hasPrivilege(String user, String object, String privilege) {
+        return true;
+    }
+
+    public static Boolean hasPrivilege(String user, String object, String column, String privilege) {
+        return true;
+    }
+
+    public static String[] currentSchemas(Boolean includeImplicit) {
+        return Boolean.TRUE.equals(includeImplicit) ? new String[] {"pg_catalog", "public"} : new String[] {"public"};
+    }
+
+    public static String arrayToString(Object[] array, String separator) {
+        if (array == null || separator == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (Object element : array) {
+            if (element != null) {
+                out.append(out.isEmpty() ? "" : separator).append(element);
+            }
+        }
+        return out.toString();
+    }
+
+    public static Integer arrayUpper(Object[] array, Integer dimension) {
+        return array == null || dimension == null || dimension != 1 || array.length == 0 ? null : array.length;
+    }
+
+    /** Without partitions, a relation's only ancestor is itself. */
+    public static Integer partitionAncestors(Integer oid) {
+        return oid;
+    }
+
+    public static Long relationSize(Integer oid) {
+        return oid == null ? null : 0L;
+    }
+
+    public static String noText(Integer oid) {
+        return null;
+    }
+
+    public static String noText(Integer oid, Boolean pretty) {
+        return null;
+    }
+
+    /** {@code 'name'::regclass}: the oid of the relation (a number in quotes is taken as the oid itself). */
+    public static Integer regclassOid(Connection c, String name) throws SQLException {
+        return regOid(c, name, "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = ?"
+                + " ORDER BY n.oid = " + CatalogOids.PG_CATALOG + " DESC, n.nspname = 'public' DESC", "relation");
+    }
+
+    public static String regclassName(Connection c, Integer oid) throws SQLException {
+        String name = lookup(c, "SELECT relname FROM pg_class WHERE oid = ?", oid);
+        return name != null ? QuotedNames.quoteIfNeeded(name) : oid == null ? null : String.valueOf(oid);
+    }
+
+    public static Integer regtypeOid(Connection c, String name) throws SQLException {
+        return regOid(c, name, "SELECT oid FROM pg_type WHERE typname = ?", "type");
+    }
+
+    public static String regtypeName(Connection c, Integer oid) throws SQLException {
+        return oid == null ? null : oid == 0 ? "-" : formatType(c, oid, null);
+    }
+
+    /** Procedures are kept by name in the engine ({@code typinput} and the like): {@code 'pg_catalog.f'::regproc} is f. */
+    public static String regprocName(String name) {
+        return name == null ? null : name.startsWith("pg_catalog.") ? name.substring("pg_catalog.".length()) : name;
+    }
+
+    public static Integer regnamespaceOid(Connection c, String name) throws SQLException {
+        return regOid(c, name, "SELECT oid FROM pg_namespace WHERE nspname = ?", "schema");
+    }
+
+    public static String regnamespaceName(Connection c, Integer oid) throws SQLException {
+        return lookup(c, "SELECT nspname FROM pg_namespace WHERE oid = ?", oid);
+    }
+
+    public static Integer regroleOid(Connection c, String name) throws SQLException {
+        return regOid(c, name, "SELECT oid FROM pg_roles WHERE rolname = ?", "role");
+    }
+
+    private static Integer regOid(Connection c, String name, String query, String kind) throws SQLException {
+        if (name == null) {
+            return null;
+        }
+        if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+            return Integer.valueOf(name);
+        }
+        String unqualified = QuotedNames.lastPart(name);
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            ps.setString(1, unqualified);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getInt(1);
+                }
+            }
+        }
+        throw new SQLException(kind + " \"" + name + "\" does not exist",
+                kind.equals("relation") ? "42P01" : kind.equals("type") ? "42704" : kind.equals("schema") ? "3F000" : "42704");
+    }
+
+    private static String lookup(Connection c, String query, Integer key) throws SQLException {
+        if (key == null) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            ps.setInt(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}

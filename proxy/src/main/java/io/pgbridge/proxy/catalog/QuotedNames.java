@@ -1,0 +1,28 @@
+package io.pgbridge.proxy.catalog;
+
+import java.util.regex.Pattern;
+
+/** Identifiers as PostgreSQL prints them in catalog output: quoted unless lower-case letters, digits and _. */
+final class QuotedNames {
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+
+    private QuotedNames() {
+    }
+
+    static String quoteIfNeeded(String name) {
+        return PLAIN.matcher(name).matches() ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The last part of a possibly qualified, possibly quoted name: {@code public."T"} → {@code T}. */
+    static String lastPart(String name) {
+        String last = name.trim();
+        int dot = last.lastIndexOf('.');
+        if (dot >= 0 && !(last.endsWith("\"") && last.lastIndexOf('"', last.length() - 2) > dot)) {
+            last = last.substring(dot + 1);
+        }
+        if (last.length() >= 2 && last.startsWith("\"") && last.endsWith("\"")) {
+            return last.substring(1, last.length() - 1).replace("\"\"", "\"");
+        }
+        return last.toLowerCase(java.util.Locale.ROOT);
+    }
+}

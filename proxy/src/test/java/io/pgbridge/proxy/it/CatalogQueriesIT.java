@@ -1,0 +1,170 @@
+package io.pgbridge.proxy.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The catalog as psql 15 and pgjdbc read it, through pgbridge on H2, MariaDB and SQLite: the same schema is created
+ * on PostgreSQL 15 directly and through pgbridge, and the clients' own catalog queries must describe both alike
+ * (owners aside: pgbridge's objects belong to the role that asks first).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CatalogQueriesIT {
+    private static final String[] SCHEMA = {
+            "drop table if exists pgb_cat_books",
+            "drop table if exists pgb_cat_authors",
+            "create table pgb_cat_authors (id integer primary key, name varchar(100) not null, born date)",
+            // Constraints named: the DDL translation does not yet give MariaDB's keys PostgreSQL's default names.
+            "create table pgb_cat_books (id integer primary key, author_id integer not null constraint"
+                    + " pgb_cat_books_author_id_fkey references pgb_cat_authors (id), title text not null,"
+                    + " price numeric(10,2), stock integer default 0, isbn varchar(20))",
+            "create index pgb_cat_books_title_idx on pgb_cat_books (title)"};
+    private final Map<String, RunningProxy> proxies = new HashMap<>();
+    private Connection postgres;
+
+    @BeforeAll
+    void start() throws Exception {
+        postgres = DriverManager.getConnection(TestDatabases.postgresUrl());
+        run(postgres, SCHEMA);
+        for (String kind : List.of("h2", "mariadb", "sqlite")) {
+            RunningProxy proxy = RunningProxy.forKind(kind);
+            proxies.put(kind, proxy);
+            try (Connection c = proxy.connect()) {
+                run(c, SCHEMA);
+            }
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        run(postgres, SCHEMA[0], SCHEMA[1]);
+        postgres.close();
+        for (RunningProxy proxy : proxies.values()) {
+            try (Connection c = proxy.connect()) {
+                run(c, SCHEMA[0], SCHEMA[1]);
+            }
+            proxy.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
+    void psqlListsTablesAndIndexes(String kind) throws Exception {
+        for (String command : List.of("\\dt pgb_cat*", "\\di pgb_cat*")) {
+            assertThat(withoutOwners(psql(proxies.get(kind).port(), command)))
+                    .as(command).isEqualTo(withoutOwners(psql(TestDatabases.postgresPort(), command)));
+        }
+    }
+
+    /** Not SQLite yet: its metadata reports numeric(10,2) as numeric and date columns as text. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void psqlDescribesATable(String kind) throws Exception {
+        for (String table : List.of("pgb_cat_books", "pgb_cat_authors")) {
+            String command = "\\d " + table;
+            assertThat(psql(proxies.get(kind).port(), command, "-P", "pager=off"))
+                    .isEqualTo(psql(TestDatabases.postgresPort(), command, "-P", "pager=off"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
+    void psqlListsSchemasAndDatabases(String kind) throws Exception {
+        // The shared PostgreSQL database may hold other tests' schemas: public is what both must list.
+        assertThat(psql(TestDatabases.postgresPort(), "\\dn")).contains("public|pg_database_owner\n");
+        assertThat(psql(proxies.get(kind).port(), "\\dn")).isEqualTo("public|pg_database_owner\n");
+        assertThat(psql(proxies.get(kind).port(), "\\l")).contains("test|tester|UTF8|");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
+    void pgjdbcDatabaseMetaData(String kind) throws Exception {
+        try (Connection c = proxies.get(kind).connect()) {
+            var md = c.getMetaData();
+            var pg = postgres.getMetaData();
+            assertThat(rows(md.getTables(null, "public", "pgb_cat%", new String[] {"TABLE"})))
+                    .isEqualTo(rows(pg.getTables(null, "public", "pgb_cat%", new String[] {"TABLE"})));
+        }
+    }
+
+    /** Not SQLite yet (see {@link #psqlDescribesATable}). */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void pgjdbcColumns(String kind) throws Exception {
+        try (Connection c = proxies.get(kind).connect()) {
+            assertThat(rows(c.getMetaData().getColumns(null, "public", "pgb_cat_books", "%")))
+                    .isEqualTo(rows(postgres.getMetaData().getColumns(null, "public", "pgb_cat_books", "%")));
+        }
+    }
+
+    /** psql's unaligned, tuples-only output of {@code command} against the server on {@code port}. */
+    private static String psql(int port, String command) throws Exception {
+        return psql(port, command, "-A", "-t");
+    }
+
+    /** psql's output of {@code command} with {@code options} (formatting). */
+    private static String psql(int port, String command, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "-U", port == TestDatabases.postgresPort() ? "postgres" : "tester", "-d", "test", "-c", command));
+        args.addAll(List.of(options));
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    /** psql's listing rows without their owner column (the fourth). */
+    private static List<String> withoutOwners(String listing) {
+        List<String> rows = new ArrayList<>();
+        for (String line : listing.split("\n")) {
+            String[] f = line.split("\\|", -1);
+            if (f.length >= 4) {
+                f[3] = "";
+            }
+            rows.add(String.join("|", f));
+        }
+        return rows;
+    }
+
+    /** The rows of a metadata result with the columns that name the database (pgbridge's route) left out. */
+    private static List<List<String>> rows(ResultSet rs) throws SQLException {
+        Set<String> databaseColumns = Set.of("TABLE_CAT", "PKTABLE_CAT", "FKTABLE_CAT");
+        List<List<String>> rows = new ArrayList<>();
+        ResultSetMetaData md = rs.getMetaData();
+        while (rs.next()) {
+            List<String> row = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                row.add(md.getColumnLabel(i) + "=" + (databaseColumns.contains(md.getColumnLabel(i)) ? "" : rs.getString(i)));
+            }
+            rows.add(row);
+        }
+        rs.close();
+        return rows;
+    }
+
+    private static void run(Connection c, String... statements) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+}

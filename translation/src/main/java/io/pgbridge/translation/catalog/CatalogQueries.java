@@ -1,0 +1,60 @@
+package io.pgbridge.translation.catalog;
+
+import io.pgbridge.translation.SqlLexer;
+import io.pgbridge.translation.SqlTokens;
+
+import java.util.Set;
+
+/**
+ * Whether a statement asks about the catalog: it names a relation of {@code pg_catalog} or {@code
+ * information_schema} (qualified, or unqualified as PostgreSQL's search path finds it), or calls a catalog function.
+ * Such statements run on the catalog engine instead of a non-PostgreSQL backend.
+ */
+public final class CatalogQueries {
+    /** The relations of the virtual catalog, which unqualified names resolve to as in PostgreSQL (pg_catalog first). */
+    static final Set<String> RELATIONS = Set.of("pg_namespace", "pg_class", "pg_attribute", "pg_type", "pg_index",
+            "pg_constraint", "pg_attrdef", "pg_description", "pg_database", "pg_roles", "pg_user", "pg_auth_members",
+            "pg_am", "pg_tablespace", "pg_collation", "pg_inherits", "pg_enum", "pg_range", "pg_extension",
+            "pg_depend", "pg_sequence", "pg_proc", "pg_settings", "pg_policy", "pg_trigger", "pg_statistic_ext",
+            "pg_publication", "pg_publication_rel", "pg_publication_namespace", "pg_tables", "pg_views",
+            "pg_matviews", "pg_indexes");
+    /** Functions that only make sense over the catalog. */
+    static final Set<String> FUNCTIONS = Set.of("format_type", "pg_get_expr", "pg_get_indexdef",
+            "pg_get_constraintdef", "pg_get_userbyid", "pg_table_is_visible", "pg_type_is_visible",
+            "pg_encoding_to_char", "obj_description", "col_description", "shobj_description", "has_table_privilege",
+            "has_schema_privilege", "has_database_privilege", "has_column_privilege", "has_function_privilege",
+            "current_schemas", "pg_relation_size", "pg_total_relation_size", "pg_get_partkeydef",
+            "pg_postmaster_start_time");
+
+    private CatalogQueries() {
+    }
+
+    /** True when {@code sql} reads the catalog; cheap for statements that do not mention {@code pg_} at all. */
+    public static boolean references(String sql) {
+        if (!mayReference(sql)) {
+            return false;
+        }
+        SqlTokens t = new SqlTokens(sql);
+        for (int i = 0; i < t.size(); i++) {
+            if (t.type(i) != SqlLexer.TokenType.IDENTIFIER || t.type(i - 1) == SqlLexer.TokenType.DOT) {
+                continue;
+            }
+            String word = t.word(i);
+            if ((word.equals("pg_catalog") || word.equals("information_schema")) && t.type(i + 1) == SqlLexer.TokenType.DOT) {
+                return true;
+            }
+            boolean call = t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN;
+            if (call ? FUNCTIONS.contains(word) : RELATIONS.contains(word) && t.type(i + 1) != SqlLexer.TokenType.DOT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayReference(String sql) {
+        String lower = sql.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("pg_") || lower.contains("information_schema") || lower.contains("format_type")
+                || lower.contains("obj_description") || lower.contains("col_description") || lower.contains("has_")
+                || lower.contains("current_schemas");
+    }
+}

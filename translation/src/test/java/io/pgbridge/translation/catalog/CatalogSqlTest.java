@@ -1,0 +1,53 @@
+package io.pgbridge.translation.catalog;
+
+import io.pgbridge.translation.TranslationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CatalogSqlTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "select 1 from pg_catalog.pg_class c|select 1 from pg_class c",
+            "select pg_catalog.format_type(a.atttypid, a.atttypmod)|select format_type(a.atttypid, a.atttypmod)",
+            "select x::pg_catalog.int2[]|select x::int2 array",
+            "where c.relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE pg_catalog.default|where c.relname ~ '^(t)$' ",
+            "select conrelid::pg_catalog.regclass AS ontable|select pgbridge_regclass_name(conrelid) AS ontable",
+            "where d.classoid = 'pg_class'::regclass|where d.classoid = pgbridge_regclass_oid('pg_class')",
+            "select c.oid::pg_catalog.regclass::pg_catalog.text|select pgbridge_regclass_name(c.oid)::text",
+            "select typinput='pg_catalog.array_in'::regproc|select typinput=pgbridge_regproc_name('pg_catalog.array_in')",
+            "select x::oid, n::name|select x::int, n::varchar",
+            "where pol.polroles = '{0}'|where pol.polroles = ARRAY['0']",
+            "from pg_catalog.pg_partition_ancestors(t.tgrelid) WITH ORDINALITY AS a(relid, depth)"
+                    + "|from (SELECT oid AS relid, 1 AS depth FROM pg_class) AS a",
+            "select pg_get_userbyid(f(x)::regrole)|select pg_get_userbyid(pgbridge_regrole_name(f(x)))"})
+    void rewritesWhatTheEngineReadsOtherwise(String sql, String engineSql) {
+        assertThat(CatalogSql.rewrite(sql)).isEqualToNormalizingWhitespace(engineSql);
+    }
+
+    @Test
+    void callsTheEngineFunctionsAndKeepsPostgresColumnNames() {
+        assertThat(CatalogSql.translate("select pg_catalog.format_type(a.atttypid, a.atttypmod) from pg_attribute a").sql())
+                .isEqualTo("select pgbridge_format_type(a.atttypid, a.atttypmod) AS \"format_type\" from pg_attribute a");
+    }
+
+    @Test
+    void informationSchemaIsRefusedUntilItExists() {
+        assertThatThrownBy(() -> CatalogSql.rewrite("select * from information_schema.tables"))
+                .isInstanceOf(TranslationException.class).hasMessageContaining("information_schema");
+    }
+
+    @Test
+    void recognisesCatalogQueries() {
+        assertThat(CatalogQueries.references("SELECT nspname FROM pg_catalog.pg_namespace")).isTrue();
+        assertThat(CatalogQueries.references("select * from pg_class")).isTrue();
+        assertThat(CatalogQueries.references("select pg_get_userbyid(10)")).isTrue();
+        assertThat(CatalogQueries.references("select * from pg_class_archive")).isFalse();
+        assertThat(CatalogQueries.references("select 'pg_class' as t")).isFalse();
+        assertThat(CatalogQueries.references("select * from app.pg_class")).isFalse();
+    }
+}
