@@ -31,8 +31,11 @@ public final class ClientAuthentication {
         byte[] receivePassword() throws AuthenticationException;
     }
 
-    /** Who is knocking: the address it comes from, whether it uses TLS, and what its startup packet asks for. */
-    public record Client(InetAddress address, boolean tls, String user, String database) {
+    /**
+     * Who is knocking: the address it comes from, whether it uses TLS, and what its startup packet asks for.
+     * {@code serverEndPoint} is the hash of our certificate for SCRAM channel binding, null without TLS.
+     */
+    public record Client(InetAddress address, boolean tls, String user, String database, byte[] serverEndPoint) {
     }
 
     private final AuthConfig config;
@@ -109,11 +112,18 @@ public final class ClientAuthentication {
         ScramSha256Server server = stored != null && stored.startsWith("SCRAM-")
                 ? ScramSha256Server.forVerifier(ScramVerifier.parse(stored))
                 : ScramSha256Server.forUnknownUser(client.user());
-        exchange.send(new BackendMessage.AuthenticationSasl(List.of(ScramSha256Server.MECHANISM)));
+        boolean canBind = client.serverEndPoint() != null;
+        exchange.send(new BackendMessage.AuthenticationSasl(canBind
+                ? List.of(ScramSha256Server.MECHANISM_PLUS, ScramSha256Server.MECHANISM)
+                : List.of(ScramSha256Server.MECHANISM)));
         ByteBuffer initial = ByteBuffer.wrap(exchange.receivePassword());
         String mechanism = cString(initial);
-        if (!mechanism.equals(ScramSha256Server.MECHANISM)) {
+        boolean plus = canBind && mechanism.equals(ScramSha256Server.MECHANISM_PLUS);
+        if (!plus && !mechanism.equals(ScramSha256Server.MECHANISM)) {
             throw AuthenticationException.protocol("client selected an invalid SASL authentication mechanism");
+        }
+        if (canBind) {
+            server.channelBinding(client.serverEndPoint(), plus);
         }
         if (initial.remaining() < 4) {
             throw AuthenticationException.protocol("malformed SASLInitialResponse");

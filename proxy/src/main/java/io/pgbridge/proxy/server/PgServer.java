@@ -18,6 +18,7 @@ import io.pgbridge.proxy.session.SessionRegistry;
 import io.pgbridge.proxy.session.SessionContext;
 import io.pgbridge.proxy.auth.ClientAuthentication;
 import io.pgbridge.proxy.session.ConnectionSlots;
+import io.pgbridge.proxy.tls.DirectTlsDetector;
 import io.pgbridge.proxy.tls.ServerTls;
 
 import java.io.IOException;
@@ -65,6 +66,9 @@ public final class PgServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         clients.add(ch);
+                        if (context.tls() != null) {
+                            ch.pipeline().addLast("direct-tls", new DirectTlsDetector(context.tls()));
+                        }
                         ch.pipeline().addLast("decoder", new PgMessageDecoder(
                                 config.limits().maxStartupPacketSize(), config.limits().maxMessageSize()));
                         ch.pipeline().addLast("session", new SessionHandler(context));

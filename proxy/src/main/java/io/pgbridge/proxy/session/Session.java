@@ -193,6 +193,12 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     private void startup(FrontendMessage message) {
         switch (message) {
             case FrontendMessage.SslRequest ignored -> {
+                if (channel.pipeline().get(SslHandler.class) != null) {
+                    // Already encrypted (direct TLS): a second layer is not something a client can ask for.
+                    fatal(PgException.fatal(SqlState.PROTOCOL_VIOLATION, "unexpected SSLRequest on an encrypted"
+                            + " connection"));
+                    return;
+                }
                 if (context.tls() != null) {
                     // In front of the decoder, letting this one 'S' out in clear before the handshake starts.
                     channel.pipeline().addFirst("tls", context.tls().newHandler(channel.alloc(), true));
@@ -273,8 +279,9 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         }
         InetAddress address = ((InetSocketAddress) channel.remoteAddress()).getAddress();
         try {
-            authentication.authenticate(new ClientAuthentication.Client(address, encrypted, user, database),
-                    new PasswordExchange());
+            byte[] endPoint = encrypted ? context.tls().serverEndPoint() : null;
+            authentication.authenticate(new ClientAuthentication.Client(address, encrypted, user, database,
+                    endPoint), new PasswordExchange());
             return true;
         } catch (AuthenticationException e) {
             if (e.silent()) {

@@ -1,6 +1,7 @@
 package io.pgbridge.proxy.tls;
 
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -25,6 +26,8 @@ import java.util.Locale;
  */
 public final class ServerTls {
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    /** The ALPN protocol name PostgreSQL 17 registered and requires for direct TLS. */
+    public static final String ALPN_PROTOCOL = "postgresql";
 
     private final TlsMode mode;
     private final SslContext context;
@@ -56,7 +59,12 @@ public final class ServerTls {
         SslContext context;
         try {
             context = SslContextBuilder.forServer(certificateFile.toFile(), keyFile.toFile())
-                    .sslProvider(SslProvider.JDK).protocols(PROTOCOLS).build();
+                    .sslProvider(SslProvider.JDK).protocols(PROTOCOLS)
+                    // Offered to clients that ask (PostgreSQL 17's libpq always does); others negotiate none.
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ALPN_PROTOCOL))
+                    .build();
         } catch (IOException | RuntimeException e) {
             throw new GeneralSecurityException("cannot use " + certificateFile + " and " + keyFile
                     + " as PEM certificate and key: " + e.getMessage(), e);
@@ -88,6 +96,21 @@ public final class ServerTls {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             return HexFormat.ofDelimiter(":").formatHex(digest).toUpperCase(Locale.ROOT);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The certificate's hash for SCRAM channel binding {@code tls-server-end-point} (RFC 5929 section 4.1): with the
+     * hash function of its signature algorithm, SHA-256 where that is MD5 or SHA-1.
+     */
+    public byte[] serverEndPoint() {
+        String algorithm = certificate.getSigAlgName().toUpperCase(Locale.ROOT);
+        String hash = algorithm.startsWith("SHA384") ? "SHA-384" : algorithm.startsWith("SHA512") ? "SHA-512"
+                : "SHA-256";
+        try {
+            return MessageDigest.getInstance(hash).digest(certificate.getEncoded());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -117,6 +117,26 @@ class AuthenticationIT {
     }
 
     @Test
+    void scramWithChannelBindingOverTls() throws Exception {
+        PsqlRun bound = PsqlRun.run("host=127.0.0.1 port=" + proxy.port() + " user=alice dbname=test"
+                + " sslmode=require channel_binding=require", Map.of("PGPASSWORD", "s3cret alice"), "-c", "select 1");
+        assertThat(bound.err()).isEmpty();
+        assertThat(bound.out()).isEqualTo("1");
+        try (Connection c = DriverManager.getConnection(url("alice", "s3cret alice", "require")
+                + "&channelBinding=require")) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+        // Without TLS there is nothing to bind to: a client that insists gives up.
+        PsqlRun plain = PsqlRun.run("host=127.0.0.1 port=" + proxy.port() + " user=alice dbname=test"
+                + " sslmode=disable channel_binding=require", Map.of("PGPASSWORD", "s3cret alice"), "-c", "select 1");
+        assertThat(plain.exitCode()).isNotZero();
+        assertThat(plain.err()).contains("channel binding");
+        PsqlRun wrong = PsqlRun.run("host=127.0.0.1 port=" + proxy.port() + " user=alice dbname=test"
+                + " sslmode=require channel_binding=require", Map.of("PGPASSWORD", "wrong"), "-c", "select 1");
+        assertThat(wrong.err()).endsWith("FATAL:  password authentication failed for user \"alice\"");
+    }
+
+    @Test
     void md5ForAnMd5Hash() throws Exception {
         assertThat(psql("bob", "test", "bobpass", "disable").out()).isEqualTo("bob");
         try (Connection c = DriverManager.getConnection(url("bob", "bobpass", "disable"))) {

@@ -142,6 +142,47 @@ class TlsIT {
         assertThat(encrypted.out()).isEqualTo("1");
     }
 
+    /** PostgreSQL 17's sslnegotiation=direct as libpq 17 does it: TLS at once, ALPN "postgresql". */
+    private javax.net.ssl.SSLSocket directTls(RunningProxy proxy, String... alpn) throws Exception {
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("pgbridge", fileCertificate.certificate());
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        trust.init(trusted);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                .createSocket("localhost", proxy.port());
+        javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+        parameters.setApplicationProtocols(alpn);
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");   // verify-full: the name must match
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket;
+    }
+
+    @Test
+    void directTlsWithAlpnPostgresqlAsPostgres17Does() throws Exception {
+        for (RunningProxy proxy : new RunningProxy[] {fromFiles, required}) {
+            javax.net.ssl.SSLSocket socket = directTls(proxy, "postgresql");
+            assertThat(socket.getApplicationProtocol()).isEqualTo("postgresql");
+            try (RawPgClient client = new RawPgClient(socket)) {
+                assertThat(client.startup("tester", "test")).extracting(RawPgClient.Message::type)
+                        .startsWith('R').endsWith('Z');
+                assertThat(client.query("select 'direct'")).extracting(RawPgClient.Message::type)
+                        .containsExactly('T', 'D', 'C', 'Z');
+            }
+        }
+    }
+
+    @Test
+    void directTlsWithoutAlpnIsClosed() throws Exception {
+        javax.net.ssl.SSLSocket socket = directTls(fromFiles);
+        try (RawPgClient client = new RawPgClient(socket)) {
+            assertThat(client.isClosedByServer()).isTrue();
+        }
+    }
+
     @Test
     void withoutTlsTheAnswerIsStillNo() throws Exception {
         try (RunningProxy plain = RunningProxy.h2()) {
