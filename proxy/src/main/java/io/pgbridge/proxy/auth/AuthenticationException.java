@@ -3,7 +3,10 @@ package io.pgbridge.proxy.auth;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 
-/** Authentication ended without success; carries the FATAL the client gets. Never carries a secret. */
+/**
+ * A connection was not admitted: authentication failed or was abandoned, or the connection was refused before it.
+ * Carries the FATAL the client gets, never a secret.
+ */
 public final class AuthenticationException extends RuntimeException {
     private final transient PgException error;
     private final boolean silent;
@@ -20,6 +23,11 @@ public final class AuthenticationException extends RuntimeException {
 
     static AuthenticationException protocol(String message) {
         return of(SqlState.PROTOCOL_VIOLATION, message);
+    }
+
+    /** The connection is refused before authentication (TLS required, no slot): FATAL with this state. */
+    public static AuthenticationException refused(SqlState state, String message) {
+        return of(state, message);
     }
 
     /** The client broke the protocol during authentication: FATAL 08P01. */

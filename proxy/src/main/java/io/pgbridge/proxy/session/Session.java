@@ -12,14 +12,9 @@ import io.pgbridge.proxy.error.SqlState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.netty.handler.ssl.SslHandler;
 import io.pgbridge.proxy.auth.AuthenticationException;
-import io.pgbridge.proxy.auth.ClientAuthentication;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +45,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     private final String logPrefix;
     private final SessionCommands commands = new SessionCommands(this);
     private final TransactionCommands transactions = new TransactionCommands(this);
+    private final SessionAdmission admission;
 
     private volatile Phase phase = Phase.STARTUP;
     private volatile boolean readingPaused;
@@ -69,6 +65,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         this.processId = context.sessions().nextProcessId();
         this.secretKey = context.sessions().newSecret();
         this.logPrefix = "c" + processId;
+        this.admission = new SessionAdmission(context, channel, writer, inbox, logPrefix);
     }
 
     /** Called on the event loop: queues a message for the session thread, pausing reads when too many wait. */
@@ -193,18 +190,10 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     private void startup(FrontendMessage message) {
         switch (message) {
             case FrontendMessage.SslRequest ignored -> {
-                if (channel.pipeline().get(SslHandler.class) != null) {
-                    // Already encrypted (direct TLS): a second layer is not something a client can ask for.
-                    fatal(PgException.fatal(SqlState.PROTOCOL_VIOLATION, "unexpected SSLRequest on an encrypted"
-                            + " connection"));
-                    return;
+                PgException refused = admission.answerSslRequest();
+                if (refused != null) {
+                    fatal(refused);
                 }
-                if (context.tls() != null) {
-                    // In front of the decoder, letting this one 'S' out in clear before the handshake starts.
-                    channel.pipeline().addFirst("tls", context.tls().newHandler(channel.alloc(), true));
-                }
-                writer.send(new BackendMessage.EncryptionResponse(context.tls() != null));
-                writer.flush();
             }
             case FrontendMessage.GssEncRequest ignored -> {
                 writer.send(new BackendMessage.EncryptionResponse(false));
@@ -228,18 +217,14 @@ public final class Session implements Runnable, SessionRegistry.Registered {
             return;
         }
         String database = params.getOrDefault("database", user);
-        boolean encrypted = channel.pipeline().get(SslHandler.class) != null;
-        if (context.tls() != null && context.tls().required() && !encrypted) {
-            fatal(PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
-                    "pgbridge accepts only encrypted connections: connect with TLS (sslmode=require or stronger)"));
-            return;
-        }
-        if (!context.connectionSlots().tryAcquire()) {
-            fatal(PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already"));
-            return;
-        }
-        channel.closeFuture().addListener(closed -> context.connectionSlots().release());
-        if (!authenticate(user, database, encrypted)) {
+        try {
+            admission.admit(user, database);
+        } catch (AuthenticationException refused) {
+            if (refused.silent()) {
+                phase = Phase.TERMINATED;
+            } else {
+                fatal(refused.error());
+            }
             return;
         }
         List<String> unknownOptions = new ArrayList<>();
@@ -269,61 +254,6 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         phase = Phase.READY;
         log.debug("{} - user {} database {} on backend {}", logPrefix, user, database, chosen.name());
         readyForQuery();
-    }
-
-    /** Runs the configured method on this thread; false when the connection is refused (already answered). */
-    private boolean authenticate(String user, String database, boolean encrypted) {
-        ClientAuthentication authentication = context.authentication();
-        if (authentication.trustsEveryone()) {
-            return true;
-        }
-        InetAddress address = ((InetSocketAddress) channel.remoteAddress()).getAddress();
-        try {
-            byte[] endPoint = encrypted ? context.tls().serverEndPoint() : null;
-            authentication.authenticate(new ClientAuthentication.Client(address, encrypted, user, database,
-                    endPoint), new PasswordExchange());
-            return true;
-        } catch (AuthenticationException e) {
-            if (e.silent()) {
-                phase = Phase.TERMINATED;
-            } else {
-                fatal(e.error());
-            }
-            return false;
-        }
-    }
-
-    /** The client's side of authentication: its password messages, read from the inbox within the timeout. */
-    private final class PasswordExchange implements ClientAuthentication.Exchange {
-        private final long deadline = System.nanoTime() + context.authentication().timeout().toNanos();
-
-        @Override
-        public void send(BackendMessage message) {
-            writer.send(message);
-            writer.flush();
-        }
-
-        @Override
-        public byte[] receivePassword() {
-            FrontendMessage message;
-            try {
-                message = inbox.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw AuthenticationException.abandoned();
-            }
-            return switch (message) {
-                case null -> {
-                    log.debug("{} - authentication timed out", logPrefix);
-                    throw AuthenticationException.abandoned();
-                }
-                case FrontendMessage.PasswordMessage p -> p.body();
-                case FrontendMessage.Terminate t -> throw AuthenticationException.abandoned();
-                case FrontendMessage.ProtocolViolation v -> throw AuthenticationException.violation(v.reason());
-                default -> throw AuthenticationException.violation("expected password response, got message type "
-                        + message.getClass().getSimpleName());
-            };
-        }
     }
 
     private void ready(FrontendMessage message) throws InterruptedException {
