@@ -184,6 +184,22 @@ class TlsIT {
     }
 
     @Test
+    void passThroughSessionsRelayOverTls() throws Exception {
+        io.pgbridge.config.BackendConfig backend = new io.pgbridge.config.BackendConfig(
+                io.pgbridge.config.BackendConfig.DEFAULT_NAME, TestDatabases.postgresUrl(), null, null,
+                null, Map.of(), io.pgbridge.config.BackendMode.PASSTHROUGH);
+        PgbridgeConfig config = PgbridgeConfig.defaults().withDataDir(Files.createTempDirectory("pgbridge-tls-pt"))
+                .withOnlyBackend(backend);
+        config = config.withListen(config.listen().withTls(new TlsConfig(TlsMode.REQUIRED, null, null, true)));
+        try (RunningProxy proxy = RunningProxy.start(config, "postgresql-passthrough")) {
+            PsqlRun r = PsqlRun.run("host=127.0.0.1 port=" + proxy.port() + " user=postgres dbname=postgres"
+                    + " sslmode=require", Map.of(), "-c", "select 'relayed ' || version() like 'relayed PostgreSQL%'");
+            assertThat(r.err()).isEmpty();
+            assertThat(r.out()).isEqualTo("t");
+        }
+    }
+
+    @Test
     void withoutTlsTheAnswerIsStillNo() throws Exception {
         try (RunningProxy plain = RunningProxy.h2()) {
             PsqlRun r = PsqlRun.run(conninfo(plain, "127.0.0.1", "sslmode=require"), Map.of(), "-c", "select 1");
