@@ -121,7 +121,8 @@ public record PgbridgeConfig(
 
     /** Only {@code backend}, which becomes the default; routes are dropped since their targets are gone. */
     public PgbridgeConfig withOnlyBackend(BackendConfig backend) {
-        return new PgbridgeConfig(listen, Map.of(backend.name(), backend), backend.name(), Map.of(), limits, dataDir, auth);
+        return new PgbridgeConfig(listen, Map.of(backend.name(), backend), backend.name(), Map.of(), limits, dataDir,
+                auth);
     }
 
     private static Map<String, BackendConfig> copyBackends(Map<String, BackendConfig> backends) {

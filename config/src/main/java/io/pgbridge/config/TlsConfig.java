@@ -8,7 +8,8 @@ import java.nio.file.Path;
  *
  * @param mode disabled, enabled or required
  * @param certificateFile PEM certificate chain, the server's certificate first; null with {@code selfSigned}
- * @param keyFile PEM private key (PKCS#8, or PKCS#1/SEC1) of that certificate, unencrypted; null with {@code selfSigned}
+ * @param keyFile PEM private key (PKCS#8, or PKCS#1/SEC1) of that certificate, unencrypted; null with
+ *     {@code selfSigned}
  * @param selfSigned generate a key and a self-signed certificate at start instead of reading files
  */
 public record TlsConfig(TlsMode mode, Path certificateFile, Path keyFile, boolean selfSigned) {
