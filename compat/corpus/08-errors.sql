@@ -190,6 +190,24 @@ ALTER TABLE members DROP COLUMN nickname;
 -- error: 42P07
 CREATE INDEX teams_name_key ON teams (name);
 
+-- id: err.text-column-to-integer
+-- error: 22P02
+SELECT handle::integer FROM members;
+
+-- id: err.integer-cast-out-of-range
+-- error: 22003
+SELECT (age * 100000000)::integer FROM members;
+
+-- id: err.division-by-zero-tx-begin
+BEGIN;
+
+-- id: err.division-by-zero-in-delete
+-- error: 22012
+DELETE FROM members WHERE age / (age - 22) > 0;
+
+-- id: err.division-by-zero-tx-rollback
+ROLLBACK;
+
 -- id: err.data-unchanged-after-errors
 SELECT t.name, count(m.id) AS members FROM teams t LEFT JOIN members m ON m.team_id = t.id GROUP BY t.name ORDER BY t.name;
 

@@ -116,3 +116,23 @@ SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY estimate) AS median FROM tick
 
 -- id: agg.mode
 SELECT mode() WITHIN GROUP (ORDER BY assignee) AS busiest FROM tickets;
+
+-- id: agg.cube-grouping
+SELECT project, priority, count(*) AS n, grouping(project, priority) AS g FROM tickets
+GROUP BY CUBE (project, priority) ORDER BY g, project NULLS LAST, priority NULLS LAST;
+
+-- id: agg.rollup-having
+SELECT project, priority, sum(estimate) AS effort FROM tickets GROUP BY ROLLUP (project, priority)
+HAVING count(*) > 1 ORDER BY project NULLS FIRST, priority NULLS FIRST;
+
+-- id: agg.percentile-disc-grouped
+SELECT project, percentile_disc(0.5) WITHIN GROUP (ORDER BY priority) AS median_priority,
+       percentile_cont(0.25) WITHIN GROUP (ORDER BY estimate) AS q1
+FROM tickets GROUP BY project ORDER BY project;
+
+-- id: agg.variance-population
+SELECT round(stddev_pop(estimate), 4) AS sp, round(var_pop(estimate), 4) AS vp, round(stddev(priority), 4) AS sd
+FROM tickets;
+
+-- id: agg.every
+SELECT project, every(priority < 3) AS all_urgent FROM tickets GROUP BY project ORDER BY project;

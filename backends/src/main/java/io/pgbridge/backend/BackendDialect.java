@@ -19,6 +19,19 @@ public abstract class BackendDialect {
     /** A short name for logs and docs: {@code h2}, {@code postgresql}, {@code mariadb}, {@code sqlite}, {@code jdbc}. */
     public abstract String name();
 
+    /** A statement every new connection runs before its first use (session time zone…); null for none. */
+    public String sessionSetup() {
+        return null;
+    }
+
+    /**
+     * The result column label as PostgreSQL would name the column. Backends that fold unquoted names to upper case
+     * answer {@code NAME} for the column PostgreSQL calls {@code name}; their profiles turn labels back.
+     */
+    public String columnLabel(String label) {
+        return label;
+    }
+
     /** Driver properties this dialect needs unless the configuration sets them. */
     public Map<String, String> defaultProperties() {
         return Map.of();

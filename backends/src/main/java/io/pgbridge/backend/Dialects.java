@@ -12,6 +12,12 @@ public final class Dialects {
     public static final BackendDialect POSTGRES = new Postgres();
     public static final BackendDialect MARIADB = new MariaDb();
     public static final BackendDialect SQLITE = new Sqlite();
+    public static final BackendDialect HSQLDB = new StandardSqlDialects.Hsqldb();
+    public static final BackendDialect DUCKDB = new StandardSqlDialects.DuckDb();
+    public static final BackendDialect DERBY = new StandardSqlDialects.Derby();
+    public static final BackendDialect ORACLE = new StandardSqlDialects.Oracle();
+    public static final BackendDialect SQLSERVER = new StandardSqlDialects.SqlServer();
+    public static final BackendDialect DB2 = new StandardSqlDialects.Db2();
     public static final BackendDialect GENERIC = new Generic();
 
     private Dialects() {
@@ -30,6 +36,11 @@ public final class Dialects {
         }
         if (url.startsWith("jdbc:sqlite:")) {
             return SQLITE;
+        }
+        for (BackendDialect dialect : java.util.List.of(HSQLDB, DUCKDB, DERBY, ORACLE, SQLSERVER, DB2)) {
+            if (url.startsWith(((StandardSqlDialects.Profile) dialect).urlPrefix())) {
+                return dialect;
+            }
         }
         return GENERIC;
     }
@@ -158,12 +169,17 @@ public final class Dialects {
 
         /**
          * The session SQL mode the translator writes for: standard double-quoted identifiers and {@code ||}
-         * (ANSI), backslashes as ordinary characters in strings, strict errors instead of silent truncation, and UTC
-         * so that timestamptz values mean the same instant as in PostgreSQL.
+         * (ANSI), backslashes as ordinary characters in strings, strict errors instead of silent truncation, UTC
+         * so that timestamptz values mean the same instant as in PostgreSQL, and literals compared by code point as
+         * PostgreSQL's C collation compares them ('B' < 'a'). Its NO PAD variant would also tell 'a' from 'a ', but
+         * MariaDB refuses to compare it with the utf8mb4_bin of JSON functions' results and of binary databases.
          */
         @Override
         public Map<String, String> defaultProperties() {
-            return Map.of("sessionVariables", "sql_mode='" + SQL_MODE + "',time_zone='+00:00'");
+            // @pgbridge_skip is defined from the start: MariaDB reads a user variable that does not exist yet as a
+            // constant NULL for the whole statement, and the translator's upserts set and read it row by row.
+            return Map.of("sessionVariables", "sql_mode='" + SQL_MODE + "',time_zone='+00:00',"
+                    + "collation_connection='utf8mb4_bin',@pgbridge_skip=0");
         }
 
         static final String SQL_MODE = "ANSI,NO_BACKSLASH_ESCAPES,STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
@@ -243,6 +259,8 @@ public final class Dialects {
                 case "numeric", "decimal" -> ColumnType.of(PgOid.NUMERIC);
                 case "smallint", "int2" -> ColumnType.of(PgOid.INT2);
                 case "int4" -> ColumnType.of(PgOid.INT4);
+                // Stored as the text written (an offset included); the proxy shows the instant in the session zone.
+                case "timestamptz", "timestamp with time zone" -> ColumnType.of(PgOid.TIMESTAMPTZ);
                 default -> super.fromTypeName(typeName);
             };
         }

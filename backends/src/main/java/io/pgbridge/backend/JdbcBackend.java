@@ -57,6 +57,9 @@ public final class JdbcBackend implements Backend {
         hikari.setMaxLifetime(p.maxLifetime().toMillis());
         hikari.setAutoCommit(true);
         hikari.setExceptionOverrideClassName(StatementErrorsKeepConnections.class.getName());
+        if (dialect.sessionSetup() != null) {
+            hikari.setConnectionInitSql(dialect.sessionSetup());
+        }
         if (dialect.supportsIsolationLevels()) {
             // Sessions start at PostgreSQL's default level, and Hikari puts back any level a session changed.
             hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");

@@ -23,7 +23,7 @@ public final class CachingTranslator implements Translator {
     }
 
     /** The translated text cut at each literal's place; {@code slots[i]} is the literal after {@code parts[i]}. */
-    private record Template(String[] parts, int[] slots, List<Integer> booleanColumns) implements Entry {
+    private record Template(String[] parts, int[] slots, Translation hints) implements Entry {
     }
 
     private record Failure(TranslationException error) implements Entry {
@@ -56,7 +56,7 @@ public final class CachingTranslator implements Translator {
     private Translation resolve(Entry entry, String statement, LiteralShape shape) {
         return switch (entry) {
             case Exact exact -> exact.translation();
-            case Template template -> new Translation(fill(template, shape), template.booleanColumns());
+            case Template template -> template.hints().withSql(fill(template, shape));
             case Failure failure -> throw relocated(failure.error(), shape);
             case ValueDependent ignored -> delegate.translate(statement);
         };
@@ -76,6 +76,9 @@ public final class CachingTranslator implements Translator {
             translation = delegate.translate(shape.shape());
         } catch (TranslationException e) {
             return new Failure(e);
+        }
+        if (!translation.followUps().isEmpty()) {
+            return new ValueDependent();   // the literals are in two statements; one template holds one
         }
         String sql = translation.sql();
         List<LiteralShape.Literal> literals = shape.literals();
@@ -104,7 +107,7 @@ public final class CachingTranslator implements Translator {
             copied = at[i] + literals.get(i).standIn().length();
         }
         parts.add(sql.substring(copied));
-        return new Template(parts.toArray(String[]::new), slots, translation.booleanColumns());
+        return new Template(parts.toArray(String[]::new), slots, translation);
     }
 
     /** The stand-in is a whole token there, not part of a longer number or word. */

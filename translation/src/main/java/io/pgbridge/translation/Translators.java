@@ -17,6 +17,10 @@ public final class Translators {
             case H2 -> queriesAndDdl(target, new H2Translator());
             case MARIADB -> queriesAndDdl(target, CalciteTranslator.forMariaDb());
             case SQLITE -> queriesAndDdl(target, CalciteTranslator.forSqlite());
+            case HSQLDB, DUCKDB, DERBY, ORACLE, SQLSERVER, DB2 -> {
+                Translator translator = queriesAndDdl(target, CalciteTranslator.forTarget(target));
+                yield target.foldsToUpperCase() ? new UpperCaseNames(translator) : translator;
+            }
         };
     }
 

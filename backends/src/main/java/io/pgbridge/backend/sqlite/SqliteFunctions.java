@@ -31,6 +31,8 @@ public final class SqliteFunctions {
                 ? connection.unwrap(org.sqlite.SQLiteConnection.class) : connection;
         int deterministic = Function.FLAG_DETERMINISTIC;
         Function.create(c, "pgbridge_divisor", new Divisor(), 1, deterministic);
+        SqliteCheckedCasts.register(c, deterministic);
+        SqliteAggregates.register(c, deterministic);
         Function.create(c, "chr", scalar(a -> a.codePoint(0)), 1, deterministic);
         Function.create(c, "initcap", scalar(a -> H2Functions.initcap(a.text(0))), 1, deterministic);
         Function.create(c, "repeat", scalar(a -> a.text(0).repeat((int) Math.max(0, a.integer(1)))), 2,
@@ -59,6 +61,7 @@ public final class SqliteFunctions {
         Function.create(c, "decode", scalar(SqliteFunctions::decode), 2, deterministic);
         Function.create(c, "convert_from", scalar(a -> new String(a.bytes(0), StandardCharsets.UTF_8)), 2,
                 deterministic);
+        SqliteTextDateFunctions.register(c);
     }
 
     /** PostgreSQL's lpad/rpad: fill to {@code length} characters, or cut to it when the text is longer. */
@@ -187,7 +190,7 @@ public final class SqliteFunctions {
      * A scalar function written as a lambda returning a String, a whole number (booleans are 1 and 0 in SQLite) or
      * bytes; NULL in any argument gives NULL, as PostgreSQL's strict functions do.
      */
-    private static Function scalar(Body body) {
+    static Function scalar(Body body) {
         return new Arguments() {
             @Override
             protected void xFunc() throws SQLException {
@@ -215,7 +218,7 @@ public final class SqliteFunctions {
     }
 
     @FunctionalInterface
-    private interface Body {
+    interface Body {
         Object apply(Arguments arguments) throws SQLException;
     }
 

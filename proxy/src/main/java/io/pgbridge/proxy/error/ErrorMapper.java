@@ -32,6 +32,19 @@ public final class ErrorMapper {
             Map.entry("22018", "22P02"),   // data conversion error → invalid_text_representation
             Map.entry("70100", "57014"),   // MariaDB: query interrupted → query_canceled
             Map.entry("HYT00", "57014"),   // timeout → query_canceled
+            // HSQLDB's:
+            Map.entry("42581", "42601"),   // unexpected token → syntax_error
+            Map.entry("42504", "42P07"),   // object name already exists → duplicate relation
+            // Derby's:
+            Map.entry("42X01", "42601"),   // syntax error
+            Map.entry("42X05", "42P01"),   // table or view does not exist → undefined_table
+            Map.entry("42Y55", "42P01"),   // DROP of a table that does not exist → undefined_table
+            Map.entry("42X04", "42703"),   // column not found → undefined_column
+            Map.entry("42Y03", "42883"),   // routine not found → undefined_function
+            Map.entry("X0Y32", "42P07"),   // object already exists → duplicate relation
+            // SQL Server's:
+            Map.entry("S0002", "42P01"),   // invalid object name → undefined_table
+            Map.entry("S0022", "42703"),   // invalid column name → undefined_column
             // H2's own codes (class 90 means nothing to a PostgreSQL client):
             Map.entry("90022", "42883"),   // function not found → undefined_function
             Map.entry("90053", "21000"),   // scalar subquery with several rows → cardinality_violation
@@ -48,6 +61,19 @@ public final class ErrorMapper {
             1062, "23505", 1452, "23503", 1451, "23503", 1048, "23502", 1364, "23502",
             1052, "42702",    // column in field list is ambiguous → ambiguous_column
             1111, "42803");   // invalid use of group function → grouping_error
+
+    /** HSQLDB's vendor code for a table or column that does not exist (SQLSTATE 42501, PostgreSQL's privilege error). */
+    private static final int HSQLDB_OBJECT_NOT_FOUND = -5501;
+
+    /** SQL Server reports most errors as S0001 or 23000; its error number says which. */
+    private static final Map<Integer, String> SQLSERVER_CODES = Map.of(
+            2627, "23505", 2601, "23505",   // unique constraint, unique index
+            547, "23503",                   // foreign key (and check) conflict
+            515, "23502",                   // NULL into a NOT NULL column
+            8134, "22012",                  // division by zero
+            102, "42601",                   // incorrect syntax
+            208, "42P01",                   // invalid object name
+            207, "42703");                  // invalid column name
 
     /** MariaDB reports syntax errors and many others as 42000; these codes are PostgreSQL's 42601. */
     private static final java.util.Set<Integer> MARIADB_SYNTAX = java.util.Set.of(1064, 1149);
@@ -73,7 +99,7 @@ public final class ErrorMapper {
             ServerErrorMessage m = pe.getServerErrorMessage();
             String severity = m.getSeverity() != null ? m.getSeverity() : "ERROR";
             return new PgException(severity.equals("FATAL") ? "ERROR" : severity, m.getSQLState(), m.getMessage(),
-                    m.getDetail(), m.getHint(), m.getPosition(), pe);
+                    m.getDetail(), m.getHint(), m.getPosition(), m.getWhere(), pe);
         }
         if (t instanceof SQLTransientConnectionException e) {
             return new PgException("ERROR", SqlState.TOO_MANY_CONNECTIONS.code(),
@@ -93,6 +119,21 @@ public final class ErrorMapper {
                 null, null, 0, t);
     }
 
+    /**
+     * {@link #map(Throwable)} for an error of {@code statement}, for backends whose codes depend on what failed:
+     * MariaDB refuses to DROP a referenced table with the code of a DELETE of a referenced row (1451), where
+     * PostgreSQL says dependent objects still exist (2BP01).
+     */
+    public static PgException map(Throwable t, io.pgbridge.translation.StatementInfo statement) {
+        PgException error = map(t);
+        if (error.sqlState().equals("23503") && t instanceof SQLException e && e.getErrorCode() == 1451
+                && !statement.words().isEmpty() && statement.words().get(0).equals("drop")) {
+            return new PgException("ERROR", "2BP01", "cannot drop the table because other objects depend on it: "
+                    + error.getMessage(), null, "Use DROP ... CASCADE to drop the dependent objects too.", 0, t);
+        }
+        return error;
+    }
+
     private static PgException fromSqlException(SQLException e) {
         String state = e.getSQLState();
         if (("23000".equals(state) || "HY000".equals(state)) && MARIADB_CODES.containsKey(e.getErrorCode())) {
@@ -101,9 +142,21 @@ public final class ErrorMapper {
         if ("42000".equals(state) && MARIADB_SYNTAX.contains(e.getErrorCode())) {
             state = SqlState.SYNTAX_ERROR.code();
         }
+        if ("42501".equals(state) && e.getErrorCode() == HSQLDB_OBJECT_NOT_FOUND) {
+            state = "42P01";   // HSQLDB's "user lacks privilege or object not found", for tables and columns alike
+        }
+        if (("S0001".equals(state) || "23000".equals(state)) && SQLSERVER_CODES.containsKey(e.getErrorCode())) {
+            state = SQLSERVER_CODES.get(e.getErrorCode());
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String[] valueError = state == null ? null : MariaDbValueErrors.of(e.getErrorCode(), withoutConnection(message));
+        if (valueError != null) {
+            state = valueError[0];
+        }
         if (state == null) {
-            state = SqliteErrorStates.of(message);   // sqlite-jdbc sets no SQLSTATE, only its result code name
+            // DuckDB's and sqlite-jdbc's errors carry no SQLSTATE, only a kind of error in their text.
+            String duckDb = DuckDbErrorStates.of(message);
+            state = duckDb != null ? duckDb : SqliteErrorStates.of(message);
         }
         state = STATE_ALIASES.getOrDefault(state, state);
         if (state.length() != 5) {
@@ -120,11 +173,24 @@ public final class ErrorMapper {
             }
         }
         message = H2_SUFFIX.matcher(message).replaceFirst("");
-        if (message.startsWith("(conn=")) {
-            // MariaDB prefixes "(conn=123) "; the connection id of the proxy's pool means nothing to the client.
-            message = message.substring(message.indexOf(')') + 1).trim();
+        return new PgException("ERROR", state, withoutConnection(message), null, null, position, e);
+    }
+
+    /** MariaDB prefixes "(conn=123) "; the connection id of the proxy's pool means nothing to the client. */
+    private static String withoutConnection(String message) {
+        return message.startsWith("(conn=") ? message.substring(message.indexOf(')') + 1).trim() : message;
+    }
+
+    /**
+     * The error PostgreSQL raises where the backend only warned, or null: MariaDB answers NULL or 0 with a warning
+     * for a division by zero or a text that is no number or date outside INSERT and UPDATE.
+     */
+    public static PgException errorFor(java.sql.SQLWarning warning) {
+        if (warning instanceof org.postgresql.util.PSQLWarning || warning.getMessage() == null) {
+            return null;
         }
-        return new PgException("ERROR", state, message, null, null, position, e);
+        String[] error = MariaDbValueErrors.of(warning.getErrorCode(), warning.getMessage());
+        return error == null ? null : new PgException("ERROR", error[0], error[1], null, null, 0, warning);
     }
 
     private static String firstToken(String rest) {
@@ -178,6 +244,6 @@ public final class ErrorMapper {
     /** The ErrorResponse/NoticeResponse fields for {@code e}. */
     public static BackendMessage.Notice fields(PgException e) {
         return new BackendMessage.Notice(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(),
-                e.position(), null);
+                e.position(), e.where());
     }
 }

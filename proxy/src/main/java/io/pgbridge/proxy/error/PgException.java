@@ -10,15 +10,29 @@ public final class PgException extends RuntimeException {
     private final String detail;
     private final String hint;
     private final int position;
+    /** PostgreSQL's CONTEXT field ({@code COPY t, line 42, column x: "abc"}), or null. */
+    private final String where;
 
     public PgException(String severity, String sqlState, String message, String detail, String hint, int position,
                        Throwable cause) {
+        this(severity, sqlState, message, detail, hint, position, null, cause);
+    }
+
+    public PgException(String severity, String sqlState, String message, String detail, String hint, int position,
+                       String where, Throwable cause) {
         super(message, cause);
         this.severity = severity;
         this.sqlState = sqlState;
         this.detail = detail;
         this.hint = hint;
         this.position = position;
+        this.where = where;
+    }
+
+    /** This error with a CONTEXT line; an existing one is kept first, as PostgreSQL stacks them. */
+    public PgException withContext(String context) {
+        String combined = where == null ? context : where + "\n" + context;
+        return new PgException(severity, sqlState, getMessage(), detail, hint, position, combined, getCause());
     }
 
     public PgException(SqlState state, String message) {
@@ -48,6 +62,10 @@ public final class PgException extends RuntimeException {
     /** 1-based character position in the query text, 0 when unknown. */
     public int position() {
         return position;
+    }
+
+    public String where() {
+        return where;
     }
 
     public boolean isFatal() {

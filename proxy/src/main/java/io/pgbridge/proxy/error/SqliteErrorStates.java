@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * SQLSTATEs for sqlite-jdbc's errors, which carry none: the message starts with the result code name
  * ({@code [SQLITE_CONSTRAINT_UNIQUE] …}, {@code [SQLITE_ERROR] SQL error or missing database (…)}) and SQLite's own
  * text in parentheses says what PostgreSQL's codes say. Errors raised by the functions pgbridge registers in SQLite
- * start with their SQLSTATE ({@code 22012: division by zero}).
+ * start with their SQLSTATE ({@code 22012: division by zero}), and so do the names of the CHECK constraints the DDL
+ * translator adds for what a column's type refuses ({@code pgbridge_22001_name}).
  */
 final class SqliteErrorStates {
     /** SQLite's message fragments, first match wins, with the state PostgreSQL gives the same mistake. */
@@ -34,6 +35,8 @@ final class SqliteErrorStates {
             new String[] {"(datatype mismatch)", "42804"},
             new String[] {"[SQLITE_INTERRUPT]", "57014"},
             new String[] {"(cannot start a transaction within a transaction)", "25001"});
+    /** The checks the DDL translator adds for what a column's PostgreSQL type refuses carry the SQLSTATE. */
+    private static final Pattern TYPE_CHECK = Pattern.compile("CHECK constraint failed: pgbridge_([0-9A-Z]{5})_");
     private static final Pattern RAISED_STATE = Pattern.compile("\\((?:java\\.sql\\.SQLException: )?([0-9A-Z]{5}): ");
 
     private SqliteErrorStates() {
@@ -44,6 +47,10 @@ final class SqliteErrorStates {
         Matcher raised = RAISED_STATE.matcher(message);
         if (message.startsWith("[SQLITE_ERROR]") && raised.find()) {
             return raised.group(1);
+        }
+        Matcher typeCheck = TYPE_CHECK.matcher(message);
+        if (message.startsWith("[SQLITE_CONSTRAINT_CHECK]") && typeCheck.find()) {
+            return typeCheck.group(1);
         }
         if (message.startsWith("[SQLITE_CONSTRAINT_")) {
             String code = message.substring("[SQLITE_CONSTRAINT_".length(), Math.max(message.indexOf(']'), 0));

@@ -56,7 +56,14 @@ final class Parameters {
     @SuppressWarnings("unchecked")
     static void bind(PreparedStatement prepared, Portal portal, BackendDialect dialect, TextContext context)
             throws SQLException {
-        int[] order = portal.statement.jdbcSql().parameterOrder();
+        bind(prepared, portal, portal.statement.jdbcSql(), dialect, context);
+    }
+
+    /** Binds the portal's values to the markers of {@code sql}, another statement made from the portal's. */
+    @SuppressWarnings("unchecked")
+    static void bind(PreparedStatement prepared, Portal portal, io.pgbridge.translation.JdbcSql sql,
+            BackendDialect dialect, TextContext context) throws SQLException {
+        int[] order = sql.parameterOrder();
         UntypedParameter untyped = null;
         for (int j = 0; j < order.length; j++) {
             int pgIndex = order[j];

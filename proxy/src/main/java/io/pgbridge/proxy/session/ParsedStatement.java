@@ -2,17 +2,28 @@ package io.pgbridge.proxy.session;
 
 import io.pgbridge.translation.JdbcSql;
 import io.pgbridge.translation.StatementInfo;
+import io.pgbridge.translation.Translation;
 
 /**
  * A statement as the client prepared it (Parse, or one statement of a simple Query): the client's SQL, the
  * parameter types it declared (0 = let the backend decide), what kind of statement it is, the SQL for JDBC, and
  * whether running it twice is harmless (a plain read), which allows a cheaper first attempt on some backends, and
  * whether it may call session functions ({@link SessionFunctions}), which are replaced each time it runs, and
- * which result columns are boolean though the backend answers numbers ({@link
- * io.pgbridge.translation.Translation#booleanColumns()}).
+ * how the backend's result becomes the client's ({@code resultHints}: the translation's boolean columns and marked
+ * rows, see {@link Translation}).
  */
 record ParsedStatement(String name, String sql, int[] parameterTypes, StatementInfo info, JdbcSql jdbcSql,
-                       boolean repeatable, boolean sessionFunctions, java.util.List<Integer> booleanColumns) {
+                       boolean repeatable, boolean sessionFunctions, Translation resultHints) {
+
+    /** Result columns PostgreSQL types as boolean though the backend answers numbers. */
+    java.util.List<Integer> booleanColumns() {
+        return resultHints.booleanColumns();
+    }
+
+    /** The backend's rows carry a first column marking those the client gets ({@link Translation#markedRows()}). */
+    boolean markedRows() {
+        return resultHints.markedRows();
+    }
 
     int parameterCount() {
         return Math.max(parameterTypes.length, jdbcSql.parameterCount());

@@ -24,6 +24,8 @@ final class Portal {
     /** The CommandComplete tag once the portal has run to the end. */
     String completionTag;
     long rowsSent;
+    /** The update count of the translation's follow-up statement, which the rows sent must equal; -1 if none. */
+    long expectedRows = -1;
     boolean started;
     /** The statement as the backend gets it: {@link #statement} with session functions replaced by their values. */
     ParsedStatement runAs;

@@ -11,6 +11,9 @@ import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
 import io.pgbridge.translation.StatementSplitter;
+import io.pgbridge.translation.JdbcSql;
+import io.pgbridge.translation.ParameterRewriter;
+import io.pgbridge.translation.TypeNameRewriter;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,6 +36,7 @@ final class QueryRunner {
     private final Session session;
     private final LimitsConfig limits;
     private final StatementDescriber describer;
+    private final CopyCommand copy;
     private final Map<String, ParsedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     /** The portal a session command writes its rows into (SHOW). */
@@ -43,6 +47,7 @@ final class QueryRunner {
         this.session = session;
         this.limits = limits;
         this.describer = new StatementDescriber(session, this);
+        this.copy = new CopyCommand(session, limits);
     }
 
     // ---- simple query ----
@@ -145,7 +150,9 @@ final class QueryRunner {
             return;
         }
         Portal portal = portal(describe.name());
-        if (portal.statement.info().kind() == StatementKind.EMPTY) {
+        StatementKind kind = portal.statement.info().kind();
+        if (kind == StatementKind.EMPTY || kind == StatementKind.COPY) {
+            // COPY runs at Execute, where the CopyInResponse/CopyOutResponse says what it carries
             session.writer().send(new BackendMessage.NoData());
             return;
         }
@@ -249,6 +256,10 @@ final class QueryRunner {
             }
             return;
         }
+        if (info.kind() == StatementKind.COPY && CopyCommand.handles(statement, dialect.isPostgres())) {
+            portal.completionTag = copy.run(statement);
+            return;
+        }
         if (statement.jdbcSql().sql().isEmpty()) {
             // Translated to nothing (Translation.NOTHING): PostgreSQL's answer without a backend round trip.
             portal.completionTag = info.commandTag(0);
@@ -263,6 +274,10 @@ final class QueryRunner {
             }
         }
         portal.runAs = withSessionFunctions(statement, true);
+        if (!portal.runAs.resultHints().followUps().isEmpty() && !transactions.inImplicit()
+                && session.transactionStatus() == TransactionStatus.IDLE) {
+            transactions.beginImplicit();   // the statement and its follow-up stand or fall together
+        }
         transactions.beforeBackendStatement(info);
         Connection connection = backend.get();
         if (dialect.isPostgres() && touchesSessionState(info)) {
@@ -285,16 +300,49 @@ final class QueryRunner {
             BackendCatalogs.of(backend.backend()).invalidate();   // again: another session may have read it meanwhile
         }
         Statement jdbc = portal.jdbc;
-        forwardWarnings(jdbc);
-        if (hasResultSet) {
+        for (String followUp : portal.runAs.resultHints().followUps()) {
+            portal.expectedRows = runFollowUp(followUp, portal, connection, dialect);
+        }
+        forwardWarnings(jdbc, info);
+        if (hasResultSet && !info.returnsRows() && portal.runAs.markedRows()) {
+            // Rows the backend returned only to be counted (an upsert without RETURNING on MariaDB).
+            running = null;
+            portal.completionTag = info.commandTag(countClientRows(jdbc.getResultSet()));
+            portal.close();
+        } else if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
-                    portal.runAs.booleanColumns());
+                    portal.runAs.resultHints());
         } else {
             running = null;
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
             portal.close();
         }
+    }
+
+    /** Runs one of the translation's follow-up statements with the portal's parameters; returns its update count. */
+    private long runFollowUp(String statement, Portal portal, Connection connection, BackendDialect dialect)
+            throws SQLException {
+        String sql = TypeNameRewriter.rewrite(statement, dialect.typeNameAliases());
+        JdbcSql followUp = ParameterRewriter.rewrite(sql, dialect.isPostgres());
+        if (portal.bind == null) {
+            try (Statement jdbc = connection.createStatement()) {
+                jdbc.setEscapeProcessing(false);
+                return jdbc.executeLargeUpdate(followUp.sql());
+            }
+        }
+        try (PreparedStatement prepared = connection.prepareStatement(followUp.sql())) {
+            Parameters.bind(prepared, portal, followUp, dialect, session.settings().textContext());
+            return prepared.executeLargeUpdate();
+        }
+    }
+
+    private static long countClientRows(ResultSet rs) throws SQLException {
+        long count = 0;
+        while (rs.next()) {
+            count += ResultColumns.isMarkedAsClientRow(rs) ? 1 : 0;
+        }
+        return count;
     }
 
     /**
@@ -315,17 +363,44 @@ final class QueryRunner {
             portal.close();
             return true;
         }
-        forwardWarnings(portal.jdbc);
+        forwardWarnings(portal.jdbc, portal.statement.info());
         rs.beforeFirst();
         portal.resultSet = rs;
-        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.booleanColumns());
+        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.resultHints());
         return true;
     }
 
-    /** The backend's notices for this statement reach the client as NoticeResponse, as PostgreSQL sends them. */
-    private void forwardWarnings(Statement jdbc) throws SQLException {
+    /**
+     * The backend's notices for this statement reach the client as NoticeResponse, as PostgreSQL sends them; a
+     * warning that PostgreSQL raises as an error fails the statement instead ({@link #failOnValueWarnings}).
+     */
+    private void forwardWarnings(Statement jdbc, StatementInfo info) throws SQLException {
+        failOnValueWarnings(jdbc, info);
         for (java.sql.SQLWarning w = jdbc.getWarnings(); w != null; w = w.getNextWarning()) {
             session.writer().send(new BackendMessage.NoticeResponse(ErrorMapper.notice(w)));
+        }
+    }
+
+    /**
+     * Throws the error PostgreSQL raises where the backend only warned (MariaDB's division by zero in a SELECT).
+     * Called when the statement has finished, as the warnings arrive with its end. A statement that changed data
+     * fails only inside a transaction, whose rollback undoes the change; in autocommit it is committed already,
+     * and failing it would tell the client that nothing happened, so its warnings stay notices.
+     */
+    private void failOnValueWarnings(Statement jdbc, StatementInfo info) throws SQLException {
+        boolean changesData = switch (info.kind()) {
+            case INSERT, UPDATE, DELETE, MERGE -> true;
+            default -> false;
+        };
+        if (changesData && session.transactionStatus() == TransactionStatus.IDLE
+                && !session.transactions().inImplicit()) {
+            return;
+        }
+        for (java.sql.SQLWarning w = jdbc.getWarnings(); w != null; w = w.getNextWarning()) {
+            PgException error = ErrorMapper.errorFor(w);
+            if (error != null) {
+                throw error;
+            }
         }
     }
 
@@ -375,11 +450,27 @@ final class QueryRunner {
         try {
             while (maxRows == 0 || sent < maxRows) {
                 if (!rs.next()) {
+                    failOnValueWarnings(portal.jdbc, portal.statement.info());
+                    if (portal.expectedRows >= 0 && portal.expectedRows != portal.rowsSent) {
+                        throw new PgException(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to"
+                                + " concurrent update (" + portal.rowsSent + " rows locked, " + portal.expectedRows
+                                + " updated)");
+                    }
                     portal.completionTag = portal.statement.info().commandTag(portal.rowsSent);
                     portal.close();
                     break;
                 }
-                portal.columns.writeRow(rs, writer.buffer(), context);
+                if (!portal.columns.isClientRow(rs)) {
+                    continue;
+                }
+                int rowStart = writer.buffer().writerIndex();
+                try {
+                    portal.columns.writeRow(rs, writer.buffer(), context);
+                } catch (SQLException | RuntimeException e) {
+                    // A value that fails to read or encode must not leave half a DataRow before the ErrorResponse.
+                    writer.buffer().writerIndex(rowStart);
+                    throw e;
+                }
                 sent++;
                 portal.rowsSent++;
                 writer.flushIfLarge();

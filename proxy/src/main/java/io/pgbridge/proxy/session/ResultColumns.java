@@ -10,6 +10,7 @@ import io.pgbridge.proxy.codec.PgWire;
 import io.pgbridge.proxy.types.PgType;
 import io.pgbridge.proxy.types.PgTypes;
 import io.pgbridge.proxy.types.TextContext;
+import io.pgbridge.translation.Translation;
 
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -26,9 +27,16 @@ final class ResultColumns {
     private final ColumnType[] columnTypes;
     private final PgType<Object>[] types;
     private final short[] formats;
+    /** 1 when the backend's first column marks the rows the client gets ({@link Translation#markedRows()}). */
+    private final int skipped;
+
+    private ResultColumns(String[] names, ColumnType[] columnTypes, short[] formats) {
+        this(names, columnTypes, formats, 0);
+    }
 
     @SuppressWarnings("unchecked")
-    private ResultColumns(String[] names, ColumnType[] columnTypes, short[] formats) {
+    private ResultColumns(String[] names, ColumnType[] columnTypes, short[] formats, int skipped) {
+        this.skipped = skipped;
         this.names = names;
         this.columnTypes = columnTypes;
         this.formats = formats;
@@ -41,25 +49,37 @@ final class ResultColumns {
 
     /**
      * Resolves the columns; {@code bind} (may be null) gives the result formats the client asked for, and
-     * {@code booleanColumns} the 0-based columns PostgreSQL types as boolean where the backend answers integers.
+     * {@code hints} the translation's: the 0-based columns PostgreSQL types as boolean where the backend answers
+     * integers, and whether the backend's first column only marks the rows the client gets.
      */
     static ResultColumns of(ResultSetMetaData md, BackendDialect dialect, FrontendMessage.Bind bind,
-                            List<Integer> booleanColumns) throws SQLException {
-        int n = md.getColumnCount();
+                            Translation hints) throws SQLException {
+        int skipped = hints.markedRows() ? 1 : 0;
+        int n = md.getColumnCount() - skipped;
         String[] names = new String[n];
         ColumnType[] columnTypes = new ColumnType[n];
         short[] formats = new short[n];
         for (int i = 0; i < n; i++) {
-            names[i] = md.getColumnLabel(i + 1);
-            columnTypes[i] = dialect.columnType(md, i + 1);
+            names[i] = dialect.columnLabel(md.getColumnLabel(i + 1 + skipped));
+            columnTypes[i] = dialect.columnType(md, i + 1 + skipped);
             formats[i] = bind == null ? 0 : bind.resultFormat(i);
         }
-        for (int column : booleanColumns) {
+        for (int column : hints.booleanColumns()) {
             if (column < n && isInteger(columnTypes[column].oid())) {
                 columnTypes[column] = ColumnType.of(PgOid.BOOL);
             }
         }
-        return new ResultColumns(names, columnTypes, formats);
+        return new ResultColumns(names, columnTypes, formats, skipped);
+    }
+
+    /** Whether the current row of {@code rs} is the client's: not marked as one PostgreSQL would not return. */
+    boolean isClientRow(ResultSet rs) throws SQLException {
+        return skipped == 0 || isMarkedAsClientRow(rs);
+    }
+
+    /** For a result with marked rows: whether the current row's mark (the first column) lets the client have it. */
+    static boolean isMarkedAsClientRow(ResultSet rs) throws SQLException {
+        return rs.getInt(1) != 0;
     }
 
     /** Integers; numeric too, as SQLite describes its computed integer columns as numeric. */
@@ -93,7 +113,7 @@ final class ResultColumns {
         int start = PgWire.beginMessage(out, (byte) 'D');
         out.writeShort(names.length);
         for (int i = 0; i < names.length; i++) {
-            Object value = types[i].read(rs, i + 1);
+            Object value = types[i].read(rs, i + 1 + skipped);
             writeValue(out, i, value, context);
         }
         PgWire.endMessage(out, start);

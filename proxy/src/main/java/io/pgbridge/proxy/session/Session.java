@@ -105,11 +105,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     public void run() {
         try {
             while (phase != Phase.TERMINATED) {
-                FrontendMessage message = inbox.take();
-                if (readingPaused && inbox.size() < INBOX_LOW) {
-                    readingPaused = false;
-                    channel.config().setAutoRead(true);
-                }
+                FrontendMessage message = nextMessage();
                 context.sessions().busy(true);
                 try {
                     handle(message);
@@ -138,6 +134,19 @@ public final class Session implements Runnable, SessionRegistry.Registered {
             }
             log.debug("{} - session ended", logPrefix);
         }
+    }
+
+    /**
+     * The client's next message, waiting for it; reading resumes once the backlog is small again. COPY FROM STDIN
+     * takes its CopyData here too, so a backend slower than the client stops the client (inbound backpressure).
+     */
+    FrontendMessage nextMessage() throws InterruptedException {
+        FrontendMessage message = inbox.take();
+        if (readingPaused && inbox.size() < INBOX_LOW) {
+            readingPaused = false;
+            channel.config().setAutoRead(true);
+        }
+        return message;
     }
 
     /**

@@ -33,6 +33,12 @@ public final class SqlTranslation {
             case "h2" -> SqlTarget.H2;
             case "mariadb" -> SqlTarget.MARIADB;
             case "sqlite" -> SqlTarget.SQLITE;
+            case "hsqldb" -> SqlTarget.HSQLDB;
+            case "duckdb" -> SqlTarget.DUCKDB;
+            case "derby" -> SqlTarget.DERBY;
+            case "oracle" -> SqlTarget.ORACLE;
+            case "sqlserver" -> SqlTarget.SQLSERVER;
+            case "db2" -> SqlTarget.DB2;
             default -> SqlTarget.GENERIC;
         };
     }
@@ -54,7 +60,7 @@ public final class SqlTranslation {
      */
     public static void warmUpInBackground(java.util.Collection<BackendDialect> dialects) {
         boolean calcite = dialects.stream().map(SqlTranslation::targetOf)
-                .anyMatch(t -> t == SqlTarget.MARIADB || t == SqlTarget.SQLITE);
+                .anyMatch(t -> t != SqlTarget.POSTGRESQL && t != SqlTarget.GENERIC && t != SqlTarget.H2);
         if (calcite) {
             Thread warmUp = new Thread(io.pgbridge.translation.calcite.CalciteTranslator::warmUp, "translation-warm-up");
             warmUp.setDaemon(true);

@@ -16,10 +16,9 @@ import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.Translation;
 import io.pgbridge.translation.TranslationException;
 import io.pgbridge.translation.TypeNameRewriter;
-import io.pgbridge.translation.schema.ColumnLiteralCasts;
+import io.pgbridge.translation.schema.SchemaRewrites;
 
 import java.sql.Connection;
-import java.util.List;
 
 /**
  * What a statement text is and what the backend receives for it: classification, translation for the backend's
@@ -31,7 +30,7 @@ final class StatementAnalysis {
     private static final int[] NO_TYPES = new int[0];
 
     private record Analysis(StatementInfo info, JdbcSql jdbcSql, boolean repeatable, boolean sessionFunctions,
-                            List<Integer> booleanColumns) {
+                            Translation resultHints) {
     }
 
     /** The cache key: a record, so that each Parse does not copy its SQL text into a new key string. */
@@ -59,7 +58,7 @@ final class StatementAnalysis {
     static ParsedStatement rewritten(ParsedStatement original, String sql, BackendDialect dialect) {
         Analysis analysis = analyse(sql, dialect, true);
         return new ParsedStatement(original.name(), sql, original.parameterTypes(), analysis.info(),
-                analysis.jdbcSql(), analysis.repeatable(), false, analysis.booleanColumns());
+                analysis.jdbcSql(), analysis.repeatable(), false, analysis.resultHints());
     }
 
     /**
@@ -70,7 +69,7 @@ final class StatementAnalysis {
         if (!mayTypeLiterals(statement.info(), backend.dialect(), statement.sql())) {
             return statement;
         }
-        String sql = ColumnLiteralCasts.apply(statement.sql(), BackendCatalogs.of(backend).through(connection));
+        String sql = SchemaRewrites.apply(statement.sql(), BackendCatalogs.of(backend).through(connection));
         return sql.equals(statement.sql()) ? statement : rewritten(statement, sql, backend.dialect());
     }
 
@@ -79,7 +78,7 @@ final class StatementAnalysis {
         if (e instanceof ClientWriter.ClientGoneException || e instanceof InterruptedException) {
             return e;
         }
-        PgException error = ErrorMapper.map(e);
+        PgException error = ErrorMapper.map(e, statement.info());
         String backendSql = statement.jdbcSql().sql();
         if (error.position() <= 0 || backendSql.equals(statement.sql())) {
             return error;
@@ -90,18 +89,18 @@ final class StatementAnalysis {
 
     private static ParsedStatement statement(String name, String sql, int[] types, Analysis analysis) {
         return new ParsedStatement(name, sql, types, analysis.info(), analysis.jdbcSql(), analysis.repeatable(),
-                analysis.sessionFunctions(), analysis.booleanColumns());
+                analysis.sessionFunctions(), analysis.resultHints());
     }
 
     /**
      * Whether the statement may change once its literals get the types of their columns
-     * ({@link ColumnLiteralCasts}), which the proxy does when it runs, with the backend's catalog at hand.
+     * ({@link SchemaRewrites}), which the proxy does when it runs, with the backend's catalog at hand.
      */
     static boolean mayTypeLiterals(StatementInfo info, BackendDialect dialect, String sql) {
         return switch (info.kind()) {
             case SELECT, INSERT, UPDATE, DELETE -> SqlTranslation.translates(info.kind())
                     && SqlTranslation.forDialect(dialect) != SqlTranslation.UNTRANSLATED
-                    && ColumnLiteralCasts.mayApply(sql);
+                    && SchemaRewrites.mayApply(sql);
             default -> false;
         };
     }
@@ -114,7 +113,7 @@ final class StatementAnalysis {
         try {
             return SqlTranslation.forDialect(dialect).translate(sql);
         } catch (TranslationException e) {
-            if (!rewritten && mayTypeLiterals(info, dialect, sql) && ColumnLiteralCasts.namesConflictConstraint(sql)) {
+            if (!rewritten && mayTypeLiterals(info, dialect, sql) && SchemaRewrites.namesConflictConstraint(sql)) {
                 return new Translation(sql);
             }
             throw e;
@@ -130,7 +129,6 @@ final class StatementAnalysis {
                 ? translate(sql, info, dialect, functionsReplaced) : new Translation(sql);
         String backendSql = TypeNameRewriter.rewrite(translation.sql(), dialect.typeNameAliases());
         return new Analysis(info, ParameterRewriter.rewrite(backendSql, dialect.isPostgres()),
-                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions,
-                translation.booleanColumns());
+                info.returnsRows() && RepeatableQueries.isRepeatable(sql, info), sessionFunctions, translation);
     }
 }

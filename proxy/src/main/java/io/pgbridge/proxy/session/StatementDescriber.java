@@ -50,8 +50,10 @@ final class StatementDescriber {
             }
             session.writer().send(new BackendMessage.ParameterDescription(types));
             ResultSetMetaData md = prepared.getMetaData();
-            session.writer().send(md == null || md.getColumnCount() == 0 ? new BackendMessage.NoData()
-                    : ResultColumns.of(md, dialect, null, described.booleanColumns()).rowDescription());
+            boolean noRows = md == null || md.getColumnCount() == 0
+                    || described.markedRows() && !described.info().returnsRows();
+            session.writer().send(noRows ? new BackendMessage.NoData()
+                    : ResultColumns.of(md, dialect, null, described.resultHints()).rowDescription());
         }
     }
 
@@ -68,8 +70,9 @@ final class StatementDescriber {
             try (PreparedStatement prepared = session.backendConnection().get()
                     .prepareStatement(runner.withSessionFunctions(target, false).jdbcSql().sql())) {
                 ResultSetMetaData md = prepared.getMetaData();
-                return md == null || md.getColumnCount() == 0 ? new BackendMessage.NoData()
-                        : ResultColumns.of(md, dialect, null, target.booleanColumns()).rowDescription();
+                return md == null || md.getColumnCount() == 0
+                        || target.markedRows() && !target.info().returnsRows() ? new BackendMessage.NoData()
+                        : ResultColumns.of(md, dialect, null, target.resultHints()).rowDescription();
             }
         }
         return new BackendMessage.NoData();

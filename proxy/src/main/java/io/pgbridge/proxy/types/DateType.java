@@ -26,7 +26,12 @@ public final class DateType extends AbstractPgType<LocalDate> {
 
     @Override
     public void bind(PreparedStatement ps, int index, LocalDate value) throws SQLException {
-        ps.setObject(index, value);
+        try {
+            ps.setObject(index, value);
+        } catch (SQLException e) {
+            // Derby's JDBC 4.2 takes no java.time values; java.sql's classes carry the same value
+            ps.setDate(index, java.sql.Date.valueOf(value));
+        }
     }
 
     @Override

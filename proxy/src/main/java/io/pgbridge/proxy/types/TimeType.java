@@ -33,7 +33,12 @@ public final class TimeType extends AbstractPgType<LocalTime> {
 
     @Override
     public void bind(PreparedStatement ps, int index, LocalTime value) throws SQLException {
-        ps.setObject(index, value);
+        try {
+            ps.setObject(index, value);
+        } catch (SQLException e) {
+            // Derby's JDBC 4.2 takes no java.time values: java.sql.Time (whole seconds, as Derby's TIME stores them)
+            ps.setTime(index, java.sql.Time.valueOf(value));
+        }
     }
 
     @Override

@@ -38,7 +38,12 @@ public final class TimestampType extends AbstractPgType<LocalDateTime> {
 
     @Override
     public void bind(PreparedStatement ps, int index, LocalDateTime value) throws SQLException {
-        ps.setObject(index, value);
+        try {
+            ps.setObject(index, value);
+        } catch (SQLException e) {
+            // Derby's JDBC 4.2 takes no java.time values; java.sql's classes carry the same value
+            ps.setTimestamp(index, java.sql.Timestamp.valueOf(value));
+        }
     }
 
     @Override

@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>It fails when PostgreSQL itself does not treat a statement as the corpus says (corpus hygiene) and when a
  * statement listed in a backend's baseline no longer passes (a regression). Statements that pass but are not in the
  * baseline yet are printed. {@code -Dcompat.update=true} writes {@code docs/compatibility.md} and the baselines
- * instead of checking them; {@code -Dcompat.backends=h2,sqlite} runs only some backends (not with update). Without
+ * instead of checking them; {@code -Dcompat.backends=h2,sqlite} runs only some backends (not with update), and also
+ * reaches the in-process dialect profiles outside the default list ({@code hsqldb}, {@code duckdb}, {@code derby}),
+ * which have no baseline yet. Without
  * update the report is still written to {@code target/compatibility.md} for a look.
  */
 class CompatibilityCorpusIT {

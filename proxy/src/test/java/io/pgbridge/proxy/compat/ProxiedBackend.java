@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * One running pgbridge in front of one kind of backend, with a fresh backend database for every corpus file. Each
  * file's database is a backend of its own, named after the file, and the client picks it by database name (the
  * proxy routes a database name to the backend of the same name), so one proxy serves the whole corpus.
- * H2 databases get the URL and settings of the embedded default; SQLite a new file each; PostgreSQL and MariaDB a
- * new database each on the test servers.
+ * H2 databases get the URL and settings of the embedded default; SQLite, HSQLDB, DuckDB and Derby a new file
+ * database each; PostgreSQL and MariaDB a new database each on the test servers.
  */
 final class ProxiedBackend implements CompatTarget {
     private static final PoolConfig POOL =
@@ -39,7 +39,10 @@ final class ProxiedBackend implements CompatTarget {
         this.serverDatabases = serverDatabases;
     }
 
-    /** {@code kind} is {@code h2}, {@code sqlite}, {@code mariadb} or {@code postgresql}. */
+    /**
+     * {@code kind} is {@code h2}, {@code sqlite}, {@code mariadb} or {@code postgresql}, or one of the in-process
+     * dialect profiles not yet in the default run: {@code hsqldb}, {@code duckdb}, {@code derby}.
+     */
     static ProxiedBackend start(String kind, Corpus corpus) throws Exception {
         Path tempDir = Files.createTempDirectory("pgbridge-compat-" + kind);
         List<String> serverDatabases = new ArrayList<>();
@@ -49,6 +52,9 @@ final class ProxiedBackend implements CompatTarget {
             String url = switch (kind) {
                 case "h2" -> BackendConfig.embeddedH2Url(tempDir.resolve(name));
                 case "sqlite" -> "jdbc:sqlite:" + tempDir.resolve(name + ".db");
+                case "hsqldb" -> "jdbc:hsqldb:file:" + tempDir.resolve(name) + ";shutdown=true";
+                case "duckdb" -> "jdbc:duckdb:" + tempDir.resolve(name + ".duckdb");
+                case "derby" -> "jdbc:derby:" + tempDir.resolve(name) + ";create=true";
                 default -> {
                     String database = ScratchDatabases.named("pgbridge_compat_" + name.replace('-', '_'));
                     ScratchDatabases.recreate(kind, database);
@@ -56,8 +62,8 @@ final class ProxiedBackend implements CompatTarget {
                     yield ScratchDatabases.url(kind, database);
                 }
             };
-            boolean h2 = "h2".equals(kind);
-            backends.add(new BackendConfig(name, url, h2 ? "sa" : null, h2 ? "" : null, POOL, Map.of()));
+            boolean sa = "h2".equals(kind) || "hsqldb".equals(kind);
+            backends.add(new BackendConfig(name, url, sa ? "sa" : null, sa ? "" : null, POOL, Map.of()));
         }
         PgbridgeConfig config = PgbridgeConfig.defaults().withOnlyBackend(backends.getFirst());
         for (BackendConfig backend : backends.subList(1, backends.size())) {

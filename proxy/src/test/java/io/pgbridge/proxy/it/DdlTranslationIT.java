@@ -106,6 +106,14 @@ class DdlTranslationIT {
                         "!insert into ddlt_idx values (4, 'a', true)",
                         "drop index ddlt_idx_active"), List.of(
                         "select id, email, active from ddlt_idx order by id"), Set.of("h2", "mariadb")),
+                new Scenario("drop index by its name alone", List.of("ddlt_di"), List.of(
+                        "create table ddlt_di (id int primary key, v int)",
+                        "create index ddlt_di_v on ddlt_di (v)",
+                        "drop index ddlt_di_v",
+                        "drop index if exists ddlt_di_v",
+                        "!drop index ddlt_di_v",
+                        "create index ddlt_di_v on ddlt_di (v)"), List.of(
+                        "select id from ddlt_di"), Set.of()),
                 new Scenario("plain indexes, partial ones kept or widened", List.of("ddlt_plain"), List.of(
                         "create table ddlt_plain (id int primary key, email text, active boolean)",
                         "create index on ddlt_plain (id desc nulls last)",
@@ -127,8 +135,19 @@ class DdlTranslationIT {
                         "insert into ddlt_tmp values (1)",
                         "create table ddlt_a (id int)",
                         "create table ddlt_b (id int)",
-                        "drop table if exists ddlt_a, ddlt_b cascade"), List.of(
-                        "select * from ddlt_tmp"), Set.of("sqlite")),
+                        "drop table if exists ddlt_a, ddlt_b cascade",
+                        "!select * from ddlt_b"), List.of(
+                        "select * from ddlt_tmp"), Set.of()),
+                new Scenario("several tables in one statement, all or none", List.of("ddlt_ta", "ddlt_tb"), List.of(
+                        "create table ddlt_ta (id int)",
+                        "create table ddlt_tb (id int)",
+                        "insert into ddlt_ta values (1), (2)",
+                        "insert into ddlt_tb values (3)",
+                        "!drop table ddlt_ta, ddlt_missing",
+                        "!truncate ddlt_tb, ddlt_missing",
+                        "insert into ddlt_tb values (4)",
+                        "truncate ddlt_ta, ddlt_tb"), List.of(
+                        "select count(*) as n from ddlt_ta", "select count(*) as n from ddlt_tb"), Set.of()),
                 new Scenario("comment on does nothing visible", List.of("ddlt_comment"), List.of(
                         "create table ddlt_comment (id int)",
                         "comment on table ddlt_comment is 'kept by PostgreSQL only'",

@@ -107,4 +107,58 @@ class MariaDbTranslationIT {
             s.execute("drop table mariadb_e2e_other");
         }
     }
+
+    /** MariaDB only warns about these outside INSERT and UPDATE; PostgreSQL fails the statement. */
+    @Test
+    void valueWarningsFailAsPostgresErrors() throws Exception {
+        try (Statement s = connection.createStatement()) {
+            s.execute("insert into mariadb_e2e (id, name) values (40, 'forty'), (41, 'forty-one')");
+            String[][] cases = {
+                {"select 1 / 0", "22012"},
+                {"select 5 % 0", "22012"},
+                {"select id, id / (id - id) from mariadb_e2e where id >= 40", "22012"},
+                {"select 'abc'::integer", "22P02"},
+                {"select name::integer from mariadb_e2e where id = 40", "22P02"},
+                {"select '2024-02-30'::date", "22008"},
+                {"select 'yesterday-ish'::timestamp", "22007"},
+                {"select 40000::smallint", "22003"},
+                {"select (id * 100000000)::integer from mariadb_e2e where id = 40", "22003"}};
+            for (String[] c : cases) {
+                assertThatThrownBy(() -> s.executeQuery(c[0]).close()).as(c[0]).isInstanceOfSatisfying(
+                        java.sql.SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(c[1]));
+            }
+            // PostgreSQL accepts what MariaDB only notes: spaces around a number.
+            try (var rs = s.executeQuery("select ' 12 '::integer as n, 32767::smallint as m")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt("n")).isEqualTo(12);
+                assertThat(rs.getInt("m")).isEqualTo(32767);
+            }
+            s.execute("delete from mariadb_e2e where id >= 40");
+        }
+    }
+
+    /**
+     * A DELETE whose condition divides by zero: MariaDB deletes the rows it could decide and warns. In a transaction
+     * the statement fails, and the client's rollback undoes what MariaDB did; in autocommit it has been committed.
+     */
+    @Test
+    void dataChangingStatementFailsOnWarningsInsideTransactions() throws Exception {
+        try (Statement s = connection.createStatement()) {
+            s.execute("insert into mariadb_e2e (id, name) values (50, 'a'), (51, null)");
+            connection.setAutoCommit(false);
+            try {
+                assertThatThrownBy(() -> s.execute("delete from mariadb_e2e where id >= 50 and 1 / (id - 50) >= 0"))
+                        .isInstanceOfSatisfying(java.sql.SQLException.class,
+                                e -> assertThat(e.getSQLState()).isEqualTo("22012"));
+                connection.rollback();
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            try (var rs = s.executeQuery("select count(*) from mariadb_e2e where id >= 50")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+            }
+            s.execute("delete from mariadb_e2e where id >= 50");
+        }
+    }
 }

@@ -69,6 +69,11 @@ public final class RunningProxy implements AutoCloseable {
         };
     }
 
+    /** Fronts the backend at {@code url} (a JDBC URL) as the only backend. */
+    public static RunningProxy forUrl(String url, String kind) throws Exception {
+        return backend(url, kind);
+    }
+
     private static RunningProxy backend(String url, String kind) throws Exception {
         BackendConfig backend = new BackendConfig(BackendConfig.DEFAULT_NAME, url, null, null,
                 new PoolConfig(10, 0, Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofMinutes(30)), Map.of());

@@ -8,10 +8,12 @@ import io.pgbridge.translation.Translation;
 import io.pgbridge.translation.TranslationException;
 import io.pgbridge.translation.Translator;
 import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.util.SqlShuttle;
 
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,21 @@ public final class CalciteTranslator implements Translator {
 
     public static CalciteTranslator forSqlite() {
         return new CalciteTranslator(new SqliteRules());
+    }
+
+    /** The translator for any target of the Calcite path: MariaDB, SQLite and the standard-SQL backends. */
+    public static CalciteTranslator forTarget(SqlTarget target) {
+        return switch (target) {
+            case MARIADB -> forMariaDb();
+            case SQLITE -> forSqlite();
+            case HSQLDB -> new CalciteTranslator(new HsqldbRules());
+            case DUCKDB -> new CalciteTranslator(new DuckDbRules());
+            case DERBY -> new CalciteTranslator(new DerbyRules());
+            case ORACLE -> new CalciteTranslator(new OracleRules());
+            case SQLSERVER -> new CalciteTranslator(new SqlServerRules());
+            case DB2 -> new CalciteTranslator(new Db2Rules());
+            default -> throw new IllegalArgumentException("no Calcite translation for " + target);
+        };
     }
 
     /**
@@ -69,10 +86,17 @@ public final class CalciteTranslator implements Translator {
     }
 
     private Translation translateWithCalcite(String statement) {
+        WithClauses.refuseUnsupported(statement, rules);
         StatementNormalizer.Result normalized = StatementNormalizer.normalize(statement, rules.target());
         StatementClauses clauses = StatementClauses.split(normalized.text());
         Pieces pieces = new Pieces(statement, normalized.parameterNumbers());
+        if (clauses.onConflict() != null && !rules.hasOnConflict()) {
+            throw rules.unsupported("INSERT … ON CONFLICT");
+        }
         if (clauses.joinsTables() && clauses.assignments() != null) {
+            if (!rules.hasUpdateFrom()) {
+                throw rules.unsupported("UPDATE … FROM");
+            }
             return pieces.translation(withReturning(JoinedDml.updateFrom(clauses, pieces, rules), "UPDATE", clauses,
                     pieces), rules);
         }
@@ -80,7 +104,7 @@ public final class CalciteTranslator implements Translator {
         SqlNode tree = pieces.parse(main, rules);
         String sql = switch (tree) {
             case SqlInsert insert -> insert(insert, clauses, pieces);
-            case SqlUpdate update -> withReturning(pieces.render(update, rules), "UPDATE", clauses, pieces);
+            case SqlUpdate update -> update(update, clauses, pieces);
             case SqlDelete delete -> delete(delete, clauses, pieces);
             default -> query(tree, pieces) + locking(clauses);
         };
@@ -89,11 +113,14 @@ public final class CalciteTranslator implements Translator {
 
     private String query(SqlNode tree, Pieces pieces) {
         pieces.booleanColumns = BooleanColumns.ofQuery(tree);
-        SqlNode query = DistinctOn.rewrite(tree, rules);
+        SqlNode query = DistinctOn.rewrite(GroupingSets.expand(tree, rules), rules);
         if (!rules.namesValuesColumns()) {
             query = ValuesAsSelect.rewrite(query);
         }
-        ColumnLabels.nameResultColumns(query);
+        ColumnLabels.nameResultColumns(query, rules.labelsColumnsAsStored());
+        if (rules.target() == SqlTarget.MARIADB) {
+            query = FullJoin.rewrite(query, rules);
+        }
         return pieces.render(query, rules);
     }
 
@@ -107,10 +134,33 @@ public final class CalciteTranslator implements Translator {
             InsertDefaults.dropDefaults(insert, rules);
         }
         String sql = pieces.render(insert, rules);
+        pieces.targetTable = pieces.render(insert.getTargetTable(), rules);
         if (clauses.onConflict() != null) {
             sql = UpsertClause.append(sql, insert, clauses.onConflict(), pieces, rules);
         }
         return withReturning(sql, "INSERT", clauses, pieces);
+    }
+
+    private String update(SqlUpdate update, StatementClauses clauses, Pieces pieces) {
+        String sql = pieces.render(update, rules);
+        if (clauses.returning() != null && rules.target() == SqlTarget.SQLITE && update.getAlias() != null) {
+            // SQLite's RETURNING sees the table by its name only, not by the UPDATE's alias.
+            String alias = update.getAlias().getSimple();
+            SqlIdentifier table = (SqlIdentifier) update.getTargetTable();
+            String name = table.names.get(table.names.size() - 1);
+            return sql + " RETURNING " + pieces.selectList(clauses.returning(), rules, new SqlShuttle() {
+                @Override
+                public SqlNode visit(SqlIdentifier id) {
+                    return id.names.size() == 2 && id.names.get(0).equals(alias)
+                            ? new SqlIdentifier(List.of(name, id.names.get(1)), id.getParserPosition()) : id;
+                }
+            }, null);
+        }
+        if (clauses.returning() == null || rules.target() != SqlTarget.MARIADB) {
+            return withReturning(sql, "UPDATE", clauses, pieces);
+        }
+        pieces.followUp = sql;
+        return MariaDbUpdateReturning.lockingSelect(update, clauses, pieces, rules);
     }
 
     private String delete(SqlDelete delete, StatementClauses clauses, Pieces pieces) {
@@ -127,8 +177,16 @@ public final class CalciteTranslator implements Translator {
     }
 
     private String withReturning(String sql, String command, StatementClauses clauses, Pieces pieces) {
+        if (pieces.markedRows) {
+            // The mark comes first, so that it has reset the upsert's variable before any RETURNING item can fail.
+            return sql + " RETURNING " + UpsertClause.MARK + (clauses.returning() == null ? ""
+                    : ", " + pieces.selectList(clauses.returning(), rules));
+        }
         if (clauses.returning() == null) {
             return sql;
+        }
+        if (!rules.hasReturning()) {
+            throw rules.unsupported(command + " … RETURNING");
         }
         if (rules.target() == SqlTarget.MARIADB && command.equals("UPDATE")) {
             throw rules.unsupported("UPDATE … RETURNING");
@@ -136,15 +194,12 @@ public final class CalciteTranslator implements Translator {
         return sql + " RETURNING " + pieces.selectList(clauses.returning(), rules);
     }
 
-    /** FOR UPDATE and friends: MariaDB locks rows; SQLite locks the whole database when it writes, so none. */
+    /** FOR UPDATE and friends, as the backend locks rows (SQLite locks the whole database when it writes). */
     private String locking(StatementClauses clauses) {
-        if (clauses.locking() == null || rules.target() == SqlTarget.SQLITE) {
+        if (clauses.locking() == null) {
             return "";
         }
-        String text = clauses.locking().toString().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
-        String suffix = text.contains("nowait") ? " NOWAIT" : text.contains("skip locked") ? " SKIP LOCKED" : "";
-        return text.startsWith("for update") || text.startsWith("for no key update")
-                ? " FOR UPDATE" + suffix : " LOCK IN SHARE MODE" + suffix;
+        return rules.rowLocking(clauses.locking().toString().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim());
     }
 
     /**
@@ -158,6 +213,12 @@ public final class CalciteTranslator implements Translator {
         private List<Integer> numbersFrom;
         /** The result's boolean columns, from the query or the RETURNING list. */
         private List<Integer> booleanColumns = List.of();
+        /** The statement returns a first column marking the rows the client gets (see {@link UpsertClause}). */
+        private boolean markedRows;
+        /** The table written to, as rendered: a RETURNING {@code *} after the mark must name it. */
+        private String targetTable;
+        /** A statement to run after the translated one (see {@link Translation#followUps()}). */
+        private String followUp;
 
         Pieces(String original, List<Integer> parameterNumbers) {
             this.original = original;
@@ -165,7 +226,12 @@ public final class CalciteTranslator implements Translator {
         }
 
         Translation translation(String sql, DialectRules rules) {
-            return new Translation(sql, rules.answersBooleansAsNumbers() ? booleanColumns : List.of());
+            return new Translation(sql, rules.answersBooleansAsNumbers() ? booleanColumns : List.of(), markedRows,
+                    followUp == null ? List.of() : List.of(followUp));
+        }
+
+        void markRows() {
+            markedRows = true;
         }
 
         /** Parses the next piece, in text order; its parameters follow those of the pieces before it. */
@@ -193,6 +259,15 @@ public final class CalciteTranslator implements Translator {
 
         /** A RETURNING list: parsed as a select list, named as PostgreSQL names result columns, rendered. */
         String selectList(MappedText list, DialectRules rules) {
+            return selectList(list, rules, null, null);
+        }
+
+        /**
+         * A RETURNING list whose items are rewritten by {@code rewrite} once named; {@code refusedStar}, when not
+         * null, is thrown for a {@code *} item.
+         */
+        String selectList(MappedText list, DialectRules rules, org.apache.calcite.sql.util.SqlShuttle rewrite,
+                TranslationException refusedStar) {
             SqlNode parsed = parse(new MappedText().append("select ", list.originOf(0)).append(list), rules);
             if (!(parsed instanceof SqlSelect select) || select.getFrom() != null) {
                 throw new TranslationException(TranslationException.SYNTAX_ERROR, "syntax error in RETURNING",
@@ -201,7 +276,21 @@ public final class CalciteTranslator implements Translator {
             booleanColumns = BooleanColumns.ofList(select.getSelectList());
             StringBuilder out = new StringBuilder();
             for (SqlNode item : select.getSelectList()) {
-                out.append(out.isEmpty() ? "" : ", ").append(render(ColumnLabels.named(item), rules));
+                if (refusedStar != null && item instanceof org.apache.calcite.sql.SqlIdentifier id && id.isStar()) {
+                    throw refusedStar;
+                }
+                SqlNode named = ColumnLabels.named(item, rules.labelsColumnsAsStored());
+                SqlNode rewritten = rewrite == null ? named : named.accept(rewrite);
+                if (rewritten != named && rewritten.getKind() != org.apache.calcite.sql.SqlKind.AS) {
+                    // A column the backend would name after the rewritten expression keeps the client's name.
+                    rewritten = org.apache.calcite.sql.fun.SqlStdOperatorTable.AS.createCall(item.getParserPosition(),
+                            rewritten, new org.apache.calcite.sql.SqlIdentifier(ColumnLabels.labelOf(item),
+                                    item.getParserPosition()));
+                }
+                String rendered = render(rewritten, rules);
+                // MariaDB reads a bare * only as the first item of a list.
+                out.append(out.isEmpty() ? "" : ", ").append(markedRows && rendered.equals("*")
+                        ? targetTable + ".*" : rendered);
             }
             return out.toString();
         }

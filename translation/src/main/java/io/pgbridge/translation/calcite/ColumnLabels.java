@@ -32,22 +32,26 @@ final class ColumnLabels {
     private ColumnLabels() {
     }
 
-    /** Names the result columns of the query {@code node} returns rows from; other statements are left alone. */
-    static void nameResultColumns(SqlNode node) {
+    /**
+     * Names the result columns of the query {@code node} returns rows from; other statements are left alone.
+     * {@code columnsToo}: plain columns get an alias as well, for backends that label a column with the case its
+     * table was created with (DuckDB), where PostgreSQL labels it as the query names it.
+     */
+    static void nameResultColumns(SqlNode node, boolean columnsToo) {
         SqlSelect select = resultSelect(node);
         if (select == null) {
             return;
         }
         SqlNodeList items = select.getSelectList();
         for (int i = 0; i < items.size(); i++) {
-            items.set(i, named(items.get(i)));
+            items.set(i, named(items.get(i), columnsToo));
         }
     }
 
-    /** {@code item} with an alias if it has none and is not {@code *} or a plain column. */
-    static SqlNode named(SqlNode item) {
+    /** {@code item} with an alias if it has none and is not {@code *} or (unless {@code columnsToo}) a plain column. */
+    static SqlNode named(SqlNode item, boolean columnsToo) {
         if (item.getKind() == SqlKind.AS || item instanceof SqlIdentifier id
-                && !(id.names.size() == 1 && CURRENT_TIME_WORDS.contains(id.getSimple()))) {
+                && (id.isStar() || !columnsToo && !(id.names.size() == 1 && CURRENT_TIME_WORDS.contains(id.getSimple())))) {
             return item;
         }
         return SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, item,

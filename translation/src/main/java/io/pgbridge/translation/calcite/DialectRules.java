@@ -60,6 +60,19 @@ abstract class DialectRules {
         return null;
     }
 
+    /**
+     * An ordered-set aggregate ({@code percentile_cont(f) WITHIN GROUP (ORDER BY key)}) by its lower-case name, its
+     * direct arguments and its one ordering key, all translated.
+     */
+    SqlNode orderedSetAggregate(String name, List<SqlNode> args, SqlNode key, boolean descending) {
+        throw unsupported(name + "() WITHIN GROUP");
+    }
+
+    /** {@code a || b}, NULL when either is; null keeps the operator. */
+    SqlNode concatenate(SqlNode a, SqlNode b) {
+        return null;
+    }
+
     /** {@code a / b} or {@code a % b} (after {@link #integerDivide}); null keeps the backend's operator. */
     SqlNode divide(SqlNode a, SqlNode b, boolean modulo) {
         return null;
@@ -73,6 +86,11 @@ abstract class DialectRules {
 
     /** {@code doc -> key}, {@code doc ->> key}, {@code doc #> path}, {@code doc #>> path}. */
     abstract SqlNode json(SqlNode doc, SqlNode key, boolean asText, boolean path);
+
+    /** Date arithmetic whose operand types are known: {@code date - date}, {@code timestamp - timestamp}… */
+    DateRules dateRules() {
+        return null;   // the backend's own date arithmetic, as written (DuckDB, HSQLDB… have PostgreSQL's)
+    }
 
     /** {@code timestamp ± interval}. */
     abstract SqlNode addInterval(SqlNode timestamp, IntervalValue interval, boolean subtract);
@@ -161,6 +179,49 @@ abstract class DialectRules {
     /** Whether a top-level VALUES gives PostgreSQL's column names (column1, column2…) on this backend. */
     abstract boolean namesValuesColumns();
 
+    /**
+     * Whether the backend labels a plain column with the case its table was created with ({@code Order_No} for a
+     * query's {@code order_no}), so every result column needs PostgreSQL's name as an alias.
+     */
+    boolean labelsColumnsAsStored() {
+        return false;
+    }
+
+    /** Whether INSERT and DELETE (and UPDATE, unless the translator says otherwise) take RETURNING. */
+    boolean hasReturning() {
+        return true;
+    }
+
+    /** Whether INSERT takes PostgreSQL's ON CONFLICT, or a translation of it. */
+    boolean hasOnConflict() {
+        return true;
+    }
+
+    /** Whether UPDATE takes a FROM list, or a translation of it. */
+    boolean hasUpdateFrom() {
+        return true;
+    }
+
+    /** The table a SELECT without FROM reads from on backends that need one ({@code DUAL}); null where none. */
+    SqlNode emptyFrom() {
+        return null;
+    }
+
+    /** Whether LIMIT/OFFSET needs an ORDER BY to be written at all (SQL Server's OFFSET … FETCH). */
+    boolean pagingNeedsOrder() {
+        return false;
+    }
+
+    /**
+     * The backend's row-locking clause for PostgreSQL's {@code text} (lower case, one space between words:
+     * {@code for update}, {@code for share nowait}…), with a leading space; empty where the backend locks otherwise.
+     */
+    String rowLocking(String text) {
+        String suffix = text.contains("nowait") ? " NOWAIT" : text.contains("skip locked") ? " SKIP LOCKED" : "";
+        return text.startsWith("for update") || text.startsWith("for no key update")
+                ? " FOR UPDATE" + suffix : " LOCK IN SHARE MODE" + suffix;
+    }
+
     /** A call of {@code template} with {@code operands} in its {@code {i}} places. */
     static SqlCall template(String template, SqlNode... operands) {
         return TemplateOperator.call(template, operands);
@@ -217,6 +278,59 @@ abstract class DialectRules {
             text.append(')');
         }
         return template(text.append(')').toString(), args.toArray(SqlNode[]::new));
+    }
+
+    /**
+     * {@code count(DISTINCT (a, b))}, which counts distinct row values, NULL fields included, as the count of
+     * distinct JSON arrays of the fields ({@code arrayFunction}: the backend's JSON_ARRAY); null for other counts.
+     */
+    static SqlNode distinctRowCount(SqlCall count, List<SqlNode> args, String arrayFunction) {
+        if (count.getFunctionQuantifier() == null || args.size() != 1 || args.get(0).getKind() != SqlKind.ROW) {
+            return null;
+        }
+        List<SqlNode> fields = ((SqlCall) args.get(0)).getOperandList();
+        return template("count(DISTINCT {0})", call(arrayFunction, fields));
+    }
+
+    /** Whether an aggregate call was written with DISTINCT. */
+    static boolean isDistinct(SqlCall aggregate) {
+        return aggregate.getFunctionQuantifier() != null
+                && "DISTINCT".equals(String.valueOf(((SqlLiteral) aggregate.getFunctionQuantifier()).getValue()));
+    }
+
+    /**
+     * {@code agg(x) FILTER (WHERE c)} as {@code agg(CASE WHEN c THEN x END)}, for backends without FILTER: the
+     * aggregates skip the NULLs the CASE gives for the rows left out ({@code count(*)} counts the CASE's 1s).
+     */
+    SqlNode filterAsCase(SqlCall aggregate, SqlNode condition) {
+        List<SqlNode> operands = new java.util.ArrayList<>(aggregate.getOperandList());
+        if (operands.isEmpty()) {
+            throw unsupported("FILTER on an aggregate without arguments");
+        }
+        SqlNode first = operands.get(0);
+        operands.set(0, first instanceof org.apache.calcite.sql.SqlIdentifier id && id.isStar()
+                ? template("CASE WHEN {0} THEN 1 END", condition)
+                : template("CASE WHEN {0} THEN {1} END", condition, first));
+        return aggregate.getOperator().createCall(aggregate.getFunctionQuantifier(),
+                org.apache.calcite.sql.parser.SqlParserPos.ZERO, operands.toArray(SqlNode[]::new));
+    }
+
+    /**
+     * ORDER BY keys for a backend that sorts NULLs first ascending and last descending and has no NULLS FIRST/LAST
+     * (MariaDB, SQL Server): where PostgreSQL's placement differs, a leading key {@code isNull} (1 for NULL, 0
+     * otherwise) puts them where PostgreSQL does. An ordinal cannot be tested for NULL and stays as it is.
+     */
+    static List<SqlNode> nullsLowOrderKey(SqlNode expression, boolean descending, Boolean nullsFirst, String isNull) {
+        boolean wantFirst = nullsFirst != null ? nullsFirst : descending;
+        org.apache.calcite.sql.parser.SqlParserPos pos = org.apache.calcite.sql.parser.SqlParserPos.ZERO;
+        SqlNode key = descending ? org.apache.calcite.sql.fun.SqlStdOperatorTable.DESC.createCall(pos, expression)
+                : expression;
+        if (wantFirst == !descending || expression instanceof org.apache.calcite.sql.SqlNumericLiteral) {
+            return List.of(key);
+        }
+        SqlNode nullKey = template(isNull, expression);
+        return List.of(wantFirst ? org.apache.calcite.sql.fun.SqlStdOperatorTable.DESC.createCall(pos, nullKey)
+                : nullKey, key);
     }
 
     /** {@code name(a, b, …)} with the arguments in order. */

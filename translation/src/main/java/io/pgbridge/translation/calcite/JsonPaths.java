@@ -15,6 +15,16 @@ final class JsonPaths {
     private JsonPaths() {
     }
 
+    /**
+     * PostgreSQL's JSON operators on a backend that has {@code ->} and {@code ->>} itself (SQLite, DuckDB): a
+     * literal key or index as it is, anything else, and {@code #>} paths, as a path.
+     */
+    static SqlNode arrows(SqlNode doc, SqlNode key, boolean asText, boolean path) {
+        SqlNode right = path || !(key instanceof SqlNumericLiteral || DialectRules.stringValue(key) != null)
+                ? mysqlPath(key, path) : key;
+        return DialectRules.template(asText ? "({0} ->> {1})" : "({0} -> {1})", doc, right);
+    }
+
     /** The MySQL/SQLite path ({@code $."a"[0]}) for a key or a {@code #>} path, as an SQL expression. */
     static SqlNode mysqlPath(SqlNode key, boolean path) {
         if (key instanceof SqlNumericLiteral number) {

@@ -35,6 +35,9 @@ final class MariaDbFunctions {
                     args.get(2));
             case "to_date" -> DialectRules.template("CAST(STR_TO_DATE({0}, {1}) AS DATE)", args.get(0),
                     literal(PgDateFormat.asMariaDb(constant(args, 1, "to_date"))));
+            case "to_char" -> args.size() == 2 && DialectRules.stringValue(args.get(1)) != null
+                    && MariaDbNumberFormat.isNumberPattern(DialectRules.stringValue(args.get(1)))
+                    ? MariaDbNumberFormat.toChar(args.get(0), DialectRules.stringValue(args.get(1))) : null;
             case "jsonb_typeof", "json_typeof" -> DialectRules.template("(CASE JSON_TYPE({0}) WHEN 'INTEGER' THEN"
                     + " 'number' WHEN 'DOUBLE' THEN 'number' WHEN 'DECIMAL' THEN 'number' ELSE LOWER(JSON_TYPE({0}))"
                     + " END)", args.get(0));

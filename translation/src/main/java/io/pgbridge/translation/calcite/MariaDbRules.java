@@ -6,11 +6,9 @@ import io.pgbridge.translation.SqlTarget;
 import io.pgbridge.translation.TranslationException;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -69,7 +67,9 @@ final class MariaDbRules extends DialectRules {
     SqlNode cast(SqlNode operand, PgType type) {
         String text = stringValue(operand);
         return switch (type.name()) {
-            case "int2", "int4", "int8" -> template("CAST({0} AS SIGNED)", operand);
+            case "int2", "int4" -> rangeChecked(template("CAST({0} AS SIGNED)", operand),
+                    type.name().equals("int2") ? Short.MAX_VALUE : Integer.MAX_VALUE);
+            case "int8" -> template("CAST({0} AS SIGNED)", operand);
             case "numeric" -> type.precision() > 0
                     ? template("CAST({0} AS DECIMAL(" + type.precision() + ", " + Math.max(0, type.scale()) + "))",
                             operand)
@@ -88,8 +88,7 @@ final class MariaDbRules extends DialectRules {
                     operand);
             case "bytea" -> text != null ? template("X'" + bytes(text) + "'") : template("CAST({0} AS BINARY)",
                     operand);
-            case "uuid" -> text != null ? SqlLiteral.createCharString(text.trim().toLowerCase(java.util.Locale.ROOT),
-                    SqlParserPos.ZERO) : operand;
+            case "uuid" -> text != null ? SqlLiteral.createCharString(UuidText.canonical(text), SqlParserPos.ZERO) : operand;
             case "json", "jsonb" -> operand;
             default -> throw unsupported("casts to " + type.name());
         };
@@ -101,6 +100,15 @@ final class MariaDbRules extends DialectRules {
             throw new TranslationException("22P02", "invalid input syntax for type boolean: \"" + text + "\"", 0);
         }
         return SqlLiteral.createBoolean(value, SqlParserPos.ZERO);
+    }
+
+    /**
+     * A whole number that must fit PostgreSQL's smallint or integer: MariaDB's SIGNED is a BIGINT, and a value
+     * outside the range is multiplied into BIGINT's overflow, MariaDB's error 22003, the SQLSTATE PostgreSQL raises.
+     */
+    private static SqlNode rangeChecked(SqlNode value, long max) {
+        return template("(CASE WHEN {0} BETWEEN " + (-max - 1) + " AND " + max + " THEN {0} ELSE {0} * "
+                + Long.MAX_VALUE + " END)", value);
     }
 
     /** A bytea literal's bytes in hex: {@code \x…} as written, the escape form as its UTF-8 bytes. */
@@ -127,6 +135,13 @@ final class MariaDbRules extends DialectRules {
     boolean readsLiteral(String token) {
         return token.length() > 2 && token.charAt(0) == '\'' && ZonedTimestampText.inUtc(
                 token.substring(1, token.length() - 1).replace("''", "'")) != null;
+    }
+
+    /** MariaDB's TIMESTAMP literal needs a time of day; PostgreSQL's reads a date alone as midnight. */
+    @Override
+    SqlNode typedLiteral(String type, String text) {
+        return type.equals("timestamp") && text.indexOf(':') < 0
+                ? template("CAST({0} AS DATETIME(6))", SqlLiteral.createCharString(text, SqlParserPos.ZERO)) : null;
     }
 
     @Override
@@ -156,12 +171,26 @@ final class MariaDbRules extends DialectRules {
             case "clock_timestamp" -> template("SYSDATE(6)");
             case "length", "char_length", "character_length" -> call("CHAR_LENGTH", args);
             case "octet_length" -> call("LENGTH", args);
+            // MariaDB's own ENCODE/DECODE encrypt; PostgreSQL's convert bytes to and from text forms.
+            case "encode" -> switch (constantArgument(args.get(1), "encode")) {
+                case "hex" -> template("LOWER(HEX({0}))", args.get(0));
+                case "base64" -> template("TO_BASE64({0})", args.get(0));
+                default -> throwing("encode with format " + stringValue(args.get(1)));
+            };
+            case "decode" -> switch (constantArgument(args.get(1), "decode")) {
+                case "hex" -> template("UNHEX({0})", args.get(0));
+                case "base64" -> template("FROM_BASE64({0})", args.get(0));
+                default -> throwing("decode with format " + stringValue(args.get(1)));
+            };
+            case "convert_from" -> template("CONVERT({0} USING utf8mb4)", args.get(0));
+            case "convert_to" -> template("CONVERT({0} USING binary)", args.get(0));
             // PostgreSQL finds substrings case-sensitively; MariaDB's default collations ignore case.
             case "strpos" -> template("LOCATE({1}, {0} COLLATE utf8mb4_bin)", args.get(0), args.get(1));
             case "position" -> template("LOCATE({0}, {1} COLLATE utf8mb4_bin)", args.get(0), args.get(1));
             case "concat" -> concat(args);
             case "greatest" -> nullSkipping("GREATEST", args);
             case "least" -> nullSkipping("LEAST", args);
+            case "date_part" -> extract(constantArgument(args.get(0), "date_part"), args.get(1));
             case "date_trunc" -> args.size() != 2 ? throwing("date_trunc with a time zone")
                     : dateTrunc(constantArgument(args.get(0), "date_trunc"), args.get(1));
             case "random" -> template("RAND()");
@@ -179,7 +208,8 @@ final class MariaDbRules extends DialectRules {
             case "bool_and", "every" -> call("MIN", args);
             case "bool_or" -> call("MAX", args);
             case "array_agg" -> throwing("array_agg (arrays)");
-            case "string_agg" -> stringAgg(call, args);
+            case "string_agg" -> groupConcat(this, call, args);
+            case "count" -> distinctRowCount(call, args, "JSON_ARRAY");
             // MariaDB's STDDEV and VARIANCE are the population's; PostgreSQL's the sample's.
             case "stddev", "variance" -> call.getFunctionQuantifier() != null ? throwing(name + "(DISTINCT …)")
                     : call(name.equals("stddev") ? "STDDEV_SAMP" : "VAR_SAMP", args);
@@ -222,15 +252,16 @@ final class MariaDbRules extends DialectRules {
         return call("CONCAT_WS", all);
     }
 
-    private SqlNode stringAgg(SqlCall call, List<SqlNode> args) {
+    /** string_agg as MySQL's GROUP_CONCAT, which HSQLDB spells the same way. */
+    static SqlNode groupConcat(DialectRules rules, SqlCall call, List<SqlNode> args) {
         if (stringValue(args.get(1)) == null) {
-            throw unsupported("string_agg with a separator that is not a constant");
+            throw rules.unsupported("string_agg with a separator that is not a constant");
         }
         String distinct = call.getFunctionQuantifier() != null ? "DISTINCT " : "";
         if (args.size() > 2 && args.get(2) instanceof SqlNodeList order && !order.isEmpty()) {
             SqlNodeList keys = new SqlNodeList(SqlParserPos.ZERO);
             for (SqlNode key : order) {
-                keys.addAll(OrderKeys.translate(key, this));
+                keys.addAll(OrderKeys.translate(key, rules));
             }
             return template("GROUP_CONCAT(" + distinct + "{0} ORDER BY {2} SEPARATOR {1})", args.get(0), args.get(1),
                     keys);
@@ -247,6 +278,11 @@ final class MariaDbRules extends DialectRules {
         // ->> gives SQL NULL for a JSON null; JSON_UNQUOTE would give the text 'null'.
         return template("(CASE WHEN JSON_TYPE(JSON_EXTRACT({0}, {1})) = 'NULL' THEN NULL"
                 + " ELSE JSON_UNQUOTE(JSON_EXTRACT({0}, {1})) END)", doc, jsonPath);
+    }
+
+    @Override
+    DateRules dateRules() {
+        return MariaDbDateRules.INSTANCE;
     }
 
     @Override
@@ -278,28 +314,13 @@ final class MariaDbRules extends DialectRules {
 
     @Override
     SqlNode filter(SqlCall aggregate, SqlNode condition) {
-        List<SqlNode> operands = new ArrayList<>(aggregate.getOperandList());
-        if (operands.isEmpty()) {
-            throw unsupported("FILTER on an aggregate without arguments");
-        }
-        SqlNode first = operands.get(0);
-        operands.set(0, first instanceof SqlIdentifier id && id.isStar()
-                ? template("CASE WHEN {0} THEN 1 END", condition)
-                : template("CASE WHEN {0} THEN {1} END", condition, first));
-        return aggregate.getOperator().createCall(aggregate.getFunctionQuantifier(), SqlParserPos.ZERO,
-                operands.toArray(SqlNode[]::new));
+        return filterAsCase(aggregate, condition);
     }
 
+    /** MariaDB puts NULLs first ascending and last descending. */
     @Override
     List<SqlNode> orderKey(SqlNode expression, boolean descending, Boolean nullsFirst) {
-        boolean wantFirst = nullsFirst != null ? nullsFirst : descending;
-        SqlNode key = descending ? SqlStdOperatorTable.DESC.createCall(SqlParserPos.ZERO, expression) : expression;
-        // MariaDB puts NULLs first ascending and last descending; an ordinal cannot be tested for NULL.
-        if (wantFirst == !descending || expression instanceof SqlNumericLiteral) {
-            return List.of(key);
-        }
-        SqlNode isNull = template("{0} IS NULL", expression);
-        return List.of(wantFirst ? SqlStdOperatorTable.DESC.createCall(SqlParserPos.ZERO, isNull) : isNull, key);
+        return nullsLowOrderKey(expression, descending, nullsFirst, "{0} IS NULL");
     }
 
     @Override

@@ -34,6 +34,7 @@ import java.util.Locale;
 final class PgRewriter extends SqlShuttle {
 
     private final DialectRules rules;
+    private DateArithmetic dates;
 
     PgRewriter(DialectRules rules) {
         this.rules = rules;
@@ -41,6 +42,7 @@ final class PgRewriter extends SqlShuttle {
 
     /** {@code node} translated; throws {@link io.pgbridge.translation.TranslationException} for what cannot be. */
     SqlNode rewrite(SqlNode node) {
+        dates = new DateArithmetic(TemporalTyping.of(node), this, rules);
         SqlNode rewritten = node.accept(this);
         MarkerCheck.rejectLeftovers(rewritten, rules);
         return rewritten;
@@ -91,6 +93,10 @@ final class PgRewriter extends SqlShuttle {
 
     /** Constructs decided from their operands as the client wrote them. */
     private SqlNode before(SqlCall call) {
+        SqlNode dated = dates.rewrite(call);
+        if (dated != null) {
+            return dated;
+        }
         switch (call.getKind()) {
             case DIVIDE -> {
                 if (IntegerTyping.isInteger(call.operand(0)) && IntegerTyping.isInteger(call.operand(1))) {
@@ -116,6 +122,9 @@ final class PgRewriter extends SqlShuttle {
                         operands);
                 return operands.length > 2 && operands[0].getKind() == SqlKind.VALUES && !rules.namesValuesColumns()
                         ? ValuesAsSelect.named(renamed) : renamed;
+            }
+            case WITHIN_GROUP -> {
+                return OrderedSetAggregates.rewrite(call, this, rules);
             }
             case ARRAY_VALUE_CONSTRUCTOR, ARRAY_QUERY_CONSTRUCTOR -> throw rules.unsupported("arrays");
             case SIMILAR -> throw rules.unsupported("SIMILAR TO");
@@ -144,7 +153,12 @@ final class PgRewriter extends SqlShuttle {
             case SELECT -> select((SqlSelect) call);
             case WINDOW -> window((SqlWindow) call);
             case OVER -> rules.over(call, original);
-            default -> call.getOperator() instanceof SqlFunction function ? function(function, call) : null;
+            default -> {
+                if (call.getOperator() == SqlStdOperatorTable.CONCAT) {
+                    yield rules.concatenate(call.operand(0), call.operand(1));
+                }
+                yield call.getOperator() instanceof SqlFunction function ? function(function, call) : null;
+            }
         };
     }
 
@@ -153,6 +167,10 @@ final class PgRewriter extends SqlShuttle {
         PgType type = PgType.of(spec);
         if (type == null) {
             throw rules.unsupported("the type " + PgType.spelling(spec));
+        }
+        SqlNode intervalText = DateArithmetic.asText(call.operand(0));
+        if (intervalText != null && (type.name().equals("text") || type.name().equals("varchar"))) {
+            return intervalText;
         }
         return rules.cast(call.operand(0), type);
     }
@@ -220,11 +238,28 @@ final class PgRewriter extends SqlShuttle {
     private SqlNode orderBy(SqlOrderBy orderBy) {
         SqlNodeList keys = OrderKeys.translate(orderBy.orderList, rules,
                 orderBy.query instanceof SqlSelect select ? select.getSelectList() : null);
+        if (rules.pagingNeedsOrder() && (keys == null || keys.isEmpty())
+                && (orderBy.offset != null || orderBy.fetch != null)) {
+            keys = SqlNodeList.of(DialectRules.template("(SELECT NULL)"));
+        }
         return new SqlOrderBy(orderBy.getParserPosition(), orderBy.query, keys, orderBy.offset, orderBy.fetch);
     }
 
     private SqlNode select(SqlSelect select) {
+        SqlNodeList items = select.getSelectList();
+        for (int i = 0; i < items.size(); i++) {
+            SqlNode item = items.get(i);
+            boolean aliased = item.getKind() == SqlKind.AS;
+            SqlNode text = DateArithmetic.asText(aliased ? ((SqlCall) item).operand(0) : item);
+            if (text != null) {
+                items.set(i, aliased ? SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, text,
+                        ((SqlCall) item).operand(1)) : text);
+            }
+        }
         select.setOrderBy(OrderKeys.translate(select.getOrderList(), rules, select.getSelectList()));
+        if (select.getFrom() == null && rules.emptyFrom() != null) {
+            select.setFrom(rules.emptyFrom());
+        }
         return select;
     }
 
@@ -265,12 +300,13 @@ final class PgRewriter extends SqlShuttle {
         return key;
     }
 
-    private static final java.util.Set<String> AGGREGATES = java.util.Set.of("count", "sum", "avg", "min", "max",
+    /** Aggregates by name: Babel leaves most functions unresolved. */
+    static final java.util.Set<String> AGGREGATES = java.util.Set.of("count", "sum", "avg", "min", "max",
             "string_agg", "group_concat", "array_agg", "bool_and", "bool_or", "every", "stddev", "stddev_pop",
             "stddev_samp", "variance", "var_pop", "var_samp", "json_agg", "jsonb_agg", "json_object_agg",
             "jsonb_object_agg", "bit_and", "bit_or");
 
-    private static boolean containsAggregate(SqlNode node) {
+    static boolean containsAggregate(SqlNode node) {
         if (!(node instanceof SqlCall call)) {
             return false;
         }

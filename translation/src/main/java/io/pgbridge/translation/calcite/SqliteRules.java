@@ -68,9 +68,9 @@ final class SqliteRules extends DialectRules {
     SqlNode cast(SqlNode operand, PgType type) {
         String text = stringValue(operand);
         return switch (type.name()) {
-            // PostgreSQL rounds to the nearest integer where SQLite's CAST truncates.
-            case "int2", "int4", "int8" -> operand instanceof SqlNumericLiteral n && n.isInteger() ? operand
-                    : template("CAST(round({0}) AS INTEGER)", operand);
+            // Functions of pgbridge's SQLite connections: PostgreSQL rounds, checks the range and refuses text
+            // that is no whole number, where SQLite's CAST truncates and reads 'abc' as 0.
+            case "int2", "int4", "int8" -> template("pgbridge_" + type.name() + "({0})", operand);
             case "numeric" -> type.scale() > 0 ? template("round(CAST({0} AS REAL), " + type.scale() + ")", operand)
                     : type.precision() > 0 ? template("CAST(round({0}) AS INTEGER)", operand)
                     : template("CAST({0} AS NUMERIC)", operand);
@@ -79,13 +79,19 @@ final class SqliteRules extends DialectRules {
                     ? template("substr(CAST({0} AS TEXT), 1, " + type.precision() + ")", operand)
                     : template("CAST({0} AS TEXT)", operand);
             case "bool" -> text != null ? MariaDbRules.booleanLiteral(text) : template("({0} <> 0)", operand);
-            case "date" -> template("date({0})", operand);
-            case "timestamp", "timestamptz" -> text != null ? operand : template("datetime({0})", operand);
+            // pgbridge_datetime refuses what PostgreSQL refuses (2024-02-30, 'yesterday-ish') and returns the rest.
+            case "date" -> template("date(pgbridge_datetime({0}))", operand);
+            case "timestamp" -> text != null ? template("pgbridge_datetime({0})", operand)
+                    : template("datetime(pgbridge_datetime({0}))", operand);
+            // Stored as UTC text, as the proxy reads it back, so that text comparisons order instants.
+            case "timestamptz" -> text == null ? template("datetime(pgbridge_datetime({0}))", operand)
+                    : ZonedTimestampText.inUtc(text) != null
+                    ? SqlLiteral.createCharString(ZonedTimestampText.inUtc(text), SqlParserPos.ZERO)
+                    : template("pgbridge_datetime({0})", operand);
             case "time" -> template("time({0})", operand);
             case "bytea" -> text != null ? template("X'" + MariaDbRules.bytes(text) + "'")
                     : template("CAST({0} AS BLOB)", operand);
-            case "uuid" -> text != null ? SqlLiteral.createCharString(text.trim().toLowerCase(Locale.ROOT),
-                    SqlParserPos.ZERO) : operand;
+            case "uuid" -> text != null ? SqlLiteral.createCharString(UuidText.canonical(text), SqlParserPos.ZERO) : operand;
             case "json", "jsonb" -> operand;
             default -> throw unsupported("casts to " + type.name());
         };
@@ -179,8 +185,16 @@ final class SqliteRules extends DialectRules {
             case "bool_and", "every" -> call("min", args);
             case "bool_or" -> call("max", args);
             case "array_agg" -> throw unsupported("array_agg (arrays)");
+            case "count" -> distinctRowCount(call, args, "json_array");
+            case "string_agg" -> isDistinct(call) ? SqliteAggregateCalls.distinctStringAgg(args) : null;
             default -> null;
         };
+    }
+
+    /** Aggregates of pgbridge's SQLite connections: see {@link SqliteAggregateCalls}. */
+    @Override
+    SqlNode orderedSetAggregate(String name, List<SqlNode> args, SqlNode key, boolean descending) {
+        return SqliteAggregateCalls.orderedSet(name, args, key, descending, this);
     }
 
     /** Calcite's TRIM operands: the flag, the characters, the string. */
@@ -196,9 +210,12 @@ final class SqliteRules extends DialectRules {
 
     @Override
     SqlNode json(SqlNode doc, SqlNode key, boolean asText, boolean path) {
-        SqlNode right = path || !(key instanceof SqlNumericLiteral || stringValue(key) != null)
-                ? JsonPaths.mysqlPath(key, path) : key;
-        return template(asText ? "({0} ->> {1})" : "({0} -> {1})", doc, right);
+        return JsonPaths.arrows(doc, key, asText, path);
+    }
+
+    @Override
+    DateRules dateRules() {
+        return SqliteDateRules.INSTANCE;
     }
 
     @Override
@@ -240,6 +257,12 @@ final class SqliteRules extends DialectRules {
         }
         return List.of((wantFirst ? SqlStdOperatorTable.NULLS_FIRST : SqlStdOperatorTable.NULLS_LAST)
                 .createCall(SqlParserPos.ZERO, key));
+    }
+
+    /** SQLite locks the whole database when it writes: no row locks to ask for. */
+    @Override
+    String rowLocking(String text) {
+        return "";
     }
 
     /** SQLite has no boolean type: {@code a = b} answers 1 or 0, which the proxy must present as t or f. */

@@ -34,6 +34,9 @@ final class StatementNormalizer {
     private static final Set<String> INTERVAL_UNITS = Set.of("year", "years", "month", "months", "day", "days",
             "hour", "hours", "minute", "minutes", "second", "seconds", "week", "weeks");
     /** Words that continue a type name after its first word: double precision, timestamp with time zone… */
+    /** Words a parenthesis follows without making a call of them: {@code select (a - b)::text}. */
+    private static final Set<String> NOT_CALLS = Set.of("select", "where", "and", "or", "not", "when", "then",
+            "else", "on", "having", "by", "distinct", "all", "from", "case", "between", "is", "like", "return");
     private static final Set<String> TYPE_WORDS = Set.of("precision", "varying", "with", "without", "time", "zone");
     private static final Set<String> UNSUPPORTED_OPERATORS = Set.of("~", "~*", "!~*", "@>", "<@", "?", "?|",
             "?&", "&&", "@@", "#", "#-", "<->", "@?", "~~", "~~*", "!~~", "!~~*", "|/", "||/", "^", "@", "&<", "&>",
@@ -166,7 +169,7 @@ final class StatementNormalizer {
             }
             case LEFT_PAREN -> {
                 int start = previousWord.equals("over") && windowedStart >= 0 ? windowedStart
-                        : identifierStart >= 0 ? identifierStart : at;
+                        : identifierStart >= 0 && !NOT_CALLS.contains(previousWord) ? identifierStart : at;
                 parens.push(new int[] {start, 0, previousWord.equals("cast") ? 1 : 0});
                 out.copy(sql, token.start(), token.end());
             }
@@ -208,6 +211,17 @@ final class StatementNormalizer {
                 if (isType(next, TokenType.STRING)) {
                     wordHandled = true;
                     return intervalLiteral(token, next, at);
+                }
+            }
+            case "timestamptz" -> {
+                if (isType(next, TokenType.STRING)) {
+                    wordHandled = true;   // Babel has no such typed literal; the cast means the same
+                    out.append("CAST(", token.start()).copy(sql, tokens.get(next).start(), tokens.get(next).end())
+                            .append(" AS timestamptz)", token.start());
+                    operandStart = at;
+                    identifierStart = -1;
+                    previousWord = "";
+                    return next;
                 }
             }
             case "extract" -> {

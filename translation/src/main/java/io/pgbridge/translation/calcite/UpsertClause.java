@@ -20,8 +20,20 @@ import java.util.Locale;
  * {@code INSERT … ON CONFLICT}. SQLite has PostgreSQL's syntax. MariaDB has {@code ON DUPLICATE KEY UPDATE}, which
  * fires on any unique key rather than the named one: DO NOTHING becomes an update of a column to itself (unlike
  * INSERT IGNORE it hides no other errors), and {@code EXCLUDED.x} becomes {@code VALUES(x)}.
+ *
+ * <p>MariaDB counts an updated row twice and an unchanged one once, and returns (RETURNING) every row it touched;
+ * PostgreSQL counts and returns the inserted and updated rows only. So on MariaDB the conflict branch sets the
+ * session variable {@value #SKIP} to 1 when PostgreSQL would skip the row (DO NOTHING, or a DO UPDATE whose WHERE
+ * is not true, which then assigns every column its own value), and the statement returns a first column,
+ * {@link #MARK}, that reads and resets it: the proxy drops the marked rows and counts the others
+ * ({@link io.pgbridge.translation.Translation#markedRows()}). The variable is defined when the connection opens:
+ * MariaDB would take an undefined one for a constant NULL.
  */
 final class UpsertClause {
+    static final String SKIP = "@pgbridge_skip";
+    /** 0 for a row PostgreSQL would not return nor count; resets the variable for the next row. */
+    static final String MARK = "IF(" + SKIP + " = 1, (" + SKIP + " := 0), 1)";
+
     private UpsertClause() {
     }
 
@@ -42,7 +54,7 @@ final class UpsertClause {
             }
             t = lexer.nextSignificant();
         } else if (lexer.isWord("on")) {
-            if (rules.target() == SqlTarget.SQLITE) {
+            if (rules.target() != SqlTarget.MARIADB) {
                 throw rules.unsupported("ON CONFLICT ON CONSTRAINT");
             }
             lexer.nextSignificant(); // CONSTRAINT
@@ -57,31 +69,28 @@ final class UpsertClause {
         }
         lexer.nextSignificant();
         if (lexer.isWord("nothing")) {
-            return doNothing(insertSql, insert, targetColumns, rules);
+            return doNothing(insertSql, insert, targetColumns, pieces, rules);
         }
         if (!lexer.isWord("update") || lexer.nextSignificant() != TokenType.IDENTIFIER || !lexer.isWord("set")) {
             throw syntaxError(clause, lexer.start());
         }
-        if (targetColumns.isEmpty() && rules.target() == SqlTarget.SQLITE) {
+        if (targetColumns.isEmpty() && rules.target() != SqlTarget.MARIADB) {
             throw new TranslationException("42601",
                     "ON CONFLICT DO UPDATE requires inference specification or constraint name", 0);
         }
         MappedText update = new MappedText().append("update pgbridge_conflict set ", clause.originOf(lexer.end()))
                 .append(clause.slice(lexer.end(), text.length()));
         SqlUpdate parsed = (SqlUpdate) pieces.parse(update, rules);
-        if (parsed.getCondition() != null && rules.target() == SqlTarget.MARIADB) {
-            throw rules.unsupported("ON CONFLICT … DO UPDATE … WHERE");
+        if (rules.target() == SqlTarget.MARIADB) {
+            return onDuplicateKeyUpdate(insertSql, parsed, pieces, rules);
         }
         StringBuilder out = new StringBuilder(insertSql);
-        out.append(rules.target() == SqlTarget.MARIADB ? " ON DUPLICATE KEY UPDATE "
-                : " ON CONFLICT (" + quoted(targetColumns, rules) + ") DO UPDATE SET ");
+        out.append(" ON CONFLICT (").append(quoted(targetColumns, rules)).append(") DO UPDATE SET ");
         SqlNodeList columns = parsed.getTargetColumnList();
         SqlNodeList values = parsed.getSourceExpressionList();
         for (int i = 0; i < columns.size(); i++) {
-            SqlNode value = rules.target() == SqlTarget.MARIADB ? values.get(i).accept(EXCLUDED_AS_VALUES)
-                    : values.get(i);
             out.append(i == 0 ? "" : ", ").append(pieces.render(columns.get(i), rules)).append(" = ")
-                    .append(pieces.render(value, rules));
+                    .append(pieces.render(values.get(i), rules));
         }
         if (parsed.getCondition() != null) {
             out.append(" WHERE ").append(pieces.render(parsed.getCondition(), rules));
@@ -89,9 +98,37 @@ final class UpsertClause {
         return out.toString();
     }
 
-    private static String doNothing(String insertSql, SqlInsert insert, List<String> targetColumns,
+    /**
+     * DO UPDATE on MariaDB. A WHERE is evaluated once, on the existing row, by the first assignment, which records
+     * the outcome in {@link #SKIP}; every assignment then keeps the column's value when the row is skipped.
+     */
+    private static String onDuplicateKeyUpdate(String insertSql, SqlUpdate parsed, CalciteTranslator.Pieces pieces,
             DialectRules rules) {
-        if (rules.target() == SqlTarget.SQLITE) {
+        pieces.markRows();
+        SqlNodeList columns = parsed.getTargetColumnList();
+        SqlNodeList values = parsed.getSourceExpressionList();
+        String condition = parsed.getCondition() == null ? null
+                : pieces.render(parsed.getCondition().accept(EXCLUDED_AS_VALUES), rules);
+        StringBuilder out = new StringBuilder(insertSql).append(" ON DUPLICATE KEY UPDATE ");
+        for (int i = 0; i < columns.size(); i++) {
+            String column = pieces.render(columns.get(i), rules);
+            String value = pieces.render(values.get(i).accept(EXCLUDED_AS_VALUES), rules);
+            out.append(i == 0 ? "" : ", ").append(column).append(" = ");
+            if (condition == null) {
+                out.append(value);
+            } else if (i == 0) {
+                out.append("IF((").append(SKIP).append(" := IF(").append(condition).append(", 0, 1)) = 0, ")
+                        .append(value).append(", ").append(column).append(')');
+            } else {
+                out.append("IF(").append(SKIP).append(" = 0, ").append(value).append(", ").append(column).append(')');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String doNothing(String insertSql, SqlInsert insert, List<String> targetColumns,
+            CalciteTranslator.Pieces pieces, DialectRules rules) {
+        if (rules.target() != SqlTarget.MARIADB) {
             return insertSql + " ON CONFLICT" + (targetColumns.isEmpty() ? "" : " (" + quoted(targetColumns, rules)
                     + ")") + " DO NOTHING";
         }
@@ -104,7 +141,9 @@ final class UpsertClause {
             // Without a column to name, IGNORE is the only way to skip the duplicate (it downgrades other errors).
             return "INSERT IGNORE" + insertSql.substring("INSERT".length());
         }
-        return insertSql + " ON DUPLICATE KEY UPDATE " + column + " = " + column;
+        pieces.markRows();
+        return insertSql + " ON DUPLICATE KEY UPDATE " + column + " = IF((" + SKIP + " := 1), " + column + ", "
+                + column + ")";
     }
 
     /** {@code EXCLUDED.x} → {@code VALUES(x)}: the row that was proposed for insertion. */

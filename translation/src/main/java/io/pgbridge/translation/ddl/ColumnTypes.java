@@ -24,6 +24,9 @@ final class ColumnTypes {
      * @param keyed the column is part of a primary key, a foreign key or an index MariaDB must build on it
      */
     static String render(PgType type, SqlTarget target, boolean keyed) {
+        if (StandardTargets.isStandard(target)) {
+            return StandardTargets.columnType(type, target);
+        }
         return switch (target) {
             case MARIADB -> mariaDb(type, keyed);
             case SQLITE -> sqlite(type);
@@ -118,8 +121,14 @@ final class ColumnTypes {
      * PostgreSQL types no target has are refused; any other name is the backend's own ({@code datetime(6)},
      * {@code blob}) and passes as written, so DDL in the backend's dialect keeps working.
      */
-    private static String postgresOnly(PgType type, SqlTarget target) {
+    static String postgresOnly(PgType type, SqlTarget target) {
         return switch (type.name()) {
+            case "interval", "timetz", "bit", "varbit" -> {
+                if (StandardTargets.isStandard(target)) {
+                    throw unsupportedType(type, target);   // the types H2, MariaDB or SQLite read, others not
+                }
+                yield type.written();
+            }
             case "money", "inet", "cidr", "macaddr", "macaddr8", "tsvector", "tsquery", "xml", "point", "box", "line",
                  "lseg", "path", "polygon", "circle", "int4range", "int8range", "numrange", "tsrange", "tstzrange",
                  "daterange", "pg_lsn", "txid_snapshot" -> throw unsupportedType(type, target);
@@ -131,7 +140,7 @@ final class ColumnTypes {
         return type.modifiers().isEmpty() ? "" : "(" + type.modifier(0, 6) + ")";
     }
 
-    private static String modifiers(PgType type) {
+    static String modifiers(PgType type) {
         if (type.modifiers().isEmpty()) {
             return "";
         }

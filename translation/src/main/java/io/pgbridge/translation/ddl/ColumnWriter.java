@@ -22,6 +22,7 @@ final class ColumnWriter {
     private final SqlTarget target;
     private final String sql;
     private final ExpressionWriter expressions;
+    private boolean valueChecks;
 
     /**
      * @param definition the column's definition
@@ -35,6 +36,15 @@ final class ColumnWriter {
         this.target = target;
         this.sql = sql;
         this.expressions = new ExpressionWriter(target, sql);
+    }
+
+    /**
+     * Adds SQLite the checks of what the columns' PostgreSQL types refuse ({@link SqliteValueChecks}); only in CREATE
+     * TABLE, since SQLite runs a check query of its own (and answers rows) when ALTER TABLE adds a column with one.
+     */
+    ColumnWriter checkingValues() {
+        valueChecks = true;
+        return this;
     }
 
     ExpressionWriter expressions() {
@@ -57,7 +67,7 @@ final class ColumnWriter {
             return false;
         }
         String sequence = ExpressionWriter.unquoteString(e.get(2).text(sql)).toLowerCase(Locale.ROOT);
-        String own = table.last().value() + "_" + column.name().value() + "_seq";
+        String own = ownSequence(table, column);
         return sequence.equals(own) || sequence.endsWith("." + own);
     }
 
@@ -71,8 +81,39 @@ final class ColumnWriter {
         return switch (target) {
             case MARIADB -> mariaDb(column, keyed, keyElsewhere, generated);
             case SQLITE -> sqlite(column, keyElsewhere, generated);
-            default -> h2(column);
+            case H2 -> h2(column);
+            default -> standard(column, table, generated);
         };
+    }
+
+    /** The standard-SQL backends: the column's type, then its key generation, then its constraints. */
+    private Written standard(Column column, ObjectName table, boolean generated) {
+        StringBuilder out = new StringBuilder(column.name().quoted()).append(' ')
+                .append(ColumnTypes.render(column.type(), target, false));
+        if (generated) {
+            Constraint identity = column.find(Kind.IDENTITY);
+            if (identity != null && !identity.identityOptions().isEmpty()) {
+                throw TranslationException.unsupported("identity options", target);
+            }
+            out.append(' ').append(StandardTargets.identity(target, identity != null && identity.always(),
+                    ownSequence(table, column)));
+        }
+        for (Constraint c : column.constraints()) {
+            if (generated && (c.kind() == Kind.IDENTITY || c.kind() == Kind.DEFAULT)) {
+                continue;
+            }
+            if (c.kind() == Kind.GENERATED && target == SqlTarget.SQLSERVER) {
+                throw TranslationException.unsupported("generated columns", target);
+            }
+            out.append(' ').append(named(c)).append(c.kind() == Kind.GENERATED
+                    ? "GENERATED ALWAYS AS (" + expressions.write(c.expression(), null) + ")" : inline(c, column));
+        }
+        return new Written(out.toString(), List.of(), null);
+    }
+
+    /** The sequence PostgreSQL would create for a serial column: {@code table_column_seq}. */
+    static String ownSequence(ObjectName table, Column column) {
+        return table.last().value() + "_" + column.name().value() + "_seq";
     }
 
     private Written h2(Column column) {
@@ -155,6 +196,10 @@ final class ColumnWriter {
                 out.append(" NOT NULL");   // SQLite lets NULL into a primary key that is not the rowid
             }
         }
+        if (valueChecks && !generated) {
+            // Last: SQLite gives an unnamed constraint the name of the named one before it.
+            out.append(SqliteValueChecks.of(column.name(), column.type()));
+        }
         return new Written(out.toString(), List.of(), null);
     }
 
@@ -204,7 +249,8 @@ final class ColumnWriter {
     /** SQLite takes only constants bare and MariaDB wants expressions parenthesised; H2 reads PostgreSQL's form. */
     String defaultValue(List<Token> expression, PgType columnType) {
         String written = expressions.write(expression, columnType);
-        return target == SqlTarget.H2 || ExpressionWriter.isPlainConstant(expression, sql) ? written : "(" + written + ")";
+        boolean bare = target == SqlTarget.H2 || StandardTargets.isStandard(target) && StandardTargets.bareDefaults(target);
+        return bare || ExpressionWriter.isPlainConstant(expression, sql) ? written : "(" + written + ")";
     }
 
     /** A table-level constraint: {@code [CONSTRAINT n] PRIMARY KEY (a, b)}, {@code FOREIGN KEY (a) REFERENCES …}. */

@@ -19,6 +19,8 @@ import java.util.Set;
 final class CreateTable {
     private final SqlTarget target;
     private final Translator queries;
+    /** DuckDB's sequences for the table's serial columns, created before it. */
+    private final StringBuilder sequences = new StringBuilder();
 
     CreateTable(SqlTarget target, Translator queries) {
         this.target = target;
@@ -42,8 +44,10 @@ final class CreateTable {
         if (temporary) {
             head.append(switch (target) {
                 case H2 -> "LOCAL TEMPORARY ";   // private to the session, as in PostgreSQL
-                case SQLITE -> "TEMP ";
-                default -> "TEMPORARY ";
+                case SQLITE, DUCKDB -> "TEMP ";
+                case MARIADB -> "TEMPORARY ";
+                // Their temporary tables are declared once for all sessions, or with another statement.
+                default -> throw TranslationException.unsupported("CREATE TEMPORARY TABLE", target);
             });
         }
         head.append("TABLE ").append(ifNotExists ? "IF NOT EXISTS " : "").append(table.render(target));
@@ -54,7 +58,7 @@ final class CreateTable {
             throw TranslationException.unsupported("CREATE TABLE " + in.text(0).toUpperCase(java.util.Locale.ROOT), target);
         }
         String body = columns(in, table);
-        return head + " (" + body + tableOptions(in, temporary);
+        return sequences.toString() + head + " (" + body + tableOptions(in, temporary);
     }
 
     private static boolean isColumnNamesThenAs(TokenCursor in) {
@@ -116,7 +120,7 @@ final class CreateTable {
             } while (in.accept(TokenType.COMMA));
         }
         in.expect(TokenType.RIGHT_PAREN);
-        return body(new ColumnWriter(target, in.sql()), columns, constraints, table);
+        return body(new ColumnWriter(target, in.sql()).checkingValues(), columns, constraints, table);
     }
 
     /**
@@ -151,6 +155,11 @@ final class CreateTable {
             }
             boolean isKeyed = keyed.contains(column.name()) || column.has(Kind.PRIMARY_KEY)
                     || column.has(Kind.REFERENCES);
+            if (target == SqlTarget.DUCKDB && writer.generatesKeys(column, table)) {
+                // DuckDB has no identity columns: a serial's default reads a sequence created first, as PostgreSQL's.
+                sequences.append("CREATE SEQUENCE IF NOT EXISTS ")
+                        .append(new Name(ColumnWriter.ownSequence(table, column)).quoted()).append("; ");
+            }
             ColumnWriter.Written written = writer.write(column, table, isKeyed, keyElsewhere);
             elements.add(written.definition());
             extra.addAll(written.tableElements());

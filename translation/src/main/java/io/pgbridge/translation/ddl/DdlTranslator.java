@@ -7,7 +7,7 @@ import io.pgbridge.translation.TranslationException;
 import io.pgbridge.translation.Translator;
 
 /**
- * Translates PostgreSQL DDL, TRUNCATE and COMMENT for H2, MariaDB and SQLite. Calcite parses none of PostgreSQL's
+ * Translates PostgreSQL DDL, TRUNCATE and COMMENT for H2, MariaDB, SQLite and the standard-SQL backends. Calcite parses none of PostgreSQL's
  * DDL, so this reads the lexer's tokens with a small recursive-descent reader of the statements schemas and
  * migrations use, and writes each target's own spelling. Identifiers come out double-quoted and folded as
  * PostgreSQL folds them. What a target cannot express with the same meaning is refused with 0A000 naming the
@@ -23,7 +23,7 @@ public final class DdlTranslator implements Translator {
      * @param queries the target's translator for queries, used for the SELECT of views and CREATE TABLE AS
      */
     public DdlTranslator(SqlTarget target, Translator queries) {
-        if (target != SqlTarget.H2 && target != SqlTarget.MARIADB && target != SqlTarget.SQLITE) {
+        if (target == SqlTarget.POSTGRESQL || target == SqlTarget.GENERIC) {
             throw new IllegalArgumentException("no DDL translation for " + target);
         }
         this.target = target;
@@ -54,7 +54,7 @@ public final class DdlTranslator implements Translator {
             return new Translation(create(in, statement));
         }
         if (in.acceptWords("drop")) {
-            return new Translation(new Drop(target).translate(in, statement));
+            return Translation.sequence(new Drop(target).translate(in, statement));
         }
         if (in.acceptWords("alter")) {
             if (in.isWord("table")) {
@@ -63,7 +63,7 @@ public final class DdlTranslator implements Translator {
             return other(statement);
         }
         if (in.acceptWords("truncate")) {
-            return new Translation(Drop.truncate(in, target));
+            return Translation.sequence(Drop.truncate(in, target));
         }
         if (in.isWord("comment")) {
             // Comments are catalog decoration; where the backend keeps none the statement has nothing to do.

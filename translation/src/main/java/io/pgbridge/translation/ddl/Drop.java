@@ -17,12 +17,12 @@ final class Drop {
         this.target = target;
     }
 
-    /** Reads from just after DROP. */
-    String translate(TokenCursor in, String statement) {
+    /** Reads from just after DROP; the statements to run one after the other. */
+    List<String> translate(TokenCursor in, String statement) {
         String object = in.text(0).toLowerCase(Locale.ROOT);
         if (!List.of("table", "view", "index", "sequence").contains(object)) {
             if (target == SqlTarget.H2) {
-                return statement;
+                return List.of(statement);
             }
             throw TranslationException.unsupported("DROP " + object.toUpperCase(Locale.ROOT), target);
         }
@@ -39,20 +39,74 @@ final class Drop {
         in.expectEnd();
         String keyword = object.toUpperCase(Locale.ROOT);
         if (object.equals("index") && target == SqlTarget.MARIADB) {
-            // MariaDB's index names belong to a table (DROP INDEX i ON t), which PostgreSQL's statement does not name.
-            throw TranslationException.unsupported("DROP INDEX", target);
+            if (names.size() > 1) {
+                throw TranslationException.unsupported("DROP INDEX of several indexes in one statement", target);
+            }
+            return List.of(dropMariaDbIndex(names.get(0), ifExists));
         }
         if (object.equals("sequence") && target == SqlTarget.SQLITE) {
             throw TranslationException.unsupported("DROP SEQUENCE", target);
+        }
+        if (ifExists && StandardTargets.isStandard(target) && !StandardTargets.dropsIfExists(target)) {
+            throw TranslationException.unsupported("DROP " + keyword + " IF EXISTS", target);
+        }
+        if (target == SqlTarget.SQLITE) {
+            // One object per statement in SQLite: the proxy runs them in one transaction.
+            return names.stream().map(n -> "DROP " + keyword + (ifExists ? " IF EXISTS " : " ") + n.render(target))
+                    .toList();
         }
         boolean severalAllowed = target == SqlTarget.MARIADB || object.equals("table") && target == SqlTarget.H2;
         if (names.size() > 1 && !severalAllowed) {
             throw TranslationException.unsupported("DROP " + keyword + " of several objects in one statement", target);
         }
         // H2 honours CASCADE as PostgreSQL does; MariaDB and SQLite have no dependent objects to cascade to.
-        return "DROP " + keyword + (ifExists ? " IF EXISTS " : " ")
+        String drop = "DROP " + keyword + (ifExists ? " IF EXISTS " : " ")
                 + names.stream().map(n -> n.render(target)).collect(Collectors.joining(", "))
-                + (target == SqlTarget.H2 ? behaviour : "");
+                + (target == SqlTarget.H2 || target == SqlTarget.HSQLDB ? behaviour : "");
+        if (target == SqlTarget.MARIADB && names.size() > 1 && !ifExists && !object.equals("sequence")) {
+            return List.of(dropAllOrNone(drop, names, object));
+        }
+        return List.of(drop);
+    }
+
+    /**
+     * MariaDB drops the tables it finds and then fails for a missing one, where PostgreSQL drops none: a compound
+     * statement checks that all exist first (DDL commits at once in MariaDB, so there is nothing to roll back).
+     */
+    private static String dropAllOrNone(String drop, List<ObjectName> names, String object) {
+        StringBuilder out = new StringBuilder("BEGIN NOT ATOMIC");
+        for (ObjectName name : names) {
+            String schema = name.parts().size() == 2 && !name.parts().get(0).value().equals("public")
+                    ? literal(name.parts().get(0).value()) : "DATABASE()";
+            out.append(" IF NOT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = ").append(schema)
+                    .append(" AND table_name = ").append(literal(name.last().value())).append(") THEN SIGNAL SQLSTATE")
+                    .append(object.equals("index") ? " '42704'" : " '42P01'").append(" SET MESSAGE_TEXT = ")
+                    .append(literal(object + " \"" + name.last().value() + "\" does not exist")).append("; END IF;");
+        }
+        return out.append(' ').append(drop).append("; END").toString();
+    }
+
+    /**
+     * MariaDB's index names belong to a table ({@code DROP INDEX i ON t}), which PostgreSQL's statement does not
+     * name: a compound statement finds the table in information_schema and drops the index with dynamic SQL, or
+     * fails as PostgreSQL does (42704) when there is no such index and IF EXISTS was not written.
+     */
+    private static String dropMariaDbIndex(ObjectName name, boolean ifExists) {
+        String index = name.last().value();
+        String schema = name.parts().size() == 2 && !name.parts().get(0).value().equals("public")
+                ? literal(name.parts().get(0).value()) : "DATABASE()";
+        String missing = ifExists ? "DO 0"
+                : "SIGNAL SQLSTATE '42704' SET MESSAGE_TEXT = " + literal("index \"" + index + "\" does not exist");
+        return "BEGIN NOT ATOMIC DECLARE t TEXT DEFAULT (SELECT table_name"
+                + " FROM information_schema.statistics WHERE table_schema = " + schema + " AND index_name = "
+                + literal(index) + " LIMIT 1); IF t IS NULL THEN " + missing + "; ELSE"
+                + " EXECUTE IMMEDIATE CONCAT(" + literal("DROP INDEX " + name.last().quoted() + " ON ")
+                + ", " + (schema.equals("DATABASE()") ? "" : literal(name.parts().get(0).quoted() + ".") + ", ")
+                + "'\"', REPLACE(t, '\"', '\"\"'), '\"'); END IF; END";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /**
@@ -61,7 +115,7 @@ final class Drop {
      * (their TRUNCATE commits at once, and MariaDB's resets AUTO_INCREMENT). RESTART IDENTITY uses the targets'
      * TRUNCATE, which restarts the counters.
      */
-    static String truncate(TokenCursor in, SqlTarget target) {
+    static List<String> truncate(TokenCursor in, SqlTarget target) {
         in.acceptWords("table");
         List<ObjectName> names = new ArrayList<>();
         do {
@@ -80,15 +134,17 @@ final class Drop {
             in.acceptWords("restrict");
         }
         in.expectEnd();
-        if (names.size() > 1 && target != SqlTarget.H2) {
-            throw TranslationException.unsupported("TRUNCATE of several tables in one statement", target);
+        if (names.size() > 1 && restart && target == SqlTarget.MARIADB) {
+            // MariaDB's TRUNCATE commits at once: tables after a failing one would stay as they were.
+            throw TranslationException.unsupported("TRUNCATE … RESTART IDENTITY of several tables", target);
         }
-        // H2 runs several commands sent as one statement, in order (pgbench's initialisation truncates four tables).
         List<String> commands = new ArrayList<>();
         for (ObjectName name : names) {
             commands.add(truncateOne(name.render(target), restart, target));
         }
-        return String.join("; ", commands);
+        // H2 runs several commands sent as one statement, in order (pgbench's initialisation truncates four tables);
+        // the proxy runs the others' one after the other in one transaction.
+        return target == SqlTarget.H2 ? List.of(String.join("; ", commands)) : commands;
     }
 
     private static String truncateOne(String table, boolean restart, SqlTarget target) {
@@ -96,7 +152,7 @@ final class Drop {
             return "DELETE FROM " + table;
         }
         return switch (target) {
-            case H2 -> "TRUNCATE TABLE " + table + " RESTART IDENTITY";
+            case H2, HSQLDB -> "TRUNCATE TABLE " + table + " RESTART IDENTITY";
             case MARIADB -> "TRUNCATE TABLE " + table;
             default -> throw TranslationException.unsupported("TRUNCATE … RESTART IDENTITY", target);
         };

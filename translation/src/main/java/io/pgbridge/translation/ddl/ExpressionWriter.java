@@ -144,6 +144,9 @@ final class ExpressionWriter {
         return switch (word) {
             case "current_timestamp", "localtimestamp" -> now(columnType);
             case "current_time", "localtime" -> target == SqlTarget.MARIADB ? "current_time(6)" : null;
+            // Oracle's and SQL Server's booleans are numbers.
+            case "true", "false" -> target == SqlTarget.ORACLE || target == SqlTarget.SQLSERVER
+                    ? (word.equals("true") ? "1" : "0") : null;
             default -> null;
         };
     }
@@ -170,6 +173,9 @@ final class ExpressionWriter {
     }
 
     private String now(PgType columnType) {
+        if (StandardTargets.isStandard(target)) {
+            return StandardTargets.now(target, columnType == null ? null : columnType.name());
+        }
         if (target == SqlTarget.MARIADB) {
             return "current_timestamp(6)";
         }
@@ -185,6 +191,9 @@ final class ExpressionWriter {
 
     /** A version-4 UUID: MariaDB 10.11's uuid() is version 1, still unique, and its UUID type takes it. */
     private String randomUuid() {
+        if (StandardTargets.isStandard(target)) {
+            return StandardTargets.randomUuid(target);
+        }
         if (target == SqlTarget.MARIADB) {
             return "uuid()";
         }
@@ -222,7 +231,7 @@ final class ExpressionWriter {
                 return operand.text();
             }
         }
-        String castType = target == SqlTarget.SQLITE ? ColumnTypes.render(type, target, false) : mariaDbCastType(type);
+        String castType = target == SqlTarget.MARIADB ? mariaDbCastType(type) : ColumnTypes.render(type, target, false);
         return "CAST(" + operand.text() + " AS " + castType + ")";
     }
 

@@ -119,6 +119,9 @@ final class TableReferences {
 
     /** The column {@code qualifier.column} ({@code qualifier} may be null); empty when it cannot be told for sure. */
     Optional<ColumnShape> column(String qualifier, String column) {
+        if (column == null) {
+            return Optional.empty();
+        }
         if (qualifier != null) {
             TableShape table = byAlias.get(qualifier);
             return table == null ? Optional.empty() : table.column(column);

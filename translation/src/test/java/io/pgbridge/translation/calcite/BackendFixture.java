@@ -30,7 +30,8 @@ import java.util.Properties;
 final class BackendFixture implements AutoCloseable {
     /** As backends' Dialects.MariaDb.SQL_MODE: the mode the translator writes for. */
     private static final String MARIADB_SESSION = "sql_mode='ANSI,NO_BACKSLASH_ESCAPES,STRICT_ALL_TABLES,"
-            + "NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION',time_zone='+00:00'";
+            + "NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION',time_zone='+00:00',"
+            + "collation_connection='utf8mb4_bin',@pgbridge_skip=0";
 
     private static final String[] ROWS = {
         "(1, 'Apple', 'fruit', 1.50, 10, '2024-01-31 10:15:30', true, '{\"name\": \"red\", \"tags\": [\"a\", \"b\"], \"n\": 1}')",
@@ -102,6 +103,30 @@ final class BackendFixture implements AutoCloseable {
                     result(value_long(0));
                 } else {
                     result(value_double(0));
+                }
+            }
+        }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
+        // The checked casts of backends' SqliteCheckedCasts, for the valid values these tests cast.
+        for (String cast : List.of("pgbridge_int2", "pgbridge_int4", "pgbridge_int8")) {
+            org.sqlite.Function.create(c, cast, new org.sqlite.Function() {
+                @Override
+                protected void xFunc() throws java.sql.SQLException {
+                    if (value_type(0) == 5) {   // SQLITE_NULL
+                        result();
+                    } else {
+                        result(new java.math.BigDecimal(value_text(0).strip())
+                                .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+                    }
+                }
+            }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
+        }
+        org.sqlite.Function.create(c, "pgbridge_datetime", new org.sqlite.Function() {
+            @Override
+            protected void xFunc() throws java.sql.SQLException {
+                if (value_type(0) == 5) {
+                    result();
+                } else {
+                    result(value_text(0));
                 }
             }
         }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);

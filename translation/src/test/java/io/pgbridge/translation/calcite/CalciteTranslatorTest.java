@@ -3,6 +3,7 @@ package io.pgbridge.translation.calcite;
 import io.pgbridge.translation.CachingTranslator;
 import io.pgbridge.translation.TranslationException;
 import io.pgbridge.translation.Translator;
+import io.pgbridge.translation.Translation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +27,8 @@ class CalciteTranslatorTest {
     @Test
     void namesResultColumnsAsPostgres() {
         assertThat(sql(sqlite, "select count(*), a::int, '1'::int, case when b then 1 end, 1 + 2, now() from t"))
-                .isEqualTo("SELECT count(*) AS `count`, CAST(round(`a`) AS INTEGER) AS `a`,"
-                        + " CAST(round('1') AS INTEGER) AS `int4`, CASE WHEN `b` THEN 1 ELSE NULL END AS `case`,"
+                .isEqualTo("SELECT count(*) AS `count`, pgbridge_int4(`a`) AS `a`,"
+                        + " pgbridge_int4('1') AS `int4`, CASE WHEN `b` THEN 1 ELSE NULL END AS `case`,"
                         + " 1 + 2 AS `?column?`, strftime('%Y-%m-%d %H:%M:%f', 'now') AS `now` FROM `t`");
     }
 
@@ -133,12 +134,75 @@ class CalciteTranslatorTest {
 
     @Test
     void writesUpsertsForEachBackend() {
+        String mark = " RETURNING IF(@pgbridge_skip = 1, (@pgbridge_skip := 0), 1)";
         assertThat(sql(mariadb, "insert into t (a, b) values (1, 2) on conflict (a) do update set b = excluded.b"))
-                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE \"b\" = VALUES(\"b\")");
+                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE \"b\" = VALUES(\"b\")"
+                        + mark);
         assertThat(sql(mariadb, "insert into t (a, b) values (1, 2) on conflict do nothing"))
-                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE \"a\" = \"a\"");
+                .isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES (1, 2) ON DUPLICATE KEY UPDATE"
+                        + " \"a\" = IF((@pgbridge_skip := 1), \"a\", \"a\")" + mark);
         assertThat(sql(mariadb, "insert into t values (1, 2) on conflict do nothing"))
                 .isEqualTo("INSERT IGNORE INTO \"t\" VALUES (1, 2)");
+    }
+
+    @Test
+    void updateReturningOnMariaDbLocksAndComputesTheRowsBeforeTheUpdate() {
+        Translation t = mariadb.translate("update t set a = a + $1, b = 'x' where c = $2 returning c, a, t.b as bee");
+        assertThat(t.sql().replace("\n", " ")).isEqualTo("SELECT \"c\", \"pgbridge_new_1\" AS \"a\","
+                + " \"t\".\"pgbridge_new_2\" AS \"bee\" FROM (SELECT \"t\".*, \"a\" + $1 AS \"pgbridge_new_1\","
+                + " 'x' AS \"pgbridge_new_2\" FROM \"t\" WHERE \"c\" = $2 FOR UPDATE) AS \"t\"");
+        assertThat(String.join(";", t.followUps()).replace("\n", " "))
+                .isEqualTo("UPDATE \"t\" SET \"a\" = \"a\" + $1, \"b\" = 'x' WHERE \"c\" = $2");
+        assertThat(sqlite.translate("update t set a = 1 returning a").followUps()).isEmpty();
+        // The literals are in both statements: the cache must not fill one template with them.
+        Translator cached = new CachingTranslator(mariadb, 10);
+        cached.translate("update t set a = 1 where c = 2 returning a");
+        assertThat(cached.translate("update t set a = 5 where c = 6 returning a").followUps().get(0))
+                .contains("= 5").contains("= 6");
+    }
+
+    @Test
+    void fullJoinOnMariaDbIsALeftJoinPlusTheUnmatchedRight() {
+        assertThat(sql(mariadb, "select c.id as cid, o.id from c full outer join o on o.cid = c.id where o.n > $1"
+                + " order by c.id nulls first, o.id desc"))
+                .isEqualTo("SELECT \"c\".\"id\" AS \"cid\", \"o\".\"id\" FROM \"c\" LEFT JOIN \"o\""
+                        + " ON \"o\".\"cid\" = \"c\".\"id\" WHERE \"o\".\"n\" > $1"
+                        + " UNION ALL SELECT \"c\".\"id\" AS \"cid\", \"o\".\"id\" FROM \"c\" RIGHT JOIN \"o\" ON FALSE"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM \"c\" WHERE \"o\".\"cid\" = \"c\".\"id\") AND \"o\".\"n\" > $1"
+                        + " ORDER BY \"cid\", \"id\" IS NULL DESC, \"id\" DESC");
+        for (String refused : new String[] {"select count(*) from c full join o on true",
+                "select c.id from c full join o on true order by o.n", "select 1 from (select 1 from c full join o"
+                        + " on true) x", "select c.id from c full join o using (id)"}) {
+            assertThatThrownBy(() -> mariadb.translate(refused)).as(refused)
+                    .hasFieldOrPropertyWithValue("sqlState", "0A000").hasMessageContaining("FULL JOIN");
+        }
+    }
+
+    @Test
+    void refusesDataChangesInWithByName() {
+        for (Translator translator : new Translator[] {mariadb, sqlite}) {
+            assertThatThrownBy(() -> translator.translate("with n as (insert into t (a) values (1) returning a)"
+                    + " select a from n")).hasMessageContaining("WITH … AS (INSERT …)")
+                    .hasFieldOrPropertyWithValue("sqlState", "0A000");
+            assertThatThrownBy(() -> translator.translate("with n as materialized (select 1), r as not materialized"
+                    + " (delete from t returning a) select a from r")).hasMessageContaining("WITH … AS (DELETE …)");
+            assertThatThrownBy(() -> translator.translate("with b as (select a from t) update t set a = 1"
+                    + " where a in (select a from b)")).hasMessageContaining("WITH in front of UPDATE");
+        }
+        assertThat(sql(mariadb, "with x (a) as (select 1) select a from x where a in (select 2)")).contains("WITH");
+    }
+
+    @Test
+    void marksTheRowsMariaDbTouchesButPostgresSkips() {
+        Translation update = mariadb.translate("insert into t (a, b) values ($1, $2) on conflict (a)"
+                + " do update set b = excluded.b, c = t.c + 1 where t.b < excluded.b returning *");
+        assertThat(update.markedRows()).isTrue();
+        assertThat(update.sql().replace("\n", " ")).isEqualTo("INSERT INTO \"t\" (\"a\", \"b\") VALUES ($1, $2) ON DUPLICATE KEY UPDATE"
+                + " \"b\" = IF((@pgbridge_skip := IF(\"t\".\"b\" < VALUES(\"b\"), 0, 1)) = 0, VALUES(\"b\"), \"b\"),"
+                + " \"c\" = IF(@pgbridge_skip = 0, \"t\".\"c\" + 1, \"c\")"
+                + " RETURNING IF(@pgbridge_skip = 1, (@pgbridge_skip := 0), 1), \"t\".*");
+        assertThat(mariadb.translate("insert into t (a) values (1) returning a").markedRows()).isFalse();
+        assertThat(sqlite.translate("insert into t (a) values (1) on conflict (a) do nothing").markedRows()).isFalse();
     }
 
     @Test
@@ -160,14 +224,17 @@ class CalciteTranslatorTest {
 
     @Test
     void refusesWhatTheBackendCannotExpressByName() {
-        assertThatThrownBy(() -> mariadb.translate("update t set a = 1 returning a"))
-                .isInstanceOfSatisfying(TranslationException.class, e -> {
-                    assertThat(e.sqlState()).isEqualTo("0A000");
-                    assertThat(e.getMessage()).contains("UPDATE … RETURNING").contains("mariadb");
-                });
+        for (String statement : new String[] {"update t set a = now() returning a",
+                "update t set a = 1 where b in (select b from u) returning a", "update t set a = 1 returning *"}) {
+            assertThatThrownBy(() -> mariadb.translate(statement))
+                    .isInstanceOfSatisfying(TranslationException.class, e -> {
+                        assertThat(e.sqlState()).isEqualTo("0A000");
+                        assertThat(e.getMessage()).contains("UPDATE … RETURNING").contains("mariadb");
+                    });
+        }
         for (String statement : new String[] {"select array_agg(a) from t", "select a from t where b ~* 'x'",
-                "select a[1] from t", "select interval '1 day'", "merge into t using u on true when matched then"
-                + " do nothing", "select distinct on (a) * from t", "select generate_series(1, 3)"}) {
+                "select a[1] from t", "select a from t where b > interval '1 day'",
+                "merge into t using u on true when matched then do nothing", "select distinct on (a) * from t", "select generate_series(1, 3)"}) {
             assertThatThrownBy(() -> sqlite.translate(statement)).as(statement)
                     .isInstanceOfSatisfying(TranslationException.class,
                             e -> assertThat(e.sqlState()).isEqualTo("0A000"));
@@ -210,5 +277,46 @@ class CalciteTranslatorTest {
             assertThat(cached.translate(statement).sql()).isEqualTo(mariadb.translate(statement).sql());
         }
         assertThat(cached.size()).isEqualTo(2);
+    }
+
+    @Test
+    void groupingSetsBecomeOneGroupByPerSet() {
+        String sets = "select a, b, grouping(a, b) as g, count(*) from t group by grouping sets ((a), (b), ())";
+        assertThat(sql(sqlite, sets)).isEqualTo("SELECT `a`, NULL AS `b`, 1 AS `g`, count(*) AS `count` FROM `t`"
+                + " GROUP BY `a` UNION ALL SELECT NULL AS `a`, `b`, 2 AS `g`, count(*) AS `count` FROM `t` GROUP BY `b`"
+                + " UNION ALL SELECT NULL AS `a`, NULL AS `b`, 3 AS `g`, count(*) AS `count` FROM `t`");
+        // An aggregate still sees the rows' values; CUBE is every subset, the full one first.
+        assertThat(sql(sqlite, "select a, max(b) from t group by cube (a, b)"))
+                .startsWith("SELECT `a`, max(`b`) AS `max` FROM `t` GROUP BY `a`, `b` UNION ALL SELECT `a`, max(`b`)")
+                .endsWith("UNION ALL SELECT NULL AS `a`, max(`b`) AS `max` FROM `t`");
+        // An ORDER BY key that repeats a select item orders the union by the item's name.
+        assertThat(sql(sqlite, "select a, count(*) from t group by rollup (a) order by count(*) desc limit 2"))
+                .endsWith("ORDER BY `count` DESC NULLS FIRST LIMIT 2");
+        // MariaDB keeps its own WITH ROLLUP (and the columns' types) when that means the same.
+        assertThat(sql(mariadb, "select a, b, count(*) from t group by rollup (a, b) order by a"))
+                .isEqualTo("SELECT * FROM (SELECT \"a\", \"b\", count(*) AS \"count\" FROM \"t\""
+                        + " GROUP BY \"a\", \"b\" WITH ROLLUP) AS \"pgbridge_grouping_sets\" ORDER BY \"a\" IS NULL, \"a\"");
+    }
+
+    @Test
+    void aggregatesSqliteLacksCallPgbridgesOwn() {
+        assertThat(sql(sqlite, "select percentile_cont(0.9) within group (order by x desc),"
+                + " percentile_disc(0.5) within group (order by x), mode() within group (order by y) from t"))
+                .isEqualTo("SELECT pgbridge_percentile_cont(1 - (0.9), `x`) AS `percentile_cont`,"
+                        + " pgbridge_percentile_disc(0.5, `x`) AS `percentile_disc`, pgbridge_mode(`y`) AS `mode` FROM `t`");
+        assertThat(sql(sqlite, "select string_agg(distinct y, ',' order by y desc), count(distinct (x, y)) from t"))
+                .isEqualTo("SELECT pgbridge_string_agg_distinct(`y`, ',', 1) AS `string_agg`,"
+                        + " count(DISTINCT json_array(`x`, `y`)) AS `count` FROM `t`");
+        assertThatThrownBy(() -> sql(mariadb, "select mode() within group (order by y) from t"))
+                .hasFieldOrPropertyWithValue("sqlState", "0A000");
+    }
+
+    @Test
+    void castsToIntegersCheckTheirRange() {
+        assertThat(sql(mariadb, "select (a + 1)::smallint from t")).isEqualTo("SELECT (CASE WHEN CAST(\"a\" + 1 AS SIGNED)"
+                + " BETWEEN -32768 AND 32767 THEN CAST(\"a\" + 1 AS SIGNED) ELSE CAST(\"a\" + 1 AS SIGNED)"
+                + " * 9223372036854775807 END) AS \"int2\" FROM \"t\"");
+        assertThat(sql(sqlite, "select (a + 1)::smallint, b::date from t"))
+                .isEqualTo("SELECT pgbridge_int2(`a` + 1) AS `int2`, date(pgbridge_datetime(`b`)) AS `b` FROM `t`");
     }
 }

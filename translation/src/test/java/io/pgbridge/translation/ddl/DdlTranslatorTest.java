@@ -5,6 +5,9 @@ import io.pgbridge.translation.SqlTarget;
 import io.pgbridge.translation.TranslationException;
 import io.pgbridge.translation.Translator;
 import io.pgbridge.translation.Translators;
+import io.pgbridge.translation.Translation;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,9 +50,19 @@ class DdlTranslatorTest {
     }
 
     @Test
+    void sqliteColumnsRefuseWhatTheirPostgresTypeRefuses() {
+        assertThat(sqlite("alter table t add column a smallint")).isEqualTo("ALTER TABLE \"t\" ADD COLUMN \"a\" smallint");
+        assertThat(sqlite("create table t (a smallint, b varchar(20) not null, c bigint)"))
+                .isEqualTo("CREATE TABLE \"t\" (\"a\" smallint CONSTRAINT \"pgbridge_22P02_a\" CHECK (typeof(\"a\") <> 'text')"
+                        + " CONSTRAINT \"pgbridge_22003_a\" CHECK (\"a\" BETWEEN -32768 AND 32767),"
+                        + " \"b\" varchar(20) NOT NULL CONSTRAINT \"pgbridge_22001_b\" CHECK (length(rtrim(\"b\", ' ')) <= 20),"
+                        + " \"c\" bigint CONSTRAINT \"pgbridge_22P02_c\" CHECK (typeof(\"c\") <> 'text'))");
+    }
+
+    @Test
     void sqliteMovesATableLevelKeyOntoItsSerialColumn() {
-        assertThat(sqlite("create table t (id bigserial, v int, primary key (id))"))
-                .isEqualTo("CREATE TABLE \"t\" (\"id\" integer PRIMARY KEY AUTOINCREMENT, \"v\" int4)");
+        assertThat(sqlite("create table t (id bigserial, v text, primary key (id))"))
+                .isEqualTo("CREATE TABLE \"t\" (\"id\" integer PRIMARY KEY AUTOINCREMENT, \"v\" text)");
         assertThat(sqlite("create table t4 (id int default nextval('t4_id_seq'::regclass) not null, primary key (id))"))
                 .isEqualTo("CREATE TABLE \"t4\" (\"id\" integer PRIMARY KEY AUTOINCREMENT)");
         assertThatThrownBy(() -> sqlite("create table t (id serial, v int)"))
@@ -86,15 +99,31 @@ class DdlTranslatorTest {
                 .isEqualTo("CREATE TABLE \"t\" (\"a\" LONGTEXT DEFAULT ('it''s\n'), \"b\" LONGTEXT DEFAULT ('x''y'))");
     }
 
+    @Test
+    void dropIndexOnMariaDbFindsTheIndexTable() {
+        check(SqlTarget.H2, "drop index i", "DROP INDEX \"i\"");
+        check(SqlTarget.SQLITE, "drop index i", "DROP INDEX \"i\"");
+        String lookup = "BEGIN NOT ATOMIC DECLARE t TEXT DEFAULT (SELECT table_name FROM information_schema.statistics"
+                + " WHERE table_schema = DATABASE() AND index_name = 'i' LIMIT 1); IF t IS NULL THEN ";
+        String drop = "; ELSE EXECUTE IMMEDIATE CONCAT('DROP INDEX \"i\" ON ', '\"', REPLACE(t, '\"', '\"\"'), '\"');"
+                + " END IF; END";
+        check(SqlTarget.MARIADB, "drop index i", lookup + "SIGNAL SQLSTATE '42704' SET MESSAGE_TEXT ="
+                + " 'index \"i\" does not exist'" + drop);
+        check(SqlTarget.MARIADB, "drop index if exists public.i", lookup + "DO 0" + drop);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "truncate t|DELETE FROM \"t\"|DELETE FROM \"t\"|DELETE FROM \"t\"",
         "truncate table only t continue identity cascade|DELETE FROM \"t\"|DELETE FROM \"t\"|DELETE FROM \"t\"",
         "truncate t restart identity|TRUNCATE TABLE \"t\" RESTART IDENTITY|TRUNCATE TABLE \"t\"|0A000",
-        "truncate a, b|DELETE FROM \"a\"; DELETE FROM \"b\"|0A000|0A000",
+        "truncate a, b|DELETE FROM \"a\"; DELETE FROM \"b\"|DELETE FROM \"a\"; DELETE FROM \"b\""
+                + "|DELETE FROM \"a\"; DELETE FROM \"b\"",
+        "truncate a, b restart identity|TRUNCATE TABLE \"a\" RESTART IDENTITY; TRUNCATE TABLE \"b\" RESTART IDENTITY"
+                + "|0A000|0A000",
         "drop table if exists a, public.b cascade|DROP TABLE IF EXISTS \"a\", \"public\".\"b\" CASCADE"
-                + "|DROP TABLE IF EXISTS \"a\", \"b\"|0A000",
-        "drop index i|DROP INDEX \"i\"|0A000|DROP INDEX \"i\"",
+                + "|DROP TABLE IF EXISTS \"a\", \"b\"|DROP TABLE IF EXISTS \"a\"; DROP TABLE IF EXISTS \"b\"",
+        "drop index if exists a, b|0A000|0A000|DROP INDEX IF EXISTS \"a\"; DROP INDEX IF EXISTS \"b\"",
         "drop sequence s restrict|DROP SEQUENCE \"s\" RESTRICT|DROP SEQUENCE \"s\"|0A000",
         "create index on t using btree (a desc nulls last, b)|CREATE INDEX \"t_a_b_idx\" ON \"t\" (\"a\" DESC, \"b\")"
                 + "|CREATE INDEX \"t_a_b_idx\" ON \"t\" (\"a\" DESC, \"b\")"
@@ -133,7 +162,11 @@ class DdlTranslatorTest {
             assertThatThrownBy(() -> translator.translate(statement)).as(target + ": " + statement)
                     .isInstanceOf(TranslationException.class).hasFieldOrPropertyWithValue("sqlState", "0A000");
         } else {
-            assertThat(translator.translate(statement).sql()).as(target + ": " + statement).isEqualTo(expected);
+            // Follow-up statements as the proxy runs them, after the first.
+            Translation translation = translator.translate(statement);
+            List<String> all = new ArrayList<>(List.of(translation.sql()));
+            all.addAll(translation.followUps());
+            assertThat(String.join("; ", all)).as(target + ": " + statement).isEqualTo(expected);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ColumnLiteralCastsTest {
+class SchemaRewritesTest {
     private static final TableShape PROFILES = new TableShape("profiles", List.of(
             new ColumnShape("id", "int4"), new ColumnShape("username", "text"), new ColumnShape("avatar", "bytea"),
             new ColumnShape("verified", "boolean"), new ColumnShape("tags", "text[]")),
@@ -22,7 +22,7 @@ class ColumnLiteralCastsTest {
             Optional.ofNullable(Map.of("profiles", PROFILES, "teams", TEAMS).get(name));
 
     private static String cast(String sql) {
-        return ColumnLiteralCasts.apply(sql, CATALOG);
+        return SchemaRewrites.apply(sql, CATALOG);
     }
 
     @Test
@@ -80,11 +80,11 @@ class ColumnLiteralCastsTest {
         TableShape unnamed = new TableShape("inventory", List.of(new ColumnShape("sku", "text")),
                 List.of(new UniqueKey(null, List.of("sku"), true)), true);
         Catalog catalog = (schema, name) -> Optional.of(unnamed);
-        assertThat(ColumnLiteralCasts.apply("INSERT INTO inventory VALUES ('a') ON CONFLICT ON CONSTRAINT inventory_pk"
+        assertThat(SchemaRewrites.apply("INSERT INTO inventory VALUES ('a') ON CONFLICT ON CONSTRAINT inventory_pk"
                 + " DO NOTHING", catalog)).contains("ON CONFLICT (\"sku\") DO NOTHING");
-        assertThat(ColumnLiteralCasts.namesConflictConstraint("insert into t values (1) on conflict on constraint c"
+        assertThat(SchemaRewrites.namesConflictConstraint("insert into t values (1) on conflict on constraint c"
                 + " do nothing")).isTrue();
-        assertThat(ColumnLiteralCasts.namesConflictConstraint("insert into t values (1) on conflict (id) do nothing"))
+        assertThat(SchemaRewrites.namesConflictConstraint("insert into t values (1) on conflict (id) do nothing"))
                 .isFalse();
     }
 
@@ -108,9 +108,16 @@ class ColumnLiteralCastsTest {
     }
 
     @Test
+    void theLengthOfByteaIsItsOctetLength() {
+        assertThat(cast("SELECT length(avatar), length(p.avatar), length(username) FROM profiles p"))
+                .isEqualTo("SELECT octet_length(avatar), octet_length(p.avatar), length(username) FROM profiles p");
+        assertThat(SchemaRewrites.mayApply("SELECT LENGTH(avatar) FROM profiles")).isTrue();
+    }
+
+    @Test
     void onlyTextsWithQuotesOrConflictClausesAreWorthAPass() {
-        assertThat(ColumnLiteralCasts.mayApply("SELECT abalance FROM pgbench_accounts WHERE aid = 42")).isFalse();
-        assertThat(ColumnLiteralCasts.mayApply("INSERT INTO t VALUES ($1) ON CONFLICT DO NOTHING")).isTrue();
-        assertThat(ColumnLiteralCasts.mayApply("SELECT 'x'")).isTrue();
+        assertThat(SchemaRewrites.mayApply("SELECT abalance FROM pgbench_accounts WHERE aid = 42")).isFalse();
+        assertThat(SchemaRewrites.mayApply("INSERT INTO t VALUES ($1) ON CONFLICT DO NOTHING")).isTrue();
+        assertThat(SchemaRewrites.mayApply("SELECT 'x'")).isTrue();
     }
 }

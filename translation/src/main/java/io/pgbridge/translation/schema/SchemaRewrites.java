@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Gives untyped string literals the type of the column they are written into or compared with, as PostgreSQL's
+ * Rewrites of PostgreSQL text into PostgreSQL text that only the backend's schema can decide, done when a statement
+ * runs. First, it gives untyped string literals the type of the column they are written into or compared with, as PostgreSQL's
  * type resolution does ({@code INSERT INTO t (b) VALUES ('\xff')} stores one byte into a bytea column), by adding an
  * explicit cast: {@code '\xff'::bytea}. Backends read an untyped string by their own rules (H2 stores that as four
  * characters' bytes; MariaDB rejects {@code 'on'} for a boolean); the translators already translate the typed form
@@ -21,9 +22,11 @@ import java.util.Set;
  *
  * <p>Also resolves what only the table's keys can answer: {@code ON CONFLICT ON CONSTRAINT name} becomes the
  * constraint's column list, and a conflict target without a matching unique key fails with 42P10, as in PostgreSQL.
+ * And {@code length(c)} of a bytea column counts bytes in PostgreSQL, which backends' length functions do not, so it
+ * becomes {@code octet_length(c)}.
  * Positions: casts are appended after literals, so error positions before them are unchanged.
  */
-public final class ColumnLiteralCasts {
+public final class SchemaRewrites {
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
     /** Words a plain literal may follow; any other word before a literal is a type name ({@code date '…'}). */
     private static final Set<String> CLAUSE_WORDS = Set.of("where", "and", "or", "not", "when", "then", "else", "in",
@@ -36,7 +39,7 @@ public final class ColumnLiteralCasts {
     private final BitSet handled = new BitSet();
     private TableReferences refs;
 
-    private ColumnLiteralCasts(SqlTokens t, Catalog catalog) {
+    private SchemaRewrites(SqlTokens t, Catalog catalog) {
         this.t = t;
         this.catalog = catalog;
     }
@@ -46,8 +49,10 @@ public final class ColumnLiteralCasts {
         if (sql.indexOf('\'') >= 0 || sql.contains("$$")) {
             return true;
         }
-        for (int i = 0; i + 8 <= sql.length(); i++) {
-            if ((sql.charAt(i) | 0x20) == 'c' && sql.regionMatches(true, i, "conflict", 0, 8)) {
+        for (int i = 0; i + 6 <= sql.length(); i++) {
+            char c = (char) (sql.charAt(i) | 0x20);
+            if (c == 'c' && sql.regionMatches(true, i, "conflict", 0, 8)
+                    || c == 'l' && sql.regionMatches(true, i, "length", 0, 6)) {
                 return true;
             }
         }
@@ -81,7 +86,7 @@ public final class ColumnLiteralCasts {
         if (t.size() == 0) {
             return sql;
         }
-        ColumnLiteralCasts pass = new ColumnLiteralCasts(t, catalog);
+        SchemaRewrites pass = new SchemaRewrites(t, catalog);
         pass.run();
         return pass.edits.isEmpty() ? sql : pass.edits.applyTo(sql);
     }
@@ -110,6 +115,24 @@ public final class ColumnLiteralCasts {
             }
         }
         comparisons();
+        byteaLengths();
+    }
+
+    /** {@code length(col)} of a bytea column as {@code octet_length(col)}: bytes, as PostgreSQL counts them. */
+    private void byteaLengths() {
+        for (int i = 0; i + 2 < t.size(); i++) {
+            int close = t.partner(i + 1);
+            if (!t.isWord(i, "length") || t.type(i + 1) != TokenType.LEFT_PAREN || close < 0 || bindsBefore(i - 1)) {
+                continue;
+            }
+            Optional<ColumnShape> column = close == i + 3 ? refs.column(null, TableReferences.identifier(t, i + 2))
+                    : close == i + 5 && t.type(i + 3) == TokenType.DOT && TableReferences.identifier(t, i + 2) != null
+                    ? refs.column(TableReferences.identifier(t, i + 2), TableReferences.identifier(t, i + 4))
+                    : Optional.empty();
+            if (column.isPresent() && column.get().pgType().equals("bytea")) {
+                edits.replace(t.start(i), t.end(i), "octet_length");
+            }
+        }
     }
 
     private void insert(int nameAt) {

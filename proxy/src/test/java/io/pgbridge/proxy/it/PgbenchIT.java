@@ -1,0 +1,54 @@
+package io.pgbridge.proxy.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * pgbench through pgbridge in front of H2: {@code pgbench -i} loads pgbench_accounts with COPY FROM STDIN, then a
+ * short TPC-B-like run must have no failed transaction and leave the balances consistent. VACUUM (step {@code v})
+ * is left out: H2 has no VACUUM.
+ */
+class PgbenchIT {
+
+    @Test
+    void initialisesWithCopyAndRunsWithoutFailures() throws Exception {
+        try (RunningProxy proxy = RunningProxy.h2()) {
+            String init = pgbench(proxy.port(), "-i", "-I", "dtgp", "-s", "1");
+            assertThat(init).contains("100000 of 100000 tuples (100%) done");
+            String run = pgbench(proxy.port(), "-c", "2", "-T", "5");
+            assertThat(run).contains("number of failed transactions: 0 (0.000%)");
+            try (Connection c = proxy.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select (select count(*) from pgbench_accounts), "
+                         + "(select sum(abalance) from pgbench_accounts), (select sum(bbalance) from pgbench_branches), "
+                         + "(select sum(tbalance) from pgbench_tellers), (select sum(delta) from pgbench_history), "
+                         + "(select count(*) from pgbench_history)")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(100_000);
+                assertThat(rs.getLong(6)).isPositive();
+                assertThat(List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4))).containsOnly(rs.getLong(5));
+            }
+        }
+    }
+
+    private static String pgbench(int port, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("pgbench", "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "-U", "tester"));
+        command.addAll(List.of(args));
+        command.add("test");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        return output;
+    }
+}
