@@ -4,13 +4,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * How the proxy authenticates clients. An enum rather than a flag so later work can add password methods
- * (SCRAM and others) without changing the configuration shape.
- */
+/** How the proxy authenticates a client, as the methods of PostgreSQL's {@code pg_hba.conf}. */
 public enum AuthMode {
     /** Accept every client without a password, like PostgreSQL's {@code trust}; safe only on loopback. */
-    TRUST("trust");
+    TRUST("trust"),
+    /** SCRAM-SHA-256 (RFC 7677) against the user's verifier: the password never crosses the wire. */
+    SCRAM_SHA_256("scram-sha-256"),
+    /** MD5 challenge; a user whose stored verifier is SCRAM gets SCRAM instead, as in PostgreSQL. */
+    MD5("md5"),
+    /** The password in clear text; refused on connections without TLS unless the config allows it. */
+    PASSWORD("password"),
+    /** Refuse the connection, as PostgreSQL's {@code reject}. */
+    REJECT("reject");
 
     private final String configName;
 
@@ -26,6 +31,11 @@ public enum AuthMode {
     /** The mode spelled {@code name} in YAML (case-insensitive), if there is one. */
     public static Optional<AuthMode> fromConfigName(String name) {
         return Arrays.stream(values()).filter(mode -> mode.configName.equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** Whether the method asks the client for a password. */
+    public boolean needsPassword() {
+        return this == SCRAM_SHA_256 || this == MD5 || this == PASSWORD;
     }
 
     static List<String> configNames() {

@@ -20,6 +20,10 @@ import java.util.function.UnaryOperator;
  * @param backendMode {@code --backend-mode jdbc|passthrough}, for the default backend
  * @param dataDir {@code --data-dir DIR}: also moves the embedded H2 database
  * @param env environment for {@code ${VAR}} in the config file
+ * @param tlsMode {@code --tls disabled|enabled|required}
+ * @param tlsCertificate {@code --tls-certificate FILE}, with {@code --tls-key FILE}
+ * @param tlsKey {@code --tls-key FILE}
+ * @param tlsSelfSigned {@code --tls-self-signed}: generate a certificate at start (development)
  */
 public record CliOptions(
         boolean help,
@@ -32,7 +36,11 @@ public record CliOptions(
         Optional<String> backendPassword,
         Optional<BackendMode> backendMode,
         Optional<Path> dataDir,
-        Map<String, String> env) {
+        Map<String, String> env,
+        Optional<TlsMode> tlsMode,
+        Optional<Path> tlsCertificate,
+        Optional<Path> tlsKey,
+        boolean tlsSelfSigned) {
 
     public CliOptions {
         configFile = orEmpty(configFile);
@@ -44,6 +52,18 @@ public record CliOptions(
         backendMode = orEmpty(backendMode);
         dataDir = orEmpty(dataDir);
         env = env == null ? Map.of() : Map.copyOf(env);
+        tlsMode = orEmpty(tlsMode);
+        tlsCertificate = orEmpty(tlsCertificate);
+        tlsKey = orEmpty(tlsKey);
+    }
+
+    /** Without TLS flags. */
+    public CliOptions(boolean help, boolean version, Optional<Path> configFile, Optional<String> host,
+                      Optional<Integer> port, Optional<String> backendUrl, Optional<String> backendUser,
+                      Optional<String> backendPassword, Optional<BackendMode> backendMode, Optional<Path> dataDir,
+                      Map<String, String> env) {
+        this(help, version, configFile, host, port, backendUrl, backendUser, backendPassword, backendMode, dataDir,
+                env, Optional.empty(), Optional.empty(), Optional.empty(), false);
     }
 
     /** The configuration to run with: the config file (or the defaults) with the flags applied on top. */
@@ -86,6 +106,30 @@ public record CliOptions(
             int p = port.get();
             config = flag("--port", "listen", config, c -> c.withListen(c.listen().withPort(p)));
         }
+        return applyTls(config);
+    }
+
+    /** Certificate source first (files or self-signed), then the mode, so {@code --tls required} may come alone. */
+    private PgbridgeConfig applyTls(PgbridgeConfig config) {
+        if (tlsCertificate.isPresent() != tlsKey.isPresent()) {
+            throw new ConfigException("command line", 0, "listen.tls",
+                    "--tls-certificate and --tls-key go together: give both PEM files", null);
+        }
+        if (tlsCertificate.isPresent()) {
+            Path certificate = tlsCertificate.get();
+            Path key = tlsKey.get();
+            config = flag("--tls-certificate", "listen", config,
+                    c -> c.withListen(c.listen().withTls(c.listen().tls().withFiles(certificate, key))));
+        }
+        if (tlsSelfSigned) {
+            config = flag("--tls-self-signed", "listen", config,
+                    c -> c.withListen(c.listen().withTls(c.listen().tls().withSelfSigned())));
+        }
+        if (tlsMode.isPresent()) {
+            TlsMode mode = tlsMode.get();
+            config = flag("--tls", "listen", config,
+                    c -> c.withListen(c.listen().withTls(c.listen().tls().withMode(mode))));
+        }
         return config;
     }
 
@@ -96,7 +140,8 @@ public record CliOptions(
                 + ", port=" + port + ", backendUrl=" + backendUrl.map(Secrets::maskUrl) + ", backendUser="
                 + backendUser + ", backendPassword=" + backendPassword.map(p -> Secrets.MASK) + ", backendMode="
                 + backendMode + ", dataDir="
-                + dataDir + ", env=<" + env.size() + " variables>]";
+                + dataDir + ", env=<" + env.size() + " variables>, tlsMode=" + tlsMode + ", tlsCertificate="
+                + tlsCertificate + ", tlsKey=" + tlsKey + ", tlsSelfSigned=" + tlsSelfSigned + "]";
     }
 
     /** Applies one flag; a validation error is placed at "command line (--flag)" with the full key path. */

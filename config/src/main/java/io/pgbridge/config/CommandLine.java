@@ -27,6 +27,11 @@ public final class CommandLine {
         BACKEND_MODE("--backend-mode", "MODE",
                 "jdbc (default) or passthrough: relay each session to PostgreSQL as is (PostgreSQL backends only)"),
         DATA_DIR("--data-dir", "DIR", "directory for pgbridge's data and the embedded H2 database (default ./data)"),
+        TLS("--tls", "MODE", "disabled, enabled (default with a certificate) or required: refuse plain-text clients"),
+        TLS_CERTIFICATE("--tls-certificate", "FILE", "PEM certificate chain for TLS (with --tls-key)"),
+        TLS_KEY("--tls-key", "FILE", "PEM private key of that certificate, unencrypted"),
+        TLS_SELF_SIGNED("--tls-self-signed", null,
+                "development: generate a self-signed certificate at start, log its SHA-256 fingerprint"),
         HELP("--help", null, "print this help and exit (also -h)"),
         VERSION("--version", null, "print the version and exit");
 
@@ -77,6 +82,10 @@ public final class CommandLine {
         Optional<String> backendPassword = Optional.empty();
         Optional<Path> dataDir = Optional.empty();
         Optional<BackendMode> backendMode = Optional.empty();
+        Optional<TlsMode> tlsMode = Optional.empty();
+        Optional<Path> tlsCertificate = Optional.empty();
+        Optional<Path> tlsKey = Optional.empty();
+        boolean tlsSelfSigned = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-")) {
@@ -116,6 +125,11 @@ public final class CommandLine {
                 case DATA_DIR -> dataDir = Optional.of(path(flag, value));
                 case BACKEND_MODE -> backendMode = Optional.of(BackendMode.fromConfigName(value).orElseThrow(
                         () -> cli("--backend-mode takes jdbc or passthrough")));
+                case TLS -> tlsMode = Optional.of(TlsMode.fromConfigName(value).orElseThrow(
+                        () -> cli("--tls takes disabled, enabled or required")));
+                case TLS_CERTIFICATE -> tlsCertificate = Optional.of(path(flag, value));
+                case TLS_KEY -> tlsKey = Optional.of(path(flag, value));
+                case TLS_SELF_SIGNED -> tlsSelfSigned = true;
                 case HELP -> help = true;
                 case VERSION -> version = true;
             }
@@ -124,7 +138,7 @@ public final class CommandLine {
             backendPassword = Optional.ofNullable(environment.get(BACKEND_PASSWORD_ENV));
         }
         return new CliOptions(help, version, configFile, host, port, backendUrl, backendUser, backendPassword,
-                backendMode, dataDir, environment);
+                backendMode, dataDir, environment, tlsMode, tlsCertificate, tlsKey, tlsSelfSigned);
     }
 
     /** The {@code --help} text: every flag, precedence, and the YAML file format. */
@@ -146,9 +160,22 @@ public final class CommandLine {
                 Values may also be written --port=5433. Flags win over the config file, which wins over
                 the defaults. --backend replaces all configured backends and routes.
 
+                pgbridge passwd USER reads a password (twice on a terminal, else one line of standard
+                input) and prints the SCRAM-SHA-256 verifier to put under auth.users.
+
                 Config file (YAML; ${VAR} and ${VAR:-default} are read from the environment;
                 durations like 500ms, 30s, 10m, 1h; sizes like 10000, 64MB, 1GiB):
-                  listen: { host: 127.0.0.1, port: 5433, auth: trust, allow_trust_on_network: false }
+                  listen: { host: 127.0.0.1, port: 5433, auth: trust, allow_trust_on_network: false,
+                            tls: enabled, tls_certificate: server.crt, tls_key: server.key }
+                  auth:                    # users make scram-sha-256 the default listen.auth
+                    users:                 # verifiers only: ./pgbridge passwd USER prints one
+                      alice: "SCRAM-SHA-256$4096:cGdicmlkZ2UtZXhhbXBsZQ==$/CdjMavBkW5yQuVS9dQMNW2aH8fvFcq2A56pzY4Afhg=:bd9nkU4IQWFrkwfvXu/RRp+yYvYo6g9TVmzvFR6G1dc="
+                    rules:                 # pg_hba style, first match wins, no match = refused
+                      - hostssl all all 0.0.0.0/0 scram-sha-256
+                      - host all all 127.0.0.1/32 md5
+                    allow_cleartext_without_tls: false
+                    timeout: 60s
+                    failure_delay: 500ms
                   data_dir: ./data
                   default_backend: maria
                   backends:
@@ -165,7 +192,7 @@ public final class CommandLine {
                   routes:                  # client database name -> backend
                     test: maria
                   limits: { max_message_size: 64MB, max_startup_packet_size: 10000, startup_timeout: 60s,
-                            fetch_size: 1000, shutdown_grace: 10s }
+                            fetch_size: 1000, shutdown_grace: 10s, max_connections: 1000 }
                 """);
         return text.toString();
     }

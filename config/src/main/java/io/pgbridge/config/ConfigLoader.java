@@ -27,13 +27,17 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class ConfigLoader {
     static final List<String> ROOT_KEYS =
-            List.of("listen", "data_dir", "default_backend", "backends", "routes", "limits");
-    static final List<String> LISTEN_KEYS = List.of("host", "port", "auth", "allow_trust_on_network");
+            List.of("listen", "data_dir", "default_backend", "backends", "routes", "limits", "auth");
+    static final List<String> LISTEN_KEYS = List.of("host", "port", "auth", "allow_trust_on_network",
+            "tls", "tls_certificate", "tls_key", "tls_self_signed");
+    static final List<String> AUTH_KEYS =
+            List.of("users", "rules", "allow_cleartext_without_tls", "timeout", "failure_delay");
     static final List<String> BACKEND_KEYS = List.of("url", "user", "password", "mode", "pool", "properties");
     static final List<String> POOL_KEYS =
             List.of("maximum_pool_size", "minimum_idle", "connection_timeout", "idle_timeout", "max_lifetime");
     static final List<String> LIMITS_KEYS = List.of(
-            "max_message_size", "max_startup_packet_size", "startup_timeout", "fetch_size", "shutdown_grace");
+            "max_message_size", "max_startup_packet_size", "startup_timeout", "fetch_size", "shutdown_grace",
+            "max_connections");
 
     /** Configuration files are small; a bigger one is a mistake (or an attack on the parser). */
     private static final int MAX_FILE_CHARS = 1 << 20;
@@ -96,7 +100,9 @@ public final class ConfigLoader {
 
     private static PgbridgeConfig read(YamlSection root) {
         root.allowOnly(ROOT_KEYS);
-        ListenConfig listen = listen(root.section("listen"));
+        AuthConfig auth = auth(root.section("auth"));
+        ListenConfig listen = listen(root.section("listen"),
+                auth.users().isEmpty() ? AuthMode.TRUST : AuthMode.SCRAM_SHA_256);
         var dataDir = root.value("data_dir", Values.path()).orElse(PgbridgeConfig.DEFAULT_DATA_DIR);
         Map<String, BackendConfig> backends = new LinkedHashMap<>();
         root.section("backends").sections().forEach((name, section) -> backends.put(name, backend(name, section)));
@@ -107,16 +113,37 @@ public final class ConfigLoader {
         String defaultBackend = root.value("default_backend", Values.text()).orElse(null);
         Map<String, String> routes = root.section("routes").scalars();
         LimitsConfig limits = limits(root.section("limits"));
-        return root.build(() -> new PgbridgeConfig(listen, backends, defaultBackend, routes, limits, dataDir));
+        return root.build(() -> new PgbridgeConfig(listen, backends, defaultBackend, routes, limits, dataDir, auth));
     }
 
-    private static ListenConfig listen(YamlSection s) {
+    /** {@code defaultAuth}: trust, or scram-sha-256 as soon as users with passwords are configured. */
+    private static ListenConfig listen(YamlSection s, AuthMode defaultAuth) {
         s.allowOnly(LISTEN_KEYS);
         String host = s.value("host", Values.text()).orElse(ListenConfig.DEFAULT_HOST);
         int port = s.value("port", Values.integer("a port number from 0 to 65535")).orElse(ListenConfig.DEFAULT_PORT);
-        AuthMode auth = s.value("auth", ConfigLoader::authMode).orElse(AuthMode.TRUST);
+        AuthMode auth = s.value("auth", ConfigLoader::authMode).orElse(defaultAuth);
         boolean allowTrust = s.value("allow_trust_on_network", Values.bool()).orElse(false);
-        return s.build(() -> new ListenConfig(host, port, auth, allowTrust));
+        var certificate = s.value("tls_certificate", Values.path()).orElse(null);
+        var key = s.value("tls_key", Values.path()).orElse(null);
+        boolean selfSigned = s.value("tls_self_signed", Values.bool()).orElse(false);
+        TlsMode tlsMode = s.value("tls", ConfigLoader::tlsMode).orElse(TlsConfig.defaultMode(certificate, selfSigned));
+        TlsConfig tls = s.build(() -> new TlsConfig(tlsMode, certificate, key, selfSigned));
+        return s.build(() -> new ListenConfig(host, port, auth, allowTrust, tls));
+    }
+
+    private static TlsMode tlsMode(String text) {
+        return TlsMode.fromConfigName(text).orElseThrow(() -> new ConfigException("expected one of "
+                + String.join(", ", TlsMode.configNames()) + ", got " + Values.quote(text)));
+    }
+
+    private static AuthConfig auth(YamlSection s) {
+        s.allowOnly(AUTH_KEYS);
+        var rules = s.list("rules", HbaRule::parse);
+        Map<String, String> users = s.section("users").scalars();
+        boolean cleartext = s.value("allow_cleartext_without_tls", Values.bool()).orElse(false);
+        var timeout = s.value("timeout", Values.duration()).orElse(AuthConfig.DEFAULT_TIMEOUT);
+        var failureDelay = s.value("failure_delay", Values.duration()).orElse(AuthConfig.DEFAULT_FAILURE_DELAY);
+        return s.build(() -> new AuthConfig(rules, users, cleartext, timeout, failureDelay));
     }
 
     private static AuthMode authMode(String text) {
@@ -162,6 +189,9 @@ public final class ConfigLoader {
         var startupTimeout = s.value("startup_timeout", Values.duration()).orElse(LimitsConfig.DEFAULT_STARTUP_TIMEOUT);
         int fetchSize = s.value("fetch_size", Values.integer("a positive integer")).orElse(LimitsConfig.DEFAULT_FETCH_SIZE);
         var shutdownGrace = s.value("shutdown_grace", Values.duration()).orElse(LimitsConfig.DEFAULT_SHUTDOWN_GRACE);
-        return s.build(() -> new LimitsConfig(maxMessage, maxStartup, startupTimeout, fetchSize, shutdownGrace));
+        int maxConnections = s.value("max_connections", Values.integer("a positive integer"))
+                .orElse(LimitsConfig.DEFAULT_MAX_CONNECTIONS);
+        return s.build(() -> new LimitsConfig(maxMessage, maxStartup, startupTimeout, fetchSize, shutdownGrace,
+                maxConnections));
     }
 }

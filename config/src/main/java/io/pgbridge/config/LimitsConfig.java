@@ -10,15 +10,17 @@ import java.time.Duration;
  * @param startupTimeout time a client has to finish startup and authentication (default 60s)
  * @param fetchSize rows fetched from the backend per round trip while streaming results (default 1000)
  * @param shutdownGrace time running queries get to finish on shutdown, 0 = close at once (default 10s)
+ * @param maxConnections client connections served at once; one more is refused with 53300 (default 1000)
  */
-public record LimitsConfig(
-        int maxMessageSize, int maxStartupPacketSize, Duration startupTimeout, int fetchSize, Duration shutdownGrace) {
+public record LimitsConfig(int maxMessageSize, int maxStartupPacketSize, Duration startupTimeout, int fetchSize,
+                           Duration shutdownGrace, int maxConnections) {
 
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 << 20;
     public static final int DEFAULT_MAX_STARTUP_PACKET_SIZE = 10_000;
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_FETCH_SIZE = 1000;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
 
     /** The largest fixed-size startup frame, CancelRequest, is 16 bytes: a smaller limit would refuse it. */
     static final int MIN_STARTUP_PACKET_SIZE = 16;
@@ -45,10 +47,24 @@ public record LimitsConfig(
             throw new ConfigException("shutdown_grace", "expected a duration of 0 or more, got "
                     + (shutdownGrace == null ? "nothing" : Values.format(shutdownGrace)));
         }
+        if (maxConnections < 1) {
+            throw new ConfigException("max_connections", "expected a positive integer, got " + maxConnections);
+        }
+    }
+
+    /** With the default connection limit. */
+    public LimitsConfig(int maxMessageSize, int maxStartupPacketSize, Duration startupTimeout, int fetchSize,
+                        Duration shutdownGrace) {
+        this(maxMessageSize, maxStartupPacketSize, startupTimeout, fetchSize, shutdownGrace, DEFAULT_MAX_CONNECTIONS);
+    }
+
+    public LimitsConfig withMaxConnections(int newMaxConnections) {
+        return new LimitsConfig(maxMessageSize, maxStartupPacketSize, startupTimeout, fetchSize, shutdownGrace,
+                newMaxConnections);
     }
 
     public static LimitsConfig defaults() {
         return new LimitsConfig(DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_MAX_STARTUP_PACKET_SIZE, DEFAULT_STARTUP_TIMEOUT,
-                DEFAULT_FETCH_SIZE, DEFAULT_SHUTDOWN_GRACE);
+                DEFAULT_FETCH_SIZE, DEFAULT_SHUTDOWN_GRACE, DEFAULT_MAX_CONNECTIONS);
     }
 }

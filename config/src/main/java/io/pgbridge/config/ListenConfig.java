@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * @param auth client authentication; {@link AuthMode#TRUST} is refused on non-loopback hosts unless
  *     {@code allowTrustOnNetwork}, because it would let anyone on the network in without a password
  * @param allowTrustOnNetwork the explicit opt-in for trust on a non-loopback address
+ * @param tls TLS towards clients
  */
-public record ListenConfig(String host, int port, AuthMode auth, boolean allowTrustOnNetwork) {
+public record ListenConfig(String host, int port, AuthMode auth, boolean allowTrustOnNetwork, TlsConfig tls) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5433;
 
@@ -30,11 +31,19 @@ public record ListenConfig(String host, int port, AuthMode auth, boolean allowTr
         if (auth == null) {
             throw new ConfigException("auth", "expected one of " + AuthMode.configNames() + ", got nothing");
         }
+        if (tls == null) {
+            tls = TlsConfig.disabled();
+        }
         if (auth == AuthMode.TRUST && !allowTrustOnNetwork && !isLoopback(host)) {
             throw new ConfigException("host", host + " is not a loopback address and auth is trust, which would let"
                     + " anyone who can reach it connect without a password; listen on 127.0.0.1, or set"
                     + " listen.allow_trust_on_network: true to accept that risk");
         }
+    }
+
+    /** Without TLS. */
+    public ListenConfig(String host, int port, AuthMode auth, boolean allowTrustOnNetwork) {
+        this(host, port, auth, allowTrustOnNetwork, TlsConfig.disabled());
     }
 
     /** 127.0.0.1:5433, trust, loopback only. */
@@ -43,11 +52,15 @@ public record ListenConfig(String host, int port, AuthMode auth, boolean allowTr
     }
 
     public ListenConfig withHost(String newHost) {
-        return new ListenConfig(newHost, port, auth, allowTrustOnNetwork);
+        return new ListenConfig(newHost, port, auth, allowTrustOnNetwork, tls);
     }
 
     public ListenConfig withPort(int newPort) {
-        return new ListenConfig(host, newPort, auth, allowTrustOnNetwork);
+        return new ListenConfig(host, newPort, auth, allowTrustOnNetwork, tls);
+    }
+
+    public ListenConfig withTls(TlsConfig newTls) {
+        return new ListenConfig(host, port, auth, allowTrustOnNetwork, newTls);
     }
 
     /** Whether {@link #host()} only accepts connections from this machine. */

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param databaseRoutes client database name (from the startup packet) → backend name; null means none
  * @param limits resource bounds
  * @param dataDir directory for pgbridge's own files, including the embedded H2 database
+ * @param auth users and authentication rules
  */
 public record PgbridgeConfig(
         ListenConfig listen,
@@ -22,7 +23,8 @@ public record PgbridgeConfig(
         String defaultBackend,
         Map<String, String> databaseRoutes,
         LimitsConfig limits,
-        Path dataDir) {
+        Path dataDir,
+        AuthConfig auth) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("./data");
 
@@ -43,6 +45,21 @@ public record PgbridgeConfig(
             throw new ConfigException("default_backend", noSuchBackend(defaultBackend, backends));
         }
         databaseRoutes = copyRoutes(databaseRoutes, backends);
+        if (auth == null) {
+            auth = AuthConfig.defaults();
+        }
+        if (!listen.loopback() && !listen.allowTrustOnNetwork()
+                && auth.rules().stream().anyMatch(rule -> rule.method() == AuthMode.TRUST)) {
+            throw new ConfigException("auth.rules", "a trust rule on " + listen.host() + ", which is not a loopback"
+                    + " address, would let anyone who can reach it connect without a password; set"
+                    + " listen.allow_trust_on_network: true to accept that risk");
+        }
+    }
+
+    /** With the default authentication: the listener's method for everyone. */
+    public PgbridgeConfig(ListenConfig listen, Map<String, BackendConfig> backends, String defaultBackend,
+                          Map<String, String> databaseRoutes, LimitsConfig limits, Path dataDir) {
+        this(listen, backends, defaultBackend, databaseRoutes, limits, dataDir, AuthConfig.defaults());
     }
 
     /** Listen on 127.0.0.1:5433 and keep data in the embedded H2 database under {@code ./data}. */
@@ -76,11 +93,15 @@ public record PgbridgeConfig(
     }
 
     public PgbridgeConfig withListen(ListenConfig newListen) {
-        return new PgbridgeConfig(newListen, backends, defaultBackend, databaseRoutes, limits, dataDir);
+        return new PgbridgeConfig(newListen, backends, defaultBackend, databaseRoutes, limits, dataDir, auth);
     }
 
     public PgbridgeConfig withLimits(LimitsConfig newLimits) {
-        return new PgbridgeConfig(listen, backends, defaultBackend, databaseRoutes, newLimits, dataDir);
+        return new PgbridgeConfig(listen, backends, defaultBackend, databaseRoutes, newLimits, dataDir, auth);
+    }
+
+    public PgbridgeConfig withAuth(AuthConfig newAuth) {
+        return new PgbridgeConfig(listen, backends, defaultBackend, databaseRoutes, limits, dataDir, newAuth);
     }
 
     /** A new data directory; embedded H2 backends move along with it, other backends stay as they are. */
@@ -88,19 +109,20 @@ public record PgbridgeConfig(
         Map<String, BackendConfig> moved = new LinkedHashMap<>();
         backends.forEach((name, backend) -> moved.put(name,
                 backend.embedded() ? backend.withUrl(BackendConfig.embeddedH2Url(newDataDir)) : backend));
-        return new PgbridgeConfig(listen, moved, defaultBackend, databaseRoutes, limits, newDataDir);
+        return new PgbridgeConfig(listen, moved, defaultBackend, databaseRoutes, limits, newDataDir, auth);
     }
 
     /** Adds {@code backend}, or replaces the backend of the same name in place. */
     public PgbridgeConfig withBackend(BackendConfig backend) {
         Map<String, BackendConfig> updated = new LinkedHashMap<>(backends);
         updated.put(backend.name(), backend);
-        return new PgbridgeConfig(listen, updated, defaultBackend, databaseRoutes, limits, dataDir);
+        return new PgbridgeConfig(listen, updated, defaultBackend, databaseRoutes, limits, dataDir, auth);
     }
 
     /** Only {@code backend}, which becomes the default; routes are dropped since their targets are gone. */
     public PgbridgeConfig withOnlyBackend(BackendConfig backend) {
-        return new PgbridgeConfig(listen, Map.of(backend.name(), backend), backend.name(), Map.of(), limits, dataDir);
+        return new PgbridgeConfig(listen, Map.of(backend.name(), backend), backend.name(), Map.of(), limits, dataDir,
+                auth);
     }
 
     private static Map<String, BackendConfig> copyBackends(Map<String, BackendConfig> backends) {

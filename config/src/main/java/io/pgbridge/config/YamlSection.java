@@ -109,6 +109,34 @@ final class YamlSection {
         return result;
     }
 
+    /** The items of the list under {@code key}, each parsed; absent or null gives an empty list. */
+    <T> List<T> list(String key, Values.Parser<T> parser) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple == null || isNull(tuple.getValueNode())) {
+            return List.of();
+        }
+        checkTag(key, tuple.getValueNode());
+        if (!(tuple.getValueNode() instanceof SequenceNode sequence)) {
+            throw error(key, "expected a list, got a " + kind(tuple.getValueNode()));
+        }
+        List<T> items = new java.util.ArrayList<>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            Node item = sequence.getValue().get(i);
+            String itemKey = key + "[" + (i + 1) + "]";
+            checkTag(itemKey, item);
+            if (!(item instanceof ScalarNode scalar)) {
+                throw new ConfigException(source, lineOf(item), ConfigException.join(path, itemKey),
+                        "expected a single value, got a " + kind(item), null);
+            }
+            try {
+                items.add(parser.parse(EnvInterpolation.expand(scalar.getValue(), env)));
+            } catch (ConfigException e) {
+                throw e.locatedAt(source, lineOf(item), ConfigException.join(path, itemKey));
+            }
+        }
+        return List.copyOf(items);
+    }
+
     /**
      * Runs a record constructor and places its validation error (whose key path is relative to this
      * section) at the right file line, so records validate once and files still get line numbers.

@@ -7,7 +7,14 @@
  * errors):
  *
  * <pre>{@code
- * listen: { host: 127.0.0.1, port: 5433, auth: trust, allow_trust_on_network: false }
+ * listen: { host: 127.0.0.1, port: 5433, auth: trust, allow_trust_on_network: false,
+ *           tls: enabled, tls_certificate: server.crt, tls_key: server.key, tls_self_signed: false }
+ * auth:                            # users make scram-sha-256 the default listen.auth
+ *   users: { alice: "SCRAM-SHA-256$4096:salt$StoredKey:ServerKey" }   # or md5 + 32 hex digits
+ *   rules: [ "hostssl all all 0.0.0.0/0 scram-sha-256" ]             # pg_hba style, first match wins
+ *   allow_cleartext_without_tls: false
+ *   timeout: 60s
+ *   failure_delay: 500ms
  * data_dir: ./data                 # relative to the working directory
  * default_backend: maria           # default: the first backend
  * backends:                        # default: one backend "default", embedded H2 under data_dir
@@ -20,7 +27,7 @@
  * routes:                          # client database name -> backend name
  *   test: maria
  * limits: { max_message_size: 64MB, max_startup_packet_size: 10000, startup_timeout: 60s, fetch_size: 1000,
- *           shutdown_grace: 10s }
+ *           shutdown_grace: 10s, max_connections: 1000 }
  * }</pre>
  *
  * <p>Values: {@code ${VAR}} and {@code ${VAR:-default}} expand from the environment in any value (not in

@@ -73,8 +73,8 @@ class ConfigLoaderErrorsTest {
                 + " size is too large, the most is 2147483647 bytes (2GiB - 1), got \"2GiB\"");
         assertThat(error("listen:\n  allow_trust_on_network: yes\n")).hasMessage(
                 "pgbridge.yaml:2: listen.allow_trust_on_network: expected true or false, got \"yes\"");
-        assertThat(error("listen:\n  auth: md5\n"))
-                .hasMessage("pgbridge.yaml:2: listen.auth: expected one of trust, got \"md5\"");
+        assertThat(error("listen:\n  auth: kerberos\n")).hasMessage("pgbridge.yaml:2: listen.auth: expected one of"
+                + " trust, scram-sha-256, md5, password, reject, got \"kerberos\"");
         assertThat(error("listen:\n  port: [1, 2]\n"))
                 .hasMessage("pgbridge.yaml:2: listen.port: expected a single value, got a list");
         assertThat(error("listen: 5433\n"))
@@ -86,13 +86,14 @@ class ConfigLoaderErrorsTest {
     @Test
     void unknownKeysAreErrorsWithASuggestionWhenClose() {
         assertThat(error("lisen:\n  port: 1\n")).hasMessage("pgbridge.yaml:1: lisen: unknown key (did you mean"
-                + " \"listen\"?); allowed keys are listen, data_dir, default_backend, backends, routes, limits");
+                + " \"listen\"?); allowed keys are listen, data_dir, default_backend, backends, routes, limits, auth");
         assertThat(error(MARIA + "    pool:\n      maximumPoolSize: 3\n")).hasMessage(
                 "pgbridge.yaml:5: backends.maria.pool.maximumPoolSize: unknown key (did you mean \"maximum_pool_size\"?);"
                         + " allowed keys are maximum_pool_size, minimum_idle, connection_timeout, idle_timeout,"
                         + " max_lifetime");
         assertThat(error("listen:\n  prot: 1\n")).hasMessage("pgbridge.yaml:2: listen.prot: unknown key (did you"
-                + " mean \"port\"?); allowed keys are host, port, auth, allow_trust_on_network");
+                + " mean \"port\"?); allowed keys are host, port, auth, allow_trust_on_network,"
+                + " tls, tls_certificate, tls_key, tls_self_signed");
         assertThat(error(MARIA + "    colour: blue\n")).hasMessage("pgbridge.yaml:4: backends.maria.colour: unknown"
                 + " key; allowed keys are url, user, password, mode, pool, properties");
     }

@@ -28,8 +28,8 @@ class ExampleConfigsTest {
     @Test
     void theExpectedExamplesExist() throws IOException {
         assertThat(exampleFiles()).extracting(f -> f.getFileName().toString()).contains(
-                "actors-h2.yaml", "mariadb.yaml", "multi-backend.yaml", "postgres.yaml", "postgres-passthrough.yaml",
-                "sqlite.yaml");
+                "actors-h2.yaml", "mariadb.yaml", "multi-backend.yaml", "network-tls.yaml", "postgres.yaml",
+                "postgres-passthrough.yaml", "sqlite.yaml");
     }
 
     @ParameterizedTest
@@ -37,7 +37,9 @@ class ExampleConfigsTest {
     void everyExampleLoadsWithAnEmptyEnvironment(Path file) {
         PgbridgeConfig config = ConfigLoader.load(file, Map.of());
 
-        assertThat(config.listen().loopback()).as("examples must not expose trust auth").isTrue();
+        boolean trustSomewhere = config.auth().effectiveRules(config.listen().auth()).stream()
+                .anyMatch(rule -> rule.method() == io.pgbridge.config.AuthMode.TRUST);
+        assertThat(config.listen().loopback() || !trustSomewhere).as("examples must not expose trust auth").isTrue();
         assertThat(config.backends()).isNotEmpty();
         assertThat(config.defaultBackendConfig().url()).startsWith("jdbc:");
     }
@@ -58,6 +60,16 @@ class ExampleConfigsTest {
         assertThat(config.backendFor("test").name()).isEqualTo("maria");
         assertThat(config.backendFor("pg").name()).isEqualTo("pg");
         assertThat(config.backendFor("other").name()).isEqualTo("h2");
+    }
+
+    @Test
+    void theNetworkExampleRequiresTlsAndAPassword() {
+        PgbridgeConfig config = ConfigLoader.load(EXAMPLES.resolve("network-tls.yaml"), Map.of());
+        assertThat(config.listen().tls().mode()).isEqualTo(io.pgbridge.config.TlsMode.REQUIRED);
+        assertThat(config.listen().auth()).isEqualTo(io.pgbridge.config.AuthMode.SCRAM_SHA_256);
+        assertThat(config.auth().rules()).extracting(Object::toString)
+                .containsExactly("hostssl all app all scram-sha-256", "host all all all reject");
+        assertThat(config.limits().maxConnections()).isEqualTo(200);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.pgbridge.config.CliOptions;
 import io.pgbridge.config.CommandLine;
 import io.pgbridge.config.ConfigException;
 import io.pgbridge.config.PgbridgeConfig;
+import io.pgbridge.proxy.auth.PasswordCommand;
 import io.pgbridge.proxy.server.PgServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("passwd")) {
+            try {
+                System.exit(PasswordCommand.run(args, System.out, System.err));
+            } catch (java.io.IOException e) {
+                System.err.println("pgbridge: cannot read the password: " + e.getMessage());
+                System.exit(1);
+            }
+            return;
+        }
         CliOptions options;
         PgbridgeConfig config;
         try {
@@ -56,6 +66,10 @@ public final class Main {
             backends.close();
             System.exit(1);
             return;
+        }
+        if (server.tls() != null) {
+            log.info("TLS {} with certificate {} (SHA-256 fingerprint {})", server.tls().mode().configName(),
+                    server.tls().certificateFile(), server.tls().fingerprint());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -16,6 +16,13 @@ import io.pgbridge.config.PgbridgeConfig;
 import io.pgbridge.proxy.codec.PgMessageDecoder;
 import io.pgbridge.proxy.session.SessionRegistry;
 import io.pgbridge.proxy.session.SessionContext;
+import io.pgbridge.proxy.auth.ClientAuthentication;
+import io.pgbridge.proxy.session.ConnectionSlots;
+import io.pgbridge.proxy.tls.DirectTlsDetector;
+import io.pgbridge.proxy.tls.ServerTls;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -24,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 /** The listening socket and its event loops. Sessions do their database work elsewhere, on virtual threads. */
 public final class PgServer implements AutoCloseable {
     private final PgbridgeConfig config;
-    private final SessionContext context;
+    private SessionContext context;
     private final Transport transport = Transport.best();
     private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
     private final EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(
@@ -38,11 +45,16 @@ public final class PgServer implements AutoCloseable {
     public PgServer(PgbridgeConfig config, Backends backends) {
         this.config = config;
         this.backends = backends;
-        this.context = new SessionContext(backends, config.limits(), new SessionRegistry());
     }
 
-    /** Binds the listening socket and returns the port (useful with port 0). */
-    public int start() throws InterruptedException {
+    /**
+     * Loads or generates the TLS certificate, binds the listening socket and returns the port (useful with port 0).
+     */
+    public int start() throws InterruptedException, IOException, GeneralSecurityException {
+        ServerTls tls = ServerTls.start(config.listen().tls(), config.dataDir());
+        this.context = new SessionContext(backends, config.limits(), new SessionRegistry(), tls,
+                new ClientAuthentication(config.auth(), config.listen().auth()),
+                new ConnectionSlots(config.limits().maxConnections()));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(transport.serverChannel())
@@ -54,6 +66,9 @@ public final class PgServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         clients.add(ch);
+                        if (context.tls() != null) {
+                            ch.pipeline().addLast("direct-tls", new DirectTlsDetector(context.tls()));
+                        }
                         ch.pipeline().addLast("decoder", new PgMessageDecoder(
                                 config.limits().maxStartupPacketSize(), config.limits().maxMessageSize()));
                         ch.pipeline().addLast("session", new SessionHandler(context));
@@ -69,6 +84,11 @@ public final class PgServer implements AutoCloseable {
         return transport;
     }
 
+    /** TLS towards clients, or null when it is disabled (or before {@link #start()}). */
+    public ServerTls tls() {
+        return context == null ? null : context.tls();
+    }
+
     public int activeSessions() {
         return context.sessions().activeSessions();
     }
@@ -80,6 +100,11 @@ public final class PgServer implements AutoCloseable {
         }
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
+        }
+        if (context == null) {
+            bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            return;
         }
         long deadline = System.nanoTime() + grace.toNanos();
         context.sessions().terminateAll();

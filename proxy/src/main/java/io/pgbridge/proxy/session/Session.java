@@ -12,6 +12,8 @@ import io.pgbridge.proxy.error.SqlState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.pgbridge.proxy.auth.AuthenticationException;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     private final String logPrefix;
     private final SessionCommands commands = new SessionCommands(this);
     private final TransactionCommands transactions = new TransactionCommands(this);
+    private final SessionAdmission admission;
 
     private volatile Phase phase = Phase.STARTUP;
     private volatile boolean readingPaused;
@@ -62,6 +65,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         this.processId = context.sessions().nextProcessId();
         this.secretKey = context.sessions().newSecret();
         this.logPrefix = "c" + processId;
+        this.admission = new SessionAdmission(context, channel, writer, inbox, logPrefix);
     }
 
     /** Called on the event loop: queues a message for the session thread, pausing reads when too many wait. */
@@ -195,8 +199,10 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     private void startup(FrontendMessage message) {
         switch (message) {
             case FrontendMessage.SslRequest ignored -> {
-                writer.send(new BackendMessage.EncryptionResponse(false));
-                writer.flush();
+                PgException refused = admission.answerSslRequest();
+                if (refused != null) {
+                    fatal(refused);
+                }
             }
             case FrontendMessage.GssEncRequest ignored -> {
                 writer.send(new BackendMessage.EncryptionResponse(false));
@@ -220,6 +226,16 @@ public final class Session implements Runnable, SessionRegistry.Registered {
             return;
         }
         String database = params.getOrDefault("database", user);
+        try {
+            admission.admit(user, database);
+        } catch (AuthenticationException refused) {
+            if (refused.silent()) {
+                phase = Phase.TERMINATED;
+            } else {
+                fatal(refused.error());
+            }
+            return;
+        }
         List<String> unknownOptions = new ArrayList<>();
         params.keySet().stream().filter(k -> k.startsWith("_pq_.")).forEach(unknownOptions::add);
         if (startup.minorVersion() > 0 || !unknownOptions.isEmpty()) {

@@ -44,7 +44,12 @@ public final class RawPgClient implements AutoCloseable {
     private final DataOutputStream out;
 
     public RawPgClient(String host, int port) throws IOException {
-        socket = new Socket(host, port);
+        this(new Socket(host, port));
+    }
+
+    /** Over a socket already connected (a TLS socket for direct TLS, say). */
+    public RawPgClient(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(20_000);
         socket.setTcpNoDelay(true);
         in = new DataInputStream(socket.getInputStream());

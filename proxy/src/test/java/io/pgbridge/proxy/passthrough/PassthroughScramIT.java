@@ -1,5 +1,7 @@
 package io.pgbridge.proxy.passthrough;
 
+import io.pgbridge.proxy.auth.ScramCrypto;
+
 import io.pgbridge.config.BackendConfig;
 import io.pgbridge.config.BackendMode;
 import io.pgbridge.config.PgbridgeConfig;
@@ -112,19 +114,19 @@ class PassthroughScramIT {
             byte[] proof = Base64.getDecoder().decode(clientFinal.substring(clientFinal.indexOf(",p=") + 3));
             byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
                     .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 4096, 256)).getEncoded();
-            byte[] storedKey = ScramSha256Client.sha256(ScramSha256Client.hmac(salted, "Client Key"));
+            byte[] storedKey = ScramCrypto.sha256(ScramCrypto.hmac(salted, "Client Key"));
             String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
-            byte[] signature = ScramSha256Client.hmac(storedKey, authMessage);
+            byte[] signature = ScramCrypto.hmac(storedKey, authMessage);
             byte[] clientKey = new byte[proof.length];
             for (int i = 0; i < proof.length; i++) {
                 clientKey[i] = (byte) (proof[i] ^ signature[i]);
             }
-            if (!MessageDigest.isEqual(ScramSha256Client.sha256(clientKey), storedKey)) {
+            if (!MessageDigest.isEqual(ScramCrypto.sha256(clientKey), storedKey)) {
                 send(out, 'E', ("SFATAL\0VFATAL\0C28P01\0Mpassword authentication failed for user \"" + lastUser
                         + "\"\0\0").getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            byte[] serverSignature = ScramSha256Client.hmac(ScramSha256Client.hmac(salted, "Server Key"), authMessage);
+            byte[] serverSignature = ScramCrypto.hmac(ScramCrypto.hmac(salted, "Server Key"), authMessage);
             send(out, 'R', concat(intBytes(12),
                     ("v=" + Base64.getEncoder().encodeToString(serverSignature)).getBytes(StandardCharsets.UTF_8)));
             send(out, 'R', intBytes(0));

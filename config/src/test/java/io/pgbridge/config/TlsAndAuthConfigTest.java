@@ -1,0 +1,100 @@
+package io.pgbridge.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TlsAndAuthConfigTest {
+    private static final String VERIFIER = "SCRAM-SHA-256$4096:cGdicmlkZ2UtZXhhbXBsZQ==$"
+            + "/CdjMavBkW5yQuVS9dQMNW2aH8fvFcq2A56pzY4Afhg=:bd9nkU4IQWFrkwfvXu/RRp+yYvYo6g9TVmzvFR6G1dc=";
+
+    private static PgbridgeConfig load(String yaml) {
+        return ConfigLoader.load(yaml, "pgbridge.yaml", Map.of());
+    }
+
+    @Test
+    void noConfigMeansNoTlsAndTrustForEveryone() {
+        PgbridgeConfig config = PgbridgeConfig.defaults();
+        assertThat(config.listen().tls().mode()).isEqualTo(TlsMode.DISABLED);
+        assertThat(config.auth().effectiveRules(config.listen().auth()))
+                .containsExactly(HbaRule.everyone(AuthMode.TRUST));
+    }
+
+    @Test
+    void aCertificateEnablesTlsAndTheModeCanRequireIt() {
+        PgbridgeConfig enabled = load("listen: { tls_certificate: a.crt, tls_key: a.key }\n");
+        assertThat(enabled.listen().tls()).isEqualTo(new TlsConfig(TlsMode.ENABLED, Path.of("a.crt"), Path.of("a.key"), false));
+        PgbridgeConfig required = load("listen: { tls: required, tls_self_signed: true }\n");
+        assertThat(required.listen().tls().mode()).isEqualTo(TlsMode.REQUIRED);
+        assertThat(required.listen().tls().selfSigned()).isTrue();
+    }
+
+    @Test
+    void tlsWithoutACertificateOrWithHalfOfOneIsAnError() {
+        assertThatThrownBy(() -> load("listen:\n  tls: required\n")).hasMessageStartingWith(
+                "pgbridge.yaml:2: listen.tls: tls: required needs a certificate");
+        assertThatThrownBy(() -> load("listen:\n  tls_certificate: a.crt\n")).hasMessageContaining(
+                "listen.tls_key: tls_certificate and tls_key go together");
+    }
+
+    @Test
+    void flagsSetTls() {
+        CliOptions options = CommandLine.parse(new String[] {"--tls-self-signed", "--tls", "required"}, Map.of());
+        assertThat(options.resolve().listen().tls()).isEqualTo(new TlsConfig(TlsMode.REQUIRED, null, null, true));
+        CliOptions files = CommandLine.parse(new String[] {"--tls-certificate", "c.pem", "--tls-key", "k.pem"}, Map.of());
+        assertThat(files.resolve().listen().tls().mode()).isEqualTo(TlsMode.ENABLED);
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--tls-key", "k.pem"}, Map.of()).resolve())
+                .hasMessageContaining("--tls-certificate and --tls-key go together");
+    }
+
+    @Test
+    void usersMakeScramTheDefaultAndPlainPasswordsAreRefusedWithoutBeingEchoed() {
+        PgbridgeConfig config = load("auth:\n  users:\n    alice: \"" + VERIFIER + "\"\n");
+        assertThat(config.listen().auth()).isEqualTo(AuthMode.SCRAM_SHA_256);
+        assertThat(config.auth().users()).containsEntry("alice", VERIFIER);
+        assertThat(config.auth().toString()).doesNotContain(VERIFIER);
+        assertThatThrownBy(() -> load("auth:\n  users:\n    bob: hunter2\n"))
+                .hasMessageStartingWith("pgbridge.yaml:3: auth.users.bob: expected a SCRAM-SHA-256 verifier")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void rulesReadLikePgHbaAndTheFirstMatchWins() throws Exception {
+        PgbridgeConfig config = load("""
+                auth:
+                  rules:
+                    - hostssl all all 0.0.0.0/0 scram-sha-256
+                    - host app alice 10.1.0.0/16 md5
+                    - hostnossl all all ::1/128 password
+                    - host all all all reject
+                """);
+        var rules = config.auth().rules();
+        assertThat(rules).hasSize(4);
+        InetAddress inside = InetAddress.getByName("10.1.2.3");
+        assertThat(rules.get(0).matches(inside, true, "app", "alice")).isTrue();
+        assertThat(rules.get(0).matches(inside, false, "app", "alice")).isFalse();
+        assertThat(rules.get(1).matches(inside, false, "app", "alice")).isTrue();
+        assertThat(rules.get(1).matches(InetAddress.getByName("10.2.0.1"), false, "app", "alice")).isFalse();
+        assertThat(rules.get(1).matches(inside, false, "other", "alice")).isFalse();
+        assertThat(rules.get(2).matches(InetAddress.getByName("::1"), false, "x", "y")).isTrue();
+        assertThat(rules.get(2).matches(InetAddress.getByName("127.0.0.1"), false, "x", "y")).isFalse();
+        assertThat(rules.get(3).method()).isEqualTo(AuthMode.REJECT);
+        assertThatThrownBy(() -> load("auth:\n  rules:\n    - host all all 10.0.0.0/33 md5\n"))
+                .hasMessageStartingWith("pgbridge.yaml:3: auth.rules[1]: expected a prefix length from 0 to 32");
+        assertThatThrownBy(() -> load("auth:\n  rules:\n    - local all all md5\n"))
+                .hasMessageContaining("expected TYPE DATABASE USER ADDRESS METHOD");
+    }
+
+    @Test
+    void trustRulesOnANetworkAddressNeedTheOptIn() {
+        assertThatThrownBy(() -> load("listen: { host: 0.0.0.0, auth: md5 }\nauth:\n  rules:\n"
+                + "    - host all all all trust\n")).hasMessageContaining("auth.rules: a trust rule on 0.0.0.0");
+        assertThat(load("listen: { host: 0.0.0.0, auth: md5, allow_trust_on_network: true }\nauth:\n  rules:\n"
+                + "    - host all all all trust\n").auth().rules()).hasSize(1);
+    }
+}
