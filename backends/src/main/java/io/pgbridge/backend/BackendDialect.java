@@ -98,6 +98,14 @@ public abstract class BackendDialect {
         return "16.4 (pgbridge)";
     }
 
+    /**
+     * Whether pgbridge's DDL declares some columns' PostgreSQL types in column comments (types the backend lacks,
+     * such as arrays), so that result columns of tables are worth looking up in the catalog.
+     */
+    public boolean declaresTypesInComments() {
+        return false;
+    }
+
     /** The PostgreSQL type for result column {@code column} (1-based). */
     public ColumnType columnType(ResultSetMetaData md, int column) throws SQLException {
         int jdbcType = md.getColumnType(column);

@@ -155,8 +155,8 @@ public final class Dialects {
     }
 
     /**
-     * MariaDB/MySQL: TINYINT(1) is bool (the driver reports BIT), JSON (a LONGTEXT alias) is jsonb, MEDIUMTEXT an
-     * array stored as JSON.
+     * MariaDB/MySQL: TINYINT(1) is bool (the driver reports BIT), JSON (a LONGTEXT alias) is jsonb; arrays are
+     * MEDIUMTEXT holding JSON whose comment declares the array type (a MEDIUMTEXT without it is text).
      */
     private static final class MariaDb extends BackendDialect {
         @Override
@@ -194,17 +194,10 @@ public final class Dialects {
             return rows;
         }
 
-        /**
-         * A table's MEDIUMTEXT column is an array stored as JSON (pgbridge's DDL writes that type for arrays only; the
-         * element type is not kept); computed MEDIUMTEXT (GROUP_CONCAT's) is text.
-         */
+        /** Array columns are MEDIUMTEXT with a comment declaring their type, read through the catalog. */
         @Override
-        public ColumnType columnType(ResultSetMetaData md, int column) throws SQLException {
-            if ("mediumtext".equalsIgnoreCase(md.getColumnTypeName(column))) {
-                String table = md.getTableName(column);
-                return ColumnType.of(table == null || table.isEmpty() ? PgOid.TEXT : PgOid.TEXT_ARRAY);
-            }
-            return super.columnType(md, column);
+        public boolean declaresTypesInComments() {
+            return true;
         }
 
         @Override

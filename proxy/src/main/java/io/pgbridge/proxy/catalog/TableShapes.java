@@ -43,8 +43,12 @@ final class TableShapes {
                 if (!table.equals(rs.getString("TABLE_NAME"))) {
                     continue;
                 }
-                int oid = dialect.tableColumnType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
-                        rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")).oid();
+                String remarks = rs.getString("REMARKS");
+                int oid = remarks != null && remarks.startsWith(ColumnShape.DECLARED_TYPE_COMMENT)
+                        ? dialect.tableColumnType(java.sql.Types.ARRAY,
+                                remarks.substring(ColumnShape.DECLARED_TYPE_COMMENT.length()), 0, 0).oid()
+                        : dialect.tableColumnType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
+                                rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")).oid();
                 String castName = PgOid.castName(oid);
                 byPosition.put(rs.getInt("ORDINAL_POSITION"),
                         new ColumnShape(rs.getString("COLUMN_NAME"), castName == null ? "text" : castName));

@@ -317,7 +317,7 @@ final class QueryRunner {
         } else if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
-                    portal.runAs.resultHints());
+                    portal.runAs.resultHints(), BackendCatalogs.of(backend.backend()).through(connection));
         } else {
             running = null;
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));

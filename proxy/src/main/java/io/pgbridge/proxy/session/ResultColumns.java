@@ -11,6 +11,8 @@ import io.pgbridge.proxy.types.PgType;
 import io.pgbridge.proxy.types.PgTypes;
 import io.pgbridge.proxy.types.TextContext;
 import io.pgbridge.translation.Translation;
+import io.pgbridge.translation.schema.Catalog;
+import io.pgbridge.translation.schema.ColumnShape;
 
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -78,6 +80,35 @@ final class ResultColumns {
             }
         }
         return new ResultColumns(names, types, formats, skipped);
+    }
+
+    /**
+     * As {@link #of(ResultSetMetaData, BackendDialect, FrontendMessage.Bind, Translation)}, and text columns of tables
+     * whose PostgreSQL type pgbridge's DDL declared in the catalog (MariaDB's arrays) are presented as that type.
+     */
+    static ResultColumns of(ResultSetMetaData md, BackendDialect dialect, FrontendMessage.Bind bind,
+                            Translation hints, Catalog catalog) throws SQLException {
+        ResultColumns columns = of(md, dialect, bind, hints);
+        if (catalog == null || !dialect.declaresTypesInComments()) {
+            return columns;
+        }
+        ColumnType[] types = columns.columnTypes.clone();
+        boolean changed = false;
+        for (int i = 0; i < types.length; i++) {
+            int column = i + 1 + columns.skipped;
+            String table = md.getTableName(column);
+            if (types[i].oid() != PgOid.TEXT || table == null || table.isEmpty()) {
+                continue;
+            }
+            String name = md.getColumnName(column);
+            var declared = catalog.table(null, table).flatMap(t -> t.column(name)).filter(ColumnShape::isArray);
+            if (declared.isPresent()) {
+                int oid = PgOid.forTypeName("_" + declared.get().pgType().replace("[]", "").replace("boolean", "bool"));
+                types[i] = ColumnType.of(oid != 0 ? oid : PgOid.TEXT_ARRAY);
+                changed = true;
+            }
+        }
+        return changed ? new ResultColumns(columns.names, types, columns.formats, columns.skipped) : columns;
     }
 
     /** Whether the current row of {@code rs} is the client's: not marked as one PostgreSQL would not return. */

@@ -1,6 +1,7 @@
 package io.pgbridge.proxy.session;
 
 import io.pgbridge.backend.BackendDialect;
+import io.pgbridge.proxy.catalog.BackendCatalogs;
 import io.pgbridge.backend.Dialects;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.translation.StatementInfo;
@@ -57,7 +58,8 @@ final class StatementDescriber {
             boolean noRows = md == null || md.getColumnCount() == 0
                     || described.markedRows() && !described.info().returnsRows();
             session.writer().send(noRows ? new BackendMessage.NoData()
-                    : ResultColumns.of(md, dialect, null, described.resultHints()).rowDescription());
+                    : ResultColumns.of(md, dialect, null, described.resultHints(), BackendCatalogs.of(
+                            session.backendConnection().backend()).through(connection)).rowDescription());
         }
     }
 
@@ -76,7 +78,9 @@ final class StatementDescriber {
                 ResultSetMetaData md = prepared.getMetaData();
                 return md == null || md.getColumnCount() == 0
                         || target.markedRows() && !target.info().returnsRows() ? new BackendMessage.NoData()
-                        : ResultColumns.of(md, dialect, null, target.resultHints()).rowDescription();
+                        : ResultColumns.of(md, dialect, null, target.resultHints(), BackendCatalogs.of(
+                                session.backendConnection().backend()).through(session.backendConnection().get()))
+                                .rowDescription();
             }
         }
         return new BackendMessage.NoData();

@@ -25,16 +25,18 @@ class ColumnTypeMappingIT {
                 Arguments.of("mariadb",
                         "create table pgb_types (id int primary key, flag tinyint(1), small tinyint, j json,"
                                 + " u uuid, d datetime(6), n decimal(10,2), big bigint unsigned, v varchar(10), b blob, dt date,"
-                                + " m mediumtext)",
+                                + " m mediumtext, a mediumtext comment 'pgbridge:text[]')",
                         "insert into pgb_types values (1, 1, 5, '{\"b\":1,\"a\":2}', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',"
                                 + " '2024-01-02 03:04:05.5', 12.5, 18446744073709551615, 'x', x'00ff', '2024-02-29',"
-                                + " '[\"x\", \"y z\", null]')",
-                        // MariaDB's JSON is pgbridge's jsonb (canonical text); MEDIUMTEXT its arrays, stored as JSON.
+                                + " '[\"x\", \"y z\", null]', '{x,\"y z\",NULL}')",
+                        // MariaDB's JSON is pgbridge's jsonb (canonical text); arrays are stored as JSON in a
+                        // MEDIUMTEXT whose comment declares the array type; a plain MEDIUMTEXT is text.
                         expected("id", "int4", "1", "flag", "bool", "t", "small", "int2", "5", "j", "jsonb",
                                 "{\"a\": 2, \"b\": 1}",
                                 "u", "uuid", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "d", "timestamp", "2024-01-02 03:04:05.5",
                                 "n", "numeric", "12.50", "big", "numeric", "18446744073709551615", "v", "varchar", "x",
-                                "b", "bytea", "\\x00ff", "dt", "date", "2024-02-29", "m", "_text", "{x,\"y z\",NULL}")),
+                                "b", "bytea", "\\x00ff", "dt", "date", "2024-02-29", "m", "text", "[\"x\", \"y z\", null]",
+                                "a", "_text", "{x,\"y z\",NULL}")),
                 Arguments.of("h2",
                         "create table pgb_types (id int primary key, j json, u uuid, ts timestamp with time zone,"
                                 + " a integer array, iv interval day to second, f double precision, bo boolean, t time)",

@@ -61,6 +61,25 @@ class MariaDbTranslationIT {
     }
 
     @Test
+    void onlyColumnsDeclaredAsArraysArePresentedAsArrays() throws Exception {
+        try (Statement s = connection.createStatement()) {
+            s.execute("drop table if exists mariadb_mediumtext");
+            // MEDIUMTEXT is MariaDB's own type name (a legacy table's column); tags is an array, stored as JSON.
+            s.execute("create table mariadb_mediumtext (id int primary key, body mediumtext, tags text[])");
+            s.execute("insert into mariadb_mediumtext values (1, '{\"a\": 1}', '{x,\"y z\"}')");
+            try (ResultSet rs = s.executeQuery("select body, tags, tags[2] from mariadb_mediumtext")) {
+                assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("text");
+                assertThat(rs.getMetaData().getColumnTypeName(2)).isEqualTo("_text");
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("{\"a\": 1}");
+                assertThat(rs.getString(2)).isEqualTo("{x,\"y z\"}");
+                assertThat(rs.getString(3)).isEqualTo("y z");
+            }
+            s.execute("drop table mariadb_mediumtext");
+        }
+    }
+
+    @Test
     void timestampTextWithAnOffsetIsStoredAsItsInstant() throws Exception {
         try (Statement s = connection.createStatement()) {
             s.execute("insert into mariadb_e2e (id, at) values (1, '2024-02-29 13:15:30+01')");

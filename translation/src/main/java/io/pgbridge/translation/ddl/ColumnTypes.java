@@ -54,17 +54,19 @@ final class ColumnTypes {
     }
 
     /**
-     * MariaDB has no arrays: they are stored as JSON text in a MEDIUMTEXT, a type pgbridge writes for nothing else,
-     * so that the proxy can tell an array column from JSON metadata (as text[]; the element type is not kept).
+     * MariaDB has no arrays: they are stored as JSON text in a MEDIUMTEXT whose comment declares the PostgreSQL type
+     * ({@code pgbridge:integer[]}), which the proxy reads from the catalog to present the column as that array; a
+     * MEDIUMTEXT without such a comment (a table made outside pgbridge) stays text.
      */
     static final String MARIADB_ARRAY = "MEDIUMTEXT";
+
 
     private static String mariaDb(PgType type, boolean keyed) {
         if (type.isArray()) {
             if (type.arrayDimensions() > 1) {
                 throw unsupportedType(type, SqlTarget.MARIADB);
             }
-            return MARIADB_ARRAY;
+            return MARIADB_ARRAY + " COMMENT '" + io.pgbridge.translation.schema.ColumnShape.DECLARED_TYPE_COMMENT + type.name() + "[]'";
         }
         return switch (type.name()) {
             case "smallint", "smallserial" -> "SMALLINT";

@@ -5,4 +5,14 @@ package io.pgbridge.translation.schema;
  * cast ({@code bytea}, {@code boolean}, {@code int4[]}); {@code text} when the backend type has no closer match.
  */
 public record ColumnShape(String name, String pgType) {
+    /**
+     * The prefix of a column comment by which pgbridge's DDL declares the PostgreSQL type of a column the backend
+     * cannot type itself ({@code pgbridge:integer[]} on a MariaDB MEDIUMTEXT that holds an array as JSON).
+     */
+    public static final String DECLARED_TYPE_COMMENT = "pgbridge:";
+
+    /** Whether this column's type is an array. */
+    public boolean isArray() {
+        return pgType.endsWith("[]");
+    }
 }

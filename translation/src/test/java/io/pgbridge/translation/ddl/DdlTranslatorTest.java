@@ -147,13 +147,13 @@ class DdlTranslatorTest {
                 + "|CREATE TABLE \"t2\" AS SELECT * FROM (SELECT * FROM \"t\") AS \"pgbridge_query\" WHERE 0"
                 + "|CREATE TABLE \"t2\" AS SELECT * FROM (SELECT * FROM `t`) WHERE 0",
         "create temp table t (a int[])|CREATE LOCAL TEMPORARY TABLE \"t\" (\"a\" integer array)"
-                + "|CREATE TEMPORARY TABLE \"t\" (\"a\" MEDIUMTEXT)|CREATE TEMP TABLE \"t\" (\"a\" int4[])",
+                + "|CREATE TEMPORARY TABLE \"t\" (\"a\" MEDIUMTEXT COMMENT 'pgbridge:integer[]')|CREATE TEMP TABLE \"t\" (\"a\" int4[])",
         "create table t (c int[][])|CREATE TABLE \"t\" (\"c\" integer array array)|0A000"
                 + "|CREATE TABLE \"t\" (\"c\" int4[][])",
         "create table t (a text[] default '{x,\"y z\"}', b int[] not null default '{}'::int[])"
                 + "|CREATE TABLE \"t\" (\"a\" text array DEFAULT CAST(ARRAY['x', 'y z'] AS CHARACTER VARYING ARRAY),"
-                + " \"b\" integer array NOT NULL DEFAULT CAST(ARRAY[] AS INTEGER ARRAY))|CREATE TABLE \"t\" (\"a\" MEDIUMTEXT DEFAULT ('[\"x\", \"y z\"]'), \"b\" MEDIUMTEXT"
-                + " NOT NULL DEFAULT ('[]'))|CREATE TABLE \"t\" (\"a\" text[] DEFAULT '[\"x\", \"y z\"]', \"b\" int4[]"
+                + " \"b\" integer array NOT NULL DEFAULT CAST(ARRAY[] AS INTEGER ARRAY))|CREATE TABLE \"t\" (\"a\" MEDIUMTEXT COMMENT 'pgbridge:text[]' DEFAULT ('[\"x\", \"y z\"]'),"
+                + " \"b\" MEDIUMTEXT COMMENT 'pgbridge:integer[]' NOT NULL DEFAULT ('[]'))|CREATE TABLE \"t\" (\"a\" text[] DEFAULT '[\"x\", \"y z\"]', \"b\" int4[]"
                 + " NOT NULL DEFAULT '[]')",
         "create table t (j json, k jsonb)|CREATE TABLE \"t\" (\"j\" text, \"k\" text)|CREATE TABLE \"t\""
                 + " (\"j\" LONGTEXT CHECK (JSON_VALID(\"j\") = 1), \"k\" JSON)|CREATE TABLE \"t\" (\"j\" json, \"k\" jsonb)",
