@@ -30,6 +30,25 @@ class CachingTranslatorTest {
     }
 
     @Test
+    void aTextSentAgainIsKeptByTextFromItsSecondSightingOn() {
+        List<String> seen = new ArrayList<>();
+        // Writes every literal twice: the shape's stand-ins do not survive once, so each text is translated anew.
+        Translator valueDependent = statement -> {
+            seen.add(statement);
+            return new Translation(statement + " /* " + statement + " */");
+        };
+        CachingTranslator cache = new CachingTranslator(valueDependent, 100);
+        String sql = "select a from t where b = 42";
+        for (int i = 0; i < 4; i++) {
+            assertThat(cache.translate(new String(sql.toCharArray())).sql()).isEqualTo(sql + " /* " + sql + " */");
+        }
+        // the shape, then the text twice (first sighting, second sighting that admits it); then by text
+        assertThat(seen).hasSize(3);
+        assertThat(cache.translate("select a from t where b = 43").sql()).contains("b = 43");
+        assertThat(seen).hasSize(4);
+    }
+
+    @Test
     void statementsThatDifferOnlyInLiteralsShareOneTranslation() {
         RecordingTranslator inner = new RecordingTranslator();
         CachingTranslator cache = new CachingTranslator(inner, 100);
