@@ -155,6 +155,8 @@ final class StandardSqlDialects {
                 }
             }
             return switch (typeName) {
+                // Oracle's DATE holds the date columns of PostgreSQL DDL (the driver reports it as TIMESTAMP).
+                case "date" -> ColumnType.of(PgOid.DATE);
                 case "binary_float" -> ColumnType.of(PgOid.FLOAT4);
                 case "binary_double" -> ColumnType.of(PgOid.FLOAT8);
                 case "timestamp with time zone", "timestamp with local time zone" -> ColumnType.of(PgOid.TIMESTAMPTZ);

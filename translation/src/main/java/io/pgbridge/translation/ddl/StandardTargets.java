@@ -117,7 +117,9 @@ public final class StandardTargets {
             case "char" -> "CHAR(" + type.modifier(0, 1) + " CHAR)";
             case "text", "json", "jsonb" -> "VARCHAR2(4000)";
             case "bytea" -> "BLOB";
-            case "date", "timestamp" -> "TIMESTAMP(" + (name.equals("date") ? 0 : type.modifier(0, 6)) + ")";
+            // Oracle's DATE has a time of day too; pgbridge writes only midnights into it.
+            case "date" -> "DATE";
+            case "timestamp" -> "TIMESTAMP(" + type.modifier(0, 6) + ")";
             case "timestamptz" -> "TIMESTAMP(" + type.modifier(0, 6) + ") WITH TIME ZONE";
             case "uuid" -> "VARCHAR2(36)";
             default -> null;
@@ -175,7 +177,7 @@ public final class StandardTargets {
     static String now(SqlTarget target, String columnType) {
         String type = columnType == null ? "timestamptz" : columnType;
         return switch (type) {
-            case "date" -> "CURRENT_DATE";
+            case "date" -> target == SqlTarget.SQLSERVER ? "CAST(SYSDATETIME() AS DATE)" : "CURRENT_DATE";
             case "time" -> target == SqlTarget.SQLSERVER ? "CAST(SYSDATETIME() AS TIME)" : "CURRENT_TIME";
             case "timestamp" -> switch (target) {
                 case SQLSERVER -> "SYSDATETIME()";
