@@ -203,6 +203,21 @@ public final class StandardTargets {
         };
     }
 
+    /** {@code CREATE TABLE … AS query}, with its rows or without ({@code WITH NO DATA}), as each backend writes it. */
+    static String createTableAs(SqlTarget target, String head, String query, boolean noData) {
+        return switch (target) {
+            case HSQLDB, DB2 -> head + " AS (" + query + ") WITH " + (noData ? "NO " : "") + "DATA";
+            case DERBY -> {
+                if (!noData) {
+                    throw TranslationException.unsupported("CREATE TABLE … AS with its rows", target);
+                }
+                yield head + " AS " + query + " WITH NO DATA";
+            }
+            case ORACLE, DUCKDB -> head + " AS " + (noData ? "SELECT * FROM (" + query + ") WHERE 1 = 0" : query);
+            default -> throw TranslationException.unsupported("CREATE TABLE … AS", target);
+        };
+    }
+
     /** Whether the backend has {@code DROP … IF EXISTS}: Derby, Db2 and Oracle before 23 do not. */
     static boolean dropsIfExists(SqlTarget target) {
         return target != SqlTarget.DERBY && target != SqlTarget.DB2 && target != SqlTarget.ORACLE;
