@@ -59,8 +59,9 @@ final class StandardSqlDialects {
 
     /**
      * HSQLDB 2.7: the translator relies on its PostgreSQL syntax compatibility (SELECT without FROM, {@code ::},
-     * TEXT and BYTEA as type names), and READ COMMITTED sessions that do not wait on writers need its MVCC mode.
-     * Both are database settings, made once when the backend opens.
+     * TEXT and BYTEA as type names), READ COMMITTED sessions that do not wait on writers need its MVCC mode, and
+     * string literals must be VARCHAR as PostgreSQL's text is. All are database settings, made once when the
+     * backend opens.
      */
     static final class Hsqldb extends UpperCaseProfile {
         Hsqldb() {
@@ -72,6 +73,8 @@ final class StandardSqlDialects {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET DATABASE SQL SYNTAX PGS TRUE");
                 statement.execute("SET DATABASE TRANSACTION CONTROL MVCC");
+                // 'mid' is text in PostgreSQL; HSQLDB's CHAR literals would pad it to the longest CASE branch.
+                statement.execute("SET DATABASE SQL CHARACTER LITERAL FALSE");
             }
         }
 
@@ -155,6 +158,8 @@ final class StandardSqlDialects {
                 }
             }
             return switch (typeName) {
+                // Oracle's DATE holds the date columns of PostgreSQL DDL (the driver reports it as TIMESTAMP).
+                case "date" -> ColumnType.of(PgOid.DATE);
                 case "binary_float" -> ColumnType.of(PgOid.FLOAT4);
                 case "binary_double" -> ColumnType.of(PgOid.FLOAT8);
                 case "timestamp with time zone", "timestamp with local time zone" -> ColumnType.of(PgOid.TIMESTAMPTZ);

@@ -54,8 +54,9 @@ final class ColumnLabels {
                 && (id.isStar() || !columnsToo && !(id.names.size() == 1 && CURRENT_TIME_WORDS.contains(id.getSimple())))) {
             return item;
         }
+        // A quoted position: Calcite writes an unquoted current_timestamp as the function, not as a name.
         return SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, item,
-                new SqlIdentifier(labelOf(item), SqlParserPos.ZERO));
+                new SqlIdentifier(labelOf(item), SqlParserPos.QUOTED_ZERO));
     }
 
     /** The SELECT whose list names the rows of {@code node}: through ORDER BY, WITH and set operations. */

@@ -173,6 +173,18 @@ abstract class DialectRules {
         return null;
     }
 
+    /** Text with a UTC offset as the UTC time it stands for (sessions run in UTC); null for other text. */
+    static SqlNode zonedTimestampInUtc(String value) {
+        String utc = ZonedTimestampText.inUtc(value);
+        return utc == null ? null : SqlLiteral.createCharString(utc, org.apache.calcite.sql.parser.SqlParserPos.ZERO);
+    }
+
+    /** Whether a literal token (quotes included) is text with a UTC offset, which {@link #zonedTimestampInUtc} rewrites. */
+    static boolean isZonedTimestamp(String token) {
+        return token.length() > 2 && token.charAt(0) == '\'' && ZonedTimestampText.inUtc(
+                token.substring(1, token.length() - 1).replace("''", "'")) != null;
+    }
+
     /** Whether {@link #stringLiteral} rewrites this literal token (quotes included). */
     boolean readsLiteral(String token) {
         return false;
@@ -195,6 +207,11 @@ abstract class DialectRules {
      */
     boolean labelsColumnsAsStored() {
         return false;
+    }
+
+    /** Whether {@code GROUP BY 1} names the first select item on this backend, as in PostgreSQL. */
+    boolean groupsByOrdinal() {
+        return true;
     }
 
     /** Whether INSERT and DELETE (and UPDATE, unless the translator says otherwise) take RETURNING. */

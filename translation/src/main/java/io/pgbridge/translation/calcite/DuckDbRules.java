@@ -110,6 +110,22 @@ final class DuckDbRules extends StandardSqlRules {
         return null;
     }
 
+    @Override
+    boolean groupsByOrdinal() {
+        return true;
+    }
+
+    /** DuckDB reads offsets in timestamp text itself. */
+    @Override
+    SqlNode stringLiteral(String value) {
+        return null;
+    }
+
+    @Override
+    boolean readsLiteral(String token) {
+        return false;
+    }
+
     /** DuckDB compares names without case but labels columns as they were created. */
     @Override
     boolean labelsColumnsAsStored() {

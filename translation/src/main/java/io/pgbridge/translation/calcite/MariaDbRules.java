@@ -141,14 +141,12 @@ final class MariaDbRules extends DialectRules {
     /** Timestamps with a UTC offset, which MariaDB's DATETIME refuses, as the UTC time they stand for. */
     @Override
     SqlNode stringLiteral(String value) {
-        String utc = ZonedTimestampText.inUtc(value);
-        return utc == null ? null : SqlLiteral.createCharString(utc, SqlParserPos.ZERO);
+        return zonedTimestampInUtc(value);
     }
 
     @Override
     boolean readsLiteral(String token) {
-        return token.length() > 2 && token.charAt(0) == '\'' && ZonedTimestampText.inUtc(
-                token.substring(1, token.length() - 1).replace("''", "'")) != null;
+        return isZonedTimestamp(token);
     }
 
     /** MariaDB's TIMESTAMP literal needs a time of day; PostgreSQL's reads a date alone as midnight. */

@@ -16,6 +16,9 @@ import java.util.Map;
  * differs. No RETURNING (its RETURNING INTO needs PL/SQL variables), ON CONFLICT or UPDATE … FROM.
  */
 final class OracleRules extends StandardSqlRules {
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final java.util.regex.Pattern ISO_TIMESTAMP = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
     private static final Map<String, String> TRUNC_UNITS = Map.of(
             "year", "CAST(TRUNC({0}, 'YYYY') AS TIMESTAMP)", "quarter", "CAST(TRUNC({0}, 'Q') AS TIMESTAMP)",
             "month", "CAST(TRUNC({0}, 'MM') AS TIMESTAMP)", "week", "CAST(TRUNC({0}, 'IW') AS TIMESTAMP)",
@@ -31,13 +34,38 @@ final class OracleRules extends StandardSqlRules {
         return BackendDialects.ORACLE;
     }
 
-    /** Oracle's DATE carries a time of day; PostgreSQL's date has none. */
+    /**
+     * Oracle's DATE carries a time of day, which PostgreSQL's date has not; and text becomes a date or timestamp by
+     * the session's NLS formats, so ISO text takes Oracle's ANSI literals instead.
+     */
     @Override
     SqlNode cast(SqlNode operand, PgType type) {
-        if (type.name().equals("date") && stringValue(operand) == null) {
-            return template("TRUNC(CAST({0} AS DATE))", operand);
+        String text = stringValue(operand);
+        switch (type.name()) {
+            case "date" -> {
+                return text != null && ISO_DATE.matcher(text.strip()).matches()
+                        ? template("DATE '" + text.strip() + "'") : template("TRUNC(CAST({0} AS DATE))", operand);
+            }
+            case "timestamp", "timestamptz" -> {
+                if (text != null && ISO_TIMESTAMP.matcher(text.strip()).matches()) {
+                    return template("TIMESTAMP '" + text.strip().replace('T', ' ') + "'");
+                }
+            }
+            default -> {
+            }
         }
         return super.cast(operand, type);
+    }
+
+    /** Months and years with ADD_MONTHS, which clamps Jan 31 + 1 month to Feb 28/29 as PostgreSQL does. */
+    @Override
+    String plusUnits(String timestamp, String unit, java.math.BigDecimal amount) {
+        if ((unit.equals("month") || unit.equals("year")) && amount.stripTrailingZeros().scale() <= 0) {
+            java.math.BigInteger months = amount.toBigInteger().multiply(java.math.BigInteger.valueOf(
+                    unit.equals("year") ? 12 : 1));
+            return "ADD_MONTHS(" + timestamp + ", " + months + ")";
+        }
+        return super.plusUnits(timestamp, unit, amount);
     }
 
     /** A binary literal: Oracle reads a hex string where RAW is expected. */

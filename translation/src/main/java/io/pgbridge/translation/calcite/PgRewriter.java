@@ -327,10 +327,28 @@ final class PgRewriter extends SqlShuttle {
             }
         }
         select.setOrderBy(OrderKeys.translate(select.getOrderList(), rules, select.getSelectList()));
+        if (select.getGroup() != null && !rules.groupsByOrdinal()) {
+            select.setGroupBy(ordinalsExpanded(select.getGroup(), select.getSelectList()));
+        }
         if (select.getFrom() == null && rules.emptyFrom() != null) {
             select.setFrom(rules.emptyFrom());
         }
         return select;
+    }
+
+    /** GROUP BY ordinals ({@code GROUP BY 1}) replaced by the select items they name, without their aliases. */
+    private static SqlNodeList ordinalsExpanded(SqlNodeList keys, SqlNodeList selectList) {
+        SqlNodeList expanded = new SqlNodeList(keys.getParserPosition());
+        for (SqlNode key : keys) {
+            SqlNode item = key instanceof org.apache.calcite.sql.SqlNumericLiteral number && number.isInteger()
+                    && number.intValue(false) >= 1 && number.intValue(false) <= selectList.size()
+                    ? selectList.get(number.intValue(false) - 1) : null;
+            if (item != null && item.getKind() == SqlKind.AS) {
+                item = ((SqlCall) item).operand(0);
+            }
+            expanded.add(item != null ? item.clone(item.getParserPosition()) : key);
+        }
+        return expanded;
     }
 
     /**

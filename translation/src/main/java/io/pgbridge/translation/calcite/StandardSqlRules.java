@@ -231,6 +231,26 @@ abstract class StandardSqlRules extends DialectRules {
         return false;
     }
 
+    /** GROUP BY 1 means the first select item only in PostgreSQL (and DuckDB); the others read a constant. */
+    @Override
+    boolean groupsByOrdinal() {
+        return false;
+    }
+
+    /**
+     * Text with a UTC offset ({@code '2024-01-15 09:00:00+00'}), which these backends' timestamp types refuse or
+     * read otherwise, as the UTC time it stands for; sessions run in UTC.
+     */
+    @Override
+    SqlNode stringLiteral(String value) {
+        return zonedTimestampInUtc(value);
+    }
+
+    @Override
+    boolean readsLiteral(String token) {
+        return isZonedTimestamp(token);
+    }
+
     @Override
     boolean hasReturning() {
         return false;

@@ -93,7 +93,9 @@ final class AlterTable {
             boolean keyed = column.has(Kind.PRIMARY_KEY) || column.has(Kind.REFERENCES);
             ColumnWriter.Written written = columns.write(column, table, keyed, false);
             List<String> out = new ArrayList<>();
-            out.add("ADD COLUMN " + (ifNotExists ? "IF NOT EXISTS " : "") + written.definition());
+            // Oracle and SQL Server add a column without the word COLUMN.
+            boolean bare = target == SqlTarget.ORACLE || target == SqlTarget.SQLSERVER;
+            out.add((bare ? "ADD " : "ADD COLUMN ") + (ifNotExists ? "IF NOT EXISTS " : "") + written.definition());
             written.tableElements().forEach(element -> out.add("ADD " + element));
             if (written.tableOption() != null) {
                 out.add(written.tableOption());

@@ -98,8 +98,13 @@ final class ColumnWriter {
             out.append(' ').append(StandardTargets.identity(target, identity != null && identity.always(),
                     ownSequence(table, column)));
         }
+        // The standard puts the default before the constraints, and HSQLDB, Derby and Oracle insist on it.
+        Constraint fallback = column.find(Kind.DEFAULT);
+        if (fallback != null && !generated) {
+            out.append(' ').append(inline(fallback, column));
+        }
         for (Constraint c : column.constraints()) {
-            if (generated && (c.kind() == Kind.IDENTITY || c.kind() == Kind.DEFAULT)) {
+            if (c.kind() == Kind.DEFAULT || generated && c.kind() == Kind.IDENTITY) {
                 continue;
             }
             if (c.kind() == Kind.GENERATED && target == SqlTarget.SQLSERVER) {

@@ -92,6 +92,9 @@ final class CreateTable {
             }
             head.append(" (").append(String.join(", ", names.stream().map(Name::quoted).toList())).append(')');
         }
+        if (StandardTargets.isStandard(target)) {
+            return StandardTargets.createTableAs(target, head.toString(), query, noData);
+        }
         if (!noData) {
             return head + " AS " + query;
         }

@@ -152,6 +152,7 @@ final class ExpressionWriter {
         return switch (word) {
             case "current_timestamp", "localtimestamp" -> now(columnType);
             case "current_time", "localtime" -> target == SqlTarget.MARIADB ? "current_time(6)" : null;
+            case "current_date" -> target == SqlTarget.SQLSERVER ? StandardTargets.now(target, "date") : null;
             // Oracle's and SQL Server's booleans are numbers.
             case "true", "false" -> target == SqlTarget.ORACLE || target == SqlTarget.SQLSERVER
                     ? (word.equals("true") ? "1" : "0") : null;

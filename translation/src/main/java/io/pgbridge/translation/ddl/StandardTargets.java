@@ -117,7 +117,9 @@ public final class StandardTargets {
             case "char" -> "CHAR(" + type.modifier(0, 1) + " CHAR)";
             case "text", "json", "jsonb" -> "VARCHAR2(4000)";
             case "bytea" -> "BLOB";
-            case "date", "timestamp" -> "TIMESTAMP(" + (name.equals("date") ? 0 : type.modifier(0, 6)) + ")";
+            // Oracle's DATE has a time of day too; pgbridge writes only midnights into it.
+            case "date" -> "DATE";
+            case "timestamp" -> "TIMESTAMP(" + type.modifier(0, 6) + ")";
             case "timestamptz" -> "TIMESTAMP(" + type.modifier(0, 6) + ") WITH TIME ZONE";
             case "uuid" -> "VARCHAR2(36)";
             default -> null;
@@ -175,7 +177,7 @@ public final class StandardTargets {
     static String now(SqlTarget target, String columnType) {
         String type = columnType == null ? "timestamptz" : columnType;
         return switch (type) {
-            case "date" -> "CURRENT_DATE";
+            case "date" -> target == SqlTarget.SQLSERVER ? "CAST(SYSDATETIME() AS DATE)" : "CURRENT_DATE";
             case "time" -> target == SqlTarget.SQLSERVER ? "CAST(SYSDATETIME() AS TIME)" : "CURRENT_TIME";
             case "timestamp" -> switch (target) {
                 case SQLSERVER -> "SYSDATETIME()";
@@ -198,6 +200,21 @@ public final class StandardTargets {
             case DUCKDB -> "gen_random_uuid()";
             case SQLSERVER -> "NEWID()";
             default -> throw TranslationException.unsupported("gen_random_uuid()", target);
+        };
+    }
+
+    /** {@code CREATE TABLE … AS query}, with its rows or without ({@code WITH NO DATA}), as each backend writes it. */
+    static String createTableAs(SqlTarget target, String head, String query, boolean noData) {
+        return switch (target) {
+            case HSQLDB, DB2 -> head + " AS (" + query + ") WITH " + (noData ? "NO " : "") + "DATA";
+            case DERBY -> {
+                if (!noData) {
+                    throw TranslationException.unsupported("CREATE TABLE … AS with its rows", target);
+                }
+                yield head + " AS " + query + " WITH NO DATA";
+            }
+            case ORACLE, DUCKDB -> head + " AS " + (noData ? "SELECT * FROM (" + query + ") WHERE 1 = 0" : query);
+            default -> throw TranslationException.unsupported("CREATE TABLE … AS", target);
         };
     }
 
