@@ -55,6 +55,18 @@ public final class BackendCatalogs {
         };
     }
 
+    /**
+     * The tables already read, without reading more: for use while a result set is open on the session's
+     * connection, where a metadata query would make a streaming driver (MariaDB's) read the rest of the result
+     * into memory first.
+     */
+    public Catalog known() {
+        return (schema, name) -> {
+            Optional<TableShape> known = tables.getIfPresent(new TableKey(schema, name));
+            return known != null ? known : Optional.empty();
+        };
+    }
+
     /** Forgets every table: after DDL, or a rollback that may have undone some. */
     public void invalidate() {
         tables.invalidateAll();

@@ -9,12 +9,13 @@ import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.error.ErrorMapper;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
+import io.pgbridge.translation.JdbcSql;
+import io.pgbridge.translation.ParameterRewriter;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
 import io.pgbridge.translation.StatementSplitter;
-import io.pgbridge.translation.JdbcSql;
-import io.pgbridge.translation.ParameterRewriter;
 import io.pgbridge.translation.TypeNameRewriter;
+import io.pgbridge.translation.schema.SchemaRewrites;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -289,6 +290,10 @@ final class QueryRunner {
             backend.markDirty();
         }
         portal.runAs = StatementAnalysis.withTypedLiterals(portal.runAs, connection, backend.backend());
+        if (info.returnsRows() && dialect.declaresTypesInComments()) {
+            // Result columns may have types declared in the catalog; read the tables now, before a result is open.
+            SchemaRewrites.readTablesOf(portal.runAs.sql(), BackendCatalogs.of(backend.backend()).through(connection));
+        }
         if (info.kind() == StatementKind.DDL) {
             BackendCatalogs.of(backend.backend()).invalidate();
         }
@@ -317,7 +322,7 @@ final class QueryRunner {
         } else if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
-                    portal.runAs.resultHints(), BackendCatalogs.of(backend.backend()).through(connection));
+                    portal.runAs.resultHints(), BackendCatalogs.of(backend.backend()).known());
         } else {
             running = null;
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));

@@ -59,6 +59,11 @@ public final class SchemaRewrites {
         return false;
     }
 
+    /** Looks up, and so reads into the catalog's cache, every table {@code sql} names after FROM, JOIN and the like. */
+    public static void readTablesOf(String sql, Catalog catalog) {
+        TableReferences.of(new SqlTokens(sql), catalog);
+    }
+
     /**
      * Whether the statement names a conflict constraint ({@code ON CONFLICT ON CONSTRAINT c}), which only the
      * catalog can turn into the column list that translators need.
