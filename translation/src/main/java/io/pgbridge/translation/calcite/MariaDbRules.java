@@ -184,6 +184,10 @@ final class MariaDbRules extends DialectRules {
             case "length", "char_length", "character_length" -> call("CHAR_LENGTH", args);
             case "octet_length" -> call("LENGTH", args);
             // MariaDB's own ENCODE/DECODE encrypt; PostgreSQL's convert bytes to and from text forms.
+            // MariaDB's sequences take the name itself, PostgreSQL's the name as text (a regclass).
+            case "nextval" -> template("NEXTVAL({0})", sequence(args.get(0), name));
+            case "setval" -> args.size() == 2 ? template("SETVAL({0}, {1})", sequence(args.get(0), name), args.get(1))
+                    : template("SETVAL({0}, {1}, {2})", sequence(args.get(0), name), args.get(1), args.get(2));
             case "encode" -> switch (constantArgument(args.get(1), "encode")) {
                 case "hex" -> template("LOWER(HEX({0}))", args.get(0));
                 case "base64" -> template("TO_BASE64({0})", args.get(0));
@@ -250,6 +254,27 @@ final class MariaDbRules extends DialectRules {
 
     private SqlNode throwing(String construct) {
         throw unsupported(construct);
+    }
+
+    /**
+     * The sequence a {@code nextval('…')} names: a constant text, schema-qualified or not, with PostgreSQL's quoting
+     * ({@code '"Mixed"'} keeps its case, unquoted names fold to lower case).
+     */
+    private SqlNode sequence(SqlNode argument, String function) {
+        String text = stringValue(argument);
+        if (text == null) {
+            throw unsupported(function + " of a sequence named by an expression");
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : text.split("\\.", -1)) {
+            String p = part.strip();
+            parts.add(p.length() > 1 && p.startsWith("\"") && p.endsWith("\"")
+                    ? p.substring(1, p.length() - 1).replace("\"\"", "\"") : p.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (parts.size() == 2 && parts.get(0).equals("public")) {
+            parts.remove(0);   // PostgreSQL's default schema is the backend database itself
+        }
+        return new org.apache.calcite.sql.SqlIdentifier(parts, SqlParserPos.ZERO);
     }
 
     /** PostgreSQL's concat() skips NULLs; MariaDB's CONCAT returns NULL, CONCAT_WS skips them. */

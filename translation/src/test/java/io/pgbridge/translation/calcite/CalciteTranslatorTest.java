@@ -19,6 +19,15 @@ class CalciteTranslatorTest {
     }
 
     @Test
+    void sequenceFunctionsNameTheSequenceOnMariaDb() {
+        assertThat(mariadb.translate("select nextval('invoice_seq') as n, setval('public.invoice_seq', 10, false)").sql())
+                .contains("NEXTVAL(\"invoice_seq\")").contains("SETVAL(\"invoice_seq\", 10, FALSE)");
+        assertThat(mariadb.translate("select nextval('\"Mixed\".s')").sql()).contains("NEXTVAL(\"Mixed\".\"s\")");
+        assertThatThrownBy(() -> mariadb.translate("select nextval(name) from t"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+    }
+
+    @Test
     void quotesIdentifiersAsPostgresFoldsThem() {
         assertThat(sql(mariadb, "select A, \"B\" from Foo"))
                 .isEqualTo("SELECT \"a\", \"B\" FROM \"foo\"");
