@@ -2,78 +2,122 @@ package io.pgbridge.translation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * PostgreSQL's text form of a one-dimensional array ({@code {a,"b c",NULL}}), read into its elements the way
  * {@code array_in} reads it: elements split at commas, double quotes with backslash escapes, surrounding
- * whitespace of unquoted elements dropped, an unquoted {@code NULL} (any case) a null element.
+ * whitespace of unquoted elements dropped, an unquoted {@code NULL} (any case) a null element. The one reader of
+ * array text for every translator.
  */
 public final class PgArrayLiteral {
-    private PgArrayLiteral() {
+    private final String text;
+    private int pos;
+
+    private PgArrayLiteral(String text) {
+        this.text = text;
     }
 
-    /** The elements (null for NULL), or null when {@code text} is not a one-dimensional array literal. */
+    /**
+     * The elements (null for NULL).
+     *
+     * @throws TranslationException 22P02 with PostgreSQL's message for malformed text, 0A000 for explicit bounds or
+     *     several dimensions
+     */
     public static List<String> elements(String text) {
-        String s = text.strip();
-        if (s.length() < 2 || s.charAt(0) != '{' || s.charAt(s.length() - 1) != '}') {
-            return null;
+        return new PgArrayLiteral(text).elements();
+    }
+
+    private TranslationException malformed(String detail) {
+        return new TranslationException("22P02", "malformed array literal: \"" + text + "\" (" + detail + ")", 0);
+    }
+
+    private List<String> elements() {
+        skipSpace();
+        if (pos < text.length() && text.charAt(pos) == '[') {
+            throw new TranslationException(TranslationException.FEATURE_NOT_SUPPORTED,
+                    "array literals with explicit bounds are not supported", 0);
         }
-        List<String> elements = new ArrayList<>();
-        String body = s.substring(1, s.length() - 1);
-        if (body.isBlank()) {
-            return elements;
+        if (pos >= text.length() || text.charAt(pos) != '{') {
+            throw malformed("Array value must start with \"{\" or dimension information.");
         }
-        int i = 0;
-        while (true) {
-            while (i < body.length() && Character.isWhitespace(body.charAt(i))) {
-                i++;
+        pos++;
+        List<String> items = new ArrayList<>();
+        skipSpace();
+        if (pos < text.length() && text.charAt(pos) == '}') {
+            pos++;
+        } else {
+            while (true) {
+                items.add(element());
+                skipSpace();
+                char c = pos < text.length() ? text.charAt(pos++) : '\0';
+                if (c == '}') {
+                    break;
+                }
+                if (c != ',') {
+                    throw malformed("Unexpected array element.");
+                }
             }
-            StringBuilder element = new StringBuilder();
-            boolean quoted = i < body.length() && body.charAt(i) == '"';
-            if (quoted) {
-                i++;
-                while (i < body.length() && body.charAt(i) != '"') {
-                    char c = body.charAt(i++);
-                    if (c == '\\') {
-                        if (i >= body.length()) {
-                            return null;
-                        }
-                        c = body.charAt(i++);
+        }
+        skipSpace();
+        if (pos != text.length()) {
+            throw malformed("Junk after closing right brace.");
+        }
+        return items;
+    }
+
+    private String element() {
+        skipSpace();
+        if (pos < text.length() && text.charAt(pos) == '{') {
+            throw new TranslationException(TranslationException.FEATURE_NOT_SUPPORTED,
+                    "multidimensional arrays are not supported", 0);
+        }
+        StringBuilder value = new StringBuilder();
+        boolean quoted = false;
+        int lastSignificant = 0;
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == '"') {
+                quoted = true;
+                pos++;
+                while (pos < text.length() && text.charAt(pos) != '"') {
+                    if (text.charAt(pos) == '\\' && pos + 1 < text.length()) {
+                        pos++;
                     }
-                    element.append(c);
+                    value.append(text.charAt(pos++));
                 }
-                if (i >= body.length()) {
-                    return null;   // unterminated quote
+                if (pos >= text.length()) {
+                    throw malformed("Unexpected end of input.");
                 }
-                i++;
-                while (i < body.length() && Character.isWhitespace(body.charAt(i))) {
-                    i++;
-                }
+                pos++;
+                lastSignificant = value.length();
+            } else if (c == ',' || c == '}') {
+                break;
+            } else if (c == '{') {
+                throw malformed("Unexpected \"{\" character.");
             } else {
-                while (i < body.length() && body.charAt(i) != ',') {
-                    char c = body.charAt(i++);
-                    if (c == '{' || c == '}' || c == '"') {
-                        return null;   // nested arrays, or a quote inside an unquoted element
+                if (c == '\\' && pos + 1 < text.length()) {
+                    c = text.charAt(++pos);
+                    value.append(c);
+                    lastSignificant = value.length();
+                } else {
+                    value.append(c);
+                    if (!Character.isWhitespace(c)) {
+                        lastSignificant = value.length();
                     }
-                    if (c == '\\' && i < body.length()) {
-                        c = body.charAt(i++);
-                    }
-                    element.append(c);
                 }
+                pos++;
             }
-            String value = quoted ? element.toString() : element.toString().strip();
-            if (!quoted && value.isEmpty()) {
-                return null;   // "{a,,b}" is malformed in PostgreSQL
-            }
-            elements.add(!quoted && value.toLowerCase(Locale.ROOT).equals("null") ? null : value);
-            if (i >= body.length()) {
-                return elements;
-            }
-            if (body.charAt(i) != ',') {
-                return null;
-            }
-            i++;
+        }
+        String item = value.substring(0, lastSignificant);
+        if (!quoted && item.isEmpty()) {
+            throw malformed("Unexpected \",\" character.");
+        }
+        return !quoted && item.equalsIgnoreCase("null") ? null : item;
+    }
+
+    private void skipSpace() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
         }
     }
 }

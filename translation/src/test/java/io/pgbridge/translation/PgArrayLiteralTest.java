@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PgArrayLiteralTest {
     @Test
@@ -18,9 +19,12 @@ class PgArrayLiteralTest {
 
     @Test
     void refusesWhatPostgresRefusesOrWhatIsNotOneDimensional() {
-        assertThat(PgArrayLiteral.elements("a,b")).isNull();
-        assertThat(PgArrayLiteral.elements("{a,,b}")).isNull();
-        assertThat(PgArrayLiteral.elements("{{1,2},{3,4}}")).isNull();
-        assertThat(PgArrayLiteral.elements("{\"open}")).isNull();
+        for (String malformed : new String[] {"a,b", "{a,,b}", "{\"open}"}) {
+            assertThatThrownBy(() -> PgArrayLiteral.elements(malformed)).as(malformed)
+                    .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("22P02"))
+                    .hasMessageContaining("malformed array literal");
+        }
+        assertThatThrownBy(() -> PgArrayLiteral.elements("{{1,2},{3,4}}"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
     }
 }

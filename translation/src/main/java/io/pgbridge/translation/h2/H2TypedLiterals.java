@@ -71,8 +71,8 @@ public final class H2TypedLiterals {
 
     /**
      * An array literal ({@code '{a,b}'::text[]}) as an H2 array of the element type: H2 cannot read PostgreSQL's
-     * array text. Null when the element type is not one H2 has here, or the text is not a one-dimensional array
-     * (then H2 rejects it, as PostgreSQL would the malformed ones).
+     * array text. Null when the element type is not one H2 has here; malformed text fails as in PostgreSQL
+     * ({@link io.pgbridge.translation.PgArrayLiteral}).
      */
     public static String array(String value, String elementType) {
         String h2Type = switch (elementType) {
@@ -90,10 +90,10 @@ public final class H2TypedLiterals {
             case "uuid" -> "UUID";
             default -> null;
         };
-        java.util.List<String> elements = h2Type == null ? null : io.pgbridge.translation.PgArrayLiteral.elements(value);
-        if (elements == null) {
+        if (h2Type == null) {
             return null;
         }
+        java.util.List<String> elements = io.pgbridge.translation.PgArrayLiteral.elements(value);
         StringBuilder out = new StringBuilder("CAST(ARRAY[");
         for (int i = 0; i < elements.size(); i++) {
             String element = elements.get(i);
