@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # pgbench -S (read-only point selects) against PostgreSQL directly, through pgbridge's JDBC path, and through
-# pgbridge's pass-through mode, all in the same run, for the simple, extended and prepared protocols. Runs are
+# pgbridge's pass-through mode over TCP and over PostgreSQL's Unix socket, all in the same run, for the simple, extended and prepared protocols. Runs are
 # interleaved (direct, jdbc, pass-through, repeated ROUNDS times) and the median TPS of each is printed with its
 # ratio to direct, so that the machine's background noise falls on all three alike.
 #
@@ -19,6 +19,8 @@ pguser=${PGUSER:-postgres}
 db=pgbridge_bench
 jdbc_port=${PROXY_PORT:-5499}
 pass_port=$((jdbc_port - 1))
+sock_port=$((jdbc_port - 2))
+socket_dir=${PGSOCKETDIR:-/var/run/postgresql}
 scale=${SCALE:-10}
 
 psql -X -q -h "$pghost" -p "$pgport" -U "$pguser" -d postgres -tAc "select 1 from pg_database where datname = '$db'" | grep -q 1 \
@@ -37,16 +39,27 @@ backends:
     user: $pguser
     mode: passthrough
 YAML
+cat >"$tmp/socket.yaml" <<YAML
+listen: { host: 127.0.0.1, port: $sock_port }
+backends:
+  pg:
+    url: jdbc:postgresql://$pghost:$pgport/$db?unixSocketDirectory=$socket_dir
+    user: $pguser
+    mode: passthrough
+YAML
 "$here/pgbridge" --port "$jdbc_port" --backend "jdbc:postgresql://$pghost:$pgport/$db" --backend-user "$pguser" \
   >"$tmp/jdbc.log" 2>&1 &
 jdbc_pid=$!
 "$here/pgbridge" --config "$tmp/passthrough.yaml" >"$tmp/pass.log" 2>&1 &
 pass_pid=$!
-trap 'kill $jdbc_pid $pass_pid 2>/dev/null; wait $jdbc_pid $pass_pid 2>/dev/null; rm -rf "$tmp"' EXIT
-for log in "$tmp/jdbc.log" "$tmp/pass.log"; do
+"$here/pgbridge" --config "$tmp/socket.yaml" >"$tmp/socket.log" 2>&1 &
+sock_pid=$!
+trap 'kill $jdbc_pid $pass_pid $sock_pid 2>/dev/null; wait $jdbc_pid $pass_pid $sock_pid 2>/dev/null; rm -rf "$tmp"' EXIT
+for log in "$tmp/jdbc.log" "$tmp/pass.log" "$tmp/socket.log"; do
   for _ in $(seq 1 120); do
     grep -q "ready to accept connections" "$log" && break
-    kill -0 $jdbc_pid 2>/dev/null && kill -0 $pass_pid 2>/dev/null || { cat "$log" >&2; exit 1; }
+    kill -0 $jdbc_pid 2>/dev/null && kill -0 $pass_pid 2>/dev/null && kill -0 $sock_pid 2>/dev/null \
+      || { cat "$log" >&2; exit 1; }
     sleep 0.5
   done
 done
@@ -58,21 +71,23 @@ tps() { # host port mode seconds
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 # Warm both JVMs (JIT) before measuring.
-for port in "$jdbc_port" "$pass_port"; do
+for port in "$jdbc_port" "$pass_port" "$sock_port"; do
   for mode in prepared simple extended; do tps 127.0.0.1 "$port" "$mode" 5 >/dev/null || true; done
 done
 
-printf '%-10s %12s %12s %7s %14s %7s\n' mode direct_tps jdbc_tps ratio passthru_tps ratio
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { print a / b }'; }
+printf '%-10s %12s %12s %7s %14s %7s %14s %7s\n' mode direct_tps jdbc_tps ratio passthru_tps ratio socket_tps ratio
 for mode in simple extended prepared; do
-  d=""; j=""; p=""
+  d=""; j=""; p=""; u=""
   for _ in $(seq 1 "$rounds"); do
     d="$d $(tps "$pghost" "$pgport" "$mode" "$seconds")"
     j="$j $(tps 127.0.0.1 "$jdbc_port" "$mode" "$seconds")"
     p="$p $(tps 127.0.0.1 "$pass_port" "$mode" "$seconds")"
+    u="$u $(tps 127.0.0.1 "$sock_port" "$mode" "$seconds")"
   done
-  dm=$(echo "$d" | median); jm=$(echo "$j" | median); pm=$(echo "$p" | median)
-  printf '%-10s %12.0f %12.0f %7.2f %14.0f %7.2f\n' "$mode" "$dm" "$jm" \
-    "$(awk -v a="$jm" -v b="$dm" 'BEGIN { print a / b }')" "$pm" "$(awk -v a="$pm" -v b="$dm" 'BEGIN { print a / b }')"
+  dm=$(echo "$d" | median); jm=$(echo "$j" | median); pm=$(echo "$p" | median); um=$(echo "$u" | median)
+  printf '%-10s %12.0f %12.0f %7.2f %14.0f %7.2f %14.0f %7.2f\n' "$mode" "$dm" "$jm" "$(ratio "$jm" "$dm")" \
+    "$pm" "$(ratio "$pm" "$dm")" "$um" "$(ratio "$um" "$dm")"
 done
 echo "(pgbench -S, $clients clients, $threads threads, median of $rounds interleaved runs of ${seconds}s, scale $scale," \
   "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); pgbridge $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo dev))"

@@ -10,6 +10,17 @@ import java.util.Map;
  * PostgreSQL without pgjdbc (pass-through mode). {@code user} and {@code password} URL parameters are kept too.
  */
 public record PostgresAddress(String host, int port, String database, Map<String, String> parameters) {
+    /**
+     * URL parameter naming the directory of PostgreSQL's Unix socket ({@code .s.PGSQL.<port>}), as libpq's
+     * {@code host=/dir}: pass-through mode then connects there instead of over TCP. pgjdbc has no such option.
+     */
+    public static final String UNIX_SOCKET_DIRECTORY = "unixSocketDirectory";
+
+    /** The Unix socket directory the URL names, or null for TCP. */
+    public String unixSocketDirectory() {
+        String directory = parameters.get(UNIX_SOCKET_DIRECTORY);
+        return directory == null || directory.isEmpty() ? null : directory;
+    }
 
     public static PostgresAddress parse(String jdbcUrl) {
         String prefix = "jdbc:postgresql://";

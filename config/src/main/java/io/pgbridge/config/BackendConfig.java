@@ -47,6 +47,10 @@ public record BackendConfig(
             throw new ConfigException("mode", "passthrough needs a PostgreSQL backend (jdbc:postgresql://…), got "
                     + Values.quote(Secrets.maskUrl(url)));
         }
+        if (mode == BackendMode.JDBC && url.startsWith("jdbc:postgresql:") && url.contains("unixSocketDirectory=")) {
+            throw new ConfigException("url", "unixSocketDirectory works in passthrough mode only (pgjdbc has no Unix"
+                    + " sockets): add mode: passthrough or remove it");
+        }
     }
 
     /** A backend reached through JDBC, the default mode. */

@@ -190,4 +190,13 @@ class ConfigLoaderErrorsTest {
         assertThat(ConfigLoader.load("backends:\n  p:\n    url: jdbc:postgresql://h/db\n    mode: passthrough\n",
                 "pgbridge.yaml").defaultBackendConfig().mode()).isEqualTo(BackendMode.PASSTHROUGH);
     }
+
+    @org.junit.jupiter.api.Test
+    void aUnixSocketDirectoryNeedsPassthroughMode() {
+        String url = "jdbc:postgresql://h/db?unixSocketDirectory=/var/run/postgresql";
+        assertThat(error("backends:\n  p:\n    url: " + url + "\n"))
+                .hasMessageContaining("backends.p.url: unixSocketDirectory works in passthrough mode only");
+        assertThat(ConfigLoader.load("backends:\n  p:\n    url: " + url + "\n    mode: passthrough\n",
+                "pgbridge.yaml").defaultBackendConfig().url()).isEqualTo(url);
+    }
 }

@@ -8,7 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.pgbridge.backend.PostgresAddress;
 import io.pgbridge.config.BackendConfig;
@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,18 +79,28 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
     }
 
     private void connect() {
-        new Bootstrap().group(client.eventLoop()).channel(Transport.of(client).clientChannel())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-                .handler(new ChannelInitializer<SocketChannel>() {
+        Transport transport = Transport.of(client);
+        String socketDirectory = address.unixSocketDirectory();
+        Bootstrap bootstrap = new Bootstrap().group(client.eventLoop())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+        SocketAddress target;
+        if (socketDirectory != null) {
+            // PostgreSQL's own socket file name, as libpq builds it from a directory and a port.
+            bootstrap.channel(transport.domainSocketChannel());
+            target = new DomainSocketAddress(socketDirectory + "/.s.PGSQL." + address.port());
+        } else {
+            bootstrap.channel(transport.clientChannel()).option(ChannelOption.TCP_NODELAY, true);
+            target = InetSocketAddress.createUnresolved(address.host(), address.port());
+        }
+        bootstrap.handler(new ChannelInitializer<Channel>() {
                     @Override
-                    protected void initChannel(SocketChannel ch) {
+                    protected void initChannel(Channel ch) {
                         // Byte1 type, Int32 length (counting itself): one backend message per frame during startup.
                         ch.pipeline().addLast("frames", new LengthFieldBasedFrameDecoder(1 << 20, 1, 4, -4, 0));
                         ch.pipeline().addLast("startup", new BackendStartup());
                     }
                 })
-                .connect(address.host(), address.port())
+                .connect(target)
                 .addListener((ChannelFutureListener) f -> {
                     if (!f.isSuccess()) {
                         fail(SqlState.CONNECTION_FAILURE.code(), "could not connect to the PostgreSQL backend "

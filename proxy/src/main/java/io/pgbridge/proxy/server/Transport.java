@@ -4,10 +4,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
@@ -33,6 +35,11 @@ public enum Transport {
         public Class<? extends Channel> clientChannel() {
             return EpollSocketChannel.class;
         }
+
+        @Override
+        public Class<? extends Channel> domainSocketChannel() {
+            return EpollDomainSocketChannel.class;
+        }
     },
     NIO {
         @Override
@@ -49,14 +56,22 @@ public enum Transport {
         public Class<? extends Channel> clientChannel() {
             return NioSocketChannel.class;
         }
+
+        @Override
+        public Class<? extends Channel> domainSocketChannel() {
+            return NioDomainSocketChannel.class;
+        }
     };
 
     abstract IoHandlerFactory ioHandlerFactory();
 
     abstract Class<? extends ServerChannel> serverChannel();
 
-    /** The channel type for outgoing connections made on this transport's event loops. */
+    /** The channel type for outgoing TCP connections made on this transport's event loops. */
     public abstract Class<? extends Channel> clientChannel();
+
+    /** The channel type for outgoing Unix-domain-socket connections made on this transport's event loops. */
+    public abstract Class<? extends Channel> domainSocketChannel();
 
     /** Epoll if it is available and not switched off by the {@code pgbridge.transport} system property. */
     public static Transport best() {

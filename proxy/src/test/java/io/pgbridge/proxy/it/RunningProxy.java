@@ -52,15 +52,25 @@ public final class RunningProxy implements AutoCloseable {
 
     /** PostgreSQL in pass-through mode: each session relayed to a PostgreSQL connection of its own. */
     public static RunningProxy postgresPassthrough() throws Exception {
-        BackendConfig backend = new BackendConfig(BackendConfig.DEFAULT_NAME, TestDatabases.postgresUrl(), null, null,
+        return passthrough(TestDatabases.postgresUrl(), "postgresql-passthrough");
+    }
+
+    /** Pass-through mode reaching PostgreSQL over its Unix socket ({@link TestDatabases#postgresSocketUrl()}). */
+    public static RunningProxy postgresPassthroughOverSocket() throws Exception {
+        return passthrough(TestDatabases.postgresSocketUrl(), "postgresql-passthrough-socket");
+    }
+
+    private static RunningProxy passthrough(String url, String kind) throws Exception {
+        BackendConfig backend = new BackendConfig(BackendConfig.DEFAULT_NAME, url, null, null,
                 new PoolConfig(10, 0, Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofMinutes(30)), Map.of(),
                 io.pgbridge.config.BackendMode.PASSTHROUGH);
-        return start(PgbridgeConfig.defaults().withOnlyBackend(backend), "postgresql-passthrough");
+        return start(PgbridgeConfig.defaults().withOnlyBackend(backend), kind);
     }
 
     public static RunningProxy forKind(String kind) throws Exception {
         return switch (kind) {
             case "postgresql-passthrough" -> postgresPassthrough();
+            case "postgresql-passthrough-socket" -> postgresPassthroughOverSocket();
             case "sqlite" -> sqlite();
             case "h2" -> h2();
             case "postgresql" -> postgres();

@@ -38,6 +38,23 @@ public final class TestDatabases {
         return postgresUrl;
     }
 
+    /**
+     * The reference PostgreSQL's URL with {@code unixSocketDirectory} added, for pass-through over its Unix socket:
+     * the directory comes from {@code PGBRIDGE_TEST_PG_SOCKET_DIR}, else Debian's {@code /var/run/postgresql}.
+     * The socket must be there (it is wherever PostgreSQL runs on this machine); a container's is not reachable.
+     */
+    public static String postgresSocketUrl() {
+        String url = postgresUrl();
+        String directory = System.getenv().getOrDefault("PGBRIDGE_TEST_PG_SOCKET_DIR", "/var/run/postgresql");
+        int port = io.pgbridge.backend.PostgresAddress.parse(url).port();
+        java.nio.file.Path socket = java.nio.file.Path.of(directory, ".s.PGSQL." + port);
+        if (!java.nio.file.Files.exists(socket)) {
+            throw new IllegalStateException("PostgreSQL's Unix socket " + socket + " is missing: set"
+                    + " PGBRIDGE_TEST_PG_SOCKET_DIR to the directory holding it");
+        }
+        return url + (url.contains("?") ? "&" : "?") + "unixSocketDirectory=" + directory;
+    }
+
     /** MariaDB Connector/J URL ({@code PGBRIDGE_TEST_MARIADB_URL}). */
     public static synchronized String mariadbUrl() {
         if (mariadbUrl == null) {
