@@ -68,6 +68,28 @@ public abstract class BackendDialect {
         return false;
     }
 
+    /**
+     * The statements that refresh the planner statistics of {@code tables} (each a list of unquoted name parts, e.g.
+     * {@code [public, t]}; empty = every table), for PostgreSQL's ANALYZE and VACUUM ANALYZE; empty when the backend
+     * keeps its statistics itself or has no such command.
+     */
+    public java.util.List<String> analyzeStatements(java.util.List<java.util.List<String>> tables) {
+        return java.util.List.of();
+    }
+
+    /** {@code parts} quoted with the standard's double quotes and joined with dots. */
+    protected static String quotedName(java.util.List<String> parts, char quote) {
+        StringBuilder out = new StringBuilder();
+        for (String part : parts) {
+            if (!out.isEmpty()) {
+                out.append('.');
+            }
+            String doubled = part.replace(String.valueOf(quote), String.valueOf(quote) + quote);
+            out.append(quote).append(doubled).append(quote);
+        }
+        return out.toString();
+    }
+
     /** A query listing the connection's temporary tables, for DISCARD TEMP; null when the backend cannot tell. */
     public String temporaryTablesQuery() {
         return null;

@@ -3,6 +3,7 @@ package io.pgbridge.backend;
 import java.sql.Connection;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -73,6 +74,13 @@ public final class Dialects {
         @Override
         public String temporaryTablesQuery() {
             return "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'LOCAL TEMPORARY'";
+        }
+
+        /** H2's ANALYZE samples a table's rows into its selectivity statistics, one table at a time. */
+        @Override
+        public List<String> analyzeStatements(List<List<String>> tables) {
+            return tables.isEmpty() ? List.of("ANALYZE")
+                    : tables.stream().map(t -> "ANALYZE TABLE " + quotedName(t, '"')).toList();
         }
 
         @Override
@@ -164,6 +172,15 @@ public final class Dialects {
             return "mariadb";
         }
 
+        /** MariaDB's ANALYZE TABLE needs names (it answers with a status result, which the caller discards). */
+        @Override
+        public List<String> analyzeStatements(List<List<String>> tables) {
+            // PostgreSQL's public schema is the connection's database here, as the translator treats it.
+            return tables.isEmpty() ? List.of() : List.of("ANALYZE TABLE " + String.join(", ", tables.stream()
+                    .map(t -> t.size() == 2 && t.get(0).equals("public") ? t.subList(1, 2) : t)
+                    .map(t -> quotedName(t, '`')).toList()));
+        }
+
         /** InnoDB has all four levels; its default is REPEATABLE READ, so leasing at READ COMMITTED matters here. */
         @Override
         public boolean supportsIsolationLevels() {
@@ -236,6 +253,12 @@ public final class Dialects {
         @Override
         public String temporaryTablesQuery() {
             return "SELECT name FROM sqlite_temp_master WHERE type = 'table'";
+        }
+
+        @Override
+        public List<String> analyzeStatements(List<List<String>> tables) {
+            return tables.isEmpty() ? List.of("ANALYZE")
+                    : tables.stream().map(t -> "ANALYZE " + quotedName(t, '"')).toList();
         }
 
         @Override

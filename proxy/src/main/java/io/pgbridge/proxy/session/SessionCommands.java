@@ -21,11 +21,13 @@ final class SessionCommands {
     private final Session session;
     private final SettingCommands settings;
     private final PreparedStatementCommands prepared;
+    private final MaintenanceCommands maintenance;
 
     SessionCommands(Session session) {
         this.session = session;
         this.settings = new SettingCommands(session);
         this.prepared = new PreparedStatementCommands(session);
+        this.maintenance = new MaintenanceCommands(session);
     }
 
     SettingCommands settings() {
@@ -43,6 +45,7 @@ final class SessionCommands {
             case BEGIN, START_TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT,
                  PREPARE, DEALLOCATE, DISCARD -> true;
             case SET, RESET, SHOW -> !postgresBackend || ownedOnPostgres(SqlWords.of(statement.sql()));
+            case VACUUM, ANALYZE -> !postgresBackend;
             default -> false;
         };
     }
@@ -83,6 +86,7 @@ final class SessionCommands {
             case PREPARE -> prepared.prepare(statement.sql());
             case DEALLOCATE -> prepared.deallocate(words);
             case DISCARD -> alsoOnPostgres(statement, true, discard(info, words));
+            case VACUUM, ANALYZE -> maintenance.run(statement.sql(), info.tag());
             default -> throw new IllegalStateException("not a session command: " + info.kind());
         };
     }

@@ -92,7 +92,7 @@ final class TransactionCommands {
         };
     }
 
-    private boolean inBlock() {
+    boolean inBlock() {
         return implicit || session.transactionStatus() != TransactionStatus.IDLE;
     }
 
