@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -226,19 +227,27 @@ public final class ErrorMapper {
         return null;
     }
 
-    /** A backend's warning (PostgreSQL's NOTICE/WARNING, MariaDB's notes) as NoticeResponse fields. */
-    public static BackendMessage.Notice notice(java.sql.SQLWarning warning) {
+    /**
+     * A backend's warning (PostgreSQL's NOTICE/WARNING, MariaDB's notes) as NoticeResponse fields: one, or one per
+     * object that MariaDB's note for a skipped {@code DROP … IF EXISTS} names.
+     */
+    public static List<BackendMessage.Notice> notices(java.sql.SQLWarning warning) {
         if (warning instanceof org.postgresql.util.PSQLWarning pw && pw.getServerErrorMessage() != null) {
             ServerErrorMessage m = pw.getServerErrorMessage();
-            return new BackendMessage.Notice(m.getSeverity() != null ? m.getSeverity() : "NOTICE", m.getSQLState(),
-                    m.getMessage(), m.getDetail(), m.getHint(), m.getPosition(), m.getWhere());
+            return List.of(new BackendMessage.Notice(m.getSeverity() != null ? m.getSeverity() : "NOTICE",
+                    m.getSQLState(), m.getMessage(), m.getDetail(), m.getHint(), m.getPosition(), m.getWhere()));
+        }
+        List<BackendMessage.Notice> skipped = warning.getMessage() == null ? null
+                : MariaDbNotes.of(warning.getErrorCode(), warning.getMessage());
+        if (skipped != null) {
+            return skipped;
         }
         // Other drivers do not say how severe; their warnings are mostly notes such as MariaDB's "Unknown table"
         // for DROP … IF EXISTS, which PostgreSQL reports as a NOTICE.
         String state = warning.getSQLState();
         state = state == null || state.length() != 5 ? "01000" : STATE_ALIASES.getOrDefault(state, state);
-        return new BackendMessage.Notice("NOTICE", state,
-                warning.getMessage() == null ? "warning" : warning.getMessage(), null, null, 0, null);
+        return List.of(new BackendMessage.Notice("NOTICE", state,
+                warning.getMessage() == null ? "warning" : warning.getMessage(), null, null, 0, null));
     }
 
     /** The ErrorResponse/NoticeResponse fields for {@code e}. */

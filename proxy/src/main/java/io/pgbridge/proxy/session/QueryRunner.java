@@ -4,6 +4,7 @@ import io.pgbridge.backend.BackendDialect;
 import io.pgbridge.backend.Dialects;
 import io.pgbridge.config.LimitsConfig;
 import io.pgbridge.proxy.catalog.BackendCatalogs;
+import io.pgbridge.proxy.catalog.SkippedDdlNotices;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.error.ErrorMapper;
@@ -294,8 +295,10 @@ final class QueryRunner {
             // Result columns may have types declared in the catalog; read the tables now, before a result is open.
             SchemaRewrites.readTablesOf(portal.runAs.sql(), BackendCatalogs.of(backend.backend()).through(connection));
         }
+        List<BackendMessage.Notice> skipped = List.of();
         if (info.kind() == StatementKind.DDL) {
             BackendCatalogs.of(backend.backend()).invalidate();
+            skipped = SkippedDdlNotices.of(statement.sql(), connection, dialect);
         }
         if (info.returnsRows()) {
             boolean inClientTransaction = session.transactionStatus() != TransactionStatus.IDLE || transactions.inImplicit();
@@ -312,6 +315,9 @@ final class QueryRunner {
         Statement jdbc = portal.jdbc;
         for (String followUp : portal.runAs.resultHints().followUps()) {
             portal.expectedRows = runFollowUp(followUp, portal, connection, dialect);
+        }
+        for (BackendMessage.Notice notice : skipped) {
+            session.writer().send(new BackendMessage.NoticeResponse(notice));
         }
         forwardWarnings(jdbc, info);
         if (hasResultSet && !info.returnsRows() && portal.runAs.markedRows()) {
@@ -403,7 +409,9 @@ final class QueryRunner {
         java.sql.SQLWarning warnings = jdbc.getWarnings();
         failOnValueWarnings(warnings, info);
         for (java.sql.SQLWarning w = warnings; w != null; w = w.getNextWarning()) {
-            session.writer().send(new BackendMessage.NoticeResponse(ErrorMapper.notice(w)));
+            for (BackendMessage.Notice notice : ErrorMapper.notices(w)) {
+                session.writer().send(new BackendMessage.NoticeResponse(notice));
+            }
         }
     }
 
