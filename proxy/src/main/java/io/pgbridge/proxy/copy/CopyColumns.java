@@ -16,8 +16,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The columns COPY reads or writes: names as the backend reports them, PostgreSQL types, JDBC types for NULLs. */
-record CopyColumns(List<String> names, PgType<Object>[] types, int[] jdbcTypes) {
+/**
+ * The columns COPY reads or writes: names as the backend reports them, PostgreSQL types, JDBC types for NULLs, and
+ * the declared typmods that COPY FROM checks as PostgreSQL does: the length of {@code varchar(n)}/{@code char(n)}
+ * and the precision and scale of {@code numeric(p, s)} (precision 0 where there is none).
+ */
+record CopyColumns(List<String> names, PgType<Object>[] types, int[] jdbcTypes, int[] precisions, int[] scales) {
 
     @SuppressWarnings("unchecked")
     static CopyColumns of(ResultSetMetaData md, BackendDialect dialect, List<Integer> booleanColumns)
@@ -26,6 +30,8 @@ record CopyColumns(List<String> names, PgType<Object>[] types, int[] jdbcTypes) 
         List<String> names = new ArrayList<>(n);
         PgType<Object>[] types = new PgType[n];
         int[] jdbcTypes = new int[n];
+        int[] precisions = new int[n];
+        int[] scales = new int[n];
         for (int i = 0; i < n; i++) {
             names.add(md.getColumnLabel(i + 1));
             int oid = dialect.columnType(md, i + 1).oid();
@@ -35,8 +41,14 @@ record CopyColumns(List<String> names, PgType<Object>[] types, int[] jdbcTypes) 
             PgType<?> type = PgTypes.byOid(oid);
             types[i] = (PgType<Object>) (type != null ? type : PgTypes.text());
             jdbcTypes[i] = md.getColumnType(i + 1);
+            int precision = md.getPrecision(i + 1);
+            if ((oid == PgOid.VARCHAR || oid == PgOid.BPCHAR) && precision > 0 && precision < 10_485_760
+                    || oid == PgOid.NUMERIC && precision > 0 && precision <= 1000) {   // PostgreSQL's own limits
+                precisions[i] = precision;
+                scales[i] = md.getScale(i + 1);
+            }
         }
-        return new CopyColumns(List.copyOf(names), types, jdbcTypes);
+        return new CopyColumns(List.copyOf(names), types, jdbcTypes, precisions, scales);
     }
 
     /** The columns of the COPY's table, from an empty query; a missing table is reported as PostgreSQL does. */

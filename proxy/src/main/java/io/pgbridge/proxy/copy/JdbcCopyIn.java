@@ -149,10 +149,9 @@ public final class JdbcCopyIn {
             }
             PgType<Object> type = table.types()[targets[i]];
             try {
-                if (raw instanceof byte[] bytes) {
-                    return type.decodeBinary(Unpooled.wrappedBuffer(bytes), bytes.length);
-                }
-                return type.decodeText((String) raw, backend.context());
+                Object value = raw instanceof byte[] bytes ? type.decodeBinary(Unpooled.wrappedBuffer(bytes), bytes.length)
+                        : type.decodeText((String) raw, backend.context());
+                return Typmods.check(value, type.oid(), table.precisions()[targets[i]], table.scales()[targets[i]]);
             } catch (PgTypeException | PgException e) {
                 throw ErrorMapper.map(e).withContext(decoder.columnContext(names.get(i),
                         raw instanceof String s ? s : null));

@@ -82,6 +82,9 @@ public final class ErrorMapper {
     /** H2 appends {@code ; SQL statement:\n...} and {@code [42000-240]} to its messages: clients want just the text. */
     private static final Pattern H2_SUFFIX = Pattern.compile("(?s)(; SQL statement:\\n.*)?\\s*\\[[0-9A-Z]{5}-\\d+]\\s*$");
     private static final String H2_SYNTAX_PREFIX = "Syntax error in SQL statement \"";
+    /** H2's 22001 for a character column, which PostgreSQL words by the column's type alone. */
+    private static final Pattern H2_TOO_LONG = Pattern.compile(
+            "Value too long for column \"(?:[^\"]|\"\")* (CHARACTER VARYING|CHARACTER)\\((\\d+)\\)\": .*", Pattern.DOTALL);
 
     private ErrorMapper() {
     }
@@ -174,6 +177,11 @@ public final class ErrorMapper {
             }
         }
         message = H2_SUFFIX.matcher(message).replaceFirst("");
+        Matcher tooLong = H2_TOO_LONG.matcher(message);
+        if (tooLong.matches()) {
+            message = "value too long for type " + tooLong.group(1).toLowerCase(java.util.Locale.ROOT)
+                    + "(" + tooLong.group(2) + ")";
+        }
         return new PgException("ERROR", state, withoutConnection(message), null, null, position, e);
     }
 
