@@ -29,7 +29,7 @@ public final class ConfigLoader {
     static final List<String> ROOT_KEYS =
             List.of("listen", "data_dir", "default_backend", "backends", "routes", "limits", "auth");
     static final List<String> LISTEN_KEYS = List.of("host", "port", "auth", "allow_trust_on_network",
-            "tls", "tls_certificate", "tls_key", "tls_self_signed");
+            "tls", "tls_certificate", "tls_key", "tls_self_signed", "io_threads");
     static final List<String> AUTH_KEYS =
             List.of("users", "rules", "allow_cleartext_without_tls", "timeout", "failure_delay");
     static final List<String> BACKEND_KEYS = List.of("url", "user", "password", "mode", "pool", "properties");
@@ -128,7 +128,8 @@ public final class ConfigLoader {
         boolean selfSigned = s.value("tls_self_signed", Values.bool()).orElse(false);
         TlsMode tlsMode = s.value("tls", ConfigLoader::tlsMode).orElse(TlsConfig.defaultMode(certificate, selfSigned));
         TlsConfig tls = s.build(() -> new TlsConfig(tlsMode, certificate, key, selfSigned));
-        return s.build(() -> new ListenConfig(host, port, auth, allowTrust, tls));
+        int ioThreads = s.value("io_threads", Values.integer("0 (one per core) or a thread count")).orElse(0);
+        return s.build(() -> new ListenConfig(host, port, auth, allowTrust, tls, ioThreads));
     }
 
     private static TlsMode tlsMode(String text) {

@@ -14,8 +14,12 @@ import java.util.regex.Pattern;
  *     {@code allowTrustOnNetwork}, because it would let anyone on the network in without a password
  * @param allowTrustOnNetwork the explicit opt-in for trust on a non-loopback address
  * @param tls TLS towards clients
+ * @param ioThreads threads that do the network I/O (Netty event loops); 0 means one per core. Every statement's
+ *     backend work runs elsewhere (virtual threads), so a proxy that only relays bytes (pass-through mode) may do
+ *     better with fewer, as each one then takes more ready sockets per wake-up
  */
-public record ListenConfig(String host, int port, AuthMode auth, boolean allowTrustOnNetwork, TlsConfig tls) {
+public record ListenConfig(String host, int port, AuthMode auth, boolean allowTrustOnNetwork, TlsConfig tls,
+                           int ioThreads) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5433;
 
@@ -27,6 +31,10 @@ public record ListenConfig(String host, int port, AuthMode auth, boolean allowTr
         }
         if (port < 0 || port > 65_535) {
             throw new ConfigException("port", "expected a port number from 0 to 65535, got " + port);
+        }
+        if (ioThreads < 0 || ioThreads > 1024) {
+            throw new ConfigException("io_threads", "expected 0 (one per core) or a thread count up to 1024, got "
+                    + ioThreads);
         }
         if (auth == null) {
             throw new ConfigException("auth", "expected one of " + AuthMode.configNames() + ", got nothing");
@@ -41,9 +49,9 @@ public record ListenConfig(String host, int port, AuthMode auth, boolean allowTr
         }
     }
 
-    /** Without TLS. */
+    /** Without TLS, one I/O thread per core. */
     public ListenConfig(String host, int port, AuthMode auth, boolean allowTrustOnNetwork) {
-        this(host, port, auth, allowTrustOnNetwork, TlsConfig.disabled());
+        this(host, port, auth, allowTrustOnNetwork, TlsConfig.disabled(), 0);
     }
 
     /** 127.0.0.1:5433, trust, loopback only. */
@@ -52,15 +60,20 @@ public record ListenConfig(String host, int port, AuthMode auth, boolean allowTr
     }
 
     public ListenConfig withHost(String newHost) {
-        return new ListenConfig(newHost, port, auth, allowTrustOnNetwork, tls);
+        return new ListenConfig(newHost, port, auth, allowTrustOnNetwork, tls, ioThreads);
     }
 
     public ListenConfig withPort(int newPort) {
-        return new ListenConfig(host, newPort, auth, allowTrustOnNetwork, tls);
+        return new ListenConfig(host, newPort, auth, allowTrustOnNetwork, tls, ioThreads);
     }
 
     public ListenConfig withTls(TlsConfig newTls) {
-        return new ListenConfig(host, port, auth, allowTrustOnNetwork, newTls);
+        return new ListenConfig(host, port, auth, allowTrustOnNetwork, newTls, ioThreads);
+    }
+
+    /** The number of I/O threads to start: {@link #ioThreads()}, or one per core when that is 0. */
+    public int effectiveIoThreads() {
+        return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
     }
 
     /** Whether {@link #host()} only accepts connections from this machine. */

@@ -93,7 +93,9 @@ class ConfigLoaderErrorsTest {
                         + " max_lifetime");
         assertThat(error("listen:\n  prot: 1\n")).hasMessage("pgbridge.yaml:2: listen.prot: unknown key (did you"
                 + " mean \"port\"?); allowed keys are host, port, auth, allow_trust_on_network,"
-                + " tls, tls_certificate, tls_key, tls_self_signed");
+                + " tls, tls_certificate, tls_key, tls_self_signed, io_threads");
+        assertThat(error("listen:\n  io_threads: -1\n")).hasMessage("pgbridge.yaml:2: listen.io_threads: expected 0"
+                + " (one per core) or a thread count up to 1024, got -1");
         assertThat(error(MARIA + "    colour: blue\n")).hasMessage("pgbridge.yaml:4: backends.maria.colour: unknown"
                 + " key; allowed keys are url, user, password, mode, pool, properties");
     }

@@ -16,7 +16,7 @@ class ConfigLoaderTest {
     @Test
     void readsEveryKey() {
         PgbridgeConfig config = ConfigLoader.load("""
-                listen: { host: 127.0.0.2, port: 6543, auth: trust, allow_trust_on_network: true }
+                listen: { host: 127.0.0.2, port: 6543, auth: trust, allow_trust_on_network: true, io_threads: 1 }
                 data_dir: /var/lib/pgbridge
                 default_backend: pg
                 backends:
@@ -34,7 +34,9 @@ class ConfigLoaderTest {
                 limits: { max_message_size: 1MiB, max_startup_packet_size: 20000, startup_timeout: 5s, fetch_size: 250, shutdown_grace: 0 }
                 """, "all.yaml", NO_ENV);
 
-        assertThat(config.listen()).isEqualTo(new ListenConfig("127.0.0.2", 6543, AuthMode.TRUST, true));
+        assertThat(config.listen()).isEqualTo(new ListenConfig("127.0.0.2", 6543, AuthMode.TRUST, true,
+                TlsConfig.disabled(), 1));
+        assertThat(config.listen().effectiveIoThreads()).isEqualTo(1);
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/pgbridge"));
         assertThat(config.defaultBackend()).isEqualTo("pg");
         assertThat(config.backends().keySet()).containsExactly("maria", "pg");

@@ -34,8 +34,7 @@ public final class PgServer implements AutoCloseable {
     private SessionContext context;
     private final Transport transport = Transport.best();
     private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
-    private final EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(
-            Runtime.getRuntime().availableProcessors(), transport.ioHandlerFactory());
+    private final EventLoopGroup workerGroup;
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel serverChannel;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
@@ -45,6 +44,8 @@ public final class PgServer implements AutoCloseable {
     public PgServer(PgbridgeConfig config, Backends backends) {
         this.config = config;
         this.backends = backends;
+        this.workerGroup = new MultiThreadIoEventLoopGroup(config.listen().effectiveIoThreads(),
+                transport.ioHandlerFactory());
     }
 
     /**
