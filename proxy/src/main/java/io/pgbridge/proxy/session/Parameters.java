@@ -30,6 +30,28 @@ final class Parameters {
         return pgIndex + 1;
     }
 
+    /**
+     * The statement with the types Describe reported ({@code described}, null if it was not described) for the
+     * parameters the client left open but binds in binary: such a client (asyncpg) encodes them as those types, as
+     * PostgreSQL fixes the types at Parse. Text values keep the backend's own conversion.
+     */
+    static ParsedStatement withDescribedBinaryTypes(ParsedStatement statement, int[] described,
+                                                    FrontendMessage.Bind bind) {
+        if (described == null) {
+            return statement;
+        }
+        int[] types = null;
+        for (int i = 0; i < bind.parameterValues().length && i < described.length; i++) {
+            if (statement.parameterType(i) == 0 && bind.parameterFormat(i) == 1 && described[i] != 0) {
+                if (types == null) {
+                    types = java.util.Arrays.copyOf(statement.parameterTypes(), statement.parameterCount());
+                }
+                types[i] = described[i];
+            }
+        }
+        return types == null ? statement : statement.withParameterTypes(types);
+    }
+
     /** Decodes Bind value {@code index} with the type the statement declares; undeclared text stays a String. */
     static Object decode(ParsedStatement statement, FrontendMessage.Bind bind, int index, TextContext context) {
         byte[] raw = bind.parameterValues()[index];
@@ -37,8 +59,8 @@ final class Parameters {
             return null;
         }
         int oid = statement.parameterType(index);
-        PgType<?> type = oid == 0 ? null : PgTypes.byOid(oid);
         boolean binary = bind.parameterFormat(index) == 1;
+        PgType<?> type = oid == 0 ? null : PgTypes.byOid(oid);
         if (type == null) {
             if (binary) {
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "binary parameter $" + (index + 1)

@@ -30,6 +30,11 @@ record ParsedStatement(String name, String sql, int[] parameterTypes, StatementI
         return Math.max(parameterTypes.length, jdbcSql.parameterCount());
     }
 
+    /** This statement with {@code types} as its parameters' declared types. */
+    ParsedStatement withParameterTypes(int[] types) {
+        return new ParsedStatement(name, sql, types, info, jdbcSql, repeatable, sessionFunctions, resultHints, catalog);
+    }
+
     /** The declared type of parameter {@code index} (0-based), 0 when the client left it open. */
     int parameterType(int index) {
         return index < parameterTypes.length ? parameterTypes[index] : 0;

@@ -41,6 +41,11 @@ final class QueryRunner {
     private final StatementDescriber describer;
     private final CopyCommand copy;
     private final Map<String, ParsedStatement> statements = new HashMap<>();
+    /**
+     * The parameter types Describe reported for statements whose client left them open: a client that binds such a
+     * parameter in binary (asyncpg) encodes it as that type, as PostgreSQL fixes the types at Parse.
+     */
+    private final Map<String, int[]> describedParameterTypes = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     /** The portal a session command writes its rows into (SHOW). */
     private Portal current;
@@ -119,10 +124,12 @@ final class QueryRunner {
         ParsedStatement statement = analyse(name, parts.isEmpty() ? "" : parts.get(0), parameterTypes);
         checkNotFailed(statement.info());   // PostgreSQL refuses Parse (and Bind) in a failed transaction too
         statements.put(name, statement);
+        describedParameterTypes.remove(name);
     }
 
     void bind(FrontendMessage.Bind bind) {
-        ParsedStatement statement = statement(bind.statementName());
+        ParsedStatement statement = Parameters.withDescribedBinaryTypes(statement(bind.statementName()),
+                describedParameterTypes.get(bind.statementName()), bind);
         checkNotFailed(statement.info());
         String name = bind.portalName();
         if (!name.isEmpty() && portals.containsKey(name)) {
@@ -146,7 +153,10 @@ final class QueryRunner {
         if (describe.kind() == 'S') {
             ParsedStatement statement = statement(describe.name());
             try {
-                describer.describe(statement);
+                int[] types = describer.describe(statement);
+                if (types != null) {
+                    describedParameterTypes.put(describe.name(), types);
+                }
             } catch (Exception e) {
                 throw StatementAnalysis.inClientTerms(e, statement);
             }
@@ -610,6 +620,7 @@ final class QueryRunner {
 
     private void closeStatement(String name) {
         statements.remove(name);
+        describedParameterTypes.remove(name);
     }
 
     private void closePortal(String name) {
@@ -620,6 +631,7 @@ final class QueryRunner {
     }
 
     void deallocate(String name) {
+        describedParameterTypes.remove(name);
         if (statements.remove(name) == null) {
             throw new PgException(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");
         }
@@ -627,12 +639,14 @@ final class QueryRunner {
 
     void deallocateAll() {
         statements.clear();
+        describedParameterTypes.clear();
     }
 
     void closeAll() {
         portals.values().forEach(Portal::close);
         portals.clear();
         statements.clear();
+        describedParameterTypes.clear();
     }
 
     void cancelRunning() {

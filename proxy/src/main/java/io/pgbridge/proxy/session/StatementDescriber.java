@@ -26,14 +26,15 @@ final class StatementDescriber {
         this.runner = runner;
     }
 
-    void describe(ParsedStatement statement) throws SQLException {
+    /** Sends ParameterDescription and RowDescription (or NoData); returns the parameter types it reported. */
+    int[] describe(ParsedStatement statement) throws SQLException {
         StatementInfo info = statement.info();
         BackendDialect dialect = session.backendConnection().backend().dialect();
         if (info.kind() == StatementKind.EMPTY || info.kind() == StatementKind.EXECUTE
                 || SessionCommands.handles(statement, dialect.isPostgres()) || statement.jdbcSql().sql().isEmpty()) {
             session.writer().send(new BackendMessage.ParameterDescription(statement.parameterTypes()));
             session.writer().send(sessionCommandColumns(statement));
-            return;
+            return null;
         }
         ParsedStatement described = runner.withSessionFunctions(statement, false);
         int count = described.parameterCount();
@@ -60,6 +61,7 @@ final class StatementDescriber {
             session.writer().send(noRows ? new BackendMessage.NoData()
                     : ResultColumns.of(md, dialect, null, described.resultHints(), BackendCatalogs.of(
                             session.backendConnection().backend()).through(connection)).rowDescription());
+            return types;
         }
     }
 

@@ -161,6 +161,23 @@ public final class RawPgClient implements AutoCloseable {
         send('B', bind.toByteArray());
     }
 
+    /** Sends Bind of statement {@code statement} to portal {@code portal}: binary parameters, text results. */
+    public void bindBinary(String portal, String statement, byte[]... binaryParams) throws IOException {
+        ByteArrayOutputStream bind = new ByteArrayOutputStream();
+        DataOutputStream b = new DataOutputStream(bind);
+        b.write(cstring(portal));
+        b.write(cstring(statement));
+        b.writeShort(1);
+        b.writeShort(1);
+        b.writeShort(binaryParams.length);
+        for (byte[] param : binaryParams) {
+            b.writeInt(param.length);
+            b.write(param);
+        }
+        b.writeShort(0);
+        send('B', bind.toByteArray());
+    }
+
     /** Sends Describe of a portal ('P') or statement ('S'). */
     public void describe(char kind, String name) throws IOException {
         send('D', concat(new byte[]{(byte) kind}, cstring(name)));
