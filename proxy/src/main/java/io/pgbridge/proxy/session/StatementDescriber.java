@@ -1,17 +1,20 @@
 package io.pgbridge.proxy.session;
 
 import io.pgbridge.backend.BackendDialect;
-import io.pgbridge.proxy.catalog.BackendCatalogs;
 import io.pgbridge.backend.Dialects;
+import io.pgbridge.backend.PgOid;
+import io.pgbridge.proxy.catalog.BackendCatalogs;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
+import io.pgbridge.translation.schema.SchemaRewrites;
 
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * Describe of a prepared statement: its parameter types and result columns, asked of the backend through JDBC
@@ -54,15 +57,68 @@ final class StatementDescriber {
                     types[i] = dialect.parameterType(pmd, Parameters.jdbcIndexOf(described.jdbcSql(), i)).oid();
                 }
             }
+            if (!described.catalog()) {
+                inferFromSchema(statement, types, connection);
+            }
             session.writer().send(new BackendMessage.ParameterDescription(types));
             ResultSetMetaData md = prepared.getMetaData();
-            boolean noRows = md == null || md.getColumnCount() == 0
+            boolean noRows = md == null || columnCount(md, described.info()) == 0
                     || described.markedRows() && !described.info().returnsRows();
             session.writer().send(noRows ? new BackendMessage.NoData()
                     : ResultColumns.of(md, dialect, null, described.resultHints(), BackendCatalogs.of(
                             session.backendConnection().backend()).through(connection)).rowDescription());
             return types;
         }
+    }
+
+    /**
+     * The result's column count; 0 for a statement that returns no rows whose driver fails to say so (sqlite-jdbc
+     * throws "column 1 out of bounds" for an INSERT once its table has been recreated on the connection).
+     */
+    private static int columnCount(ResultSetMetaData md, StatementInfo info) throws SQLException {
+        try {
+            return md.getColumnCount();
+        } catch (SQLException e) {
+            if (info.returnsRows()) {
+                throw e;
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * Fills the types the backend's driver could not describe (MariaDB's and SQLite's drivers describe none) with
+     * the type of the column each parameter goes into or is compared with, as PostgreSQL infers them at Parse; what
+     * is left is text, PostgreSQL's type for a parameter nothing types. A client that binds in the described types
+     * (asyncpg) then sends values the backend takes.
+     */
+    private void inferFromSchema(ParsedStatement statement, int[] types, Connection connection) {
+        boolean open = false;
+        for (int type : types) {
+            open |= type == PgOid.UNSPECIFIED;
+        }
+        if (!open) {
+            return;
+        }
+        Map<Integer, String> inferred = SchemaRewrites.parameterTypes(statement.sql(),
+                BackendCatalogs.of(session.backendConnection().backend()).through(connection));
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == PgOid.UNSPECIFIED) {
+                int oid = oidOf(inferred.get(i + 1));
+                types[i] = oid != 0 ? oid : PgOid.TEXT;
+            }
+        }
+    }
+
+    /** The OID of a type as {@link PgOid#castName} writes it ({@code int4}, {@code boolean}, {@code text[]}). */
+    private static int oidOf(String castName) {
+        if (castName == null) {
+            return 0;
+        }
+        boolean array = castName.endsWith("[]");
+        String element = array ? castName.substring(0, castName.length() - 2) : castName;
+        String typname = element.equals("boolean") ? "bool" : element;
+        return PgOid.forTypeName(array ? "_" + typname : typname);
     }
 
     /** What Describe answers for SHOW (one column, or SHOW ALL's three), EXECUTE (its statement's), the rest. */

@@ -20,7 +20,7 @@ class UndeclaredBinaryParametersIT {
     private static final int INT4 = 23;
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "sqlite"})
     void binaryParametersTakeTheDescribedTypes(String kind) throws Exception {
         String table = "pgb_ubp_" + kind;
         List<String> direct;

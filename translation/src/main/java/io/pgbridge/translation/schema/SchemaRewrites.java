@@ -7,8 +7,10 @@ import io.pgbridge.translation.TranslationException;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,13 +37,16 @@ public final class SchemaRewrites {
 
     private final SqlTokens t;
     private final Catalog catalog;
+    /** Set when the pass reads parameters' types ({@link #parameterTypes}) instead of casting literals. */
+    private final Map<Integer, String> parameters;
     private final TextEdits edits = new TextEdits();
     private final BitSet handled = new BitSet();
     private TableReferences refs;
 
-    private SchemaRewrites(SqlTokens t, Catalog catalog) {
+    private SchemaRewrites(SqlTokens t, Catalog catalog, Map<Integer, String> parameters) {
         this.t = t;
         this.catalog = catalog;
+        this.parameters = parameters;
     }
 
     /** A cheap test on the text: only a statement with a quoted literal or ON CONFLICT can change. */
@@ -91,9 +96,27 @@ public final class SchemaRewrites {
         if (t.size() == 0) {
             return sql;
         }
-        SchemaRewrites pass = new SchemaRewrites(t, catalog);
+        SchemaRewrites pass = new SchemaRewrites(t, catalog, null);
         pass.run();
         return pass.edits.isEmpty() ? sql : pass.edits.applyTo(sql);
+    }
+
+    /**
+     * The PostgreSQL type (as {@link ColumnShape#pgType()} writes it) of each parameter {@code $n} that goes into a
+     * column or is compared with one, by n: what PostgreSQL infers at Parse for the same places, for backends whose
+     * drivers cannot describe parameters. The places are those where {@link #apply} casts a literal.
+     */
+    public static Map<Integer, String> parameterTypes(String sql, Catalog catalog) {
+        SqlTokens t = new SqlTokens(sql);
+        Map<Integer, String> types = new HashMap<>();
+        if (t.size() > 0) {
+            try {
+                new SchemaRewrites(t, catalog, types).run();
+            } catch (TranslationException wrongStatement) {
+                // an ON CONFLICT without a key: the statement fails when it runs, whatever its parameters
+            }
+        }
+        return types;
     }
 
     /** Whether an untyped literal into a column of this type reads differently on some backend than on PostgreSQL. */
@@ -341,6 +364,9 @@ public final class SchemaRewrites {
 
     private boolean isLiteral(int i) {
         TokenType type = t.type(i);
+        if (parameters != null) {
+            return type == TokenType.PARAMETER;
+        }
         return type == TokenType.STRING || type == TokenType.ESCAPE_STRING || type == TokenType.DOLLAR_STRING;
     }
 
@@ -355,6 +381,13 @@ public final class SchemaRewrites {
     }
 
     private void cast(int literal, ColumnShape column) {
+        if (parameters != null) {
+            if (!handled.get(literal) && isLiteral(literal) && !isTyped(literal)) {
+                parameters.putIfAbsent(Integer.parseInt(t.text(literal).substring(1)), column.pgType());
+            }
+            handled.set(literal);
+            return;
+        }
         if (handled.get(literal) || !isLiteral(literal) || isTyped(literal) || !needsCast(column.pgType())) {
             handled.set(literal);
             return;

@@ -35,6 +35,19 @@ class SchemaRewritesTest {
     }
 
     @Test
+    void parametersTakeTheTypesOfTheColumnsTheyGoIntoOrAreComparedWith() {
+        assertThat(SchemaRewrites.parameterTypes("INSERT INTO profiles (id, avatar) VALUES ($1, $2), ($3, $4)", CATALOG))
+                .isEqualTo(Map.of(1, "int4", 2, "bytea", 3, "int4", 4, "bytea"));
+        assertThat(SchemaRewrites.parameterTypes("INSERT INTO profiles VALUES ($2, $1, $3, $4, $5)", CATALOG))
+                .isEqualTo(Map.of(2, "int4", 1, "text", 3, "bytea", 4, "boolean", 5, "text[]"));
+        assertThat(SchemaRewrites.parameterTypes("UPDATE profiles SET verified = $1 WHERE id = $2 AND $3 < id"
+                + " AND username IN ($4, $5)", CATALOG))
+                .isEqualTo(Map.of(1, "boolean", 2, "int4", 3, "int4", 4, "text", 5, "text"));
+        assertThat(SchemaRewrites.parameterTypes("SELECT * FROM profiles p JOIN teams t ON t.id = p.id"
+                + " WHERE t.logo = $1 AND p.id = $2::int8 + 1 LIMIT $3", CATALOG)).isEqualTo(Map.of(1, "bytea"));
+    }
+
+    @Test
     void typedLiteralsAndExpressionsStayAsWritten() {
         String sql = "INSERT INTO profiles (avatar, verified, username) VALUES ('\\x00'::bytea, 'o' || 'n', 'x')";
         assertThat(cast(sql)).isSameAs(sql);
