@@ -253,8 +253,8 @@ public final class Session implements Runnable, SessionRegistry.Registered {
             return;
         }
         backend = new BackendConnection(chosen, logPrefix);
-        settings = new SessionSettings(chosen.serverVersion(), user, params);
-        runner = new QueryRunner(this, context.limits());
+        settings = new SessionSettings(chosen.serverVersion(), user, params, context.limits().timeouts());
+        runner = new QueryRunner(this, context.limits(), channel.eventLoop());
         functionContext = new FunctionContext(user, database, chosen.serverVersion(), chosen.dialect().isPostgres());
         writer.send(new BackendMessage.AuthenticationOk());
         settings.reported().forEach((name, value) -> writer.send(new BackendMessage.ParameterStatus(name, value)));
