@@ -25,6 +25,21 @@ public record SessionTimeouts(Duration statementTimeout, Duration idleInTransact
         return new SessionTimeouts(Duration.ZERO, Duration.ZERO, Duration.ZERO);
     }
 
+    /** The timeouts that are on, as PostgreSQL setting names and values (startup parameters for PostgreSQL). */
+    public java.util.Map<String, String> asSettings() {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        put(settings, "statement_timeout", statementTimeout);
+        put(settings, "idle_in_transaction_session_timeout", idleInTransactionSessionTimeout);
+        put(settings, "idle_session_timeout", idleSessionTimeout);
+        return settings;
+    }
+
+    private static void put(java.util.Map<String, String> settings, String name, Duration value) {
+        if (!value.isZero()) {
+            settings.put(name, PgMilliseconds.show(value.toMillis()));
+        }
+    }
+
     private static void check(String key, Duration value) {
         if (value == null || value.isNegative() || value.toMillis() > PgMilliseconds.MAX) {
             throw new ConfigException(key, "expected a time from 0 (off) to " + PgMilliseconds.MAX + "ms, got "

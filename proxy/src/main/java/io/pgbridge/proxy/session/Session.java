@@ -49,7 +49,11 @@ public final class Session implements Runnable, SessionRegistry.Registered {
 
     private volatile Phase phase = Phase.STARTUP;
     private volatile boolean readingPaused;
-    private volatile boolean shuttingDown;
+    /** Why the session is being ended from outside (shutdown, an idle timeout): the FATAL its client gets. */
+    private volatile PgException terminatedBy;
+    private final IdleTimeout idleTimeout;
+    /** ReadyForQuery went out and no message has been taken since: the session is idle as PostgreSQL means it. */
+    private boolean awaitingCommand;
     /** The connection now belongs to a pass-through relay: leave it open when this thread ends. */
     private boolean handedOver;
     private TransactionStatus transactionStatus = TransactionStatus.IDLE;
@@ -66,6 +70,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         this.secretKey = context.sessions().newSecret();
         this.logPrefix = "c" + processId;
         this.admission = new SessionAdmission(context, channel, writer, inbox, logPrefix);
+        this.idleTimeout = new IdleTimeout(channel.eventLoop(), inbox::isEmpty, this::terminate);
     }
 
     /** Called on the event loop: queues a message for the session thread, pausing reads when too many wait. */
@@ -93,7 +98,12 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     /** Server shutdown: the session ends after the message it is working on. */
     @Override
     public void adminShutdown() {
-        shuttingDown = true;
+        terminate(PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+    }
+
+    /** Ends the session after the message it is working on, telling the client why. */
+    private void terminate(PgException why) {
+        terminatedBy = why;
         inbox.add(new FrontendMessage.Terminate());
     }
 
@@ -105,7 +115,12 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     public void run() {
         try {
             while (phase != Phase.TERMINATED) {
+                if (awaitingCommand) {
+                    idleTimeout.arm(transactionStatus, settings);
+                }
                 FrontendMessage message = nextMessage();
+                idleTimeout.disarm();
+                awaitingCommand = false;
                 context.sessions().busy(true);
                 try {
                     handle(message);
@@ -167,8 +182,8 @@ public final class Session implements Runnable, SessionRegistry.Registered {
 
     private void handle(FrontendMessage message) throws InterruptedException {
         if (message instanceof FrontendMessage.Terminate) {
-            if (shuttingDown) {
-                fatal(PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+            if (terminatedBy != null) {
+                fatal(terminatedBy);
             }
             phase = Phase.TERMINATED;
             return;
@@ -249,7 +264,9 @@ public final class Session implements Runnable, SessionRegistry.Registered {
             writer.flush();
             handedOver = true;
             phase = Phase.TERMINATED;
-            PostgresPassthrough.start(channel, params, chosen.config(), context.sessions(), processId, secretKey);
+            Map<String, String> forwarded = new java.util.LinkedHashMap<>(context.limits().timeouts().asSettings());
+            forwarded.putAll(params);   // PostgreSQL enforces the configured timeouts; the client's own come last
+            PostgresPassthrough.start(channel, forwarded, chosen.config(), context.sessions(), processId, secretKey);
             return;
         }
         backend = new BackendConnection(chosen, logPrefix);
@@ -349,6 +366,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         }
         writer.send(new BackendMessage.ReadyForQuery(transactionStatus.code));
         writer.flush();
+        awaitingCommand = true;
     }
 
     /** Cancels the statement running now, if any; called from another connection's thread. */
