@@ -65,13 +65,15 @@ final class SessionAdmission {
         }
         channel.closeFuture().addListener(closed -> context.connectionSlots().release());
         ClientAuthentication authentication = context.authentication();
-        if (authentication.trustsEveryone()) {
-            return;
+        if (!authentication.trustsEveryone()) {
+            InetAddress address = ((InetSocketAddress) channel.remoteAddress()).getAddress();
+            byte[] endPoint = encrypted ? context.tls().serverEndPoint() : null;
+            authentication.authenticate(new ClientAuthentication.Client(address, encrypted, user, database, endPoint),
+                    new PasswordExchange());
         }
-        InetAddress address = ((InetSocketAddress) channel.remoteAddress()).getAddress();
-        byte[] endPoint = encrypted ? context.tls().serverEndPoint() : null;
-        authentication.authenticate(new ClientAuthentication.Client(address, encrypted, user, database, endPoint),
-                new PasswordExchange());
+        // After authentication, as PostgreSQL checks CONNECTION LIMIT: a failed login takes no place.
+        Runnable release = context.connectionCounts().admit(user, database);
+        channel.closeFuture().addListener(closed -> release.run());
     }
 
     private boolean encrypted() {
