@@ -87,12 +87,27 @@ public record ConnectionLimits(int maxPerUser, int maxPerDatabase, Map<String, I
                     + Values.quote(text));
         }
 
+        /** "second", "minute", "hour", or the period in the file's duration syntax. */
+        public String periodInWords() {
+            if (period.equals(Duration.ofSeconds(1))) {
+                return "second";
+            }
+            if (period.equals(Duration.ofMinutes(1))) {
+                return "minute";
+            }
+            return period.equals(Duration.ofHours(1)) ? "hour" : Values.format(period);
+        }
+
+        /** As written in the file: {@code 50/s}, {@code 600/min}, {@code 1000/h}. */
         @Override
         public String toString() {
-            if (period.equals(Duration.ofSeconds(1))) {
-                return connections + "/s";
-            }
-            return connections + (period.equals(Duration.ofMinutes(1)) ? "/min" : "/" + Values.format(period));
+            String unit = switch (periodInWords()) {
+                case "second" -> "s";
+                case "minute" -> "min";
+                case "hour" -> "h";
+                default -> Values.format(period);
+            };
+            return connections + "/" + unit;
         }
     }
 }

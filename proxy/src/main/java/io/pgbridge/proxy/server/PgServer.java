@@ -18,6 +18,7 @@ import io.pgbridge.proxy.session.SessionRegistry;
 import io.pgbridge.proxy.session.SessionContext;
 import io.pgbridge.proxy.auth.ClientAuthentication;
 import io.pgbridge.proxy.session.ConnectionCounts;
+import io.pgbridge.proxy.session.ConnectionRateLimit;
 import io.pgbridge.proxy.session.ConnectionSlots;
 import io.pgbridge.proxy.tls.DirectTlsDetector;
 import io.pgbridge.proxy.tls.ServerTls;
@@ -56,7 +57,8 @@ public final class PgServer implements AutoCloseable {
         this.context = new SessionContext(backends, config.limits(), new SessionRegistry(), tls,
                 new ClientAuthentication(config.auth(), config.listen().auth()),
                 new ConnectionSlots(config.limits().maxConnections()),
-                new ConnectionCounts(config.limits().connections()));
+                new ConnectionCounts(config.limits().connections()),
+                new ConnectionRateLimit(config.limits().connections()));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(transport.serverChannel())
