@@ -18,6 +18,7 @@ import java.util.function.LongSupplier;
 public final class ConnectionRateLimit {
     /** Past this many tracked addresses, full buckets are dropped (a full bucket is what a new address gets). */
     private static final int FORGET_ABOVE = 10_000;
+    private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
 
     /** Tokens (fractions included) at {@code nanos}, the last time the bucket was looked at. */
     private record Bucket(double tokens, long nanos) {
@@ -27,6 +28,7 @@ public final class ConnectionRateLimit {
     private final boolean exemptLoopback;
     private final LongSupplier clock;
     private final ConcurrentHashMap<InetAddress, Bucket> buckets = new ConcurrentHashMap<>();
+    private volatile long lastSweep;
 
     public ConnectionRateLimit(ConnectionLimits limits) {
         this(limits.ratePerAddress(), limits.rateExemptLoopback(), System::nanoTime);
@@ -36,6 +38,7 @@ public final class ConnectionRateLimit {
         this.rate = rate;
         this.exemptLoopback = exemptLoopback;
         this.clock = clock;
+        this.lastSweep = clock.getAsLong();
     }
 
     /** Takes a token for a new connection from {@code address}, or throws with the FATAL it gets. */
@@ -54,7 +57,8 @@ public final class ConnectionRateLimit {
             return true;
         }
         long now = clock.getAsLong();
-        if (buckets.size() > FORGET_ABOVE) {
+        if (buckets.size() > FORGET_ABOVE && now - lastSweep > SWEEP_INTERVAL_NANOS) {
+            lastSweep = now;   // at most one sweep a second, however many addresses keep their buckets
             buckets.values().removeIf(b -> refilled(b, now) >= rate.connections());
         }
         boolean[] taken = {false};

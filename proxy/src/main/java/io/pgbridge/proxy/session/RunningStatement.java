@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The backend statement a session is running, cancelled through JDBC ({@link Statement#cancel}) when the client
  * sends a CancelRequest or when the session's {@code statement_timeout} runs out. The timer runs on the session's
- * event loop, so a statement that hangs in the driver is still cancelled; the client then gets PostgreSQL's 57014
+ * event loop, independent of the session's thread (which is blocked in the driver); the client then gets 57014
  * "canceling statement due to statement timeout", and inside a transaction block the block is failed as usual.
  */
 final class RunningStatement {
@@ -82,8 +82,9 @@ final class RunningStatement {
         }
     }
 
+    /** On the event loop: drivers cancel over a connection of their own (pgjdbc, MariaDB), so not on this thread. */
     private void expire() {
         expired = true;
-        cancel();
+        Thread.ofVirtual().name("pgbridge-statement-timeout").start(this::cancel);
     }
 }
