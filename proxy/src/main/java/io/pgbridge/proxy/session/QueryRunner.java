@@ -51,7 +51,7 @@ final class QueryRunner {
         this.limits = limits;
         this.running = new RunningStatement(timers);
         this.describer = new StatementDescriber(session, this);
-        this.copy = new CopyCommand(session, limits);
+        this.copy = new CopyCommand(session, limits, running);
     }
 
     // ---- simple query ----

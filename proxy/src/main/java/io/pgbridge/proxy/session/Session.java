@@ -33,9 +33,6 @@ public final class Session implements Runnable, SessionRegistry.Registered {
 
     enum Phase { STARTUP, READY, FAILED_UNTIL_SYNC, TERMINATED }
 
-    /** How long a connection whose output is shut may still drain the client's input before it is closed. */
-    private static final long LINGER_AFTER_FATAL_MILLIS = 2_000;
-
     private final SessionContext context;
     private final Channel channel;
     private final ClientWriter writer;
@@ -145,7 +142,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
             }
             writer.discard();
             if (channel.isActive() && !handedOver) {
-                closeAfterLastWrite();
+                writer.closeAfterLastWrite();
             }
             log.debug("{} - session ended", logPrefix);
         }
@@ -162,22 +159,6 @@ public final class Session implements Runnable, SessionRegistry.Registered {
             channel.config().setAutoRead(true);
         }
         return message;
-    }
-
-    /**
-     * Closes the connection once what was written has left: our side says FIN first and the socket is closed a
-     * little later (or when the client closes). Closing at once while the client's unread bytes sit in the receive
-     * buffer (an oversized message it is still sending) makes the kernel answer with a reset, and the client may
-     * lose the FATAL ErrorResponse that explains why.
-     */
-    private void closeAfterLastWrite() {
-        if (!(channel instanceof io.netty.channel.socket.DuplexChannel duplex)) {
-            channel.close();
-            return;
-        }
-        channel.config().setAutoRead(true);   // keep reading (and discarding) so that the client's close is seen
-        duplex.shutdownOutput().addListener(done -> channel.eventLoop().schedule(
-                () -> channel.close(), LINGER_AFTER_FATAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
     private void handle(FrontendMessage message) throws InterruptedException {

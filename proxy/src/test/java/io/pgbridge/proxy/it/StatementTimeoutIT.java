@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * same as PostgreSQL itself answers.
  */
 class StatementTimeoutIT extends AbstractSessionDifferential {
+    private static final String TIMEOUT_MESSAGE = "canceling statement due to statement timeout";
 
     static List<Scenario> scenarios() {
         return List.of(
@@ -116,6 +117,21 @@ class StatementTimeoutIT extends AbstractSessionDifferential {
         }
     }
 
+    /** COPY runs under the timeout too: the query behind COPY … TO STDOUT is cancelled like any statement. */
+    @ParameterizedTest
+    @ValueSource(strings = {"direct", "h2", "mariadb"})
+    void aSlowCopyIsCancelled(String kind) throws Exception {
+        try (Connection c = connect(kind); Statement st = c.createStatement()) {
+            st.execute("set statement_timeout = '400ms'");
+            var copy = new org.postgresql.copy.CopyManager(c.unwrap(org.postgresql.core.BaseConnection.class));
+            PSQLException e = catchThrowableOfType(PSQLException.class, () -> copy.copyOut(
+                    "copy (" + slowQuery(kind) + ") to stdout", java.io.OutputStream.nullOutputStream()));
+            assertThat(e.getSQLState()).isEqualTo("57014");
+            assertThat(e.getServerErrorMessage().getMessage()).isEqualTo(TIMEOUT_MESSAGE);
+            assertThat(value(st, "select 1")).isEqualTo("1");
+        }
+    }
+
     /** limits.statement_timeout is every session's default: SHOW shows it, RESET returns to it, it cancels. */
     @Test
     void theConfiguredDefaultApplies() throws Exception {
@@ -143,7 +159,7 @@ class StatementTimeoutIT extends AbstractSessionDifferential {
         PSQLException e = catchThrowableOfType(PSQLException.class, () -> st.executeQuery(sql).close());
         assertThat((Object) e).as("%s was not cancelled", sql).isNotNull();
         assertThat(e.getSQLState()).isEqualTo("57014");
-        assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("canceling statement due to statement timeout");
+        assertThat(e.getServerErrorMessage().getMessage()).isEqualTo(TIMEOUT_MESSAGE);
         assertThat(e.getServerErrorMessage().getSeverity()).isEqualTo("ERROR");
     }
 
