@@ -16,6 +16,8 @@ import io.pgbridge.proxy.copy.PostgresCopy;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 
+import org.postgresql.core.BaseConnection;
+
 import java.sql.Connection;
 
 /**
@@ -63,7 +65,13 @@ final class CopyCommand implements CopyClient {
         long rows;
         if (dialect.isPostgres()) {
             PostgresCopy postgres = new PostgresCopy(statement.sql(), this, connection);
-            rows = copy.from() ? postgres.copyIn() : postgres.copyOut();
+            // CopyManager has no statement: pgjdbc cancels whatever its connection runs.
+            running.started(connection.unwrap(BaseConnection.class)::cancelQuery);
+            try {
+                rows = copy.from() ? postgres.copyIn() : postgres.copyOut();
+            } finally {
+                running.finished();
+            }
         } else {
             if (copy.from() && session.transactionStatus() == TransactionStatus.IDLE && !transactions.inImplicit()) {
                 transactions.beginImplicit();

@@ -24,8 +24,14 @@ final class RunningStatement {
         void run() throws Exception;
     }
 
+    /** How to stop what runs: a JDBC statement's cancel, or pgjdbc's cancel of its connection's query (COPY). */
+    @FunctionalInterface
+    interface Cancellation {
+        void cancel() throws SQLException;
+    }
+
     private final ScheduledExecutorService timers;
-    private volatile Statement running;
+    private volatile Cancellation running;
     /** The current timer ran out: the statement is being cancelled, and one about to start must not. */
     private volatile boolean expired;
 
@@ -59,7 +65,12 @@ final class RunningStatement {
 
     /** The JDBC statement that is about to execute; refused when the timer already ran out. */
     void started(Statement statement) {
-        running = statement;
+        started(statement::cancel);
+    }
+
+    /** Something else about to run on the backend, cancelled by {@code cancellation}. */
+    void started(Cancellation cancellation) {
+        running = cancellation;
         if (expired) {   // read after the write: either this sees the timer's mark or the timer sees the statement
             throw new PgException(SqlState.QUERY_CANCELED, TIMEOUT_MESSAGE);
         }
@@ -72,10 +83,10 @@ final class RunningStatement {
 
     /** Cancels the running statement, if any; from any thread. */
     void cancel() {
-        Statement statement = running;
-        if (statement != null) {
+        Cancellation cancellation = running;
+        if (cancellation != null) {
             try {
-                statement.cancel();
+                cancellation.cancel();
             } catch (SQLException e) {
                 // The statement finished or the driver cannot cancel; PostgreSQL also gives no answer to a cancel.
             }

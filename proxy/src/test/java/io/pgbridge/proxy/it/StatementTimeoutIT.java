@@ -119,7 +119,7 @@ class StatementTimeoutIT extends AbstractSessionDifferential {
 
     /** COPY runs under the timeout too: the query behind COPY … TO STDOUT is cancelled like any statement. */
     @ParameterizedTest
-    @ValueSource(strings = {"direct", "h2", "mariadb"})
+    @ValueSource(strings = {"direct", "h2", "mariadb", "postgresql"})
     void aSlowCopyIsCancelled(String kind) throws Exception {
         try (Connection c = connect(kind); Statement st = c.createStatement()) {
             st.execute("set statement_timeout = '400ms'");
