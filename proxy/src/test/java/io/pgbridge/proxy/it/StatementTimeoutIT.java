@@ -132,6 +132,20 @@ class StatementTimeoutIT extends AbstractSessionDifferential {
         }
     }
 
+    /** psql prints the same error as with PostgreSQL, and its next command in the session runs. */
+    @Test
+    void psqlReportsTheTimeout() throws Exception {
+        PsqlRun direct = PsqlRun.run("host=" + TestDatabases.postgresHost() + " port=" + TestDatabases.postgresPort()
+                + " user=postgres dbname=test", java.util.Map.of(), "-v", "ON_ERROR_STOP=0",
+                "-c", "set statement_timeout = '300ms'", "-c", slowQuery("direct"), "-c", "select 'after'");
+        PsqlRun proxied = PsqlRun.run("host=127.0.0.1 port=" + BACKENDS.proxy("h2").port() + " user=tester dbname=test",
+                java.util.Map.of(), "-v", "ON_ERROR_STOP=0",
+                "-c", "set statement_timeout = '300ms'", "-c", slowQuery("h2"), "-c", "select 'after'");
+        assertThat(direct.err()).isEqualTo("ERROR:  " + TIMEOUT_MESSAGE);
+        assertThat(proxied.err()).isEqualTo(direct.err());
+        assertThat(proxied.out()).isEqualTo(direct.out()).endsWith("after");
+    }
+
     /** limits.statement_timeout is every session's default: SHOW shows it, RESET returns to it, it cancels. */
     @Test
     void theConfiguredDefaultApplies() throws Exception {
