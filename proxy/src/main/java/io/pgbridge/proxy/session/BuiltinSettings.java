@@ -25,7 +25,7 @@ final class BuiltinSettings {
     private BuiltinSettings() {
     }
 
-    /** The settings in milliseconds that pgbridge enforces itself ({@link StatementTimeout}, {@link IdleTimeout}). */
+    /** The settings in milliseconds that pgbridge enforces itself ({@link RunningStatement}, {@link IdleTimeout}). */
     static final String STATEMENT_TIMEOUT = "statement_timeout";
     static final String IDLE_IN_TRANSACTION_SESSION_TIMEOUT = "idle_in_transaction_session_timeout";
     static final String IDLE_SESSION_TIMEOUT = "idle_session_timeout";

@@ -83,7 +83,10 @@ final class RunningStatement {
 
     /** Cancels the running statement, if any; from any thread. */
     void cancel() {
-        Cancellation cancellation = running;
+        cancel(running);
+    }
+
+    private static void cancel(Cancellation cancellation) {
         if (cancellation != null) {
             try {
                 cancellation.cancel();
@@ -93,9 +96,15 @@ final class RunningStatement {
         }
     }
 
-    /** On the event loop: drivers cancel over a connection of their own (pgjdbc, MariaDB), so not on this thread. */
+    /**
+     * On the event loop: drivers cancel over a connection of their own (pgjdbc, MariaDB), so not on this thread. The
+     * target is taken now, so that a statement the session starts meanwhile is not the one cancelled.
+     */
     private void expire() {
         expired = true;
-        Thread.ofVirtual().name("pgbridge-statement-timeout").start(this::cancel);
+        Cancellation target = running;
+        if (target != null) {
+            Thread.ofVirtual().name("pgbridge-statement-timeout").start(() -> cancel(target));
+        }
     }
 }
