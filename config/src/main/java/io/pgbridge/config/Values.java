@@ -102,7 +102,7 @@ final class Values {
         };
     }
 
-    /** A time in PostgreSQL's spelling ({@code 30s}, {@code 500ms}, {@code 2min}, {@code 0} = off), see {@link PgMilliseconds}. */
+    /** A time as PostgreSQL spells it ({@code 30s}, {@code 2min}, {@code 0} = off): see {@link PgMilliseconds}. */
     static Parser<Duration> pgTime() {
         return text -> {
             long millis;

@@ -37,7 +37,8 @@
  * <p>Values: {@code ${VAR}} and {@code ${VAR:-default}} expand from the environment in any value (not in
  * keys), {@code $${} is a literal {@code ${}. Durations: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h},
  * {@code 2d} or integer milliseconds; the three session timeouts take PostgreSQL's spelling instead ({@code 500ms},
- * {@code 30s}, {@code 2min}, {@code 1h}, {@code 1d}, a bare number being milliseconds), as SHOW shows them. Sizes: integers or {@code K/KB/KiB}, {@code M/MB/MiB}, {@code G/GB/GiB}
- * (all powers of 1024). Explicit YAML tags and merge keys are refused.
+ * {@code 30s}, {@code 2min}, {@code 1h}, {@code 1d}, a bare number being milliseconds), as SHOW shows them.
+ * Sizes: integers or {@code K/KB/KiB}, {@code M/MB/MiB}, {@code G/GB/GiB} (all powers of 1024). Explicit YAML tags
+ * and merge keys are refused.
  */
 package io.pgbridge.config;

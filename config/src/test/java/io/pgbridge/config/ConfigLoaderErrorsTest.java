@@ -220,6 +220,7 @@ class ConfigLoaderErrorsTest {
                 "pgbridge.yaml:2: limits.connection_rate_per_address: expected connections per period such as 50/s,"
                         + " 600/min or 1000/h, got \"50 per second\"");
         assertThat(error("limits:\n  connection_rate_per_address: 0/s\n")).hasMessage(
-                "pgbridge.yaml:2: limits.connection_rate_per_address: expected a positive number of connections, got 0");
+                "pgbridge.yaml:2: limits.connection_rate_per_address: expected a positive number of connections,"
+                        + " got 0");
     }
 }
