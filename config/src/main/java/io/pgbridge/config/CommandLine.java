@@ -192,7 +192,12 @@ public final class CommandLine {
                   routes:                  # client database name -> backend
                     test: maria
                   limits: { max_message_size: 64MB, max_startup_packet_size: 10000, startup_timeout: 60s,
-                            fetch_size: 1000, shutdown_grace: 10s, max_connections: 1000 }
+                            fetch_size: 1000, shutdown_grace: 10s, max_connections: 1000,
+                            statement_timeout: 30s, idle_in_transaction_session_timeout: 5min,
+                            idle_session_timeout: 0, max_connections_per_user: 50,
+                            max_connections_per_database: -1, user_connection_limits: { batch: 5 },
+                            database_connection_limits: { reports: 20 },
+                            connection_rate_per_address: 50/s, connection_rate_exempt_loopback: false }
                 """);
         return text.toString();
     }

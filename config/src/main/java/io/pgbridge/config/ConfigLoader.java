@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,9 @@ public final class ConfigLoader {
             List.of("maximum_pool_size", "minimum_idle", "connection_timeout", "idle_timeout", "max_lifetime");
     static final List<String> LIMITS_KEYS = List.of(
             "max_message_size", "max_startup_packet_size", "startup_timeout", "fetch_size", "shutdown_grace",
-            "max_connections");
+            "max_connections", "statement_timeout", "idle_in_transaction_session_timeout", "idle_session_timeout",
+            "max_connections_per_user", "max_connections_per_database", "user_connection_limits",
+            "database_connection_limits", "connection_rate_per_address", "connection_rate_exempt_loopback");
 
     /** Configuration files are small; a bigger one is a mistake (or an attack on the parser). */
     private static final int MAX_FILE_CHARS = 1 << 20;
@@ -192,7 +195,31 @@ public final class ConfigLoader {
         var shutdownGrace = s.value("shutdown_grace", Values.duration()).orElse(LimitsConfig.DEFAULT_SHUTDOWN_GRACE);
         int maxConnections = s.value("max_connections", Values.integer("a positive integer"))
                 .orElse(LimitsConfig.DEFAULT_MAX_CONNECTIONS);
+        SessionTimeouts timeouts = s.build(() -> new SessionTimeouts(
+                s.value("statement_timeout", Values.pgTime()).orElse(Duration.ZERO),
+                s.value("idle_in_transaction_session_timeout", Values.pgTime()).orElse(Duration.ZERO),
+                s.value("idle_session_timeout", Values.pgTime()).orElse(Duration.ZERO)));
+        ConnectionLimits connections = connectionLimits(s);
         return s.build(() -> new LimitsConfig(maxMessage, maxStartup, startupTimeout, fetchSize, shutdownGrace,
-                maxConnections));
+                maxConnections, timeouts, connections));
+    }
+
+    private static ConnectionLimits connectionLimits(YamlSection s) {
+        Values.Parser<Integer> limit = Values.integer("a number of connections, 0 or more, or -1 for no limit");
+        int perUser = s.value("max_connections_per_user", limit).orElse(ConnectionLimits.NO_LIMIT);
+        int perDatabase = s.value("max_connections_per_database", limit).orElse(ConnectionLimits.NO_LIMIT);
+        Map<String, Integer> byUser = limitsByName(s.section("user_connection_limits"), limit);
+        Map<String, Integer> byDatabase = limitsByName(s.section("database_connection_limits"), limit);
+        var rate = s.value("connection_rate_per_address", ConnectionLimits.ConnectionRate::parse).orElse(null);
+        boolean exemptLoopback = s.value("connection_rate_exempt_loopback", Values.bool()).orElse(false);
+        return s.build(() -> new ConnectionLimits(perUser, perDatabase, byUser, byDatabase, rate, exemptLoopback));
+    }
+
+    private static Map<String, Integer> limitsByName(YamlSection s, Values.Parser<Integer> limit) {
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        for (String name : s.scalars().keySet()) {
+            limits.put(name, s.value(name, limit).orElse(ConnectionLimits.NO_LIMIT));
+        }
+        return s.build(() -> Map.copyOf(limits));
     }
 }

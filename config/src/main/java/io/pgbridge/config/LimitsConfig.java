@@ -11,9 +11,12 @@ import java.time.Duration;
  * @param fetchSize rows fetched from the backend per round trip while streaming results (default 1000)
  * @param shutdownGrace time running queries get to finish on shutdown, 0 = close at once (default 10s)
  * @param maxConnections client connections served at once; one more is refused with 53300 (default 1000)
+ * @param timeouts the defaults of statement_timeout, idle_in_transaction_session_timeout and idle_session_timeout
+ * @param connections per-user, per-database and per-address limits
  */
 public record LimitsConfig(int maxMessageSize, int maxStartupPacketSize, Duration startupTimeout, int fetchSize,
-                           Duration shutdownGrace, int maxConnections) {
+                           Duration shutdownGrace, int maxConnections, SessionTimeouts timeouts,
+                           ConnectionLimits connections) {
 
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 << 20;
     public static final int DEFAULT_MAX_STARTUP_PACKET_SIZE = 10_000;
@@ -50,6 +53,15 @@ public record LimitsConfig(int maxMessageSize, int maxStartupPacketSize, Duratio
         if (maxConnections < 1) {
             throw new ConfigException("max_connections", "expected a positive integer, got " + maxConnections);
         }
+        timeouts = timeouts == null ? SessionTimeouts.none() : timeouts;
+        connections = connections == null ? ConnectionLimits.none() : connections;
+    }
+
+    /** Without session timeouts and connection limits beyond {@code maxConnections}. */
+    public LimitsConfig(int maxMessageSize, int maxStartupPacketSize, Duration startupTimeout, int fetchSize,
+                        Duration shutdownGrace, int maxConnections) {
+        this(maxMessageSize, maxStartupPacketSize, startupTimeout, fetchSize, shutdownGrace, maxConnections, null,
+                null);
     }
 
     /** With the default connection limit. */
@@ -60,11 +72,22 @@ public record LimitsConfig(int maxMessageSize, int maxStartupPacketSize, Duratio
 
     public LimitsConfig withMaxConnections(int newMaxConnections) {
         return new LimitsConfig(maxMessageSize, maxStartupPacketSize, startupTimeout, fetchSize, shutdownGrace,
-                newMaxConnections);
+                newMaxConnections, timeouts, connections);
+    }
+
+    public LimitsConfig withTimeouts(SessionTimeouts newTimeouts) {
+        return new LimitsConfig(maxMessageSize, maxStartupPacketSize, startupTimeout, fetchSize, shutdownGrace,
+                maxConnections, newTimeouts, connections);
+    }
+
+    public LimitsConfig withConnections(ConnectionLimits newConnections) {
+        return new LimitsConfig(maxMessageSize, maxStartupPacketSize, startupTimeout, fetchSize, shutdownGrace,
+                maxConnections, timeouts, newConnections);
     }
 
     public static LimitsConfig defaults() {
         return new LimitsConfig(DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_MAX_STARTUP_PACKET_SIZE, DEFAULT_STARTUP_TIMEOUT,
-                DEFAULT_FETCH_SIZE, DEFAULT_SHUTDOWN_GRACE, DEFAULT_MAX_CONNECTIONS);
+                DEFAULT_FETCH_SIZE, DEFAULT_SHUTDOWN_GRACE, DEFAULT_MAX_CONNECTIONS, SessionTimeouts.none(),
+                ConnectionLimits.none());
     }
 }

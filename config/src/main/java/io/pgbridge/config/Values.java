@@ -102,6 +102,27 @@ final class Values {
         };
     }
 
+    /** A time as PostgreSQL spells it ({@code 30s}, {@code 2min}, {@code 0} = off): see {@link PgMilliseconds}. */
+    static Parser<Duration> pgTime() {
+        return text -> {
+            long millis;
+            try {
+                millis = PgMilliseconds.parse(text);
+            } catch (PgMilliseconds.Invalid e) {
+                millis = PgMilliseconds.RANGE_HINT.equals(e.hint()) ? Long.MAX_VALUE : -1;
+            }
+            if (millis > PgMilliseconds.MAX) {
+                throw new ConfigException("expected a time from 0 (off) to " + PgMilliseconds.MAX + "ms, got "
+                        + quote(text));
+            }
+            if (millis < 0) {
+                throw new ConfigException("expected a time such as 30s, 500ms, 2min or 0 (off), in PostgreSQL's units"
+                        + " us, ms, s, min, h and d, got " + quote(text));
+            }
+            return Duration.ofMillis(millis);
+        };
+    }
+
     static Parser<Path> path() {
         return text -> {
             if (text.isBlank()) {

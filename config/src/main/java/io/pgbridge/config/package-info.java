@@ -27,12 +27,18 @@
  * routes:                          # client database name -> backend name
  *   test: maria
  * limits: { max_message_size: 64MB, max_startup_packet_size: 10000, startup_timeout: 60s, fetch_size: 1000,
- *           shutdown_grace: 10s, max_connections: 1000 }
+ *           shutdown_grace: 10s, max_connections: 1000,
+ *           statement_timeout: 0, idle_in_transaction_session_timeout: 0, idle_session_timeout: 0,  # 0 = off
+ *           max_connections_per_user: -1, max_connections_per_database: -1,                      # -1 = no limit
+ *           user_connection_limits: { batch: 5 }, database_connection_limits: { reports: 20 },
+ *           connection_rate_per_address: 50/s, connection_rate_exempt_loopback: false }
  * }</pre>
  *
  * <p>Values: {@code ${VAR}} and {@code ${VAR:-default}} expand from the environment in any value (not in
  * keys), {@code $${} is a literal {@code ${}. Durations: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h},
- * {@code 2d} or integer milliseconds. Sizes: integers or {@code K/KB/KiB}, {@code M/MB/MiB}, {@code G/GB/GiB}
- * (all powers of 1024). Explicit YAML tags and merge keys are refused.
+ * {@code 2d} or integer milliseconds; the three session timeouts take PostgreSQL's spelling instead ({@code 500ms},
+ * {@code 30s}, {@code 2min}, {@code 1h}, {@code 1d}, a bare number being milliseconds), as SHOW shows them.
+ * Sizes: integers or {@code K/KB/KiB}, {@code M/MB/MiB}, {@code G/GB/GiB} (all powers of 1024). Explicit YAML tags
+ * and merge keys are refused.
  */
 package io.pgbridge.config;

@@ -201,4 +201,28 @@ class ConfigLoaderErrorsTest {
         assertThat(ConfigLoader.load("backends:\n  p:\n    url: " + url + "\n    mode: passthrough\n",
                 "pgbridge.yaml").defaultBackendConfig().url()).isEqualTo(url);
     }
+
+    @Test
+    void sessionTimeoutsAndConnectionLimitsNameTheirLine() {
+        assertThat(error("limits:\n  fetch_size: 10\n  statement_timeout: 30 sec\n")).hasMessage(
+                "pgbridge.yaml:3: limits.statement_timeout: expected a time such as 30s, 500ms, 2min or 0 (off), in"
+                        + " PostgreSQL's units us, ms, s, min, h and d, got \"30 sec\"");
+        assertThat(error("limits:\n  idle_session_timeout: -1s\n")).hasMessageStartingWith(
+                "pgbridge.yaml:2: limits.idle_session_timeout: expected a time such as 30s");
+        assertThat(error("limits:\n  idle_in_transaction_session_timeout: 30d\n")).hasMessage(
+                "pgbridge.yaml:2: limits.idle_in_transaction_session_timeout: expected a time from 0 (off) to"
+                        + " 2147483647ms, got \"30d\"");
+        assertThat(error("limits:\n  max_connections_per_user: -2\n")).hasMessage(
+                "pgbridge.yaml:2: limits.max_connections_per_user: expected a number of connections, 0 or more, or -1"
+                        + " for no limit, got -2");
+        assertThat(error("limits:\n  user_connection_limits:\n    alice: 2\n    bob: many\n")).hasMessage(
+                "pgbridge.yaml:4: limits.user_connection_limits.bob: expected a number of connections, 0 or more, or"
+                        + " -1 for no limit, got \"many\"");
+        assertThat(error("limits:\n  connection_rate_per_address: 50 per second\n")).hasMessage(
+                "pgbridge.yaml:2: limits.connection_rate_per_address: expected connections per period such as 50/s,"
+                        + " 600/min or 1000/h, got \"50 per second\"");
+        assertThat(error("limits:\n  connection_rate_per_address: 0/s\n")).hasMessage(
+                "pgbridge.yaml:2: limits.connection_rate_per_address: expected a positive number of connections,"
+                        + " got 0");
+    }
 }

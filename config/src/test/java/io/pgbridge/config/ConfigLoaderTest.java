@@ -172,4 +172,32 @@ class ConfigLoaderTest {
 
         assertThat(config.backends().get("b").pool().maximumPoolSize()).isEqualTo(2);
     }
+
+    @Test
+    void readsSessionTimeoutsAndConnectionLimits() {
+        PgbridgeConfig config = ConfigLoader.load("""
+                limits:
+                  statement_timeout: 30s
+                  idle_in_transaction_session_timeout: 1.5min
+                  idle_session_timeout: 500ms
+                  max_connections_per_user: 20
+                  max_connections_per_database: -1
+                  user_connection_limits: { batch: 2 }
+                  database_connection_limits: { reports: 0 }
+                  connection_rate_per_address: 50/s
+                  connection_rate_exempt_loopback: true
+                """, "pgbridge.yaml", Map.of());
+        LimitsConfig limits = config.limits();
+        assertThat(limits.timeouts()).isEqualTo(new SessionTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(90),
+                Duration.ofMillis(500)));
+        ConnectionLimits connections = limits.connections();
+        assertThat(connections.forUser("batch")).isEqualTo(2);
+        assertThat(connections.forUser("alice")).isEqualTo(20);
+        assertThat(connections.forDatabase("reports")).isZero();
+        assertThat(connections.forDatabase("app")).isEqualTo(ConnectionLimits.NO_LIMIT);
+        assertThat(connections.ratePerAddress()).hasToString("50/s");
+        assertThat(connections.rateExemptLoopback()).isTrue();
+        assertThat(LimitsConfig.defaults().connections().countsSessions()).isFalse();
+        assertThat(LimitsConfig.defaults().timeouts()).isEqualTo(SessionTimeouts.none());
+    }
 }

@@ -70,6 +70,12 @@ class ExampleConfigsTest {
         assertThat(config.auth().rules()).extracting(Object::toString)
                 .containsExactly("hostssl all app all scram-sha-256", "host all all all reject");
         assertThat(config.limits().maxConnections()).isEqualTo(200);
+        assertThat(config.limits().connections().forUser("batch")).isEqualTo(5);
+        assertThat(config.limits().connections().forUser("app")).isEqualTo(50);
+        assertThat(config.limits().connections().forDatabase("reports")).isEqualTo(20);
+        assertThat(config.limits().connections().ratePerAddress()).hasToString("20/s");
+        assertThat(config.limits().timeouts()).isEqualTo(new io.pgbridge.config.SessionTimeouts(
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(5), java.time.Duration.ZERO));
     }
 
     @Test

@@ -30,6 +30,11 @@ public final class AuthenticationException extends RuntimeException {
         return of(state, message);
     }
 
+    /** The connection is refused with this FATAL (which may carry a detail and a hint). */
+    public static AuthenticationException refused(PgException fatal) {
+        return new AuthenticationException(fatal, false);
+    }
+
     /** The client broke the protocol during authentication: FATAL 08P01. */
     public static AuthenticationException violation(String message) {
         return protocol(message);

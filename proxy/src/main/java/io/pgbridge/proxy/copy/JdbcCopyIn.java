@@ -59,6 +59,7 @@ public final class JdbcCopyIn {
         client.flush();
         CopyRowDecoder decoder = CopyRowDecoder.of(copy.options(), names, copy.relationName());
         try (PreparedStatement insertRow = backend.connection().prepareStatement(sql.sql())) {
+            backend.statementStarted().accept(insertRow);
             Batch batch = new Batch(insertRow, sql.parameterOrder(), table, targets, names, decoder);
             try {
                 CopyInData.receive(client, data -> decoder.feed(data, batch::add));

@@ -35,6 +35,7 @@ public final class JdbcCopyOut {
         BackendSql.Translated query = backend.sql().translate(copy.sourceQuery());
         try (Statement st = backend.connection().createStatement()) {
             st.setFetchSize(backend.dialect().fetchSize(fetchSize));
+            backend.statementStarted().accept(st);
             ResultSet rs;
             try {
                 rs = st.executeQuery(query.jdbc().sql());

@@ -17,6 +17,8 @@ import io.pgbridge.proxy.codec.PgMessageDecoder;
 import io.pgbridge.proxy.session.SessionRegistry;
 import io.pgbridge.proxy.session.SessionContext;
 import io.pgbridge.proxy.auth.ClientAuthentication;
+import io.pgbridge.proxy.session.ConnectionCounts;
+import io.pgbridge.proxy.session.ConnectionRateLimit;
 import io.pgbridge.proxy.session.ConnectionSlots;
 import io.pgbridge.proxy.tls.DirectTlsDetector;
 import io.pgbridge.proxy.tls.ServerTls;
@@ -55,7 +57,9 @@ public final class PgServer implements AutoCloseable {
         ServerTls tls = ServerTls.start(config.listen().tls(), config.dataDir());
         this.context = new SessionContext(backends, config.limits(), new SessionRegistry(), tls,
                 new ClientAuthentication(config.auth(), config.listen().auth()),
-                new ConnectionSlots(config.limits().maxConnections()));
+                new ConnectionSlots(config.limits().maxConnections()),
+                new ConnectionCounts(config.limits().connections()),
+                new ConnectionRateLimit(config.limits().connections()));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(transport.serverChannel())
@@ -88,6 +92,11 @@ public final class PgServer implements AutoCloseable {
     /** TLS towards clients, or null when it is disabled (or before {@link #start()}). */
     public ServerTls tls() {
         return context == null ? null : context.tls();
+    }
+
+    /** Sessions per user and per database, as counted against their limits. */
+    public ConnectionCounts connectionCounts() {
+        return context.connectionCounts();
     }
 
     public int activeSessions() {

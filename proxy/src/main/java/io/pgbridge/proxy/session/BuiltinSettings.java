@@ -1,5 +1,7 @@
 package io.pgbridge.proxy.session;
 
+import io.pgbridge.config.PgMilliseconds;
+import io.pgbridge.config.SessionTimeouts;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 
@@ -23,7 +25,12 @@ final class BuiltinSettings {
     private BuiltinSettings() {
     }
 
-    static void define(String serverVersion, String user, BiConsumer<String, String> define) {
+    /** The settings in milliseconds that pgbridge enforces itself ({@link RunningStatement}, {@link IdleTimeout}). */
+    static final String STATEMENT_TIMEOUT = "statement_timeout";
+    static final String IDLE_IN_TRANSACTION_SESSION_TIMEOUT = "idle_in_transaction_session_timeout";
+    static final String IDLE_SESSION_TIMEOUT = "idle_session_timeout";
+
+    static void define(String serverVersion, String user, SessionTimeouts timeouts, BiConsumer<String, String> define) {
         define.accept("server_version", serverVersion);
         define.accept("server_version_num", versionNumber(serverVersion));
         define.accept("server_encoding", "UTF8");
@@ -45,10 +52,11 @@ final class BuiltinSettings {
         define.accept("transaction_deferrable", "off");
         define.accept("search_path", "\"$user\", public");
         define.accept("extra_float_digits", "1");
-        define.accept("statement_timeout", "0");
+        define.accept(STATEMENT_TIMEOUT, PgMilliseconds.show(timeouts.statementTimeout().toMillis()));
         define.accept("lock_timeout", "0");
-        define.accept("idle_in_transaction_session_timeout", "0");
-        define.accept("idle_session_timeout", "0");
+        define.accept(IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
+                PgMilliseconds.show(timeouts.idleInTransactionSessionTimeout().toMillis()));
+        define.accept(IDLE_SESSION_TIMEOUT, PgMilliseconds.show(timeouts.idleSessionTimeout().toMillis()));
         define.accept("bytea_output", "hex");
         define.accept("client_min_messages", "notice");
         define.accept("max_identifier_length", "63");
@@ -105,6 +113,8 @@ final class BuiltinSettings {
             }
             case "default_transaction_read_only", "transaction_read_only", "default_transaction_deferrable",
                  "transaction_deferrable" -> bool(key, value);
+            case STATEMENT_TIMEOUT, IDLE_IN_TRANSACTION_SESSION_TIMEOUT, IDLE_SESSION_TIMEOUT ->
+                    PgMilliseconds.show(milliseconds(key, value));
             default -> value;
         };
     }
@@ -120,6 +130,22 @@ final class BuiltinSettings {
             return "off";
         }
         throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "parameter \"" + key + "\" requires a Boolean value");
+    }
+
+    /** A timeout's value in milliseconds, refused with PostgreSQL's words when it is not one (or out of range). */
+    static long milliseconds(String key, String value) {
+        long millis;
+        try {
+            millis = PgMilliseconds.parse(value);
+        } catch (PgMilliseconds.Invalid e) {
+            throw new PgException("ERROR", SqlState.INVALID_PARAMETER_VALUE.code(),
+                    "invalid value for parameter \"" + key + "\": \"" + value + "\"", null, e.hint(), 0, null);
+        }
+        if (millis < 0 || millis > PgMilliseconds.MAX) {
+            throw new PgException(SqlState.INVALID_PARAMETER_VALUE, millis + " ms is outside the valid range for"
+                    + " parameter \"" + key + "\" (0 .. " + PgMilliseconds.MAX + ")");
+        }
+        return millis;
     }
 
     private static PgException invalidValue(String key, String value) {

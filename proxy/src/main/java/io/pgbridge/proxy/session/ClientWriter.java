@@ -17,6 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ClientWriter {
     /** Past this many buffered bytes a chunk is written out even before the response is complete. */
     private static final int CHUNK_BYTES = 64 * 1024;
+    /** How long a connection whose output is shut may still drain the client's input before it is closed. */
+    private static final long LINGER_AFTER_FATAL_MILLIS = 2_000;
 
     private final Channel channel;
     private final ReentrantLock lock = new ReentrantLock();
@@ -105,5 +107,21 @@ final class ClientWriter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Closes the connection once what was written has left: our side says FIN first and the socket is closed a
+     * little later (or when the client closes). Closing at once while the client's unread bytes sit in the receive
+     * buffer (an oversized message it is still sending) makes the kernel answer with a reset, and the client may
+     * lose the FATAL ErrorResponse that explains why.
+     */
+    void closeAfterLastWrite() {
+        if (!(channel instanceof io.netty.channel.socket.DuplexChannel duplex)) {
+            channel.close();
+            return;
+        }
+        channel.config().setAutoRead(true);   // keep reading (and discarding) so that the client's close is seen
+        duplex.shutdownOutput().addListener(done -> channel.eventLoop().schedule(
+                () -> channel.close(), LINGER_AFTER_FATAL_MILLIS, TimeUnit.MILLISECONDS));
     }
 }

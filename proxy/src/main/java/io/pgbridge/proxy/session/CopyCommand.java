@@ -16,6 +16,8 @@ import io.pgbridge.proxy.copy.PostgresCopy;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 
+import org.postgresql.core.BaseConnection;
+
 import java.sql.Connection;
 
 /**
@@ -27,10 +29,12 @@ import java.sql.Connection;
 final class CopyCommand implements CopyClient {
     private final Session session;
     private final LimitsConfig limits;
+    private final RunningStatement running;
 
-    CopyCommand(Session session, LimitsConfig limits) {
+    CopyCommand(Session session, LimitsConfig limits, RunningStatement running) {
         this.session = session;
         this.limits = limits;
+        this.running = running;
     }
 
     /** Whether pgbridge runs this COPY itself; file and program COPY on PostgreSQL backends go there unchanged. */
@@ -61,20 +65,30 @@ final class CopyCommand implements CopyClient {
         long rows;
         if (dialect.isPostgres()) {
             PostgresCopy postgres = new PostgresCopy(statement.sql(), this, connection);
-            rows = copy.from() ? postgres.copyIn() : postgres.copyOut();
-        } else if (copy.from()) {
-            if (session.transactionStatus() == TransactionStatus.IDLE && !transactions.inImplicit()) {
+            // CopyManager has no statement: pgjdbc cancels whatever its connection runs.
+            running.started(connection.unwrap(BaseConnection.class)::cancelQuery);
+            try {
+                rows = copy.from() ? postgres.copyIn() : postgres.copyOut();
+            } finally {
+                running.finished();
+            }
+        } else {
+            if (copy.from() && session.transactionStatus() == TransactionStatus.IDLE && !transactions.inImplicit()) {
                 transactions.beginImplicit();
             }
-            rows = new JdbcCopyIn(copy, this, jdbcBackend(connection, dialect)).run();
-        } else {
-            rows = new JdbcCopyOut(copy, this, jdbcBackend(connection, dialect), limits.fetchSize()).run();
+            try {
+                rows = copy.from() ? new JdbcCopyIn(copy, this, jdbcBackend(connection, dialect)).run()
+                        : new JdbcCopyOut(copy, this, jdbcBackend(connection, dialect), limits.fetchSize()).run();
+            } finally {
+                running.finished();
+            }
         }
         return "COPY " + rows;
     }
 
     private CopyBackend jdbcBackend(Connection connection, BackendDialect dialect) {
-        return new CopyBackend(connection, dialect, this::translate, session.settings().textContext());
+        return new CopyBackend(connection, dialect, this::translate, session.settings().textContext(),
+                running::started);
     }
 
     private BackendSql.Translated translate(String postgresSql) {

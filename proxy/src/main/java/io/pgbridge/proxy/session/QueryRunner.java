@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Runs the simple and extended query protocols of one session against its backend connection: statements, portals,
@@ -49,13 +50,14 @@ final class QueryRunner {
     private final Map<String, Portal> portals = new HashMap<>();
     /** The portal a session command writes its rows into (SHOW). */
     private Portal current;
-    private volatile Statement running;
+    private final RunningStatement running;
 
-    QueryRunner(Session session, LimitsConfig limits) {
+    QueryRunner(Session session, LimitsConfig limits, ScheduledExecutorService timers) {
         this.session = session;
         this.limits = limits;
+        this.running = new RunningStatement(timers);
         this.describer = new StatementDescriber(session, this);
-        this.copy = new CopyCommand(session, limits);
+        this.copy = new CopyCommand(session, limits, running);
     }
 
     // ---- simple query ----
@@ -170,9 +172,10 @@ final class QueryRunner {
             return;
         }
         checkNotFailed(portal.statement.info());
-        portal = resolveExecute(portal);
-        start(portal, true);
-        session.writer().send(portal.returnsRows() ? portal.columns.rowDescription() : new BackendMessage.NoData());
+        Portal described = resolveExecute(portal);
+        running.timed(statementTimeout(), () -> start(described, true));
+        session.writer().send(described.returnsRows() ? described.columns.rowDescription()
+                : new BackendMessage.NoData());
     }
 
     void execute(FrontendMessage.Execute execute) throws Exception {
@@ -205,6 +208,10 @@ final class QueryRunner {
 
     /** Runs (or resumes) a portal, sending at most {@code maxRows} rows (0 = all), then its completion. */
     private void run(Portal portal, int maxRows, boolean describe) throws Exception {
+        running.timed(statementTimeout(), () -> runUntimed(portal, maxRows, describe));
+    }
+
+    private void runUntimed(Portal portal, int maxRows, boolean describe) throws Exception {
         StatementInfo info = portal.statement.info();
         if (info.kind() == StatementKind.EMPTY) {
             session.writer().send(new BackendMessage.EmptyQueryResponse());
@@ -332,15 +339,15 @@ final class QueryRunner {
         forwardWarnings(jdbc, info);
         if (hasResultSet && !info.returnsRows() && portal.runAs.markedRows()) {
             // Rows the backend returned only to be counted (an upsert without RETURNING on MariaDB).
-            running = null;
-            portal.completionTag = info.commandTag(countClientRows(jdbc.getResultSet()));
+            running.finished();
+            portal.completionTag = info.commandTag(ResultColumns.countClientRows(jdbc.getResultSet()));
             portal.close();
         } else if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
                     portal.runAs.resultHints(), BackendCatalogs.of(backend.backend()).known());
         } else {
-            running = null;
+            running.finished();
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
             portal.close();
         }
@@ -361,14 +368,6 @@ final class QueryRunner {
             Parameters.bind(prepared, portal, followUp, dialect, session.settings().textContext());
             return prepared.executeLargeUpdate();
         }
-    }
-
-    private static long countClientRows(ResultSet rs) throws SQLException {
-        long count = 0;
-        while (rs.next()) {
-            count += ResultColumns.isMarkedAsClientRow(rs) ? 1 : 0;
-        }
-        return count;
     }
 
     /** A catalog query of a non-PostgreSQL backend, run on the backend's catalog engine. */
@@ -464,7 +463,7 @@ final class QueryRunner {
         if (maxRows > 0) {
             jdbc.setMaxRows(maxRows);
         }
-        running = jdbc;
+        running.started(jdbc);
         if (jdbc instanceof PreparedStatement prepared) {
             Parameters.bind(prepared, portal, dialect, session.settings().textContext());
             return prepared.execute();
@@ -521,7 +520,7 @@ final class QueryRunner {
             }
         } finally {
             if (portal.completionTag != null) {
-                running = null;
+                running.finished();
             }
         }
         return sent;
@@ -579,6 +578,10 @@ final class QueryRunner {
     /** A statement of a simple Query: literals vary from one to the next, so caching would only churn. */
     private ParsedStatement analyseOnce(String sql) {
         return StatementAnalysis.once(sql, dialect());
+    }
+
+    private long statementTimeout() {
+        return session.settings().milliseconds(BuiltinSettings.STATEMENT_TIMEOUT);
     }
 
     private BackendDialect dialect() {
@@ -650,13 +653,6 @@ final class QueryRunner {
     }
 
     void cancelRunning() {
-        Statement statement = running;
-        if (statement != null) {
-            try {
-                statement.cancel();
-            } catch (SQLException e) {
-                // The statement finished or the driver cannot cancel; PostgreSQL also gives no answer to a cancel.
-            }
-        }
+        running.cancel();
     }
 }

@@ -121,6 +121,15 @@ final class ResultColumns {
         return rs.getInt(1) != 0;
     }
 
+    /** The rows of a result with marked rows that the client would have had (an upsert's count on MariaDB). */
+    static long countClientRows(ResultSet rs) throws SQLException {
+        long count = 0;
+        while (rs.next()) {
+            count += isMarkedAsClientRow(rs) ? 1 : 0;
+        }
+        return count;
+    }
+
     /** Integers; numeric too, as SQLite describes its computed integer columns as numeric. */
     private static boolean isInteger(int oid) {
         return oid == PgOid.INT2 || oid == PgOid.INT4 || oid == PgOid.INT8 || oid == PgOid.NUMERIC;

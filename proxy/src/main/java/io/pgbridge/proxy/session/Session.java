@@ -33,9 +33,6 @@ public final class Session implements Runnable, SessionRegistry.Registered {
 
     enum Phase { STARTUP, READY, FAILED_UNTIL_SYNC, TERMINATED }
 
-    /** How long a connection whose output is shut may still drain the client's input before it is closed. */
-    private static final long LINGER_AFTER_FATAL_MILLIS = 2_000;
-
     private final SessionContext context;
     private final Channel channel;
     private final ClientWriter writer;
@@ -49,7 +46,11 @@ public final class Session implements Runnable, SessionRegistry.Registered {
 
     private volatile Phase phase = Phase.STARTUP;
     private volatile boolean readingPaused;
-    private volatile boolean shuttingDown;
+    /** Why the session is being ended from outside (shutdown, an idle timeout): the FATAL its client gets. */
+    private volatile PgException terminatedBy;
+    private final IdleTimeout idleTimeout;
+    /** ReadyForQuery went out and no message has been taken since: the session is idle as PostgreSQL means it. */
+    private boolean awaitingCommand;
     /** The connection now belongs to a pass-through relay: leave it open when this thread ends. */
     private boolean handedOver;
     private TransactionStatus transactionStatus = TransactionStatus.IDLE;
@@ -66,6 +67,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         this.secretKey = context.sessions().newSecret();
         this.logPrefix = "c" + processId;
         this.admission = new SessionAdmission(context, channel, writer, inbox, logPrefix);
+        this.idleTimeout = new IdleTimeout(channel.eventLoop(), inbox::isEmpty, this::terminate);
     }
 
     /** Called on the event loop: queues a message for the session thread, pausing reads when too many wait. */
@@ -93,7 +95,12 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     /** Server shutdown: the session ends after the message it is working on. */
     @Override
     public void adminShutdown() {
-        shuttingDown = true;
+        terminate(PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+    }
+
+    /** Ends the session after the message it is working on, telling the client why. */
+    private void terminate(PgException why) {
+        terminatedBy = why;
         inbox.add(new FrontendMessage.Terminate());
     }
 
@@ -105,7 +112,12 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     public void run() {
         try {
             while (phase != Phase.TERMINATED) {
+                if (awaitingCommand) {
+                    idleTimeout.arm(transactionStatus, settings);
+                }
                 FrontendMessage message = nextMessage();
+                idleTimeout.disarm();
+                awaitingCommand = false;
                 context.sessions().busy(true);
                 try {
                     handle(message);
@@ -130,7 +142,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
             }
             writer.discard();
             if (channel.isActive() && !handedOver) {
-                closeAfterLastWrite();
+                writer.closeAfterLastWrite();
             }
             log.debug("{} - session ended", logPrefix);
         }
@@ -149,26 +161,10 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         return message;
     }
 
-    /**
-     * Closes the connection once what was written has left: our side says FIN first and the socket is closed a
-     * little later (or when the client closes). Closing at once while the client's unread bytes sit in the receive
-     * buffer (an oversized message it is still sending) makes the kernel answer with a reset, and the client may
-     * lose the FATAL ErrorResponse that explains why.
-     */
-    private void closeAfterLastWrite() {
-        if (!(channel instanceof io.netty.channel.socket.DuplexChannel duplex)) {
-            channel.close();
-            return;
-        }
-        channel.config().setAutoRead(true);   // keep reading (and discarding) so that the client's close is seen
-        duplex.shutdownOutput().addListener(done -> channel.eventLoop().schedule(
-                () -> channel.close(), LINGER_AFTER_FATAL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
-    }
-
     private void handle(FrontendMessage message) throws InterruptedException {
         if (message instanceof FrontendMessage.Terminate) {
-            if (shuttingDown) {
-                fatal(PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+            if (terminatedBy != null) {
+                fatal(terminatedBy);
             }
             phase = Phase.TERMINATED;
             return;
@@ -249,12 +245,14 @@ public final class Session implements Runnable, SessionRegistry.Registered {
             writer.flush();
             handedOver = true;
             phase = Phase.TERMINATED;
-            PostgresPassthrough.start(channel, params, chosen.config(), context.sessions(), processId, secretKey);
+            Map<String, String> forwarded = new java.util.LinkedHashMap<>(context.limits().timeouts().asSettings());
+            forwarded.putAll(params);   // PostgreSQL enforces the configured timeouts; the client's own come last
+            PostgresPassthrough.start(channel, forwarded, chosen.config(), context.sessions(), processId, secretKey);
             return;
         }
         backend = new BackendConnection(chosen, logPrefix);
-        settings = new SessionSettings(chosen.serverVersion(), user, params);
-        runner = new QueryRunner(this, context.limits());
+        settings = new SessionSettings(chosen.serverVersion(), user, params, context.limits().timeouts());
+        runner = new QueryRunner(this, context.limits(), channel.eventLoop());
         functionContext = new FunctionContext(user, database, chosen.serverVersion(), chosen.dialect().isPostgres());
         writer.send(new BackendMessage.AuthenticationOk());
         settings.reported().forEach((name, value) -> writer.send(new BackendMessage.ParameterStatus(name, value)));
@@ -349,6 +347,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         }
         writer.send(new BackendMessage.ReadyForQuery(transactionStatus.code));
         writer.flush();
+        awaitingCommand = true;
     }
 
     /** Cancels the statement running now, if any; called from another connection's thread. */

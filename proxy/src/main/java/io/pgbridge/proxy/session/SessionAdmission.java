@@ -55,6 +55,10 @@ final class SessionAdmission {
 
     /** Returns when the client may start a session; throws with the FATAL to send (or none) otherwise. */
     void admit(String user, String database) {
+        InetAddress address = channel.remoteAddress() instanceof InetSocketAddress inet ? inet.getAddress() : null;
+        if (address != null) {
+            context.connectionRate().admit(address);
+        }
         boolean encrypted = encrypted();
         if (context.tls() != null && context.tls().required() && !encrypted) {
             throw AuthenticationException.refused(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
@@ -65,13 +69,14 @@ final class SessionAdmission {
         }
         channel.closeFuture().addListener(closed -> context.connectionSlots().release());
         ClientAuthentication authentication = context.authentication();
-        if (authentication.trustsEveryone()) {
-            return;
+        if (!authentication.trustsEveryone()) {
+            byte[] endPoint = encrypted ? context.tls().serverEndPoint() : null;
+            authentication.authenticate(new ClientAuthentication.Client(address, encrypted, user, database, endPoint),
+                    new PasswordExchange());
         }
-        InetAddress address = ((InetSocketAddress) channel.remoteAddress()).getAddress();
-        byte[] endPoint = encrypted ? context.tls().serverEndPoint() : null;
-        authentication.authenticate(new ClientAuthentication.Client(address, encrypted, user, database, endPoint),
-                new PasswordExchange());
+        // After authentication, as PostgreSQL checks CONNECTION LIMIT: a failed login takes no place.
+        Runnable release = context.connectionCounts().admit(user, database);
+        channel.closeFuture().addListener(closed -> release.run());
     }
 
     private boolean encrypted() {

@@ -1,5 +1,6 @@
 package io.pgbridge.proxy.session;
 
+import io.pgbridge.config.SessionTimeouts;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.proxy.types.TextContext;
@@ -57,8 +58,8 @@ final class SessionSettings {
     private boolean maybeChanged;
     private TextContext textContext = TextContext.UTC;
 
-    SessionSettings(String serverVersion, String user, Map<String, String> startup) {
-        BuiltinSettings.define(serverVersion, user, this::define);
+    SessionSettings(String serverVersion, String user, Map<String, String> startup, SessionTimeouts timeouts) {
+        BuiltinSettings.define(serverVersion, user, timeouts, this::define);
         for (var e : startup.entrySet()) {
             String name = e.getKey();
             if (name.equals("user") || name.equals("database") || name.equals("options") || name.equals("replication")
@@ -282,6 +283,12 @@ final class SessionSettings {
             }
         });
         return changed;
+    }
+
+    /** A timeout setting's value in milliseconds, 0 when off. */
+    long milliseconds(String key) {
+        String value = current.get(key);
+        return value.equals("0") ? 0 : BuiltinSettings.milliseconds(key, value);
     }
 
     TextContext textContext() {

@@ -21,12 +21,15 @@ final class SettingCommands {
     private static final Set<String> TRANSACTION_SETTINGS = Set.of("transaction_isolation", "transaction_read_only",
             "transaction_deferrable");
     /**
-     * Settings the proxy answers even on PostgreSQL backends: the ones its encoders and pgjdbc depend on, and the
-     * transaction modes, which reach the backend through JDBC.
+     * Settings the proxy answers even on PostgreSQL backends: the ones its encoders and pgjdbc depend on, the
+     * transaction modes, which reach the backend through JDBC, and the timeouts it enforces itself (the idle ones
+     * would close the pooled backend connection, not the client's).
      */
     private static final Set<String> OWNED_ON_POSTGRES = Set.of("client_encoding", "datestyle", "intervalstyle",
             "timezone", "application_name", "transaction_isolation", "transaction_read_only", "transaction_deferrable",
-            "default_transaction_isolation", "default_transaction_read_only", "default_transaction_deferrable");
+            "default_transaction_isolation", "default_transaction_read_only", "default_transaction_deferrable",
+            BuiltinSettings.STATEMENT_TIMEOUT, BuiltinSettings.IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
+            BuiltinSettings.IDLE_SESSION_TIMEOUT);
     /** Owned settings that PostgreSQL must also see, since its own functions (now()::text…) depend on them. */
     private static final Set<String> ALSO_ON_POSTGRES = Set.of("timezone", "application_name");
 
