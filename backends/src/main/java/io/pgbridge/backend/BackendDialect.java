@@ -231,7 +231,7 @@ public abstract class BackendDialect {
     }
 
     /** numeric(p,s) carries typmod ((p << 16) | s) + 4, as PostgreSQL encodes it; unconstrained numeric has -1. */
-    private static ColumnType numeric(int precision, int scale) {
+    protected static ColumnType numeric(int precision, int scale) {
         if (precision <= 0 || precision > 1000 || scale < 0 || scale > precision) {
             return ColumnType.of(PgOid.NUMERIC);
         }

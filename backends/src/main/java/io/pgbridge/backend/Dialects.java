@@ -273,10 +273,31 @@ public final class Dialects {
         @Override
         public ColumnType columnType(ResultSetMetaData md, int column) throws SQLException {
             String table = md.getTableName(column);
-            if ((table == null || table.isEmpty()) && "INTEGER".equalsIgnoreCase(md.getColumnTypeName(column))) {
+            String typeName = md.getColumnTypeName(column);
+            if ((table == null || table.isEmpty()) && "INTEGER".equalsIgnoreCase(typeName)) {
                 return ColumnType.of(PgOid.NUMERIC);
             }
+            if ("NUMERIC".equalsIgnoreCase(typeName) || "DECIMAL".equalsIgnoreCase(typeName)) {
+                // the declared numeric(p,s), whatever the value's storage class
+                return numeric(md.getPrecision(column), md.getScale(column));
+            }
             return super.columnType(md, column);
+        }
+
+        /** getColumns reports the JDBC type of a declared date or time as VARCHAR; the declared name says more. */
+        @Override
+        public ColumnType tableColumnType(int jdbcType, String typeName, int size, int decimalDigits) {
+            ColumnType type = super.tableColumnType(jdbcType, typeName, size, decimalDigits);
+            if (type.oid() == PgOid.NUMERIC) {
+                return numeric(size, decimalDigits);
+            }
+            return switch (typeName == null ? "" : typeName.toLowerCase(java.util.Locale.ROOT)) {
+                case "date" -> ColumnType.of(PgOid.DATE);
+                case "time" -> ColumnType.of(PgOid.TIME);
+                case "timetz" -> ColumnType.of(PgOid.TIMETZ);
+                case "timestamp" -> ColumnType.of(PgOid.TIMESTAMP);
+                default -> type;
+            };
         }
 
         @Override

@@ -30,6 +30,8 @@ final class ResultColumns {
     private final ColumnType[] columnTypes;
     private final PgType<Object>[] types;
     private final short[] formats;
+    /** The scale of each numeric(p,s) column, -1 for the others: PostgreSQL prints such a value with s places. */
+    private final int[] numericScales;
     /** 1 when the backend's first column marks the rows the client gets ({@link Translation#markedRows()}). */
     private final int skipped;
 
@@ -44,9 +46,12 @@ final class ResultColumns {
         this.columnTypes = columnTypes;
         this.formats = formats;
         this.types = new PgType[names.length];
+        this.numericScales = new int[names.length];
         for (int i = 0; i < names.length; i++) {
             PgType<?> t = PgTypes.byOid(columnTypes[i].oid());
             types[i] = (PgType<Object>) (t != null ? t : PgTypes.text());
+            int typmod = columnTypes[i].typeModifier();
+            numericScales[i] = columnTypes[i].oid() == PgOid.NUMERIC && typmod >= 4 ? (typmod - 4) & 0xFFFF : -1;
         }
     }
 
@@ -162,6 +167,9 @@ final class ResultColumns {
         out.writeShort(names.length);
         for (int i = 0; i < names.length; i++) {
             Object value = types[i].read(rs, i + 1 + skipped);
+            if (numericScales[i] >= 0 && value instanceof java.math.BigDecimal d && d.scale() != numericScales[i]) {
+                value = d.setScale(numericScales[i], java.math.RoundingMode.HALF_UP);   // SQLite stores 12.50 as 12.5
+            }
             writeValue(out, i, value, context);
         }
         PgWire.endMessage(out, start);

@@ -125,8 +125,8 @@ final class ColumnTypes {
             case "timestamptz", "timetz", "timestamp", "time", "date", "boolean", "bytea", "uuid", "json", "jsonb",
                  "text", "smallint", "bigint", "real", "double precision", "interval" -> type.name();
             case "varchar", "char" -> type.name() + modifiers(type);
-            // sqlite-jdbc reports numeric(10,2) with scale 0, and the proxy would round 12.5 to 12 by that.
-            case "numeric" -> "numeric";
+            // sqlite-jdbc reports the declared precision and scale; the proxy prints values with that scale.
+            case "numeric" -> "numeric" + modifiers(type);
             default -> postgresOnly(type, SqlTarget.SQLITE);
         };
     }
