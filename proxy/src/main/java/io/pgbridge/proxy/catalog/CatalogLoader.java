@@ -126,7 +126,8 @@ final class CatalogLoader {
                 String def = rs.getString("COLUMN_DEF");
                 boolean autoIncrement = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));
                 byPosition.put(rs.getInt("ORDINAL_POSITION"), new Object[] {rs.getString("COLUMN_NAME"), type,
-                        rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls,
+                        // PostgreSQL's views have no NOT NULL columns; MariaDB's inherit their tables'.
+                        relation.kind == 'r' && rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls,
                         autoIncrement ? "nextval('" + relation.name + "_" + rs.getString("COLUMN_NAME") + "_seq'::regclass)"
                                 : ColumnDefaults.normalise(def),
                         rs.getString("REMARKS")});

@@ -38,6 +38,8 @@ public final class CatalogSql {
             "current_schemas", "array_to_string", "pg_relation_size", "pg_total_relation_size", "pg_get_partkeydef",
             "pg_get_statisticsobjdef_columns", "pg_get_triggerdef", "pg_relation_is_publishable", "array_upper",
             "pg_partition_ancestors");
+    /** The engine's schema of PostgreSQL's information_schema views: H2 keeps {@code information_schema} for its own. */
+    public static final String INFORMATION_SCHEMA = "pgbridge_information_schema";
     /** The prefix of the engine's functions. */
     public static final String PREFIX = "pgbridge_";
     private static final H2Translator H2 = new H2Translator();
@@ -76,10 +78,8 @@ public final class CatalogSql {
                 continue;
             }
             if (t.isWord(i, "information_schema") && t.type(i + 1) == TokenType.DOT) {
-                throw new TranslationException(TranslationException.FEATURE_NOT_SUPPORTED,
-                        "information_schema is not available on this backend yet", t.start(i) + 1);
-            }
-            if (t.isWord(i, "pg_catalog") && t.type(i + 1) == TokenType.DOT) {
+                edits.replace(t.start(i), t.end(i), INFORMATION_SCHEMA);
+            } else if (t.isWord(i, "pg_catalog") && t.type(i + 1) == TokenType.DOT) {
                 edits.replace(t.start(i), t.start(i + 2), "");
             } else if (t.isWord(i, "operator") && t.type(i + 1) == TokenType.LEFT_PAREN && t.partner(i + 1) > 0) {
                 int close = t.partner(i + 1);

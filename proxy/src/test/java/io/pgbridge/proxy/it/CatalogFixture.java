@@ -1,0 +1,118 @@
+package io.pgbridge.proxy.it;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One schema, created on PostgreSQL 15 directly and through pgbridge on H2, MariaDB and SQLite, each in a database
+ * of its own ({@value #DATABASE}: PostgreSQL's and MariaDB's shared test databases hold other tests' tables, which
+ * would show in catalog listings), so that catalog queries can be compared whole.
+ */
+final class CatalogFixture implements AutoCloseable {
+    static final String DATABASE = "pgb_catalog_it";
+    static final List<String> KINDS = List.of("h2", "mariadb", "sqlite");
+
+    private final Connection postgres;
+    private final Map<String, RunningProxy> proxies = new LinkedHashMap<>();
+
+    /** Creates the databases where missing, starts a proxy per kind and runs {@code schema} everywhere. */
+    CatalogFixture(String... schema) throws Exception {
+        try (Connection pg = DriverManager.getConnection(TestDatabases.postgresUrl());
+             Statement st = pg.createStatement();
+             ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+            if (!rs.next()) {
+                st.execute("CREATE DATABASE " + DATABASE);
+            }
+        }
+        try (Connection maria = DriverManager.getConnection(TestDatabases.mariadbUrl());
+             Statement st = maria.createStatement()) {
+            st.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE);
+        }
+        postgres = DriverManager.getConnection(inDatabase(TestDatabases.postgresUrl()));
+        run(postgres, schema);
+        for (String kind : KINDS) {
+            RunningProxy proxy = kind.equals("mariadb")
+                    ? RunningProxy.forUrl(inDatabase(TestDatabases.mariadbUrl()), kind) : RunningProxy.forKind(kind);
+            proxies.put(kind, proxy);
+            try (Connection c = connect(kind)) {
+                run(c, schema);
+            }
+        }
+    }
+
+    /** {@code url} (a JDBC URL of the shared test database) naming {@value #DATABASE} instead. */
+    private static String inDatabase(String url) {
+        URI uri = URI.create(url.substring("jdbc:".length()));
+        return "jdbc:" + uri.getScheme() + "://" + uri.getAuthority() + "/" + DATABASE
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    Connection postgres() {
+        return postgres;
+    }
+
+    /** A pgjdbc connection through the proxy of {@code kind}, to a database of the same name as PostgreSQL's. */
+    Connection connect(String kind) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port(kind) + "/" + DATABASE + "?user=tester");
+    }
+
+    int port(String kind) {
+        return proxies.get(kind).port();
+    }
+
+    /** The rows of {@code sql} on {@code c}, each value passed through {@code normalise} (given the column label). */
+    static List<List<String>> rows(Connection c, String sql, Normaliser normalise) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rows(rs, normalise);
+        }
+    }
+
+    static List<List<String>> rows(ResultSet rs, Normaliser normalise) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        ResultSetMetaData md = rs.getMetaData();
+        List<String> labels = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            labels.add(md.getColumnLabel(i));
+        }
+        rows.add(labels);
+        while (rs.next()) {
+            List<String> row = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                row.add(normalise.value(md.getColumnLabel(i), rs.getString(i)));
+            }
+            rows.add(row);
+        }
+        rs.close();
+        return rows;
+    }
+
+    /** What legitimately differs between PostgreSQL and pgbridge in a column, made alike. */
+    interface Normaliser {
+        String value(String column, String value);
+    }
+
+    static void run(Connection c, String... statements) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        postgres.close();
+        for (RunningProxy proxy : proxies.values()) {
+            proxy.close();
+        }
+    }
+}
