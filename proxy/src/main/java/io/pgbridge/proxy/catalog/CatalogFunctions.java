@@ -106,11 +106,11 @@ public final class CatalogFunctions {
     }
 
     public static String constraintDefinition(Connection c, Integer constraint) throws SQLException {
-        return CatalogDefinitions.constraint(c, constraint);
+        return CatalogDefinitions.constraint(c, constraint, false);
     }
 
     public static String constraintDefinition(Connection c, Integer constraint, Boolean pretty) throws SQLException {
-        return CatalogDefinitions.constraint(c, constraint);
+        return CatalogDefinitions.constraint(c, constraint, Boolean.TRUE.equals(pretty));
     }
 
     public static String objectDescription(Connection c, Integer oid) throws SQLException {
@@ -156,12 +156,13 @@ public final class CatalogFunctions {
         return Boolean.TRUE.equals(includeImplicit) ? new String[] {"pg_catalog", "public"} : new String[] {"public"};
     }
 
-    public static String arrayToString(Object[] array, String separator) {
+    /** Arrays come as {@link java.sql.Array}: H2 converts no typed array (smallint, varchar) to {@code Object[]}. */
+    public static String arrayToString(java.sql.Array array, String separator) throws SQLException {
         if (array == null || separator == null) {
             return null;
         }
         StringBuilder out = new StringBuilder();
-        for (Object element : array) {
+        for (Object element : (Object[]) array.getArray()) {
             if (element != null) {
                 out.append(out.isEmpty() ? "" : separator).append(element);
             }
@@ -169,8 +170,12 @@ public final class CatalogFunctions {
         return out.toString();
     }
 
-    public static Integer arrayUpper(Object[] array, Integer dimension) {
-        return array == null || dimension == null || dimension != 1 || array.length == 0 ? null : array.length;
+    public static Integer arrayUpper(java.sql.Array array, Integer dimension) throws SQLException {
+        if (array == null || dimension == null || dimension != 1) {
+            return null;
+        }
+        int length = ((Object[]) array.getArray()).length;
+        return length == 0 ? null : length;
     }
 
     /** Without partitions, a relation's only ancestor is itself. */
@@ -197,6 +202,9 @@ public final class CatalogFunctions {
     }
 
     public static String regclassName(Connection c, Integer oid) throws SQLException {
+        if (oid != null && oid == 0) {
+            return "-";
+        }
         String name = lookup(c, "SELECT relname FROM pg_class WHERE oid = ?", oid);
         return name != null ? QuotedNames.quoteIfNeeded(name) : oid == null ? null : String.valueOf(oid);
     }

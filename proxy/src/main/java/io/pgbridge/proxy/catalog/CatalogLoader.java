@@ -24,9 +24,9 @@ import java.util.TreeMap;
  */
 final class CatalogLoader {
     private static final String[] USER_TABLES = {"pg_class", "pg_attribute", "pg_index", "pg_constraint", "pg_attrdef",
-            "pg_description"};
+            "pg_description", "pg_sequence", "pg_depend"};
 
-    private record Relation(String backendSchema, String schema, int namespace, String name, int oid, char kind) {
+    record Relation(String backendSchema, String schema, int namespace, String name, int oid, char kind) {
     }
 
     private final Connection backend;
@@ -35,6 +35,8 @@ final class CatalogLoader {
     private final CatalogOids oids;
     private final DatabaseMetaData md;
     private final boolean schemasAreCatalogs;
+    private final BackendConstraints constraints;
+    private final CatalogSequences sequences;
 
     CatalogLoader(Connection backend, Connection engine, BackendDialect dialect, CatalogOids oids) throws SQLException {
         this.backend = backend;
@@ -43,6 +45,8 @@ final class CatalogLoader {
         this.oids = oids;
         this.md = backend.getMetaData();
         this.schemasAreCatalogs = "mariadb".equals(dialect.name());
+        this.constraints = new BackendConstraints(backend, dialect.name());
+        this.sequences = new CatalogSequences(backend, dialect.name(), this::insert);
     }
 
     /** Replaces every user object in the engine with what the backend has now. */
@@ -67,6 +71,24 @@ final class CatalogLoader {
         for (Relation relation : relations) {
             if (relation.kind == 'r') {
                 foreignKeys(relation, relations);
+            }
+        }
+        String current = schemasAreCatalogs ? backend.getCatalog() : currentSchema();
+        for (CatalogSequences.Sequence sequence : sequences.backendSequences(current)) {
+            String schema = sequence.schema() == null || sequence.schema().equals(current) ? "public" : sequence.schema();
+            int oid = oids.of("relation", schema, sequence.name());
+            if (!exists(oid)) {   // a serial column's, already there
+                sequences.insert(oid, sequence.name(), schema.equals("public") ? CatalogOids.PUBLIC
+                        : oids.of("schema", "", schema), sequence.parameters());
+            }
+        }
+    }
+
+    private boolean exists(int relation) throws SQLException {
+        try (PreparedStatement ps = engine.prepareStatement("SELECT 1 FROM pg_class WHERE oid = ?")) {
+            ps.setInt(1, relation);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }
@@ -144,6 +166,10 @@ final class CatalogLoader {
                             + " atthasdef, attcollation) VALUES (?, ?, ?, -1, ?, ?, ?, ?, ?)", relation.oid, name,
                     type.oid(), attnum, type.typeModifier(), column[2], def != null,
                     isText(type.oid()) ? CatalogOids.DEFAULT_COLLATION : 0);
+            if (def != null && def.startsWith("nextval('" + relation.name + "_" + name + "_seq'")) {
+                sequences.insertSerial(oids.of("relation", relation.schema, relation.name + "_" + name + "_seq"),
+                        relation.name + "_" + name + "_seq", relation.namespace, relation.oid, attnum, type.oid());
+            }
             if (def != null) {
                 insert("INSERT INTO pg_attrdef (oid, adrelid, adnum, adbin) VALUES (?, ?, ?, ?)",
                         oids.of("default", relation.schema, relation.name + "." + name), relation.oid, attnum, def);
@@ -194,16 +220,43 @@ final class CatalogLoader {
                     && !pkName.toUpperCase(Locale.ROOT).startsWith("PRIMARY_KEY") && !pkName.startsWith("CONSTRAINT_");
             String name = named ? pkName : relation.name + "_pkey";
             int indexOid = index(relation, name, pk, attnums, true, true);
+            for (String column : pk) {   // SQLite's metadata says an INTEGER PRIMARY KEY may be null
+                insert("UPDATE pg_attribute SET attnotnull = true WHERE attrelid = ? AND attname = ?", relation.oid, column);
+            }
             insert("INSERT INTO pg_constraint (oid, conname, connamespace, contype, conrelid, conindid, conkey)"
                             + " VALUES (?, ?, ?, 'p', ?, ?, ?)", oids.of("constraint", relation.schema, name), name,
                     relation.namespace, relation.oid, indexOid, attnumArray(pk, attnums));
         }
+        Map<String, String> uniqueConstraints = constraints.uniqueConstraintIndexes(relation.backendSchema, relation.name);
         for (var e : indexes.entrySet()) {
             List<String> columns = List.copyOf(e.getValue().columns().values());
-            String name = e.getKey().startsWith("sqlite_autoindex") ? relation.name + "_" + String.join("_", columns) + "_key"
-                    : e.getKey();
-            index(relation, name, columns, attnums, e.getValue().unique(), false);
+            // PostgreSQL names a UNIQUE constraint's index after the constraint, an unnamed one <table>_<columns>_key.
+            String constraint = e.getKey().startsWith("sqlite_autoindex")
+                    ? relation.name + "_" + String.join("_", columns) + "_key" : uniqueConstraints.get(e.getKey());
+            int indexOid = index(relation, constraint != null ? constraint : e.getKey(), columns, attnums,
+                    e.getValue().unique(), false);
+            if (constraint != null && e.getValue().unique()) {
+                insert("INSERT INTO pg_constraint (oid, conname, connamespace, contype, conrelid, conindid, conkey)"
+                                + " VALUES (?, ?, ?, 'u', ?, ?, ?)", oids.of("constraint", relation.schema, constraint),
+                        constraint, relation.namespace, relation.oid, indexOid, attnumArray(columns, attnums));
+            }
         }
+        checks(relation, attnums);
+    }
+
+    /** CHECK constraints, with the columns their condition names as conkey, and their number in relchecks. */
+    private void checks(Relation relation, Map<String, Integer> attnums) throws SQLException {
+        List<BackendConstraints.Check> checks = constraints.checks(relation.backendSchema, relation.name);
+        for (BackendConstraints.Check check : checks) {
+            List<String> columns = attnums.keySet().stream()
+                    .filter(column -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(column) + "\\b")
+                            .matcher(check.clause()).find()).toList();
+            insert("INSERT INTO pg_constraint (oid, conname, connamespace, contype, conrelid, conkey, conbin)"
+                            + " VALUES (?, ?, ?, 'c', ?, ?, ?)", oids.of("constraint", relation.schema, check.name()),
+                    check.name(), relation.namespace, relation.oid, attnumArray(columns, attnums),
+                    "(" + check.clause() + ")");
+        }
+        insert("UPDATE pg_class SET relchecks = ? WHERE oid = ?", checks.size(), relation.oid);
     }
 
     private record IndexShape(TreeMap<Integer, String> columns, boolean unique) {

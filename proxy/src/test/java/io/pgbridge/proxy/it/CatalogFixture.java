@@ -21,11 +21,34 @@ final class CatalogFixture implements AutoCloseable {
     static final String DATABASE = "pgb_catalog_it";
     static final List<String> KINDS = List.of("h2", "mariadb", "sqlite");
 
+    /** The schema, in PostgreSQL's SQL; constraints are named as PostgreSQL names them, not all backends keep names. */
+    static final String[] SCHEMA = {
+            "drop view if exists cat_titles",
+            "drop table if exists cat_serial",
+            "drop table if exists cat_books",
+            "drop table if exists cat_authors",
+            "create table cat_authors (id integer primary key, name varchar(100) not null, born date,"
+                    + " email varchar(200) constraint cat_authors_email_key unique)",
+            "create table cat_books (id integer primary key, author_id integer not null constraint"
+                    + " cat_books_author_id_fkey references cat_authors (id) on delete cascade, title text not null,"
+                    + " price numeric(10,2), stock integer default 0, isbn char(13), weight double precision,"
+                    + " published timestamp)",
+            "create index cat_books_title_idx on cat_books (title)",
+            "create view cat_titles as select a.name, b.title from cat_authors a join cat_books b on b.author_id = a.id",
+            "create table cat_serial (id serial primary key, code varchar(10) not null, n integer constraint"
+                    + " cat_serial_n_check check (n > 0), constraint cat_serial_code_key unique (code))"};
+    /**
+     * Sequences, on the backends that have them (not SQLite). Cache and maximum given: the backends' defaults differ
+     * from PostgreSQL's (H2 caches 32, MariaDB 1000, and MariaDB's largest bigint sequence value is 2^63 - 2).
+     */
+    static final String[] SEQUENCES = {
+            "drop sequence if exists cat_invoice_seq",
+            "create sequence cat_invoice_seq start with 100 increment by 5 maxvalue 1000000 cache 1"};
     private final Connection postgres;
     private final Map<String, RunningProxy> proxies = new LinkedHashMap<>();
 
-    /** Creates the databases where missing, starts a proxy per kind and runs {@code schema} everywhere. */
-    CatalogFixture(String... schema) throws Exception {
+    /** Creates the databases where missing, starts a proxy per kind and creates the schema everywhere. */
+    CatalogFixture() throws Exception {
         try (Connection pg = DriverManager.getConnection(TestDatabases.postgresUrl());
              Statement st = pg.createStatement();
              ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
@@ -38,15 +61,23 @@ final class CatalogFixture implements AutoCloseable {
             st.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE);
         }
         postgres = DriverManager.getConnection(inDatabase(TestDatabases.postgresUrl()));
-        run(postgres, schema);
+        run(postgres, SCHEMA);
+        run(postgres, SEQUENCES);
         for (String kind : KINDS) {
             RunningProxy proxy = kind.equals("mariadb")
                     ? RunningProxy.forUrl(inDatabase(TestDatabases.mariadbUrl()), kind) : RunningProxy.forKind(kind);
             proxies.put(kind, proxy);
             try (Connection c = connect(kind)) {
-                run(c, schema);
+                run(c, SCHEMA);
+                if (hasSequences(kind)) {
+                    run(c, SEQUENCES);
+                }
             }
         }
+    }
+
+    static boolean hasSequences(String kind) {
+        return !kind.equals("sqlite");
     }
 
     /** {@code url} (a JDBC URL of the shared test database) naming {@value #DATABASE} instead. */

@@ -50,7 +50,7 @@ public final class CatalogSql {
     /** The engine's SQL for the catalog query {@code sql}. */
     public static Translation translate(String sql) {
         Translation h2 = H2.translate(rewrite(sql));
-        String engineSql = renameFunctions(h2.sql());
+        String engineSql = renameFunctions(regCasts(h2.sql()));
         return engineSql.equals(h2.sql()) ? h2 : h2.withSql(engineSql);
     }
 
@@ -153,7 +153,35 @@ public final class CatalogSql {
         return out.append(']').toString();
     }
 
-    /** {@code operand::[pg_catalog.]regX} as a function call; other casts: {@code oid} and {@code name} as H2's types. */
+    /**
+     * {@code operand::regX} as a call of the engine's function; done after the H2 translator has named the result
+     * columns, which keep PostgreSQL's names ({@code conrelid::regclass} is {@code conrelid}).
+     */
+    static String regCasts(String sql) {
+        SqlTokens t = new SqlTokens(sql);
+        TextEdits edits = new TextEdits();
+        for (int i = 0; i < t.size(); i++) {
+            if (t.isOperator(i, "::")) {
+                i = regCast(t, i, edits);
+            }
+        }
+        return edits.isEmpty() ? sql : edits.applyTo(sql);
+    }
+
+    private static int regCast(SqlTokens t, int cast, TextEdits edits) {
+        int type = t.isWord(cast + 1, "pg_catalog") && t.type(cast + 2) == TokenType.DOT ? cast + 3 : cast + 1;
+        String[] functions = t.word(type) == null ? null : REG_TYPES.get(t.word(type));
+        if (functions == null) {
+            return cast;
+        }
+        int start = operandStart(t, cast - 1);
+        boolean literal = t.type(cast - 1) == TokenType.STRING && start == cast - 1;
+        edits.insert(t.start(start), (literal ? functions[0] : functions[1]) + "(");
+        edits.replace(t.end(cast - 1), t.end(type), ")");
+        return type;
+    }
+
+    /** Casts the engine reads otherwise: {@code oid} and {@code name} as H2's types, {@code t[]} as {@code t array}. */
     private static int rewriteCast(SqlTokens t, int cast, TextEdits edits) {
         int type = t.isWord(cast + 1, "pg_catalog") && t.type(cast + 2) == TokenType.DOT ? cast + 3 : cast + 1;
         String name = t.word(type);
@@ -169,15 +197,7 @@ public final class CatalogSql {
             edits.replace(t.start(cast + 1), t.end(type), name.equals("oid") ? "int" : "varchar");
             return type;
         }
-        String[] functions = REG_TYPES.get(name);
-        if (functions == null) {
-            return cast;
-        }
-        int start = operandStart(t, cast - 1);
-        boolean literal = t.type(cast - 1) == TokenType.STRING && start == cast - 1;
-        edits.insert(t.start(start), (literal ? functions[0] : functions[1]) + "(");
-        edits.replace(t.end(cast - 1), t.end(type), ")");
-        return type;
+        return cast;
     }
 
     /** The first token of the operand that ends at {@code end}: a literal, a dotted name or a parenthesised call. */

@@ -25,13 +25,19 @@ class CatalogSqlTest {
             "select pg_get_userbyid(f(x)::regrole)|select pg_get_userbyid(pgbridge_regrole_name(f(x)))",
             "select table_name from information_schema.tables|select table_name from pgbridge_information_schema.tables"})
     void rewritesWhatTheEngineReadsOtherwise(String sql, String engineSql) {
-        assertThat(CatalogSql.rewrite(sql)).isEqualToNormalizingWhitespace(engineSql);
+        assertThat(CatalogSql.regCasts(CatalogSql.rewrite(sql))).isEqualToNormalizingWhitespace(engineSql);
     }
 
     @Test
     void callsTheEngineFunctionsAndKeepsPostgresColumnNames() {
         assertThat(CatalogSql.translate("select pg_catalog.format_type(a.atttypid, a.atttypmod) from pg_attribute a").sql())
                 .isEqualTo("select pgbridge_format_type(a.atttypid, a.atttypmod) AS \"format_type\" from pg_attribute a");
+    }
+
+    @Test
+    void aCastToRegclassKeepsTheColumnsName() {
+        assertThat(CatalogSql.translate("select c.conrelid::pg_catalog.regclass from pg_constraint c").sql())
+                .isEqualTo("select pgbridge_regclass_name(c.conrelid) AS \"conrelid\" from pg_constraint c");
     }
 
     @Test
