@@ -37,6 +37,7 @@ final class CatalogLoader {
     private final boolean schemasAreCatalogs;
     private final BackendConstraints constraints;
     private final CatalogSequences sequences;
+    private final RowTypes rowTypes;
 
     CatalogLoader(Connection backend, Connection engine, BackendDialect dialect, CatalogOids oids) throws SQLException {
         this.backend = backend;
@@ -47,6 +48,7 @@ final class CatalogLoader {
         this.schemasAreCatalogs = "mariadb".equals(dialect.name());
         this.constraints = new BackendConstraints(backend, dialect.name());
         this.sequences = new CatalogSequences(backend, dialect.name(), this::insert);
+        this.rowTypes = new RowTypes(oids, this::insert);
     }
 
     /** Replaces every user object in the engine with what the backend has now. */
@@ -56,6 +58,7 @@ final class CatalogLoader {
                 st.execute("DELETE FROM " + table);
             }
             st.execute("DELETE FROM pg_namespace WHERE oid >= 16384");
+            st.execute("DELETE FROM pg_type WHERE oid >= 16384");
         }
         List<Relation> relations = relations();
         for (Relation relation : relations) {
@@ -63,6 +66,7 @@ final class CatalogLoader {
                             + " relnatts) VALUES (?, ?, ?, 0, ?, ?, false, ?, 0)", relation.oid, relation.name,
                     relation.namespace, CatalogOids.BOOTSTRAP_SUPERUSER, relation.kind == 'r' ? CatalogOids.HEAP : 0,
                     String.valueOf(relation.kind));
+            rowTypes.insert(relation.oid, relation.schema, relation.name, relation.namespace);
             Map<String, Integer> attnums = columns(relation);
             if (relation.kind == 'r') {
                 keysAndIndexes(relation, attnums);
@@ -180,6 +184,8 @@ final class CatalogLoader {
             }
         }
         insert("UPDATE pg_class SET relnatts = ? WHERE oid = ?", attnum, relation.oid);
+        insert("UPDATE pg_attribute a SET attlen = (SELECT t.typlen FROM pg_type t WHERE t.oid = a.atttypid)"
+                + " WHERE attrelid = ?", relation.oid);
         return attnums;
     }
 
@@ -270,7 +276,8 @@ final class CatalogLoader {
                 CatalogOids.BOOTSTRAP_SUPERUSER, CatalogOids.BTREE, columns.size());
         insert("INSERT INTO pg_index (indexrelid, indrelid, indnatts, indnkeyatts, indisunique, indisprimary, indkey,"
                         + " indoption) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", oid, relation.oid, columns.size(), columns.size(),
-                unique, primary, attnumArray(columns, attnums), new Short[columns.size()]);
+                unique, primary, attnumArray(columns, attnums), java.util.Collections.nCopies(columns.size(), (short) 0)
+                        .toArray(Short[]::new));
         insert("UPDATE pg_class SET relhasindex = true WHERE oid = ?", relation.oid);
         return oid;
     }

@@ -16,11 +16,6 @@ import java.util.List;
  * information_schema, MariaDB's are tables of type SEQUENCE; SQLite has none).
  */
 final class CatalogSequences {
-    /** Writes one row into the engine: an INSERT or UPDATE with its values. */
-    interface Rows {
-        void insert(String sql, Object... values) throws SQLException;
-    }
-
     /** A sequence's parameters as pg_sequence has them. */
     record Parameters(int type, long start, long increment, long maximum, long minimum, long cache, boolean cycle) {
         /** A serial column's: of the column's type, from 1 up to the type's maximum, one at a time. */
@@ -43,9 +38,9 @@ final class CatalogSequences {
 
     private final Connection backend;
     private final String dialect;
-    private final Rows rows;
+    private final EngineRows rows;
 
-    CatalogSequences(Connection backend, String dialect, Rows rows) {
+    CatalogSequences(Connection backend, String dialect, EngineRows rows) {
         this.backend = backend;
         this.dialect = dialect;
         this.rows = rows;

@@ -1,8 +1,5 @@
 package io.pgbridge.proxy.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * alike: owners (pgbridge's objects belong to the role that asks first) and the oids in the names PostgreSQL gives
  * NOT NULL constraints. H2's embedded database holds pgbridge's own {@code actors} table, hence the name filters.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogDifferentialIT {
+class CatalogDifferentialIT extends AbstractCatalogIT {
     private static final String OURS = "('cat_authors', 'cat_books', 'cat_titles', 'cat_serial')";
     /**
      * Columns whose types SQLite does not keep: pgbridge declares date, timestamp and char(n) as SQLite affinities
@@ -31,17 +27,6 @@ class CatalogDifferentialIT {
     private static final String SQLITE_UNTYPED = "('born', 'price', 'isbn', 'published')";
     private static final CatalogFixture.Normaliser NORMALISE = (column, value) -> value == null ? null
             : column.endsWith("_owner") ? "owner" : value.replaceAll("^\\d+_\\d+_(\\d+_not_null)$", "nsp_rel_$1");
-    private CatalogFixture fixture;
-
-    @BeforeAll
-    void start() throws Exception {
-        fixture = new CatalogFixture();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        fixture.close();
-    }
 
     Stream<Arguments> queries() {
         return CatalogFixture.KINDS.stream().flatMap(kind -> queries(kind).stream().map(q -> Arguments.of(kind, q)));

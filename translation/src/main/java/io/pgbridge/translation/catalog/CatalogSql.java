@@ -40,6 +40,10 @@ public final class CatalogSql {
             "pg_partition_ancestors");
     /** The engine's schema of PostgreSQL's information_schema views: H2 keeps {@code information_schema} for its own. */
     public static final String INFORMATION_SCHEMA = "pgbridge_information_schema";
+    /** Words before a parenthesis that do not name a function: {@code SELECT (a)[1]}, {@code AND (x) & 1}. */
+    private static final Set<String> KEYWORDS_BEFORE_PARENTHESES = Set.of("select", "where", "and", "or", "not", "on",
+            "when", "then", "else", "in", "any", "all", "some", "exists", "as", "from", "by", "case", "having", "distinct",
+            "returning", "values", "join", "using", "is", "like", "between");
     /** The prefix of the engine's functions. */
     public static final String PREFIX = "pgbridge_";
     private static final H2Translator H2 = new H2Translator();
@@ -49,7 +53,7 @@ public final class CatalogSql {
 
     /** The engine's SQL for the catalog query {@code sql}. */
     public static Translation translate(String sql) {
-        Translation h2 = H2.translate(rewrite(sql));
+        Translation h2 = H2.translate(EngineExpressions.rewrite(rewrite(sql)));
         String engineSql = renameFunctions(regCasts(h2.sql()));
         return engineSql.equals(h2.sql()) ? h2 : h2.withSql(engineSql);
     }
@@ -201,12 +205,12 @@ public final class CatalogSql {
     }
 
     /** The first token of the operand that ends at {@code end}: a literal, a dotted name or a parenthesised call. */
-    private static int operandStart(SqlTokens t, int end) {
+    static int operandStart(SqlTokens t, int end) {
         int i = end;
         if (t.type(i) == TokenType.RIGHT_PAREN || t.type(i) == TokenType.RIGHT_BRACKET) {
             i = Math.max(0, t.partner(i));
-            if (t.type(i - 1) == TokenType.IDENTIFIER) {
-                i--;
+            if (t.type(i - 1) == TokenType.IDENTIFIER && !KEYWORDS_BEFORE_PARENTHESES.contains(t.word(i - 1))) {
+                i--;   // a call's name, a subscripted column's name
             }
         }
         while (t.type(i - 1) == TokenType.DOT && t.type(i - 2) == TokenType.IDENTIFIER) {
