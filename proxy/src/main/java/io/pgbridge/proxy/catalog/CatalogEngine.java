@@ -94,7 +94,7 @@ public final class CatalogEngine {
             throws SQLException {
         addNamed("pg_database", "datname", database, "INSERT INTO pg_database (oid, datname, datdba, encoding, datcollate,"
                 + " datctype) VALUES (?, ?, 10, 6, 'C.UTF-8', 'C.UTF-8')", oids.of("database", "", database));
-        addNamed("pg_roles", "rolname", user, "INSERT INTO pg_roles VALUES (?, ?, true, true, true, true, true, false, -1,"
+        addNamed("pg_roles", "rolname", user, "INSERT INTO pg_roles VALUES (?, ?, true, true, true, true, true, true, -1,"
                 + " '********', NULL, true, NULL)", roleName().isEmpty() ? CatalogOids.BOOTSTRAP_SUPERUSER
                 : oids.of("role", "", user));
         if (!stale && System.currentTimeMillis() - loadedAt < STALE_AFTER_MILLIS) {

@@ -31,7 +31,9 @@ public final class CatalogFunctions {
             {"pgbridge_regproc_name", "regprocName"}, {"pgbridge_regnamespace_oid", "regnamespaceOid"},
             {"pgbridge_regnamespace_name", "regnamespaceName"}, {"pgbridge_regrole_oid", "regroleOid"},
             {"pgbridge_regrole_name", "userById"}, {"array_upper", "arrayUpper"},
-            {"pg_partition_ancestors", "partitionAncestors"}};
+            {"pg_partition_ancestors", "partitionAncestors"}, {"pg_get_function_result", "noText"},
+            {"pg_get_function_arguments", "noText"}, {"pg_get_function_identity_arguments", "noText"},
+            {"pg_get_viewdef", "viewDefinition"}, {"pgbridge_array_map", "arrayMap"}};
 
     private CatalogFunctions() {
     }
@@ -168,6 +170,33 @@ public final class CatalogFunctions {
             }
         }
         return out.toString();
+    }
+
+    /** The text array of {@code query} (one parameter, one result column) run for each element of {@code array}. */
+    public static String[] arrayMap(Connection c, java.sql.Array array, String query) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        Object[] elements = (Object[]) array.getArray();
+        String[] mapped = new String[elements.length];
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            for (int i = 0; i < elements.length; i++) {
+                ps.setObject(1, elements[i]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    mapped[i] = rs.next() ? rs.getString(1) : null;
+                }
+            }
+        }
+        return mapped;
+    }
+
+    /** The view's query as the backend keeps it (PostgreSQL prints its own deparse; pgbridge has the backend's). */
+    public static String viewDefinition(Connection c, Integer view) throws SQLException {
+        return lookup(c, "SELECT ev_action FROM pg_rewrite WHERE ev_class = ? AND rulename = '_RETURN'", view);
+    }
+
+    public static String viewDefinition(Connection c, Integer view, Boolean pretty) throws SQLException {
+        return viewDefinition(c, view);
     }
 
     public static Integer arrayUpper(java.sql.Array array, Integer dimension) throws SQLException {

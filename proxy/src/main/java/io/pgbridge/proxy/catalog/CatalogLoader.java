@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 final class CatalogLoader {
     private static final String[] USER_TABLES = {"pg_class", "pg_attribute", "pg_index", "pg_constraint", "pg_attrdef",
-            "pg_description", "pg_sequence", "pg_depend"};
+            "pg_description", "pg_sequence", "pg_depend", "pg_rewrite"};
 
     record Relation(String backendSchema, String schema, int namespace, String name, int oid, char kind) {
     }
@@ -70,6 +70,11 @@ final class CatalogLoader {
             Map<String, Integer> attnums = columns(relation);
             if (relation.kind == 'r') {
                 keysAndIndexes(relation, attnums);
+            } else {
+                // A view is a table with a rule in PostgreSQL; pg_get_viewdef reads the rule's query.
+                insert("INSERT INTO pg_rewrite (oid, rulename, ev_class, ev_type, is_instead, ev_action)"
+                                + " VALUES (?, '_RETURN', ?, '1', true, ?)", oids.of("rule", relation.schema, relation.name),
+                        relation.oid, ViewDefinitions.read(backend, dialect.name(), relation.backendSchema, relation.name));
             }
         }
         for (Relation relation : relations) {
@@ -184,8 +189,8 @@ final class CatalogLoader {
             }
         }
         insert("UPDATE pg_class SET relnatts = ? WHERE oid = ?", attnum, relation.oid);
-        insert("UPDATE pg_attribute a SET attlen = (SELECT t.typlen FROM pg_type t WHERE t.oid = a.atttypid)"
-                + " WHERE attrelid = ?", relation.oid);
+        insert("UPDATE pg_attribute a SET (attlen, attstorage) = (SELECT t.typlen, t.typstorage FROM pg_type t"
+                + " WHERE t.oid = a.atttypid) WHERE attrelid = ?", relation.oid);
         return attnums;
     }
 

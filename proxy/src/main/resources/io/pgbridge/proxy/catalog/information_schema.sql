@@ -22,7 +22,7 @@ CREATE VIEW tables AS SELECT CAST(@pgbridge_database AS varchar) AS table_catalo
     WHERE c.relkind IN ('r', 'v', 'f', 'p')
 ;
 CREATE VIEW views AS SELECT CAST(@pgbridge_database AS varchar) AS table_catalog, nc.nspname AS table_schema,
-    c.relname AS table_name, CAST(NULL AS varchar) AS view_definition, CAST('NONE' AS varchar) AS check_option,
+    c.relname AS table_name, CAST(pgbridge_catalog.pgbridge_pg_get_viewdef(c.oid) AS varchar) AS view_definition, CAST('NONE' AS varchar) AS check_option,
     CAST('NO' AS varchar(3)) AS is_updatable, CAST('NO' AS varchar(3)) AS is_insertable_into,
     CAST('NO' AS varchar(3)) AS is_trigger_updatable, CAST('NO' AS varchar(3)) AS is_trigger_deletable,
     CAST('NO' AS varchar(3)) AS is_trigger_insertable_into

@@ -1,5 +1,6 @@
 -- The virtual pg_catalog of a non-PostgreSQL backend, in pgbridge's catalog engine (an in-memory H2 database in
--- PostgreSQL mode). PostgreSQL's column names and meanings; oid columns are int, name columns varchar.
+-- PostgreSQL mode). PostgreSQL's column names and meanings; oid columns are int, name columns varchar, "char"
+-- columns that may be empty (attcompression…) varchar(1): H2's char(1) would pad '' to ' '.
 -- Statements are separated by a line holding only ';'.
 CREATE TABLE pg_namespace (oid int PRIMARY KEY, nspname varchar NOT NULL, nspowner int NOT NULL, nspacl varchar array)
 ;
@@ -15,12 +16,13 @@ CREATE TABLE pg_class (oid int PRIMARY KEY, relname varchar NOT NULL, relnamespa
     relispartition boolean NOT NULL DEFAULT false, relrewrite int NOT NULL DEFAULT 0, relacl varchar array,
     reloptions varchar array, relpartbound varchar)
 ;
-CREATE TABLE pg_attribute (attrelid int NOT NULL, attname varchar NOT NULL, atttypid int NOT NULL, attlen smallint NOT NULL,
+CREATE TABLE pg_attribute (attrelid int NOT NULL, attname varchar NOT NULL, atttypid int NOT NULL,
+    attstattarget int NOT NULL DEFAULT -1, attlen smallint NOT NULL,
     attnum smallint NOT NULL, attndims int NOT NULL DEFAULT 0, attcacheoff int NOT NULL DEFAULT -1, atttypmod int NOT NULL,
     attbyval boolean NOT NULL DEFAULT false, attalign char(1) NOT NULL DEFAULT 'i', attstorage char(1) NOT NULL DEFAULT 'p',
-    attcompression char(1) NOT NULL DEFAULT '', attnotnull boolean NOT NULL, atthasdef boolean NOT NULL,
-    atthasmissing boolean NOT NULL DEFAULT false, attidentity char(1) NOT NULL DEFAULT '',
-    attgenerated char(1) NOT NULL DEFAULT '', attisdropped boolean NOT NULL DEFAULT false,
+    attcompression varchar(1) NOT NULL DEFAULT '', attnotnull boolean NOT NULL, atthasdef boolean NOT NULL,
+    atthasmissing boolean NOT NULL DEFAULT false, attidentity varchar(1) NOT NULL DEFAULT '',
+    attgenerated varchar(1) NOT NULL DEFAULT '', attisdropped boolean NOT NULL DEFAULT false,
     attislocal boolean NOT NULL DEFAULT true, attinhcount int NOT NULL DEFAULT 0, attcollation int NOT NULL DEFAULT 0,
     attacl varchar array, PRIMARY KEY (attrelid, attnum))
 ;
@@ -93,6 +95,9 @@ CREATE TABLE pg_extension (oid int PRIMARY KEY, extname varchar NOT NULL, extown
 ;
 CREATE TABLE pg_depend (classid int NOT NULL, objid int NOT NULL, objsubid int NOT NULL, refclassid int NOT NULL,
     refobjid int NOT NULL, refobjsubid int NOT NULL, deptype char(1) NOT NULL)
+;
+CREATE TABLE pg_rewrite (oid int PRIMARY KEY, rulename varchar NOT NULL, ev_class int NOT NULL, ev_type char(1) NOT NULL,
+    ev_enabled char(1) NOT NULL DEFAULT 'O', is_instead boolean NOT NULL, ev_qual varchar, ev_action varchar)
 ;
 CREATE TABLE pg_sequence (seqrelid int PRIMARY KEY, seqtypid int NOT NULL, seqstart bigint NOT NULL,
     seqincrement bigint NOT NULL, seqmax bigint NOT NULL, seqmin bigint NOT NULL, seqcache bigint NOT NULL,

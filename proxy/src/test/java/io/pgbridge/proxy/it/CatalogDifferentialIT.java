@@ -3,6 +3,7 @@ package io.pgbridge.proxy.it;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.util.List;
@@ -40,7 +41,7 @@ class CatalogDifferentialIT extends AbstractCatalogIT {
                 "select * from information_schema.columns where table_name in " + OURS + (kind.equals("sqlite")
                         ? " and column_name not in " + SQLITE_UNTYPED + " and not (table_name = 'cat_serial'"
                         + " and column_name = 'id')" : "") + " order by table_name, ordinal_position",
-                // view_definition left out: PostgreSQL prints its own deparse of the query, which pgbridge has not.
+                // view_definition left out: PostgreSQL prints its own deparse of the query, pgbridge the backend's.
                 "select table_catalog, table_schema, table_name, check_option, is_updatable, is_insertable_into,"
                         + " is_trigger_updatable, is_trigger_deletable, is_trigger_insertable_into"
                         + " from information_schema.views where table_schema = 'public'",
@@ -69,6 +70,51 @@ class CatalogDifferentialIT extends AbstractCatalogIT {
                 "select s.relname, d.deptype, t.relname, d.refobjsubid from pg_depend d join pg_class s"
                         + " on s.oid = d.objid join pg_class t on t.oid = d.refobjid where s.relkind = 'S'"
                         + " and s.relname like 'cat\\_%' order by 1");
+    }
+
+    Stream<Arguments> psqlCommands() {
+        return CatalogFixture.KINDS.stream().flatMap(kind -> Stream.of("\\d+ cat_authors", "\\d+ cat_serial",
+                        "\\d+ cat_books", "\\df", "\\dT", "\\d+ cat_titles")
+                .filter(command -> !kind.equals("sqlite") || !command.startsWith("\\d+ cat_") || command.endsWith("titles"))
+                .map(command -> Arguments.of(kind, command)));
+    }
+
+    /**
+     * psql 15's descriptions. A view's definition is left out: PostgreSQL prints a deparse of its own, pgbridge
+     * the backend's text. SQLite's tables are left out: it does not keep their column types ({@link #SQLITE_UNTYPED}).
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("psqlCommands")
+    void psqlDescribesAsPostgres(String kind, String command) throws Exception {
+        assertThat(withoutViewDefinition(fixture.psql(kind, command, "-P", "pager=off")))
+                .isEqualTo(withoutViewDefinition(fixture.psql(null, command, "-P", "pager=off")));
+    }
+
+    private static String withoutViewDefinition(String description) {
+        int definition = description.indexOf("View definition:");
+        return definition < 0 ? description : description.substring(0, definition);
+    }
+
+    /** psql 15's lists of views and sequences, owners aside (pgbridge's objects belong to the role that asks first). */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
+    void psqlListsViewsAndSequences(String kind) throws Exception {
+        for (String command : List.of("\\dv cat*", "\\ds cat*", "\\dt cat*", "\\di cat*")) {
+            List<String> postgres = CatalogQueriesIT.withoutOwners(fixture.psql(null, command, "-A", "-t"));
+            if (!CatalogFixture.hasSequences(kind)) {
+                postgres.removeIf(row -> row.contains("|cat_invoice_seq|"));
+            }
+            assertThat(CatalogQueriesIT.withoutOwners(fixture.psql(kind, command, "-A", "-t"))).as(command)
+                    .isEqualTo(postgres);
+        }
+    }
+
+    /** psql's roles: the role pgbridge's sessions use has the attributes of PostgreSQL's bootstrap superuser. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
+    void psqlListsTheRole(String kind) throws Exception {
+        assertThat(fixture.psql(kind, "\\du tester", "-A", "-t").replace("tester|", "postgres|"))
+                .isEqualTo(fixture.psql(null, "\\du postgres", "-A", "-t"));
     }
 
     /** On SQLite, which has no sequences, the standalone one of the schema is left out of PostgreSQL's rows too. */

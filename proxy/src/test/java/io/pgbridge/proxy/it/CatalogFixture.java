@@ -100,6 +100,24 @@ final class CatalogFixture implements AutoCloseable {
         return proxies.get(kind).port();
     }
 
+    /** psql's output of {@code command} with {@code options}, as {@code user} on database {@code database}. */
+    static String psql(int port, String user, String database, String command, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "-U", user, "-d", database, "-c", command));
+        args.addAll(List.of(options));
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    /** psql's output on PostgreSQL ({@code kind} null) or through pgbridge, in this fixture's database. */
+    String psql(String kind, String command, String... options) throws Exception {
+        return kind == null ? psql(TestDatabases.postgresPort(), "postgres", DATABASE, command, options)
+                : psql(port(kind), "tester", DATABASE, command, options);
+    }
+
     /** The rows of {@code sql} on {@code c}, each value passed through {@code normalise} (given the column label). */
     static List<List<String>> rows(Connection c, String sql, Normaliser normalise) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {

@@ -121,18 +121,12 @@ class CatalogQueriesIT {
 
     /** psql's output of {@code command} with {@code options} (formatting). */
     private static String psql(int port, String command, String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(port),
-                "-U", port == TestDatabases.postgresPort() ? "postgres" : "tester", "-d", "test", "-c", command));
-        args.addAll(List.of(options));
-        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
+        return CatalogFixture.psql(port, port == TestDatabases.postgresPort() ? "postgres" : "tester", "test", command,
+                options);
     }
 
     /** psql's listing rows without their owner column (the fourth). */
-    private static List<String> withoutOwners(String listing) {
+    static List<String> withoutOwners(String listing) {
         List<String> rows = new ArrayList<>();
         for (String line : listing.split("\n")) {
             String[] f = line.split("\\|", -1);

@@ -6,7 +6,7 @@ import io.pgbridge.translation.TextEdits;
 
 /**
  * Expressions of catalog queries that the engine (H2) evaluates otherwise than PostgreSQL, as expressions it
- * evaluates alike: {@code a & b} as {@code BITAND(a, b)}; a subscript out of an array's bounds, which is NULL in
+ * evaluates alike: {@code ARRAY(SELECT … FROM unnest(a) x)}; {@code a & b} as {@code BITAND(a, b)}; a subscript out of an array's bounds, which is NULL in
  * PostgreSQL and an error in H2; and {@code information_schema._pg_expandarray(a)} in a select list, a set-returning
  * function H2 has no counterpart of, as a join with the array's positions (pgjdbc's getPrimaryKeys and getIndexInfo).
  */
@@ -22,7 +22,42 @@ final class EngineExpressions {
     }
 
     static String rewrite(String sql) {
-        return expandArrays(safeSubscripts(bitwiseAnd(sql)));
+        return expandArrays(safeSubscripts(bitwiseAnd(arrayOfUnnest(sql))));
+    }
+
+    /**
+     * {@code ARRAY(SELECT e FROM unnest(a) x)}, an array mapped element by element (psql's {@code \d+} prefixes a
+     * toast table's options so): H2 lets no FROM item refer to the outer query, so it becomes the engine's
+     * {@code pgbridge_array_map(a, query)}, which runs {@code SELECT e FROM (SELECT ? AS x) AS x} for each element.
+     */
+    static String arrayOfUnnest(String sql) {
+        if (!sql.toLowerCase(java.util.Locale.ROOT).contains("unnest")) {
+            return sql;
+        }
+        SqlTokens t = new SqlTokens(sql);
+        TextEdits edits = new TextEdits();
+        for (int i = 0; i < t.size(); i++) {
+            int close = t.partner(i + 1);
+            if (!t.isWord(i, "array") || t.type(i + 1) != TokenType.LEFT_PAREN || !t.isWord(i + 2, "select")) {
+                continue;
+            }
+            int from = t.findWord(i + 3, close, "from");
+            int call = from + 1;
+            if (from < 0 || !t.isWord(call, "unnest") || t.type(call + 1) != TokenType.LEFT_PAREN) {
+                continue;
+            }
+            int alias = t.partner(call + 1) + 1;
+            alias += t.isWord(alias, "as") ? 1 : 0;
+            if (t.type(alias) != TokenType.IDENTIFIER || alias + 1 != close) {
+                continue;
+            }
+            String query = "SELECT " + t.span(i + 3, from - 1) + " FROM (SELECT ? AS " + t.text(alias) + ") AS "
+                    + t.text(alias);
+            edits.replace(t.start(i), t.end(close), CatalogSql.PREFIX + "array_map(" + t.span(call + 2,
+                    t.partner(call + 1) - 1) + ", '" + query.replace("'", "''") + "')");
+            i = close;
+        }
+        return edits.isEmpty() ? sql : edits.applyTo(sql);
     }
 
     /** {@code a & b} as {@code BITAND(a, b)}, {@code b} a literal or name with casts, as catalog queries have it. */

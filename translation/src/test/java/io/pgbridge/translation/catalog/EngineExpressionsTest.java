@@ -22,6 +22,15 @@ class EngineExpressionsTest {
                         + " THEN (current_schemas(true))[1] END");
     }
 
+    /** psql's \\d+: a toast table's options, each prefixed. */
+    @Test
+    void anArrayOfAnUnnestMapsEachElement() {
+        assertThat(EngineExpressions.arrayOfUnnest("select c.reloptions || array(select 'toast.' || x from"
+                + " unnest(tc.reloptions) x), 1"))
+                .isEqualTo("select c.reloptions || pgbridge_array_map(tc.reloptions, 'SELECT ''toast.'' || x FROM"
+                        + " (SELECT ? AS x) AS x'), 1");
+    }
+
     /** pgjdbc's getPrimaryKeys, shortened. */
     @Test
     void expandArrayInASelectListJoinsThePositions() {
