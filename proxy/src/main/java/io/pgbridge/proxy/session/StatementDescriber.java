@@ -2,7 +2,7 @@ package io.pgbridge.proxy.session;
 
 import io.pgbridge.backend.BackendDialect;
 import io.pgbridge.proxy.catalog.BackendCatalogs;
-import io.pgbridge.backend.Dialects;
+import io.pgbridge.proxy.catalog.CatalogResultTypes;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
@@ -38,7 +38,7 @@ final class StatementDescriber {
         ParsedStatement described = runner.withSessionFunctions(statement, false);
         int count = described.parameterCount();
         if (described.catalog()) {
-            dialect = Dialects.H2;   // the catalog engine's
+            dialect = CatalogResultTypes.INSTANCE;   // the catalog engine's H2, with PostgreSQL's catalog types
         }
         Connection connection = described.catalog() ? runner.catalogConnection() : session.backendConnection().get();
         try (PreparedStatement prepared = connection.prepareStatement(described.jdbcSql().sql())) {

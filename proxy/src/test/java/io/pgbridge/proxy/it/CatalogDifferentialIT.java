@@ -72,6 +72,27 @@ class CatalogDifferentialIT extends AbstractCatalogIT {
                         + " and s.relname like 'cat\\_%' order by 1");
     }
 
+    Stream<Arguments> typedQueries() {
+        List<String> queries = Stream.of("schemata", "tables", "columns", "views", "table_constraints",
+                        "key_column_usage", "referential_constraints", "routines", "character_sets")
+                .map(view -> "select * from information_schema." + view).collect(java.util.stream.Collectors.toList());
+        queries.add("select c.oid, c.relname, c.relnamespace, c.relkind, c.relam, n.nspname AS schema,"
+                + " t.typname, t.oid as type, a.attname, a.attnum, a.atttypid from pg_class c join pg_namespace n"
+                + " on n.oid = c.relnamespace join pg_attribute a on a.attrelid = c.oid join pg_type t"
+                + " on t.oid = a.atttypid where c.relname = 'cat_books'");
+        queries.add("select * from (select conname, contype, conrelid from pg_constraint) c");
+        return CatalogFixture.KINDS.stream().flatMap(kind -> queries.stream().map(q -> Arguments.of(kind, q)));
+    }
+
+    /** The result columns' types: PostgreSQL's name, oid and "char" where its catalog has them (also aliased). */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("typedQueries")
+    void typesColumnsAsPostgres(String kind, String query) throws Exception {
+        try (Connection c = fixture.connect(kind)) {
+            assertThat(CatalogFixture.columnTypes(c, query)).isEqualTo(CatalogFixture.columnTypes(fixture.postgres(), query));
+        }
+    }
+
     Stream<Arguments> psqlCommands() {
         return CatalogFixture.KINDS.stream().flatMap(kind -> Stream.of("\\d+ cat_authors", "\\d+ cat_serial",
                         "\\d+ cat_books", "\\df", "\\dT", "\\d+ cat_titles")

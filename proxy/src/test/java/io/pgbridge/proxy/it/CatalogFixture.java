@@ -125,6 +125,18 @@ final class CatalogFixture implements AutoCloseable {
         }
     }
 
+    /** Each result column of {@code sql} on {@code c} as label:type, the type as the server names it. */
+    static List<String> columnTypes(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<String> types = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                types.add(md.getColumnLabel(i) + ":" + md.getColumnTypeName(i));
+            }
+            return types;
+        }
+    }
+
     static List<List<String>> rows(ResultSet rs, Normaliser normalise) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
         ResultSetMetaData md = rs.getMetaData();
