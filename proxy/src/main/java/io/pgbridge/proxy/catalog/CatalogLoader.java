@@ -242,8 +242,11 @@ final class CatalogLoader {
         for (var e : indexes.entrySet()) {
             List<String> columns = List.copyOf(e.getValue().columns().values());
             // PostgreSQL names a UNIQUE constraint's index after the constraint, an unnamed one <table>_<columns>_key.
-            String constraint = e.getKey().startsWith("sqlite_autoindex")
-                    ? relation.name + "_" + String.join("_", columns) + "_key" : uniqueConstraints.get(e.getKey());
+            String constraint = e.getKey().startsWith("sqlite_autoindex") ? ConstraintNames.unique(relation.name, columns)
+                    : uniqueConstraints.get(e.getKey());
+            if (constraint != null && ConstraintNames.isGenerated(constraint, relation.name, columns)) {
+                constraint = ConstraintNames.unique(relation.name, columns);
+            }
             int indexOid = index(relation, constraint != null ? constraint : e.getKey(), columns, attnums,
                     e.getValue().unique(), false);
             if (constraint != null && e.getValue().unique()) {
@@ -259,13 +262,21 @@ final class CatalogLoader {
     private void checks(Relation relation, Map<String, Integer> attnums) throws SQLException {
         List<BackendConstraints.Check> checks = constraints.checks(relation.backendSchema, relation.name);
         for (BackendConstraints.Check check : checks) {
-            List<String> columns = attnums.keySet().stream()
-                    .filter(column -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(column) + "\\b")
-                            .matcher(check.clause()).find()).toList();
+            // conkey: the columns the condition names, in the order it names them first
+            Map<Integer, String> named = new TreeMap<>();
+            for (String column : attnums.keySet()) {
+                var m = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(column) + "\\b")
+                        .matcher(check.clause());
+                if (m.find()) {
+                    named.put(m.start(), column);
+                }
+            }
+            List<String> columns = List.copyOf(named.values());
+            String name = ConstraintNames.isGenerated(check.name(), relation.name, List.of())
+                    ? ConstraintNames.check(relation.name, columns) : check.name();
             insert("INSERT INTO pg_constraint (oid, conname, connamespace, contype, conrelid, conkey, conbin)"
-                            + " VALUES (?, ?, ?, 'c', ?, ?, ?)", oids.of("constraint", relation.schema, check.name()),
-                    check.name(), relation.namespace, relation.oid, attnumArray(columns, attnums),
-                    "(" + check.clause() + ")");
+                            + " VALUES (?, ?, ?, 'c', ?, ?, ?)", oids.of("constraint", relation.schema, name),
+                    name, relation.namespace, relation.oid, attnumArray(columns, attnums), "(" + check.clause() + ")");
         }
         insert("UPDATE pg_class SET relchecks = ? WHERE oid = ?", checks.size(), relation.oid);
     }
@@ -314,9 +325,11 @@ final class CatalogLoader {
             List<String> pkColumns = e.getValue().stream().map(c -> c[1]).toList();
             Integer[] conkey = attnumArray(fkColumns, attnumsOf(relation));
             Integer[] confkey = attnumArray(pkColumns, attnumsOf(referenced));
+            String name = ConstraintNames.isGenerated(e.getKey(), relation.name, List.of())
+                    ? ConstraintNames.foreignKey(relation.name, fkColumns) : e.getKey();
             insert("INSERT INTO pg_constraint (oid, conname, connamespace, contype, conrelid, conindid, confrelid,"
                             + " confupdtype, confdeltype, confmatchtype, conkey, confkey) VALUES (?, ?, ?, 'f', ?, ?, ?, ?, ?, 's', ?, ?)",
-                    oids.of("constraint", relation.schema, e.getKey()), e.getKey(), relation.namespace, relation.oid,
+                    oids.of("constraint", relation.schema, name), name, relation.namespace, relation.oid,
                     referencedIndex(referenced.oid, confkey), referenced.oid, target[2], target[3], conkey, confkey);
             // psql lists foreign keys (and "Referenced by") only for tables with triggers, which FKs are in PostgreSQL.
             insert("UPDATE pg_class SET relhastriggers = true WHERE oid IN (?, ?)", relation.oid, referenced.oid);
@@ -325,10 +338,13 @@ final class CatalogLoader {
         }
     }
 
-    /** The index a backend made for foreign key {@code key}: MariaDB's is named after it or its first column, H2's {@code key_INDEX_n}. */
+    /**
+     * The index a backend made for foreign key {@code key}: MariaDB's is named after it or its first column, H2's
+     * {@code key_INDEX_n}, or {@code CONSTRAINT_INDEX_n} for a key it named itself.
+     */
     private void dropIndexBehind(Relation relation, Integer[] columns, String key, String firstColumn) throws SQLException {
         for (String pattern : new String[] {literalPattern(key), literalPattern(firstColumn),
-                literalPattern(key) + "\\_INDEX\\_%"}) {
+                literalPattern(key) + "\\_INDEX\\_%", "CONSTRAINT\\_INDEX\\_%"}) {
             try (PreparedStatement ps = engine.prepareStatement("SELECT i.indexrelid FROM pg_index i JOIN pg_class c"
                     + " ON c.oid = i.indexrelid WHERE i.indrelid = ? AND NOT i.indisunique AND i.indkey = ?"
                     + " AND c.relname LIKE ? ESCAPE '\\'")) {

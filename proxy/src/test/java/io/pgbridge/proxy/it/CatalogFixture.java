@@ -21,10 +21,11 @@ final class CatalogFixture implements AutoCloseable {
     static final String DATABASE = "pgb_catalog_it";
     static final List<String> KINDS = List.of("h2", "mariadb", "sqlite");
 
-    /** The schema, in PostgreSQL's SQL; constraints are named as PostgreSQL names them, not all backends keep names. */
+    /** The schema, in PostgreSQL's SQL. */
     static final String[] SCHEMA = {
             "drop view if exists cat_titles",
             "drop table if exists cat_serial",
+            "drop table if exists cat_parts",
             "drop table if exists cat_books",
             "drop table if exists cat_authors",
             "create table cat_authors (id integer primary key, name varchar(100) not null, born date,"
@@ -36,7 +37,11 @@ final class CatalogFixture implements AutoCloseable {
             "create index cat_books_title_idx on cat_books (title)",
             "create view cat_titles as select a.name, b.title from cat_authors a join cat_books b on b.author_id = a.id",
             "create table cat_serial (id serial primary key, code varchar(10) not null, n integer constraint"
-                    + " cat_serial_n_check check (n > 0), constraint cat_serial_code_key unique (code))"};
+                    + " cat_serial_n_check check (n > 0), constraint cat_serial_code_key unique (code))",
+            // Unnamed: the backends make up names of their own, PostgreSQL's are shown.
+            "create table cat_parts (id integer primary key, serial_no text unique, qty integer check (qty > 0),"
+                    + " lo integer, hi integer, author_id integer references cat_authors (id), unique (lo, hi),"
+                    + " check (hi > lo))"};
     /**
      * Sequences, on the backends that have them (not SQLite). Cache and maximum given: the backends' defaults differ
      * from PostgreSQL's (H2 caches 32, MariaDB 1000, and MariaDB's largest bigint sequence value is 2^63 - 2).

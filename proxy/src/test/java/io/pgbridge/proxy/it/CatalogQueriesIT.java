@@ -31,7 +31,7 @@ class CatalogQueriesIT {
             "drop table if exists pgb_cat_books",
             "drop table if exists pgb_cat_authors",
             "create table pgb_cat_authors (id integer primary key, name varchar(100) not null, born date)",
-            // Constraints named: the DDL translation does not yet give MariaDB's keys PostgreSQL's default names.
+            // A named key; unnamed ones, which the catalog names as PostgreSQL does: CatalogDifferentialIT.
             "create table pgb_cat_books (id integer primary key, author_id integer not null constraint"
                     + " pgb_cat_books_author_id_fkey references pgb_cat_authors (id), title text not null,"
                     + " price numeric(10,2), stock integer default 0, isbn varchar(20))",
