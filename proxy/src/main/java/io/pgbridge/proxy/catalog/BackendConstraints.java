@@ -16,7 +16,7 @@ import java.util.Map;
  * The unique and check constraints of a backend's table, which JDBC metadata does not describe: H2 and MariaDB
  * list them in their {@code information_schema}, SQLite keeps them in the CREATE TABLE text and names the index of
  * a UNIQUE constraint {@code sqlite_autoindex_…}. The checks pgbridge's own DDL adds (named {@code pgbridge_…}, which
- * give SQLite PostgreSQL's type errors) are left out.
+ * give SQLite PostgreSQL's type errors) are left out. One query per schema and kind, for all its tables at once.
  */
 final class BackendConstraints {
     /** A CHECK constraint: its name as PostgreSQL would have it, its condition as the backend prints it. */
@@ -27,6 +27,10 @@ final class BackendConstraints {
 
     private final Connection backend;
     private final String dialect;
+    /** Per schema ("" for SQLite's none), read once per load: table → index name → UNIQUE constraint name. */
+    private final Map<String, Map<String, Map<String, String>>> uniqueBySchema = new HashMap<>();
+    /** Per schema, read once per load: table → its CHECK constraints. */
+    private final Map<String, Map<String, List<Check>>> checksBySchema = new HashMap<>();
 
     BackendConstraints(Connection backend, String dialect) {
         this.backend = backend;
@@ -35,53 +39,68 @@ final class BackendConstraints {
 
     /** Index name → constraint name of the table's UNIQUE constraints (MariaDB names both alike). */
     Map<String, String> uniqueConstraintIndexes(String schema, String table) throws SQLException {
-        Map<String, String> byIndex = new HashMap<>();
         if (dialect.equals("sqlite")) {
-            return byIndex;
+            return Map.of();
         }
-        boolean h2 = dialect.equals("h2");
-        String sql = "SELECT constraint_name, " + (h2 ? "index_name" : "constraint_name")
-                + " FROM information_schema.table_constraints WHERE constraint_type = 'UNIQUE'"
-                + " AND table_schema = ? AND table_name = ?";
-        for (String[] row : query(sql, schema, table)) {
-            byIndex.put(row[1], row[0]);
+        Map<String, Map<String, String>> byTable = uniqueBySchema.get(key(schema));
+        if (byTable == null) {
+            byTable = new HashMap<>();
+            String sql = "SELECT table_name, constraint_name, " + (dialect.equals("h2") ? "index_name" : "constraint_name")
+                    + " FROM information_schema.table_constraints WHERE constraint_type = 'UNIQUE' AND table_schema = ?";
+            for (String[] row : query(sql, schema)) {
+                byTable.computeIfAbsent(row[0], t -> new HashMap<>()).put(row[2], row[1]);
+            }
+            uniqueBySchema.put(key(schema), byTable);
         }
-        return byIndex;
+        return byTable.getOrDefault(table, Map.of());
     }
 
     /** The table's CHECK constraints, in the order the backend lists them. */
     List<Check> checks(String schema, String table) throws SQLException {
-        List<Check> checks = new ArrayList<>();
+        Map<String, List<Check>> byTable = checksBySchema.get(key(schema));
+        if (byTable == null) {
+            byTable = readChecks(schema);
+            for (List<Check> checks : byTable.values()) {
+                checks.removeIf(c -> c.name().startsWith(OWN_PREFIX));
+            }
+            checksBySchema.put(key(schema), byTable);
+        }
+        return byTable.getOrDefault(table, List.of());
+    }
+
+    private Map<String, List<Check>> readChecks(String schema) throws SQLException {
+        Map<String, List<Check>> byTable = new HashMap<>();
         switch (dialect) {
             case "sqlite" -> {
-                for (String[] row : query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", table)) {
-                    checks.addAll(sqliteChecks(table, row[0]));
+                for (String[] row : query("SELECT name, sql FROM sqlite_master WHERE type = 'table'")) {
+                    byTable.put(row[0], new ArrayList<>(sqliteChecks(row[0], row[1])));
                 }
             }
             case "mariadb" -> {
                 // A column's CHECK is named after the column; PostgreSQL names it <table>_<column>_check.
-                for (String[] row : query("SELECT constraint_name, check_clause, level FROM"
-                        + " information_schema.check_constraints WHERE constraint_schema = ? AND table_name = ?",
-                        schema, table)) {
-                    checks.add(new Check("Column".equals(row[2]) ? table + "_" + row[0] + "_check" : row[0],
-                            unquote(unquote(row[1], '`'), '"')));
+                for (String[] row : query("SELECT table_name, constraint_name, check_clause, level FROM"
+                        + " information_schema.check_constraints WHERE constraint_schema = ?", schema)) {
+                    byTable.computeIfAbsent(row[0], t -> new ArrayList<>()).add(new Check("Column".equals(row[3])
+                            ? row[0] + "_" + row[1] + "_check" : row[1], unquote(unquote(row[2], '`'), '"')));
                 }
             }
             case "h2" -> {
-                for (String[] row : query("SELECT tc.constraint_name, cc.check_clause FROM"
+                for (String[] row : query("SELECT tc.table_name, tc.constraint_name, cc.check_clause FROM"
                         + " information_schema.table_constraints tc JOIN information_schema.check_constraints cc"
                         + " ON cc.constraint_schema = tc.constraint_schema AND cc.constraint_name = tc.constraint_name"
-                        + " WHERE tc.constraint_type = 'CHECK' AND tc.table_schema = ? AND tc.table_name = ?",
-                        schema, table)) {
-                    checks.add(new Check(row[0], unquote(row[1], '"')));
+                        + " WHERE tc.constraint_type = 'CHECK' AND tc.table_schema = ?", schema)) {
+                    byTable.computeIfAbsent(row[0], t -> new ArrayList<>()).add(new Check(row[1], unquote(row[2], '"')));
                 }
             }
             default -> {
-                return checks;
+                return byTable;
             }
         }
-        checks.removeIf(c -> c.name().startsWith(OWN_PREFIX));
-        return checks;
+        return byTable;
+    }
+
+    private static String key(String schema) {
+        return schema == null ? "" : schema;
     }
 
     /** The CHECK clauses of SQLite's CREATE TABLE text, named as written or as PostgreSQL names unnamed ones. */
