@@ -38,8 +38,11 @@ final class CatalogDefinitions {
         }
     }
 
-    /** {@code PRIMARY KEY (id)}, {@code UNIQUE (a, b)}, {@code FOREIGN KEY (a) REFERENCES t(id) ON DELETE CASCADE}. */
-    static String constraint(Connection c, Integer constraint) throws SQLException {
+    /**
+     * {@code PRIMARY KEY (id)}, {@code UNIQUE (a, b)}, {@code FOREIGN KEY (a) REFERENCES t(id) ON DELETE CASCADE},
+     * {@code CHECK ((n > 0))}; {@code pretty} drops the parentheses around a whole condition, as PostgreSQL does.
+     */
+    static String constraint(Connection c, Integer constraint, boolean pretty) throws SQLException {
         if (constraint == null) {
             return null;
         }
@@ -54,7 +57,7 @@ final class CatalogDefinitions {
                 return switch (rs.getString(1)) {
                     case "p" -> "PRIMARY KEY (" + columns + ")";
                     case "u" -> "UNIQUE (" + columns + ")";
-                    case "c" -> "CHECK (" + rs.getString(8) + ")";
+                    case "c" -> "CHECK (" + (pretty ? withoutOuterParentheses(rs.getString(8)) : rs.getString(8)) + ")";
                     case "f" -> "FOREIGN KEY (" + columns + ") REFERENCES "
                             + CatalogFunctions.regclassName(c, rs.getInt(4)) + "("
                             + String.join(", ", columnNames(c, rs.getInt(4), rs.getArray(5))) + ")"
@@ -63,6 +66,20 @@ final class CatalogDefinitions {
                 };
             }
         }
+    }
+
+    private static String withoutOuterParentheses(String condition) {
+        if (!condition.startsWith("(") || !condition.endsWith(")")) {
+            return condition;
+        }
+        int depth = 0;
+        for (int i = 0; i < condition.length() - 1; i++) {
+            depth += condition.charAt(i) == '(' ? 1 : condition.charAt(i) == ')' ? -1 : 0;
+            if (depth == 0) {
+                return condition;   // (a > 0) AND (b > 0): the first parenthesis closes before the end
+            }
+        }
+        return condition.substring(1, condition.length() - 1);
     }
 
     private static String action(String clause, String code) {

@@ -3,6 +3,7 @@ package io.pgbridge.proxy.catalog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pgbridge.backend.Backend;
+import io.pgbridge.translation.catalog.CatalogSql;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,12 +68,19 @@ public final class CatalogEngine {
         }
     }
 
-    /** A new connection to the engine, for one session's catalog queries; the virtual tables come first on its path. */
-    public Connection connect() throws SQLException {
+    /**
+     * A new connection to the engine, for the catalog queries of one session on {@code database}; the virtual tables
+     * come first on its path, and the information_schema views name {@code database} as their catalog.
+     */
+    public Connection connect(String database) throws SQLException {
         Connection c = DriverManager.getConnection(url);
         try (Statement st = c.createStatement()) {
             st.execute("SET SCHEMA " + SCHEMA);
             st.execute("SET SCHEMA_SEARCH_PATH " + SCHEMA + ", PUBLIC");
+        }
+        try (PreparedStatement ps = c.prepareStatement("SET @pgbridge_database = ?")) {
+            ps.setString(1, database);
+            ps.execute();
         }
         return c;
     }
@@ -86,7 +94,7 @@ public final class CatalogEngine {
             throws SQLException {
         addNamed("pg_database", "datname", database, "INSERT INTO pg_database (oid, datname, datdba, encoding, datcollate,"
                 + " datctype) VALUES (?, ?, 10, 6, 'C.UTF-8', 'C.UTF-8')", oids.of("database", "", database));
-        addNamed("pg_roles", "rolname", user, "INSERT INTO pg_roles VALUES (?, ?, true, true, true, true, true, false, -1,"
+        addNamed("pg_roles", "rolname", user, "INSERT INTO pg_roles VALUES (?, ?, true, true, true, true, true, true, -1,"
                 + " '********', NULL, true, NULL)", roleName().isEmpty() ? CatalogOids.BOOTSTRAP_SUPERUSER
                 : oids.of("role", "", user));
         if (!stale && System.currentTimeMillis() - loadedAt < STALE_AFTER_MILLIS) {
@@ -135,12 +143,22 @@ public final class CatalogEngine {
             st.execute("CREATE SCHEMA " + SCHEMA);
             st.execute("SET SCHEMA " + SCHEMA);
             CatalogFunctions.register(c);
-            for (String ddl : resource("pg_catalog.sql").split("\n;\n")) {
-                if (!ddl.isBlank()) {
-                    st.execute(ddl);
-                }
-            }
+            InformationSchemaFunctions.register(c);
+            runScript(st, "pg_catalog.sql");
             BuiltinRows.insert(c);
+            st.execute("CREATE SCHEMA " + CatalogSql.INFORMATION_SCHEMA);
+            st.execute("SET SCHEMA " + CatalogSql.INFORMATION_SCHEMA);
+            runScript(st, "information_schema.sql");
+            st.execute("SET SCHEMA " + SCHEMA);
+        }
+    }
+
+    /** Runs the statements of resource {@code name}, which are separated by lines holding only ';'. */
+    private static void runScript(Statement st, String name) throws SQLException {
+        for (String ddl : resource(name).split("\n;\n")) {
+            if (!ddl.isBlank()) {
+                st.execute(ddl);
+            }
         }
     }
 

@@ -31,7 +31,9 @@ public final class CatalogFunctions {
             {"pgbridge_regproc_name", "regprocName"}, {"pgbridge_regnamespace_oid", "regnamespaceOid"},
             {"pgbridge_regnamespace_name", "regnamespaceName"}, {"pgbridge_regrole_oid", "regroleOid"},
             {"pgbridge_regrole_name", "userById"}, {"array_upper", "arrayUpper"},
-            {"pg_partition_ancestors", "partitionAncestors"}};
+            {"pg_partition_ancestors", "partitionAncestors"}, {"pg_get_function_result", "noText"},
+            {"pg_get_function_arguments", "noText"}, {"pg_get_function_identity_arguments", "noText"},
+            {"pg_get_viewdef", "viewDefinition"}, {"pgbridge_array_map", "arrayMap"}};
 
     private CatalogFunctions() {
     }
@@ -106,11 +108,11 @@ public final class CatalogFunctions {
     }
 
     public static String constraintDefinition(Connection c, Integer constraint) throws SQLException {
-        return CatalogDefinitions.constraint(c, constraint);
+        return CatalogDefinitions.constraint(c, constraint, false);
     }
 
     public static String constraintDefinition(Connection c, Integer constraint, Boolean pretty) throws SQLException {
-        return CatalogDefinitions.constraint(c, constraint);
+        return CatalogDefinitions.constraint(c, constraint, Boolean.TRUE.equals(pretty));
     }
 
     public static String objectDescription(Connection c, Integer oid) throws SQLException {
@@ -156,12 +158,13 @@ public final class CatalogFunctions {
         return Boolean.TRUE.equals(includeImplicit) ? new String[] {"pg_catalog", "public"} : new String[] {"public"};
     }
 
-    public static String arrayToString(Object[] array, String separator) {
+    /** Arrays come as {@link java.sql.Array}: H2 converts no typed array (smallint, varchar) to {@code Object[]}. */
+    public static String arrayToString(java.sql.Array array, String separator) throws SQLException {
         if (array == null || separator == null) {
             return null;
         }
         StringBuilder out = new StringBuilder();
-        for (Object element : array) {
+        for (Object element : (Object[]) array.getArray()) {
             if (element != null) {
                 out.append(out.isEmpty() ? "" : separator).append(element);
             }
@@ -169,8 +172,39 @@ public final class CatalogFunctions {
         return out.toString();
     }
 
-    public static Integer arrayUpper(Object[] array, Integer dimension) {
-        return array == null || dimension == null || dimension != 1 || array.length == 0 ? null : array.length;
+    /** The text array of {@code query} (one parameter, one result column) run for each element of {@code array}. */
+    public static String[] arrayMap(Connection c, java.sql.Array array, String query) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        Object[] elements = (Object[]) array.getArray();
+        String[] mapped = new String[elements.length];
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            for (int i = 0; i < elements.length; i++) {
+                ps.setObject(1, elements[i]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    mapped[i] = rs.next() ? rs.getString(1) : null;
+                }
+            }
+        }
+        return mapped;
+    }
+
+    /** The view's query as the backend keeps it (PostgreSQL prints its own deparse; pgbridge has the backend's). */
+    public static String viewDefinition(Connection c, Integer view) throws SQLException {
+        return lookup(c, "SELECT ev_action FROM pg_rewrite WHERE ev_class = ? AND rulename = '_RETURN'", view);
+    }
+
+    public static String viewDefinition(Connection c, Integer view, Boolean pretty) throws SQLException {
+        return viewDefinition(c, view);
+    }
+
+    public static Integer arrayUpper(java.sql.Array array, Integer dimension) throws SQLException {
+        if (array == null || dimension == null || dimension != 1) {
+            return null;
+        }
+        int length = ((Object[]) array.getArray()).length;
+        return length == 0 ? null : length;
     }
 
     /** Without partitions, a relation's only ancestor is itself. */
@@ -197,6 +231,9 @@ public final class CatalogFunctions {
     }
 
     public static String regclassName(Connection c, Integer oid) throws SQLException {
+        if (oid != null && oid == 0) {
+            return "-";
+        }
         String name = lookup(c, "SELECT relname FROM pg_class WHERE oid = ?", oid);
         return name != null ? QuotedNames.quoteIfNeeded(name) : oid == null ? null : String.valueOf(oid);
     }

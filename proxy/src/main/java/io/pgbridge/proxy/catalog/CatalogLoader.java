@@ -24,9 +24,9 @@ import java.util.TreeMap;
  */
 final class CatalogLoader {
     private static final String[] USER_TABLES = {"pg_class", "pg_attribute", "pg_index", "pg_constraint", "pg_attrdef",
-            "pg_description"};
+            "pg_description", "pg_sequence", "pg_depend", "pg_rewrite"};
 
-    private record Relation(String backendSchema, String schema, int namespace, String name, int oid, char kind) {
+    record Relation(String backendSchema, String schema, int namespace, String name, int oid, char kind) {
     }
 
     private final Connection backend;
@@ -35,6 +35,9 @@ final class CatalogLoader {
     private final CatalogOids oids;
     private final DatabaseMetaData md;
     private final boolean schemasAreCatalogs;
+    private final BackendConstraints constraints;
+    private final CatalogSequences sequences;
+    private final RowTypes rowTypes;
 
     CatalogLoader(Connection backend, Connection engine, BackendDialect dialect, CatalogOids oids) throws SQLException {
         this.backend = backend;
@@ -43,6 +46,9 @@ final class CatalogLoader {
         this.oids = oids;
         this.md = backend.getMetaData();
         this.schemasAreCatalogs = "mariadb".equals(dialect.name());
+        this.constraints = new BackendConstraints(backend, dialect.name());
+        this.sequences = new CatalogSequences(backend, dialect.name(), this::insert);
+        this.rowTypes = new RowTypes(oids, this::insert);
     }
 
     /** Replaces every user object in the engine with what the backend has now. */
@@ -52,6 +58,7 @@ final class CatalogLoader {
                 st.execute("DELETE FROM " + table);
             }
             st.execute("DELETE FROM pg_namespace WHERE oid >= 16384");
+            st.execute("DELETE FROM pg_type WHERE oid >= 16384");
         }
         List<Relation> relations = relations();
         for (Relation relation : relations) {
@@ -59,14 +66,38 @@ final class CatalogLoader {
                             + " relnatts) VALUES (?, ?, ?, 0, ?, ?, false, ?, 0)", relation.oid, relation.name,
                     relation.namespace, CatalogOids.BOOTSTRAP_SUPERUSER, relation.kind == 'r' ? CatalogOids.HEAP : 0,
                     String.valueOf(relation.kind));
+            rowTypes.insert(relation.oid, relation.schema, relation.name, relation.namespace);
             Map<String, Integer> attnums = columns(relation);
             if (relation.kind == 'r') {
                 keysAndIndexes(relation, attnums);
+            } else {
+                // A view is a table with a rule in PostgreSQL; pg_get_viewdef reads the rule's query.
+                insert("INSERT INTO pg_rewrite (oid, rulename, ev_class, ev_type, is_instead, ev_action)"
+                                + " VALUES (?, '_RETURN', ?, '1', true, ?)", oids.of("rule", relation.schema, relation.name),
+                        relation.oid, ViewDefinitions.read(backend, dialect.name(), relation.backendSchema, relation.name));
             }
         }
         for (Relation relation : relations) {
             if (relation.kind == 'r') {
                 foreignKeys(relation, relations);
+            }
+        }
+        String current = schemasAreCatalogs ? backend.getCatalog() : currentSchema();
+        for (CatalogSequences.Sequence sequence : sequences.backendSequences(current)) {
+            String schema = sequence.schema() == null || sequence.schema().equals(current) ? "public" : sequence.schema();
+            int oid = oids.of("relation", schema, sequence.name());
+            if (!exists(oid)) {   // a serial column's, already there
+                sequences.insert(oid, sequence.name(), schema.equals("public") ? CatalogOids.PUBLIC
+                        : oids.of("schema", "", schema), sequence.parameters());
+            }
+        }
+    }
+
+    private boolean exists(int relation) throws SQLException {
+        try (PreparedStatement ps = engine.prepareStatement("SELECT 1 FROM pg_class WHERE oid = ?")) {
+            ps.setInt(1, relation);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }
@@ -126,7 +157,8 @@ final class CatalogLoader {
                 String def = rs.getString("COLUMN_DEF");
                 boolean autoIncrement = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));
                 byPosition.put(rs.getInt("ORDINAL_POSITION"), new Object[] {rs.getString("COLUMN_NAME"), type,
-                        rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls,
+                        // PostgreSQL's views have no NOT NULL columns; MariaDB's inherit their tables'.
+                        relation.kind == 'r' && rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls,
                         autoIncrement ? "nextval('" + relation.name + "_" + rs.getString("COLUMN_NAME") + "_seq'::regclass)"
                                 : ColumnDefaults.normalise(def),
                         rs.getString("REMARKS")});
@@ -143,6 +175,10 @@ final class CatalogLoader {
                             + " atthasdef, attcollation) VALUES (?, ?, ?, -1, ?, ?, ?, ?, ?)", relation.oid, name,
                     type.oid(), attnum, type.typeModifier(), column[2], def != null,
                     isText(type.oid()) ? CatalogOids.DEFAULT_COLLATION : 0);
+            if (def != null && def.startsWith("nextval('" + relation.name + "_" + name + "_seq'")) {
+                sequences.insertSerial(oids.of("relation", relation.schema, relation.name + "_" + name + "_seq"),
+                        relation.name + "_" + name + "_seq", relation.namespace, relation.oid, attnum, type.oid());
+            }
             if (def != null) {
                 insert("INSERT INTO pg_attrdef (oid, adrelid, adnum, adbin) VALUES (?, ?, ?, ?)",
                         oids.of("default", relation.schema, relation.name + "." + name), relation.oid, attnum, def);
@@ -153,6 +189,8 @@ final class CatalogLoader {
             }
         }
         insert("UPDATE pg_class SET relnatts = ? WHERE oid = ?", attnum, relation.oid);
+        insert("UPDATE pg_attribute a SET (attlen, attstorage) = (SELECT t.typlen, t.typstorage FROM pg_type t"
+                + " WHERE t.oid = a.atttypid) WHERE attrelid = ?", relation.oid);
         return attnums;
     }
 
@@ -193,16 +231,54 @@ final class CatalogLoader {
                     && !pkName.toUpperCase(Locale.ROOT).startsWith("PRIMARY_KEY") && !pkName.startsWith("CONSTRAINT_");
             String name = named ? pkName : relation.name + "_pkey";
             int indexOid = index(relation, name, pk, attnums, true, true);
+            for (String column : pk) {   // SQLite's metadata says an INTEGER PRIMARY KEY may be null
+                insert("UPDATE pg_attribute SET attnotnull = true WHERE attrelid = ? AND attname = ?", relation.oid, column);
+            }
             insert("INSERT INTO pg_constraint (oid, conname, connamespace, contype, conrelid, conindid, conkey)"
                             + " VALUES (?, ?, ?, 'p', ?, ?, ?)", oids.of("constraint", relation.schema, name), name,
                     relation.namespace, relation.oid, indexOid, attnumArray(pk, attnums));
         }
+        Map<String, String> uniqueConstraints = constraints.uniqueConstraintIndexes(relation.backendSchema, relation.name);
         for (var e : indexes.entrySet()) {
             List<String> columns = List.copyOf(e.getValue().columns().values());
-            String name = e.getKey().startsWith("sqlite_autoindex") ? relation.name + "_" + String.join("_", columns) + "_key"
-                    : e.getKey();
-            index(relation, name, columns, attnums, e.getValue().unique(), false);
+            // PostgreSQL names a UNIQUE constraint's index after the constraint, an unnamed one <table>_<columns>_key.
+            String constraint = e.getKey().startsWith("sqlite_autoindex") ? ConstraintNames.unique(relation.name, columns)
+                    : uniqueConstraints.get(e.getKey());
+            if (constraint != null && ConstraintNames.isGenerated(constraint, relation.name, columns)) {
+                constraint = ConstraintNames.unique(relation.name, columns);
+            }
+            int indexOid = index(relation, constraint != null ? constraint : e.getKey(), columns, attnums,
+                    e.getValue().unique(), false);
+            if (constraint != null && e.getValue().unique()) {
+                insert("INSERT INTO pg_constraint (oid, conname, connamespace, contype, conrelid, conindid, conkey)"
+                                + " VALUES (?, ?, ?, 'u', ?, ?, ?)", oids.of("constraint", relation.schema, constraint),
+                        constraint, relation.namespace, relation.oid, indexOid, attnumArray(columns, attnums));
+            }
         }
+        checks(relation, attnums);
+    }
+
+    /** CHECK constraints, with the columns their condition names as conkey, and their number in relchecks. */
+    private void checks(Relation relation, Map<String, Integer> attnums) throws SQLException {
+        List<BackendConstraints.Check> checks = constraints.checks(relation.backendSchema, relation.name);
+        for (BackendConstraints.Check check : checks) {
+            // conkey: the columns the condition names, in the order it names them first
+            Map<Integer, String> named = new TreeMap<>();
+            for (String column : attnums.keySet()) {
+                var m = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(column) + "\\b")
+                        .matcher(check.clause());
+                if (m.find()) {
+                    named.put(m.start(), column);
+                }
+            }
+            List<String> columns = List.copyOf(named.values());
+            String name = ConstraintNames.isGenerated(check.name(), relation.name, List.of())
+                    ? ConstraintNames.check(relation.name, columns) : check.name();
+            insert("INSERT INTO pg_constraint (oid, conname, connamespace, contype, conrelid, conkey, conbin)"
+                            + " VALUES (?, ?, ?, 'c', ?, ?, ?)", oids.of("constraint", relation.schema, name),
+                    name, relation.namespace, relation.oid, attnumArray(columns, attnums), "(" + check.clause() + ")");
+        }
+        insert("UPDATE pg_class SET relchecks = ? WHERE oid = ?", checks.size(), relation.oid);
     }
 
     private record IndexShape(TreeMap<Integer, String> columns, boolean unique) {
@@ -216,7 +292,8 @@ final class CatalogLoader {
                 CatalogOids.BOOTSTRAP_SUPERUSER, CatalogOids.BTREE, columns.size());
         insert("INSERT INTO pg_index (indexrelid, indrelid, indnatts, indnkeyatts, indisunique, indisprimary, indkey,"
                         + " indoption) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", oid, relation.oid, columns.size(), columns.size(),
-                unique, primary, attnumArray(columns, attnums), new Short[columns.size()]);
+                unique, primary, attnumArray(columns, attnums), java.util.Collections.nCopies(columns.size(), (short) 0)
+                        .toArray(Short[]::new));
         insert("UPDATE pg_class SET relhasindex = true WHERE oid = ?", relation.oid);
         return oid;
     }
@@ -248,9 +325,11 @@ final class CatalogLoader {
             List<String> pkColumns = e.getValue().stream().map(c -> c[1]).toList();
             Integer[] conkey = attnumArray(fkColumns, attnumsOf(relation));
             Integer[] confkey = attnumArray(pkColumns, attnumsOf(referenced));
+            String name = ConstraintNames.isGenerated(e.getKey(), relation.name, List.of())
+                    ? ConstraintNames.foreignKey(relation.name, fkColumns) : e.getKey();
             insert("INSERT INTO pg_constraint (oid, conname, connamespace, contype, conrelid, conindid, confrelid,"
                             + " confupdtype, confdeltype, confmatchtype, conkey, confkey) VALUES (?, ?, ?, 'f', ?, ?, ?, ?, ?, 's', ?, ?)",
-                    oids.of("constraint", relation.schema, e.getKey()), e.getKey(), relation.namespace, relation.oid,
+                    oids.of("constraint", relation.schema, name), name, relation.namespace, relation.oid,
                     referencedIndex(referenced.oid, confkey), referenced.oid, target[2], target[3], conkey, confkey);
             // psql lists foreign keys (and "Referenced by") only for tables with triggers, which FKs are in PostgreSQL.
             insert("UPDATE pg_class SET relhastriggers = true WHERE oid IN (?, ?)", relation.oid, referenced.oid);
@@ -259,10 +338,13 @@ final class CatalogLoader {
         }
     }
 
-    /** The index a backend made for foreign key {@code key}: MariaDB's is named after it or its first column, H2's {@code key_INDEX_n}. */
+    /**
+     * The index a backend made for foreign key {@code key}: MariaDB's is named after it or its first column, H2's
+     * {@code key_INDEX_n}, or {@code CONSTRAINT_INDEX_n} for a key it named itself.
+     */
     private void dropIndexBehind(Relation relation, Integer[] columns, String key, String firstColumn) throws SQLException {
         for (String pattern : new String[] {literalPattern(key), literalPattern(firstColumn),
-                literalPattern(key) + "\\_INDEX\\_%"}) {
+                literalPattern(key) + "\\_INDEX\\_%", "CONSTRAINT\\_INDEX\\_%"}) {
             try (PreparedStatement ps = engine.prepareStatement("SELECT i.indexrelid FROM pg_index i JOIN pg_class c"
                     + " ON c.oid = i.indexrelid WHERE i.indrelid = ? AND NOT i.indisunique AND i.indkey = ?"
                     + " AND c.relname LIKE ? ESCAPE '\\'")) {

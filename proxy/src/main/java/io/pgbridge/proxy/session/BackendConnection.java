@@ -80,7 +80,7 @@ final class BackendConnection {
         CatalogEngine engine = CatalogEngine.of(backend);
         engine.refreshIfNeeded(get(), database, user);
         if (catalogConnection == null) {
-            catalogConnection = engine.connect();
+            catalogConnection = engine.connect(database);
         }
         return catalogConnection;
     }

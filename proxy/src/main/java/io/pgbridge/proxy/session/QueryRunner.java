@@ -4,6 +4,7 @@ import io.pgbridge.backend.BackendDialect;
 import io.pgbridge.backend.Dialects;
 import io.pgbridge.config.LimitsConfig;
 import io.pgbridge.proxy.catalog.BackendCatalogs;
+import io.pgbridge.proxy.catalog.CatalogResultTypes;
 import io.pgbridge.proxy.catalog.SkippedDdlNotices;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
@@ -374,7 +375,7 @@ final class QueryRunner {
     private void startCatalogQuery(Portal portal) throws SQLException {
         execute(portal, catalogConnection(), Dialects.H2, ResultSet.TYPE_FORWARD_ONLY, 0);
         portal.resultSet = portal.jdbc.getResultSet();
-        portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), Dialects.H2, portal.bind,
+        portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), CatalogResultTypes.INSTANCE, portal.bind,
                 portal.runAs.resultHints());
     }
 

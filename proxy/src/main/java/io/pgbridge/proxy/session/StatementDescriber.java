@@ -4,6 +4,7 @@ import io.pgbridge.backend.BackendDialect;
 import io.pgbridge.backend.Dialects;
 import io.pgbridge.backend.PgOid;
 import io.pgbridge.proxy.catalog.BackendCatalogs;
+import io.pgbridge.proxy.catalog.CatalogResultTypes;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
@@ -42,7 +43,7 @@ final class StatementDescriber {
         ParsedStatement described = runner.withSessionFunctions(statement, false);
         int count = described.parameterCount();
         if (described.catalog()) {
-            dialect = Dialects.H2;   // the catalog engine's
+            dialect = CatalogResultTypes.INSTANCE;   // the catalog engine's H2, with PostgreSQL's catalog types
         }
         Connection connection = described.catalog() ? runner.catalogConnection() : session.backendConnection().get();
         try (PreparedStatement prepared = connection.prepareStatement(described.jdbcSql().sql())) {

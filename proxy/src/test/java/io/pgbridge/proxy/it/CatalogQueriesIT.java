@@ -31,7 +31,7 @@ class CatalogQueriesIT {
             "drop table if exists pgb_cat_books",
             "drop table if exists pgb_cat_authors",
             "create table pgb_cat_authors (id integer primary key, name varchar(100) not null, born date)",
-            // Constraints named: the DDL translation does not yet give MariaDB's keys PostgreSQL's default names.
+            // A named key; unnamed ones, which the catalog names as PostgreSQL does: CatalogDifferentialIT.
             "create table pgb_cat_books (id integer primary key, author_id integer not null constraint"
                     + " pgb_cat_books_author_id_fkey references pgb_cat_authors (id), title text not null,"
                     + " price numeric(10,2), stock integer default 0, isbn varchar(20))",
@@ -121,18 +121,12 @@ class CatalogQueriesIT {
 
     /** psql's output of {@code command} with {@code options} (formatting). */
     private static String psql(int port, String command, String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(port),
-                "-U", port == TestDatabases.postgresPort() ? "postgres" : "tester", "-d", "test", "-c", command));
-        args.addAll(List.of(options));
-        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
+        return CatalogFixture.psql(port, port == TestDatabases.postgresPort() ? "postgres" : "tester", "test", command,
+                options);
     }
 
     /** psql's listing rows without their owner column (the fourth). */
-    private static List<String> withoutOwners(String listing) {
+    static List<String> withoutOwners(String listing) {
         List<String> rows = new ArrayList<>();
         for (String line : listing.split("\n")) {
             String[] f = line.split("\\|", -1);

@@ -24,7 +24,8 @@ public final class CatalogQueries {
             "pg_encoding_to_char", "obj_description", "col_description", "shobj_description", "has_table_privilege",
             "has_schema_privilege", "has_database_privilege", "has_column_privilege", "has_function_privilege",
             "current_schemas", "pg_relation_size", "pg_total_relation_size", "pg_get_partkeydef",
-            "pg_postmaster_start_time");
+            "pg_postmaster_start_time", "pg_get_function_result", "pg_get_function_arguments",
+            "pg_get_function_identity_arguments", "pg_get_viewdef");
 
     private CatalogQueries() {
     }

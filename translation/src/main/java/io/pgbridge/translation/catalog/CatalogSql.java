@@ -37,7 +37,14 @@ public final class CatalogSql {
             "has_schema_privilege", "has_database_privilege", "has_column_privilege", "has_function_privilege",
             "current_schemas", "array_to_string", "pg_relation_size", "pg_total_relation_size", "pg_get_partkeydef",
             "pg_get_statisticsobjdef_columns", "pg_get_triggerdef", "pg_relation_is_publishable", "array_upper",
-            "pg_partition_ancestors");
+            "pg_partition_ancestors", "pg_get_function_result", "pg_get_function_arguments",
+            "pg_get_function_identity_arguments", "pg_get_viewdef");
+    /** The engine's schema of PostgreSQL's information_schema views: H2 keeps {@code information_schema} for its own. */
+    public static final String INFORMATION_SCHEMA = "pgbridge_information_schema";
+    /** Words before a parenthesis that do not name a function: {@code SELECT (a)[1]}, {@code AND (x) & 1}. */
+    private static final Set<String> KEYWORDS_BEFORE_PARENTHESES = Set.of("select", "where", "and", "or", "not", "on",
+            "when", "then", "else", "in", "any", "all", "some", "exists", "as", "from", "by", "case", "having", "distinct",
+            "returning", "values", "join", "using", "is", "like", "between");
     /** The prefix of the engine's functions. */
     public static final String PREFIX = "pgbridge_";
     private static final H2Translator H2 = new H2Translator();
@@ -47,8 +54,8 @@ public final class CatalogSql {
 
     /** The engine's SQL for the catalog query {@code sql}. */
     public static Translation translate(String sql) {
-        Translation h2 = H2.translate(rewrite(sql));
-        String engineSql = renameFunctions(h2.sql());
+        Translation h2 = H2.translate(EngineExpressions.rewrite(rewrite(sql)));
+        String engineSql = renameFunctions(regCasts(h2.sql()));
         return engineSql.equals(h2.sql()) ? h2 : h2.withSql(engineSql);
     }
 
@@ -76,10 +83,8 @@ public final class CatalogSql {
                 continue;
             }
             if (t.isWord(i, "information_schema") && t.type(i + 1) == TokenType.DOT) {
-                throw new TranslationException(TranslationException.FEATURE_NOT_SUPPORTED,
-                        "information_schema is not available on this backend yet", t.start(i) + 1);
-            }
-            if (t.isWord(i, "pg_catalog") && t.type(i + 1) == TokenType.DOT) {
+                edits.replace(t.start(i), t.end(i), INFORMATION_SCHEMA);
+            } else if (t.isWord(i, "pg_catalog") && t.type(i + 1) == TokenType.DOT) {
                 edits.replace(t.start(i), t.start(i + 2), "");
             } else if (t.isWord(i, "operator") && t.type(i + 1) == TokenType.LEFT_PAREN && t.partner(i + 1) > 0) {
                 int close = t.partner(i + 1);
@@ -153,7 +158,35 @@ public final class CatalogSql {
         return out.append(']').toString();
     }
 
-    /** {@code operand::[pg_catalog.]regX} as a function call; other casts: {@code oid} and {@code name} as H2's types. */
+    /**
+     * {@code operand::regX} as a call of the engine's function; done after the H2 translator has named the result
+     * columns, which keep PostgreSQL's names ({@code conrelid::regclass} is {@code conrelid}).
+     */
+    static String regCasts(String sql) {
+        SqlTokens t = new SqlTokens(sql);
+        TextEdits edits = new TextEdits();
+        for (int i = 0; i < t.size(); i++) {
+            if (t.isOperator(i, "::")) {
+                i = regCast(t, i, edits);
+            }
+        }
+        return edits.isEmpty() ? sql : edits.applyTo(sql);
+    }
+
+    private static int regCast(SqlTokens t, int cast, TextEdits edits) {
+        int type = t.isWord(cast + 1, "pg_catalog") && t.type(cast + 2) == TokenType.DOT ? cast + 3 : cast + 1;
+        String[] functions = t.word(type) == null ? null : REG_TYPES.get(t.word(type));
+        if (functions == null) {
+            return cast;
+        }
+        int start = operandStart(t, cast - 1);
+        boolean literal = t.type(cast - 1) == TokenType.STRING && start == cast - 1;
+        edits.insert(t.start(start), (literal ? functions[0] : functions[1]) + "(");
+        edits.replace(t.end(cast - 1), t.end(type), ")");
+        return type;
+    }
+
+    /** Casts the engine reads otherwise: {@code oid} and {@code name} as H2's types, {@code t[]} as {@code t array}. */
     private static int rewriteCast(SqlTokens t, int cast, TextEdits edits) {
         int type = t.isWord(cast + 1, "pg_catalog") && t.type(cast + 2) == TokenType.DOT ? cast + 3 : cast + 1;
         String name = t.word(type);
@@ -169,24 +202,16 @@ public final class CatalogSql {
             edits.replace(t.start(cast + 1), t.end(type), name.equals("oid") ? "int" : "varchar");
             return type;
         }
-        String[] functions = REG_TYPES.get(name);
-        if (functions == null) {
-            return cast;
-        }
-        int start = operandStart(t, cast - 1);
-        boolean literal = t.type(cast - 1) == TokenType.STRING && start == cast - 1;
-        edits.insert(t.start(start), (literal ? functions[0] : functions[1]) + "(");
-        edits.replace(t.end(cast - 1), t.end(type), ")");
-        return type;
+        return cast;
     }
 
     /** The first token of the operand that ends at {@code end}: a literal, a dotted name or a parenthesised call. */
-    private static int operandStart(SqlTokens t, int end) {
+    static int operandStart(SqlTokens t, int end) {
         int i = end;
         if (t.type(i) == TokenType.RIGHT_PAREN || t.type(i) == TokenType.RIGHT_BRACKET) {
             i = Math.max(0, t.partner(i));
-            if (t.type(i - 1) == TokenType.IDENTIFIER) {
-                i--;
+            if (t.type(i - 1) == TokenType.IDENTIFIER && !KEYWORDS_BEFORE_PARENTHESES.contains(t.word(i - 1))) {
+                i--;   // a call's name, a subscripted column's name
             }
         }
         while (t.type(i - 1) == TokenType.DOT && t.type(i - 2) == TokenType.IDENTIFIER) {

@@ -1,12 +1,10 @@
 package io.pgbridge.translation.catalog;
 
-import io.pgbridge.translation.TranslationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CatalogSqlTest {
 
@@ -24,9 +22,10 @@ class CatalogSqlTest {
             "where pol.polroles = '{0}'|where pol.polroles = ARRAY['0']",
             "from pg_catalog.pg_partition_ancestors(t.tgrelid) WITH ORDINALITY AS a(relid, depth)"
                     + "|from (SELECT oid AS relid, 1 AS depth FROM pg_class) AS a",
-            "select pg_get_userbyid(f(x)::regrole)|select pg_get_userbyid(pgbridge_regrole_name(f(x)))"})
+            "select pg_get_userbyid(f(x)::regrole)|select pg_get_userbyid(pgbridge_regrole_name(f(x)))",
+            "select table_name from information_schema.tables|select table_name from pgbridge_information_schema.tables"})
     void rewritesWhatTheEngineReadsOtherwise(String sql, String engineSql) {
-        assertThat(CatalogSql.rewrite(sql)).isEqualToNormalizingWhitespace(engineSql);
+        assertThat(CatalogSql.regCasts(CatalogSql.rewrite(sql))).isEqualToNormalizingWhitespace(engineSql);
     }
 
     @Test
@@ -36,9 +35,9 @@ class CatalogSqlTest {
     }
 
     @Test
-    void informationSchemaIsRefusedUntilItExists() {
-        assertThatThrownBy(() -> CatalogSql.rewrite("select * from information_schema.tables"))
-                .isInstanceOf(TranslationException.class).hasMessageContaining("information_schema");
+    void aCastToRegclassKeepsTheColumnsName() {
+        assertThat(CatalogSql.translate("select c.conrelid::pg_catalog.regclass from pg_constraint c").sql())
+                .isEqualTo("select pgbridge_regclass_name(c.conrelid) AS \"conrelid\" from pg_constraint c");
     }
 
     @Test

@@ -1,0 +1,48 @@
+package io.pgbridge.proxy.catalog;
+
+import io.pgbridge.backend.BackendDialect;
+import io.pgbridge.backend.ColumnType;
+import io.pgbridge.backend.PgOid;
+
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * The PostgreSQL types of the catalog engine's result columns. The engine stores PostgreSQL's {@code name} columns
+ * as {@code varchar(63)} (NAMEDATALEN - 1), {@code oid} columns as {@code numeric(10)}, {@code "char"} columns as
+ * {@code char(1)} and information_schema's {@code character_data} as {@code varchar(10485760)}, PostgreSQL's longest
+ * varchar (resources {@code pg_catalog.sql}, {@code information_schema.sql}); H2 keeps those declarations through
+ * aliases, subqueries and views, so a result column of such a type is presented as PostgreSQL's, as
+ * {@code SELECT c.relname AS x} is a {@code name} in PostgreSQL too. Every other column is typed as H2's are.
+ */
+public final class CatalogResultTypes extends BackendDialect {
+    public static final CatalogResultTypes INSTANCE = new CatalogResultTypes();
+    /** PostgreSQL's longest name: NAMEDATALEN (64) less the terminating zero. */
+    static final int NAME_LENGTH = 63;
+    /** The digits of the largest oid, 4294967295. */
+    static final int OID_DIGITS = 10;
+    /** The length of information_schema's character_data, a varchar without a length in PostgreSQL. */
+    static final int CHARACTER_DATA_LENGTH = 10_485_760;
+
+    private CatalogResultTypes() {
+    }
+
+    @Override
+    public String name() {
+        return "h2-catalog";
+    }
+
+    @Override
+    public ColumnType columnType(ResultSetMetaData md, int column) throws SQLException {
+        int precision = md.getPrecision(column);
+        return switch (md.getColumnType(column)) {
+            case Types.VARCHAR -> precision == NAME_LENGTH ? ColumnType.of(PgOid.NAME)
+                    : precision == CHARACTER_DATA_LENGTH ? ColumnType.of(PgOid.VARCHAR) : super.columnType(md, column);
+            case Types.NUMERIC, Types.DECIMAL -> precision == OID_DIGITS && md.getScale(column) == 0
+                    ? ColumnType.of(PgOid.OID) : super.columnType(md, column);
+            case Types.CHAR -> precision == 1 ? ColumnType.of(PgOid.CHAR) : super.columnType(md, column);
+            default -> super.columnType(md, column);
+        };
+    }
+}
