@@ -211,7 +211,7 @@ public final class Dialects {
             return rows;
         }
 
-        /** Array columns are MEDIUMTEXT with a comment declaring their type, read through the catalog. */
+        /** Array (MEDIUMTEXT) and timestamptz (DATETIME) columns have a comment declaring their type, read through the catalog. */
         @Override
         public boolean declaresTypesInComments() {
             return true;

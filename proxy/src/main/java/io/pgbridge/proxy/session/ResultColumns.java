@@ -83,8 +83,9 @@ final class ResultColumns {
     }
 
     /**
-     * As {@link #of(ResultSetMetaData, BackendDialect, FrontendMessage.Bind, Translation)}, and text columns of tables
-     * whose PostgreSQL type pgbridge's DDL declared in the catalog (MariaDB's arrays) are presented as that type.
+     * As {@link #of(ResultSetMetaData, BackendDialect, FrontendMessage.Bind, Translation)}, and columns of tables whose
+     * PostgreSQL type pgbridge's DDL declared in the catalog (MariaDB's arrays and timestamptz) are presented as that
+     * type.
      */
     static ResultColumns of(ResultSetMetaData md, BackendDialect dialect, FrontendMessage.Bind bind,
                             Translation hints, Catalog catalog) throws SQLException {
@@ -96,19 +97,32 @@ final class ResultColumns {
         boolean changed = false;
         for (int i = 0; i < types.length; i++) {
             int column = i + 1 + columns.skipped;
-            String table = md.getTableName(column);
-            if (types[i].oid() != PgOid.TEXT || table == null || table.isEmpty()) {
+            int described = types[i].oid();
+            String table = described == PgOid.TEXT || described == PgOid.TIMESTAMP ? md.getTableName(column) : null;
+            if (table == null || table.isEmpty()) {
                 continue;
             }
             String name = md.getColumnName(column);
-            var declared = catalog.table(null, table).flatMap(t -> t.column(name)).filter(ColumnShape::isArray);
-            if (declared.isPresent()) {
-                int oid = PgOid.forTypeName("_" + declared.get().pgType().replace("[]", "").replace("boolean", "bool"));
-                types[i] = ColumnType.of(oid != 0 ? oid : PgOid.TEXT_ARRAY);
+            var declared = catalog.table(null, table).flatMap(t -> t.column(name));
+            int oid = declared.isPresent() ? declaredType(described, declared.get()) : 0;
+            if (oid != 0) {
+                types[i] = ColumnType.of(oid);
                 changed = true;
             }
         }
         return changed ? new ResultColumns(columns.names, types, columns.formats, columns.skipped) : columns;
+    }
+
+    /**
+     * The type pgbridge's DDL declared for a column the backend describes as {@code described}: an array kept as
+     * text, a timestamptz kept as a timestamp (MariaDB's DATETIME); 0 when the backend's own description stands.
+     */
+    private static int declaredType(int described, ColumnShape declared) {
+        if (described == PgOid.TEXT && declared.isArray()) {
+            int oid = PgOid.forTypeName("_" + declared.pgType().replace("[]", "").replace("boolean", "bool"));
+            return oid != 0 ? oid : PgOid.TEXT_ARRAY;
+        }
+        return described == PgOid.TIMESTAMP && declared.pgType().equals("timestamptz") ? PgOid.TIMESTAMPTZ : 0;
     }
 
     /** Whether the current row of {@code rs} is the client's: not marked as one PostgreSQL would not return. */

@@ -198,6 +198,14 @@ abstract class DialectRules {
         return false;
     }
 
+    /**
+     * Whether the backend answers a timestamptz as a timestamp without its offset (MariaDB's DATETIME, in UTC), so
+     * the translation must name the result columns that PostgreSQL types as timestamptz.
+     */
+    boolean answersTimestamptzWithoutZone() {
+        return false;
+    }
+
     /** Whether a top-level VALUES gives PostgreSQL's column names (column1, column2…) on this backend. */
     abstract boolean namesValuesColumns();
 

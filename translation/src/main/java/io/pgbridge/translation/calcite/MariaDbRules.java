@@ -362,6 +362,11 @@ final class MariaDbRules extends DialectRules {
     }
 
     @Override
+    boolean answersTimestamptzWithoutZone() {
+        return true;
+    }
+
+    @Override
     boolean namesValuesColumns() {
         return false;
     }

@@ -24,6 +24,8 @@ import java.util.Set;
  * constraint's column list, and a conflict target without a matching unique key fails with 42P10, as in PostgreSQL.
  * And {@code length(c)} of a bytea column counts bytes in PostgreSQL, which backends' length functions do not, so it
  * becomes {@code octet_length(c)}.
+ * And column references get a cast to their own type where a backend without that type would lose it
+ * ({@link ColumnCasts}).
  * Positions: casts are appended after literals, so error positions before them are unchanged.
  */
 public final class SchemaRewrites {
@@ -44,16 +46,33 @@ public final class SchemaRewrites {
         this.catalog = catalog;
     }
 
-    /** A cheap test on the text: only a statement with a quoted literal or ON CONFLICT can change. */
+    /**
+     * A cheap test on the text: only a statement with a quoted literal, ON CONFLICT, length(), a subtraction or
+     * grouping sets can change.
+     */
     public static boolean mayApply(String sql) {
-        if (sql.indexOf('\'') >= 0 || sql.contains("$$")) {
+        if (sql.indexOf('\'') >= 0 || sql.contains("$$") || sql.indexOf('-') >= 0) {
             return true;
         }
-        for (int i = 0; i + 6 <= sql.length(); i++) {
-            char c = (char) (sql.charAt(i) | 0x20);
-            if (c == 'c' && sql.regionMatches(true, i, "conflict", 0, 8)
-                    || c == 'l' && sql.regionMatches(true, i, "length", 0, 6)) {
-                return true;
+        for (int i = 0; i + 4 <= sql.length(); i++) {
+            switch (sql.charAt(i) | 0x20) {
+                case 'c' -> {
+                    if (sql.regionMatches(true, i, "conflict", 0, 8) || sql.regionMatches(true, i, "cube", 0, 4)) {
+                        return true;
+                    }
+                }
+                case 'l' -> {
+                    if (sql.regionMatches(true, i, "length", 0, 6)) {
+                        return true;
+                    }
+                }
+                case 'r', 'g' -> {
+                    if (sql.regionMatches(true, i, "rollup", 0, 6) || sql.regionMatches(true, i, "grouping", 0, 8)) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
             }
         }
         return false;
@@ -121,6 +140,7 @@ public final class SchemaRewrites {
         }
         comparisons();
         byteaLengths();
+        ColumnCasts.add(t, refs, edits);
     }
 
     /** {@code length(col)} of a bytea column as {@code octet_length(col)}: bytes, as PostgreSQL counts them. */

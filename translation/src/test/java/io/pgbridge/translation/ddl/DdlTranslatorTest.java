@@ -86,7 +86,8 @@ class DdlTranslatorTest {
         assertThat(h2(sql)).isEqualTo("CREATE TABLE \"t\" (\"c\" timestamp with time zone DEFAULT now(),"
                 + " \"u\" uuid DEFAULT gen_random_uuid(), \"j\" text DEFAULT '{}'::jsonb, \"b\" boolean DEFAULT 'f'::boolean,"
                 + " \"n\" numeric DEFAULT 0)");
-        assertThat(mariaDb(sql)).isEqualTo("CREATE TABLE \"t\" (\"c\" DATETIME(6) DEFAULT (current_timestamp(6)),"
+        assertThat(mariaDb(sql)).isEqualTo("CREATE TABLE \"t\" (\"c\" DATETIME(6) COMMENT 'pgbridge:timestamptz'"
+                + " DEFAULT (current_timestamp(6)),"
                 + " \"u\" UUID DEFAULT (uuid()), \"j\" JSON DEFAULT ('{}'), \"b\" BOOLEAN DEFAULT (FALSE),"
                 + " \"n\" DECIMAL(65,30) DEFAULT 0)");
         assertThat(sqlite(sql)).startsWith("CREATE TABLE \"t\" (\"c\" timestamptz DEFAULT"
