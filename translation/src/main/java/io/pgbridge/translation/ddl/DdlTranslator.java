@@ -58,7 +58,7 @@ public final class DdlTranslator implements Translator {
         }
         if (in.acceptWords("alter")) {
             if (in.isWord("table")) {
-                return new Translation(new AlterTable(target, in.sql()).translate(in));
+                return Translation.sequence(new AlterTable(target, in.sql()).translate(in));
             }
             return other(statement);
         }

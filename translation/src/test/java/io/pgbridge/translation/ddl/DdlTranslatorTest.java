@@ -113,6 +113,28 @@ class DdlTranslatorTest {
         check(SqlTarget.MARIADB, "drop index if exists public.i", lookup + "DO 0" + drop);
     }
 
+    @Test
+    void mariaDbRestatesAChangedColumnFromTheServersCatalog() {
+        Translation type = Translators.forTarget(SqlTarget.MARIADB)
+                .translate("alter table public.t alter column x type numeric(8,3)");
+        assertThat(type.sql()).isEqualTo("SET @pgbridge_modify_column = (SELECT CONCAT("
+                + "'ALTER TABLE \"t\" MODIFY COLUMN \"x\" ', 'DECIMAL(8,3)', IF(IS_NULLABLE = 'NO', ' NOT NULL', ' NULL'),"
+                + " IF(COLUMN_DEFAULT IS NULL OR COLUMN_DEFAULT = 'NULL', '', CONCAT(' DEFAULT ', COLUMN_DEFAULT)),"
+                + " IF(EXTRA LIKE '%auto_increment%', ' AUTO_INCREMENT', ''),"
+                + " COALESCE((SELECT CONCAT(' CHECK (', CHECK_CLAUSE, ')') FROM information_schema.CHECK_CONSTRAINTS"
+                + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 't' AND CONSTRAINT_NAME = 'x'"
+                + " AND LEVEL = 'Column'), '')) FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 't' AND COLUMN_NAME = 'x')");
+        assertThat(type.followUps()).containsExactly("EXECUTE IMMEDIATE COALESCE(@pgbridge_modify_column,"
+                + " 'DELETE FROM \"t\" WHERE FALSE AND \"x\" IS NULL')");
+        // nullability keeps the type, collation and the comment that declares the PostgreSQL type
+        String dropNotNull = Translators.forTarget(SqlTarget.MARIADB).translate("alter table t alter x drop not null").sql();
+        assertThat(dropNotNull).contains("COLUMN_TYPE, IF(COLLATION_NAME IS NULL, '', CONCAT(' COLLATE ', COLLATION_NAME)),"
+                + " ' NULL',").contains("CONCAT(' COMMENT ', QUOTE(COLUMN_COMMENT))");
+        assertThat(Translators.forTarget(SqlTarget.MARIADB).translate("alter table t alter x set not null").sql())
+                .contains("' NOT NULL',");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "truncate t|DELETE FROM \"t\"|DELETE FROM \"t\"|DELETE FROM \"t\"",
@@ -134,7 +156,8 @@ class DdlTranslatorTest {
         "create unique index i on t (a) where a > 0|0A000|0A000|CREATE UNIQUE INDEX \"i\" ON \"t\" (\"a\") WHERE a > 0",
         "alter table t add column if not exists x int default 1|ALTER TABLE \"t\" ADD COLUMN IF NOT EXISTS \"x\""
                 + " integer DEFAULT 1|ALTER TABLE \"t\" ADD COLUMN IF NOT EXISTS \"x\" INT DEFAULT 1|0A000",
-        "alter table t alter column x type bigint|ALTER TABLE \"t\" ALTER COLUMN \"x\" SET DATA TYPE bigint|0A000|0A000",
+        "alter table t alter column x type bigint, add y int|ALTER TABLE \"t\" ALTER COLUMN \"x\" SET DATA TYPE bigint,"
+                + " ADD COLUMN \"y\" integer|0A000|0A000",
         "alter table t alter x set default 5|ALTER TABLE \"t\" ALTER COLUMN \"x\" SET DEFAULT 5"
                 + "|ALTER TABLE \"t\" ALTER COLUMN \"x\" SET DEFAULT 5|0A000",
         "alter table t rename X to Y|ALTER TABLE \"t\" RENAME COLUMN \"x\" TO \"y\"|ALTER TABLE \"t\" RENAME COLUMN"
