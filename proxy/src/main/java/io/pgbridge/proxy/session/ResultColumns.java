@@ -10,6 +10,7 @@ import io.pgbridge.proxy.codec.PgWire;
 import io.pgbridge.proxy.types.PgType;
 import io.pgbridge.proxy.types.PgTypes;
 import io.pgbridge.proxy.types.TextContext;
+import io.pgbridge.proxy.types.TimestampTzType;
 import io.pgbridge.translation.Translation;
 import io.pgbridge.translation.schema.Catalog;
 import io.pgbridge.translation.schema.ColumnShape;
@@ -33,19 +34,27 @@ final class ResultColumns {
     /** 1 when the backend's first column marks the rows the client gets ({@link Translation#markedRows()}). */
     private final int skipped;
 
+    /** The columns as the backend describes them, before hints and the catalog. */
+    private final ColumnType[] described;
+
     private ResultColumns(String[] names, ColumnType[] columnTypes, short[] formats) {
-        this(names, columnTypes, formats, 0);
+        this(names, columnTypes, formats, 0, columnTypes);
     }
 
     @SuppressWarnings("unchecked")
-    private ResultColumns(String[] names, ColumnType[] columnTypes, short[] formats, int skipped) {
+    private ResultColumns(String[] names, ColumnType[] columnTypes, short[] formats, int skipped,
+                          ColumnType[] described) {
         this.skipped = skipped;
         this.names = names;
         this.columnTypes = columnTypes;
         this.formats = formats;
+        this.described = described;
         this.types = new PgType[names.length];
         for (int i = 0; i < names.length; i++) {
             PgType<?> t = PgTypes.byOid(columnTypes[i].oid());
+            if (columnTypes[i].oid() == PgOid.TIMESTAMPTZ && described[i].oid() == PgOid.TIMESTAMP) {
+                t = TimestampTzType.UTC_WALL_CLOCK;   // a timestamp the translation or the catalog knows is one
+            }
             types[i] = (PgType<Object>) (t != null ? t : PgTypes.text());
         }
     }
@@ -68,6 +77,7 @@ final class ResultColumns {
             types[i] = dialect.columnType(md, i + 1 + skipped);
             formats[i] = bind == null ? 0 : bind.resultFormat(i);
         }
+        ColumnType[] described = types.clone();
         for (Map.Entry<Integer, String> hint : hints.columnTypes().entrySet()) {
             int column = hint.getKey();
             int oid = PgOid.forTypeName(hint.getValue());
@@ -79,7 +89,7 @@ final class ResultColumns {
                 types[column] = ColumnType.of(oid);
             }
         }
-        return new ResultColumns(names, types, formats, skipped);
+        return new ResultColumns(names, types, formats, skipped, described);
     }
 
     /**
@@ -110,7 +120,8 @@ final class ResultColumns {
                 changed = true;
             }
         }
-        return changed ? new ResultColumns(columns.names, types, columns.formats, columns.skipped) : columns;
+        return changed ? new ResultColumns(columns.names, types, columns.formats, columns.skipped, columns.described)
+                : columns;
     }
 
     /**
