@@ -7,15 +7,11 @@ import java.util.List;
 /**
  * {@code ALTER COLUMN … TYPE}, {@code SET NOT NULL} and {@code DROP NOT NULL} on MariaDB, which changes a column only
  * by restating all of it ({@code MODIFY COLUMN}): what the statement does not mention (nullability, default,
- * AUTO_INCREMENT, the column's CHECK, its collation) is read from {@code information_schema} on the server, in the
- * same session, and the MODIFY is built there and run with {@code EXECUTE IMMEDIATE}. Two statements, since
- * EXECUTE IMMEDIATE takes no subquery. A column or table that does not exist leaves no MODIFY to run; the fallback,
- * a DELETE of no row, then names the column, so that MariaDB reports it missing as PostgreSQL would.
+ * AUTO_INCREMENT, the column's CHECK, its collation) is read from {@code information_schema} on the server
+ * ({@link MariaDbDynamicDdl}). A missing column leaves a DELETE of no row that names it, so that MariaDB reports it
+ * missing as PostgreSQL would.
  */
 final class MariaDbModifyColumn {
-    /** The session variable that carries the MODIFY from the first statement to the second. */
-    static final String VARIABLE = "@pgbridge_modify_column";
-
     /** What changes: the type, or only whether NULL is allowed. */
     sealed interface Change {
     }
@@ -32,9 +28,6 @@ final class MariaDbModifyColumn {
     }
 
     static List<String> statements(ObjectName table, Name column, Change change) {
-        String where = " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + schema(table)
-                + " AND TABLE_NAME = " + literal(table.last().value()) + " AND COLUMN_NAME = "
-                + literal(column.value());
         String head = "ALTER TABLE " + table.render(SqlTarget.MARIADB) + " MODIFY COLUMN " + column.quoted() + " ";
         String definition = switch (change) {
             case NewType type -> literal(type.rendered())
@@ -47,26 +40,20 @@ final class MariaDbModifyColumn {
         String rest = ", IF(COLUMN_DEFAULT IS NULL OR COLUMN_DEFAULT = 'NULL', '', CONCAT(' DEFAULT ', COLUMN_DEFAULT)),"
                 + " IF(EXTRA LIKE '%auto_increment%', ' AUTO_INCREMENT', ''),"
                 + " COALESCE((SELECT CONCAT(' CHECK (', CHECK_CLAUSE, ')') FROM information_schema.CHECK_CONSTRAINTS"
-                + " WHERE CONSTRAINT_SCHEMA = " + schema(table) + " AND TABLE_NAME = " + literal(table.last().value())
-                + " AND CONSTRAINT_NAME = " + literal(column.value()) + " AND LEVEL = 'Column'), '')";
+                + " WHERE CONSTRAINT_SCHEMA = " + MariaDbDynamicDdl.schema(table) + " AND TABLE_NAME = "
+                + literal(table.last().value()) + " AND CONSTRAINT_NAME = " + literal(column.value())
+                + " AND LEVEL = 'Column'), '')";
         if (change instanceof Nullability) {
             // the comment declares the PostgreSQL type (timestamptz, arrays), which a type change replaces
             rest += ", IF(COLUMN_COMMENT = '', '', CONCAT(' COMMENT ', QUOTE(COLUMN_COMMENT)))";
         }
-        return List.of(
-                "SET " + VARIABLE + " = (SELECT CONCAT(" + literal(head) + ", " + definition + rest + ")" + where + ")",
-                "EXECUTE IMMEDIATE COALESCE(" + VARIABLE + ", "
-                        + literal("DELETE FROM " + table.render(SqlTarget.MARIADB) + " WHERE FALSE AND " + column.quoted()
-                                + " IS NULL") + ")");
-    }
-
-    /** PostgreSQL's default schema is the connection's database; another schema is a database of its own. */
-    private static String schema(ObjectName table) {
-        List<Name> parts = table.parts();
-        return parts.size() == 2 && !parts.get(0).value().equals("public") ? literal(parts.get(0).value()) : "DATABASE()";
+        return MariaDbDynamicDdl.statements(
+                "(SELECT CONCAT(" + literal(head) + ", " + definition + rest + ")"
+                        + MariaDbDynamicDdl.columnRow(table, column.value()) + ")",
+                "DELETE FROM " + table.render(SqlTarget.MARIADB) + " WHERE FALSE AND " + column.quoted() + " IS NULL");
     }
 
     private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        return MariaDbDynamicDdl.literal(text);
     }
 }

@@ -117,7 +117,7 @@ class DdlTranslatorTest {
     void mariaDbRestatesAChangedColumnFromTheServersCatalog() {
         Translation type = Translators.forTarget(SqlTarget.MARIADB)
                 .translate("alter table public.t alter column x type numeric(8,3)");
-        assertThat(type.sql()).isEqualTo("SET @pgbridge_modify_column = (SELECT CONCAT("
+        assertThat(type.sql()).isEqualTo("SET @pgbridge_ddl = (SELECT CONCAT("
                 + "'ALTER TABLE \"t\" MODIFY COLUMN \"x\" ', 'DECIMAL(8,3)', IF(IS_NULLABLE = 'NO', ' NOT NULL', ' NULL'),"
                 + " IF(COLUMN_DEFAULT IS NULL OR COLUMN_DEFAULT = 'NULL', '', CONCAT(' DEFAULT ', COLUMN_DEFAULT)),"
                 + " IF(EXTRA LIKE '%auto_increment%', ' AUTO_INCREMENT', ''),"
@@ -125,7 +125,7 @@ class DdlTranslatorTest {
                 + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 't' AND CONSTRAINT_NAME = 'x'"
                 + " AND LEVEL = 'Column'), '')) FROM information_schema.COLUMNS"
                 + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 't' AND COLUMN_NAME = 'x')");
-        assertThat(type.followUps()).containsExactly("EXECUTE IMMEDIATE COALESCE(@pgbridge_modify_column,"
+        assertThat(type.followUps()).containsExactly("EXECUTE IMMEDIATE COALESCE(@pgbridge_ddl,"
                 + " 'DELETE FROM \"t\" WHERE FALSE AND \"x\" IS NULL')");
         // nullability keeps the type, collation and the comment that declares the PostgreSQL type
         String dropNotNull = Translators.forTarget(SqlTarget.MARIADB).translate("alter table t alter x drop not null").sql();
@@ -149,8 +149,17 @@ class DdlTranslatorTest {
         "drop index if exists a, b|0A000|0A000|DROP INDEX IF EXISTS \"a\"; DROP INDEX IF EXISTS \"b\"",
         "drop sequence s restrict|DROP SEQUENCE \"s\" RESTRICT|DROP SEQUENCE \"s\"|0A000",
         "create index on t using btree (a desc nulls last, b)|CREATE INDEX \"t_a_b_idx\" ON \"t\" (\"a\" DESC, \"b\")"
-                + "|CREATE INDEX \"t_a_b_idx\" ON \"t\" (\"a\" DESC, \"b\")"
+                + "|SET @pgbridge_ddl = CONCAT('CREATE INDEX \"t_a_b_idx\" ON \"t\" (', '\"a\"', (SELECT IF(DATA_TYPE IN"
+                + " ('tinytext', 'text', 'mediumtext', 'longtext', 'tinyblob', 'blob', 'mediumblob', 'longblob'), '(192)', '')"
+                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 't' AND COLUMN_NAME = 'a'),"
+                + " ' DESC, ', '\"b\"', (SELECT IF(DATA_TYPE IN ('tinytext', 'text', 'mediumtext', 'longtext', 'tinyblob',"
+                + " 'blob', 'mediumblob', 'longblob'), '(192)', '') FROM information_schema.COLUMNS WHERE TABLE_SCHEMA ="
+                + " DATABASE() AND TABLE_NAME = 't' AND COLUMN_NAME = 'b'), ')'); EXECUTE IMMEDIATE COALESCE(@pgbridge_ddl,"
+                + " 'CREATE INDEX \"t_a_b_idx\" ON \"t\" (\"a\" DESC, \"b\")')"
                 + "|CREATE INDEX \"t_a_b_idx\" ON \"t\" (\"a\" DESC, \"b\")",
+        "create unique index on t (a, b)|CREATE UNIQUE INDEX \"t_a_b_idx\" ON \"t\" (\"a\", \"b\")"
+                + "|CREATE UNIQUE INDEX \"t_a_b_idx\" ON \"t\" (\"a\", \"b\")"
+                + "|CREATE UNIQUE INDEX \"t_a_b_idx\" ON \"t\" (\"a\", \"b\")",
         "create index i on t (a) where a > 0|CREATE INDEX \"i\" ON \"t\" (\"a\")|CREATE INDEX \"i\" ON \"t\" (\"a\")"
                 + "|CREATE INDEX \"i\" ON \"t\" (\"a\") WHERE a > 0",
         "create unique index i on t (a) where a > 0|0A000|0A000|CREATE UNIQUE INDEX \"i\" ON \"t\" (\"a\") WHERE a > 0",
