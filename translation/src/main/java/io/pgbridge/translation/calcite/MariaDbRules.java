@@ -303,6 +303,12 @@ final class MariaDbRules extends DialectRules {
     }
 
     @Override
+    SqlNode orderedSetAggregate(String name, List<SqlNode> args, SqlNode key, boolean descending) {
+        SqlNode aggregate = MariaDbPercentiles.translate(name, args, key, descending);
+        return aggregate != null ? aggregate : super.orderedSetAggregate(name, args, key, descending);
+    }
+
+    @Override
     SqlNode json(SqlNode doc, SqlNode key, boolean asText, boolean path) {
         SqlNode jsonPath = JsonPaths.mysqlPath(key, path);
         if (!asText) {

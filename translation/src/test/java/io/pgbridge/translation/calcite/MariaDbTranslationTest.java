@@ -68,6 +68,24 @@ class MariaDbTranslationTest {
     }
 
     @Test
+    void percentilesReadTheSortedValuesOfTheGroup() {
+        assertThat(sql("select percentile_disc(0.5) within group (order by p desc) from t group by g"))
+                .isEqualTo("SELECT JSON_VALUE(JSON_ARRAYAGG(\"p\" ORDER BY \"p\" IS NULL, \"p\" DESC),"
+                        + " CONCAT('$[', GREATEST(CEIL(0.5 * COUNT(\"p\")), 1) - 1, ']')) AS \"percentile_disc\""
+                        + " FROM \"t\" GROUP BY \"g\"");
+        String below = "CAST(JSON_VALUE(JSON_ARRAYAGG(\"e\" ORDER BY \"e\" IS NULL, \"e\"),"
+                + " CONCAT('$[', FLOOR(0.25 * (COUNT(\"e\") - 1)), ']')) AS DOUBLE)";
+        String above = below.replace("FLOOR(", "CEIL(");
+        assertThat(sql("select percentile_cont(0.25) within group (order by e) as q1 from t"))
+                .isEqualTo("SELECT (CASE WHEN COUNT(\"e\") = 0 THEN NULL ELSE " + below + " + (0.25 * (COUNT(\"e\") - 1)"
+                        + " - FLOOR(0.25 * (COUNT(\"e\") - 1))) * (" + above + " - " + below + ") END) AS \"q1\" FROM \"t\"");
+        assertThatThrownBy(() -> mariadb.translate("select percentile_cont(1.5) within group (order by e) from t"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("22003"));
+        assertThatThrownBy(() -> mariadb.translate("select mode() within group (order by e) from t"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+    }
+
+    @Test
     void regexMatchesTellCaseApart() {
         assertThat(sql("select a ~ '^x', a !~ 'y' from t where b ~ $1"))
                 .isEqualTo("SELECT (\"a\" COLLATE utf8mb4_bin REGEXP '^x') AS \"?column?\","
