@@ -46,7 +46,8 @@ final class TableShapes {
                 String remarks = rs.getString("REMARKS");
                 String declared = remarks != null && remarks.startsWith(ColumnShape.DECLARED_TYPE_COMMENT)
                         ? remarks.substring(ColumnShape.DECLARED_TYPE_COMMENT.length()) : null;
-                int oid = declared == null ? 0 : declared.endsWith("[]")
+                boolean always = ColumnShape.GENERATED_ALWAYS.equals(declared);
+                int oid = declared == null || always ? 0 : declared.endsWith("[]")
                         ? dialect.tableColumnType(java.sql.Types.ARRAY, declared, 0, 0).oid()
                         : PgOid.forTypeName(declared);
                 if (oid == 0) {
@@ -55,7 +56,7 @@ final class TableShapes {
                 }
                 String castName = PgOid.castName(oid);
                 byPosition.put(rs.getInt("ORDINAL_POSITION"),
-                        new ColumnShape(rs.getString("COLUMN_NAME"), castName == null ? "text" : castName));
+                        new ColumnShape(rs.getString("COLUMN_NAME"), castName == null ? "text" : castName, always));
             }
             columns.addAll(byPosition.values());
         }

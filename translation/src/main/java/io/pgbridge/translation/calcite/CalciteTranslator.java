@@ -85,7 +85,8 @@ public final class CalciteTranslator implements Translator {
         return rules.readsLiteral(literal);
     }
 
-    private Translation translateWithCalcite(String statement) {
+    private Translation translateWithCalcite(String written) {
+        String statement = OverridingClause.remove(written, rules);
         WithClauses.refuseUnsupported(statement, rules);
         StatementNormalizer.Result normalized = StatementNormalizer.normalize(statement, rules.target());
         StatementClauses clauses = StatementClauses.split(normalized.text());

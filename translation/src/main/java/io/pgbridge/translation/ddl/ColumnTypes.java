@@ -105,8 +105,11 @@ final class ColumnTypes {
         return "DATETIME(" + type.modifier(0, 6) + ")";
     }
 
-    /** The column comment by which the proxy learns the PostgreSQL type of a MariaDB column that cannot say it. */
-    private static String declaredType(String pgType) {
+    /**
+     * The column comment by which the proxy learns the PostgreSQL type of a MariaDB column that cannot say it (or
+     * that it is an identity column GENERATED ALWAYS).
+     */
+    static String declaredType(String pgType) {
         return " COMMENT '" + ColumnShape.DECLARED_TYPE_COMMENT + pgType + "'";
     }
 

@@ -68,6 +68,14 @@ class MariaDbTranslationTest {
     }
 
     @Test
+    void overridingSystemValueGivesTheKeyAsWritten() {
+        assertThat(sql("insert into t (id, a) overriding system value values ($1, 2)"))
+                .isEqualTo("INSERT INTO \"t\" (\"id\", \"a\") VALUES ($1, 2)");
+        assertThatThrownBy(() -> mariadb.translate("insert into t (id) overriding user value values (1)"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+    }
+
+    @Test
     void percentilesReadTheSortedValuesOfTheGroup() {
         assertThat(sql("select percentile_disc(0.5) within group (order by p desc) from t group by g"))
                 .isEqualTo("SELECT JSON_VALUE(JSON_ARRAYAGG(\"p\" ORDER BY \"p\" IS NULL, \"p\" DESC),"

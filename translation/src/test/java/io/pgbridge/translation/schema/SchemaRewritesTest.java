@@ -26,6 +26,26 @@ class SchemaRewritesTest {
     }
 
     @Test
+    void identityColumnsGeneratedAlwaysTakeOnlyDefaultUnlessOverridden() {
+        Catalog catalog = (schema, name) -> Optional.of(new TableShape("orders", List.of(
+                new ColumnShape("id", "int4", true), new ColumnShape("total", "int4")), List.of(), true));
+        for (String refused : new String[] {"INSERT INTO orders (id, total) VALUES (100, 1)",
+                "INSERT INTO orders VALUES (DEFAULT, 1), (7, 2)", "INSERT INTO orders (total, id) SELECT 1, 2"}) {
+            assertThatThrownBy(() -> SchemaRewrites.apply(refused, catalog)).as(refused)
+                    .isInstanceOfSatisfying(TranslationException.class, e -> {
+                        assertThat(e.sqlState()).isEqualTo("428C9");
+                        assertThat(e.getMessage()).isEqualTo("cannot insert a non-DEFAULT value into column \"id\"");
+                    });
+        }
+        for (String accepted : new String[] {"INSERT INTO orders (total) VALUES (1)",
+                "INSERT INTO orders VALUES (DEFAULT, 1), (default, 2)", "INSERT INTO orders DEFAULT VALUES",
+                "INSERT INTO orders (id, total) OVERRIDING SYSTEM VALUE VALUES (100, 1)"}) {
+            assertThat(SchemaRewrites.apply(accepted, catalog)).as(accepted).isSameAs(accepted);
+        }
+        assertThat(SchemaRewrites.mayApply("insert into orders (id) values (1)")).isTrue();
+    }
+
+    @Test
     void valuesTakeTheTypesOfTheirColumns() {
         assertThat(cast("INSERT INTO profiles (id, avatar, verified) VALUES (1, '\\xdead', 'on'), (2, NULL, 'off')"))
                 .isEqualTo("INSERT INTO profiles (id, avatar, verified) VALUES (1, '\\xdead'::bytea, 'on'::boolean),"
