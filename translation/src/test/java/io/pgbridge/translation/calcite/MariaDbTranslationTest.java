@@ -68,6 +68,16 @@ class MariaDbTranslationTest {
     }
 
     @Test
+    void aLateralRowBecomesScalarSubqueries() {
+        assertThat(sql("select c.name, r.id from c cross join lateral (select o.id from o where o.cid = c.id"
+                + " order by o.at desc limit 1) r"))
+                .isEqualTo("SELECT \"c\".\"name\", (SELECT \"o\".\"id\" FROM \"o\" WHERE \"o\".\"cid\" = \"c\".\"id\""
+                        + " ORDER BY \"o\".\"at\" IS NULL DESC, \"o\".\"at\" DESC LIMIT 1) AS \"id\" FROM \"c\""
+                        + " WHERE EXISTS (SELECT 1 FROM \"o\" WHERE \"o\".\"cid\" = \"c\".\"id\""
+                        + " ORDER BY \"o\".\"at\" IS NULL DESC, \"o\".\"at\" DESC LIMIT 1)");
+    }
+
+    @Test
     void overridingSystemValueGivesTheKeyAsWritten() {
         assertThat(sql("insert into t (id, a) overriding system value values ($1, 2)"))
                 .isEqualTo("INSERT INTO \"t\" (\"id\", \"a\") VALUES ($1, 2)");
