@@ -96,6 +96,10 @@ public final class CalciteTranslator implements Translator {
                 statement = LateralRow.rewrite(tokens);
             }
         }
+        String inlined = CteInlining.inline(statement);
+        if (inlined != null) {
+            statement = inlined;
+        }
         WithClauses.refuseUnsupported(statement, rules);
         StatementNormalizer.Result normalized = StatementNormalizer.normalize(statement, rules.target());
         StatementClauses clauses = StatementClauses.split(normalized.text());

@@ -68,6 +68,21 @@ class MariaDbTranslationTest {
     }
 
     @Test
+    void withQueriesInFrontOfDataChangesAreWrittenWhereTheyAreUsed() {
+        assertThat(sql("with big as (select id from s where n > 2), b2 as (select id from big) update s set n = n * 2"
+                + " where id in (select id from b2 x)"))
+                .isEqualTo("UPDATE \"s\" SET \"n\" = \"n\" * 2 WHERE \"id\" IN (SELECT \"id\" FROM (SELECT \"id\" FROM"
+                        + " (SELECT \"id\" FROM \"s\" WHERE \"n\" > 2) AS \"big\") AS \"x\")");
+        for (String refused : new String[] {"with q as (select 1 as id) delete from t where id in (select id from q)"
+                + " or id in (select id from q)", "with t as (select 1 as id) delete from t",
+                "with q (id) as (select 1) delete from t where id in (select id from q)",
+                "with q as (delete from t returning id) delete from u where id in (select id from q)"}) {
+            assertThatThrownBy(() -> mariadb.translate(refused)).as(refused)
+                    .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+        }
+    }
+
+    @Test
     void aLateralRowBecomesScalarSubqueries() {
         assertThat(sql("select c.name, r.id from c cross join lateral (select o.id from o where o.cid = c.id"
                 + " order by o.at desc limit 1) r"))
