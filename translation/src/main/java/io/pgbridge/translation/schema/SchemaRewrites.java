@@ -24,7 +24,8 @@ import java.util.Set;
  * constraint's column list, and a conflict target without a matching unique key fails with 42P10, as in PostgreSQL.
  * And {@code length(c)} of a bytea column counts bytes in PostgreSQL, which backends' length functions do not, so it
  * becomes {@code octet_length(c)}. A value for an identity column GENERATED ALWAYS (which a backend may not tell from
- * BY DEFAULT) fails with 428C9 unless the INSERT says OVERRIDING SYSTEM VALUE.
+ * BY DEFAULT) fails with 428C9 unless the INSERT says OVERRIDING SYSTEM VALUE, and arithmetic on a text column with
+ * 42883 ({@link TextArithmetic}).
  * And column references get a cast to their own type where a backend without that type would lose it
  * ({@link ColumnCasts}).
  * Positions: casts are appended after literals, so error positions before them are unchanged.
@@ -48,11 +49,11 @@ public final class SchemaRewrites {
     }
 
     /**
-     * A cheap test on the text: only an INSERT or a statement with a quoted literal, ON CONFLICT, length(), a
-     * subtraction or grouping sets can change.
+     * A cheap test on the text: only an INSERT or a statement with a quoted literal, ON CONFLICT, length(), an
+     * addition or subtraction or grouping sets can change (or fail).
      */
     public static boolean mayApply(String sql) {
-        if (sql.indexOf('\'') >= 0 || sql.contains("$$") || sql.indexOf('-') >= 0) {
+        if (sql.indexOf('\'') >= 0 || sql.contains("$$") || sql.indexOf('-') >= 0 || sql.indexOf('+') >= 0) {
             return true;
         }
         if (sql.stripLeading().regionMatches(true, 0, "insert", 0, 6)) {
@@ -145,6 +146,7 @@ public final class SchemaRewrites {
         comparisons();
         byteaLengths();
         ColumnCasts.add(t, refs, edits);
+        TextArithmetic.refuse(t, refs);
     }
 
     /** {@code length(col)} of a bytea column as {@code octet_length(col)}: bytes, as PostgreSQL counts them. */

@@ -46,6 +46,23 @@ class SchemaRewritesTest {
     }
 
     @Test
+    void arithmeticOnATextColumnFailsAsInPostgres() {
+        // PostgreSQL 15: ERROR: operator does not exist: text + integer (42883), at the operator
+        assertThatThrownBy(() -> cast("SELECT username + 1 FROM profiles"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo("42883");
+                    assertThat(e.getMessage()).isEqualTo("operator does not exist: text + integer");
+                    assertThat(e.position()).isEqualTo(17);
+                });
+        assertThatThrownBy(() -> cast("SELECT 1.5 - p.username FROM profiles p"))
+                .hasMessage("operator does not exist: numeric - text");
+        for (String fine : new String[] {"SELECT id + 1, username || 1 FROM profiles", "SELECT length(username) + 1 FROM profiles",
+                "SELECT username::int + 1 FROM profiles", "SELECT 2 * username + 1 FROM unknown_table"}) {
+            assertThat(cast(fine)).as(fine).isSameAs(fine);
+        }
+    }
+
+    @Test
     void valuesTakeTheTypesOfTheirColumns() {
         assertThat(cast("INSERT INTO profiles (id, avatar, verified) VALUES (1, '\\xdead', 'on'), (2, NULL, 'off')"))
                 .isEqualTo("INSERT INTO profiles (id, avatar, verified) VALUES (1, '\\xdead'::bytea, 'on'::boolean),"
