@@ -126,6 +126,7 @@ public final class CalciteTranslator implements Translator {
     }
 
     private String query(SqlNode tree, Pieces pieces) {
+        SetOperationTypes.check(tree);
         pieces.columnTypes = ResultTypes.ofQuery(tree, rules);
         SetReturningSelect.rewrite(tree, rules);
         SqlNode query = DistinctOn.rewrite(GroupingSets.expand(tree, rules), rules);

@@ -83,6 +83,20 @@ class MariaDbTranslationTest {
     }
 
     @Test
+    void aNumberAndABooleanDoNotMeetInOneColumnOfAUnion() {
+        // PostgreSQL 15: ERROR: UNION types integer and boolean cannot be matched (42804)
+        assertThatThrownBy(() -> mariadb.translate("select 1, 'a' union all select a > 0, 'b' from t"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo("42804");
+                    assertThat(e.getMessage()).isEqualTo("UNION types integer and boolean cannot be matched");
+                });
+        assertThatThrownBy(() -> mariadb.translate("select true except select 2.5"))
+                .hasMessage("EXCEPT types boolean and numeric cannot be matched");
+        assertThat(sql("select 1, true union select 2, a = b from t"))
+                .isEqualTo("SELECT 1 AS \"?column?\", TRUE AS \"?column?\" UNION SELECT 2, \"a\" = \"b\" FROM \"t\"");
+    }
+
+    @Test
     void aLateralRowBecomesScalarSubqueries() {
         assertThat(sql("select c.name, r.id from c cross join lateral (select o.id from o where o.cid = c.id"
                 + " order by o.at desc limit 1) r"))
