@@ -198,8 +198,9 @@ public final class Dialects {
         public Map<String, String> defaultProperties() {
             // @pgbridge_skip is defined from the start: MariaDB reads a user variable that does not exist yet as a
             // constant NULL for the whole statement, and the translator's upserts set and read it row by row.
+            // group_concat_max_len bounds string_agg and JSON_ARRAYAGG (percentiles), which would cut off at 1 MiB.
             return Map.of("sessionVariables", "sql_mode='" + SQL_MODE + "',time_zone='+00:00',"
-                    + "collation_connection='utf8mb4_bin',@pgbridge_skip=0");
+                    + "collation_connection='utf8mb4_bin',group_concat_max_len=4294967295,@pgbridge_skip=0");
         }
 
         static final String SQL_MODE = "ANSI,NO_BACKSLASH_ESCAPES,STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
@@ -211,7 +212,7 @@ public final class Dialects {
             return rows;
         }
 
-        /** Array columns are MEDIUMTEXT with a comment declaring their type, read through the catalog. */
+        /** Array (MEDIUMTEXT) and timestamptz (DATETIME) columns have a comment declaring their type, read through the catalog. */
         @Override
         public boolean declaresTypesInComments() {
             return true;

@@ -44,14 +44,19 @@ final class TableShapes {
                     continue;
                 }
                 String remarks = rs.getString("REMARKS");
-                int oid = remarks != null && remarks.startsWith(ColumnShape.DECLARED_TYPE_COMMENT)
-                        ? dialect.tableColumnType(java.sql.Types.ARRAY,
-                                remarks.substring(ColumnShape.DECLARED_TYPE_COMMENT.length()), 0, 0).oid()
-                        : dialect.tableColumnType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
-                                rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")).oid();
+                String declared = remarks != null && remarks.startsWith(ColumnShape.DECLARED_TYPE_COMMENT)
+                        ? remarks.substring(ColumnShape.DECLARED_TYPE_COMMENT.length()) : null;
+                boolean always = ColumnShape.GENERATED_ALWAYS.equals(declared);
+                int oid = declared == null || always ? 0 : declared.endsWith("[]")
+                        ? dialect.tableColumnType(java.sql.Types.ARRAY, declared, 0, 0).oid()
+                        : PgOid.forTypeName(declared);
+                if (oid == 0) {
+                    oid = dialect.tableColumnType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
+                            rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")).oid();
+                }
                 String castName = PgOid.castName(oid);
                 byPosition.put(rs.getInt("ORDINAL_POSITION"),
-                        new ColumnShape(rs.getString("COLUMN_NAME"), castName == null ? "text" : castName));
+                        new ColumnShape(rs.getString("COLUMN_NAME"), castName == null ? "text" : castName, always));
             }
             columns.addAll(byPosition.values());
         }

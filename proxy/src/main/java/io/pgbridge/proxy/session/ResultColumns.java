@@ -10,6 +10,7 @@ import io.pgbridge.proxy.codec.PgWire;
 import io.pgbridge.proxy.types.PgType;
 import io.pgbridge.proxy.types.PgTypes;
 import io.pgbridge.proxy.types.TextContext;
+import io.pgbridge.proxy.types.TimestampTzType;
 import io.pgbridge.translation.Translation;
 import io.pgbridge.translation.schema.Catalog;
 import io.pgbridge.translation.schema.ColumnShape;
@@ -35,20 +36,28 @@ final class ResultColumns {
     /** 1 when the backend's first column marks the rows the client gets ({@link Translation#markedRows()}). */
     private final int skipped;
 
+    /** The columns as the backend describes them, before hints and the catalog. */
+    private final ColumnType[] described;
+
     private ResultColumns(String[] names, ColumnType[] columnTypes, short[] formats) {
-        this(names, columnTypes, formats, 0);
+        this(names, columnTypes, formats, 0, columnTypes);
     }
 
     @SuppressWarnings("unchecked")
-    private ResultColumns(String[] names, ColumnType[] columnTypes, short[] formats, int skipped) {
+    private ResultColumns(String[] names, ColumnType[] columnTypes, short[] formats, int skipped,
+                          ColumnType[] described) {
         this.skipped = skipped;
         this.names = names;
         this.columnTypes = columnTypes;
         this.formats = formats;
+        this.described = described;
         this.types = new PgType[names.length];
         this.numericScales = new int[names.length];
         for (int i = 0; i < names.length; i++) {
             PgType<?> t = PgTypes.byOid(columnTypes[i].oid());
+            if (columnTypes[i].oid() == PgOid.TIMESTAMPTZ && described[i].oid() == PgOid.TIMESTAMP) {
+                t = TimestampTzType.UTC_WALL_CLOCK;   // a timestamp the translation or the catalog knows is one
+            }
             types[i] = (PgType<Object>) (t != null ? t : PgTypes.text());
             int typmod = columnTypes[i].typeModifier();
             numericScales[i] = columnTypes[i].oid() == PgOid.NUMERIC && typmod >= 4 ? (typmod - 4) & 0xFFFF : -1;
@@ -73,6 +82,7 @@ final class ResultColumns {
             types[i] = dialect.columnType(md, i + 1 + skipped);
             formats[i] = bind == null ? 0 : bind.resultFormat(i);
         }
+        ColumnType[] described = types.clone();
         for (Map.Entry<Integer, String> hint : hints.columnTypes().entrySet()) {
             int column = hint.getKey();
             int oid = PgOid.forTypeName(hint.getValue());
@@ -84,12 +94,13 @@ final class ResultColumns {
                 types[column] = ColumnType.of(oid);
             }
         }
-        return new ResultColumns(names, types, formats, skipped);
+        return new ResultColumns(names, types, formats, skipped, described);
     }
 
     /**
-     * As {@link #of(ResultSetMetaData, BackendDialect, FrontendMessage.Bind, Translation)}, and text columns of tables
-     * whose PostgreSQL type pgbridge's DDL declared in the catalog (MariaDB's arrays) are presented as that type.
+     * As {@link #of(ResultSetMetaData, BackendDialect, FrontendMessage.Bind, Translation)}, and columns of tables whose
+     * PostgreSQL type pgbridge's DDL declared in the catalog (MariaDB's arrays and timestamptz) are presented as that
+     * type.
      */
     static ResultColumns of(ResultSetMetaData md, BackendDialect dialect, FrontendMessage.Bind bind,
                             Translation hints, Catalog catalog) throws SQLException {
@@ -101,19 +112,33 @@ final class ResultColumns {
         boolean changed = false;
         for (int i = 0; i < types.length; i++) {
             int column = i + 1 + columns.skipped;
-            String table = md.getTableName(column);
-            if (types[i].oid() != PgOid.TEXT || table == null || table.isEmpty()) {
+            int described = types[i].oid();
+            String table = described == PgOid.TEXT || described == PgOid.TIMESTAMP ? md.getTableName(column) : null;
+            if (table == null || table.isEmpty()) {
                 continue;
             }
             String name = md.getColumnName(column);
-            var declared = catalog.table(null, table).flatMap(t -> t.column(name)).filter(ColumnShape::isArray);
-            if (declared.isPresent()) {
-                int oid = PgOid.forTypeName("_" + declared.get().pgType().replace("[]", "").replace("boolean", "bool"));
-                types[i] = ColumnType.of(oid != 0 ? oid : PgOid.TEXT_ARRAY);
+            var declared = catalog.table(null, table).flatMap(t -> t.column(name));
+            int oid = declared.isPresent() ? declaredType(described, declared.get()) : 0;
+            if (oid != 0) {
+                types[i] = ColumnType.of(oid);
                 changed = true;
             }
         }
-        return changed ? new ResultColumns(columns.names, types, columns.formats, columns.skipped) : columns;
+        return changed ? new ResultColumns(columns.names, types, columns.formats, columns.skipped, columns.described)
+                : columns;
+    }
+
+    /**
+     * The type pgbridge's DDL declared for a column the backend describes as {@code described}: an array kept as
+     * text, a timestamptz kept as a timestamp (MariaDB's DATETIME); 0 when the backend's own description stands.
+     */
+    private static int declaredType(int described, ColumnShape declared) {
+        if (described == PgOid.TEXT && declared.isArray()) {
+            int oid = PgOid.forTypeName("_" + declared.pgType().replace("[]", "").replace("boolean", "bool"));
+            return oid != 0 ? oid : PgOid.TEXT_ARRAY;
+        }
+        return described == PgOid.TIMESTAMP && declared.pgType().equals("timestamptz") ? PgOid.TIMESTAMPTZ : 0;
     }
 
     /** Whether the current row of {@code rs} is the client's: not marked as one PostgreSQL would not return. */

@@ -20,15 +20,23 @@ import java.time.ZonedDateTime;
  * {@link OffsetDateTime#MAX}/{@code MIN} are ±infinity; decoded values carry the offset written, or UTC.
  */
 public final class TimestampTzType extends AbstractPgType<OffsetDateTime> {
-    public static final TimestampTzType INSTANCE = new TimestampTzType();
+    public static final TimestampTzType INSTANCE = new TimestampTzType(false);
+    /**
+     * For a backend column without a zone that holds UTC (MariaDB's DATETIME in pgbridge's UTC sessions): read as
+     * the wall clock it is, since drivers would put it in the JVM's zone.
+     */
+    public static final TimestampTzType UTC_WALL_CLOCK = new TimestampTzType(true);
 
-    private TimestampTzType() {
+    private final boolean utcWallClock;
+
+    private TimestampTzType(boolean utcWallClock) {
         super(PgOid.TIMESTAMPTZ, "timestamptz", 8, PgOid.TIMESTAMPTZ_ARRAY, "timestamp with time zone");
+        this.utcWallClock = utcWallClock;
     }
 
     @Override
     public OffsetDateTime read(ResultSet rs, int column) throws SQLException {
-        return readAs(rs, column, OffsetDateTime.class);
+        return readAs(rs, column, utcWallClock ? LocalDateTime.class : OffsetDateTime.class);
     }
 
     @Override

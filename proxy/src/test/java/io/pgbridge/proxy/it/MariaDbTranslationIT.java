@@ -91,6 +91,28 @@ class MariaDbTranslationIT {
     }
 
     @Test
+    void timestamptzColumnsAndCastsAnswerWithTheirOffsetWhateverTheJvmZone() throws Exception {
+        java.util.TimeZone jvmZone = java.util.TimeZone.getDefault();
+        try (Statement s = connection.createStatement()) {
+            s.execute("set timezone = 'UTC'");
+            s.execute("insert into mariadb_e2e (id, at) values (2, '2024-05-01 12:00:00+02')");
+            // drivers read a zoneless DATETIME in the JVM's zone; the stored wall clock is UTC
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/New_York"));
+            try (ResultSet rs = s.executeQuery("select at, timestamptz '2024-06-01 12:00:00+02' as lit, at - at"
+                    + " from mariadb_e2e where id = 2")) {
+                assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("timestamptz");
+                assertThat(rs.getMetaData().getColumnTypeName(2)).isEqualTo("timestamptz");
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("2024-05-01 10:00:00+00");
+                assertThat(rs.getString(2)).isEqualTo("2024-06-01 10:00:00+00");
+                assertThat(rs.getString(3)).isEqualTo("00:00:00");
+            }
+        } finally {
+            java.util.TimeZone.setDefault(jvmZone);
+        }
+    }
+
+    @Test
     void functionsMariaDbLacksAnswerAsInPostgres() throws Exception {
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("select split_part('a,b,c', ',', 2), split_part('a,b', ',', 5),"

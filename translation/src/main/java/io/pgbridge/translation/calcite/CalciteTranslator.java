@@ -1,7 +1,9 @@
 package io.pgbridge.translation.calcite;
 
+import io.pgbridge.translation.LateralRow;
 import io.pgbridge.translation.SqlLexer;
 import io.pgbridge.translation.SqlTarget;
+import io.pgbridge.translation.SqlTokens;
 import io.pgbridge.translation.StatementClassifier;
 import io.pgbridge.translation.StatementKind;
 import io.pgbridge.translation.Translation;
@@ -85,7 +87,19 @@ public final class CalciteTranslator implements Translator {
         return rules.readsLiteral(literal);
     }
 
-    private Translation translateWithCalcite(String statement) {
+    private Translation translateWithCalcite(String written) {
+        String statement = OverridingClause.remove(written, rules);
+        if (rules.target() == SqlTarget.MARIADB || rules.target() == SqlTarget.SQLITE) {
+            // neither has LATERAL (MariaDB before 11)
+            SqlTokens tokens = new SqlTokens(statement);
+            if (LateralRow.present(tokens)) {
+                statement = LateralRow.rewrite(tokens);
+            }
+        }
+        String inlined = CteInlining.inline(statement);
+        if (inlined != null) {
+            statement = inlined;
+        }
         WithClauses.refuseUnsupported(statement, rules);
         StatementNormalizer.Result normalized = StatementNormalizer.normalize(statement, rules.target());
         StatementClauses clauses = StatementClauses.split(normalized.text());
@@ -112,6 +126,7 @@ public final class CalciteTranslator implements Translator {
     }
 
     private String query(SqlNode tree, Pieces pieces) {
+        SetOperationTypes.check(tree);
         pieces.columnTypes = ResultTypes.ofQuery(tree, rules);
         SetReturningSelect.rewrite(tree, rules);
         SqlNode query = DistinctOn.rewrite(GroupingSets.expand(tree, rules), rules);

@@ -65,6 +65,14 @@ abstract class DialectRules {
     /** {@code a / b} when both are integers, which PostgreSQL divides with truncation; null keeps {@code /}. */
     abstract SqlNode integerDivide(SqlNode a, SqlNode b);
 
+    /**
+     * {@code a + b}, {@code a - b} or {@code a * b} of two int4 (PostgreSQL's integer), which fails with 22003 where
+     * the result leaves int4's range; null keeps the operation as the backend computes it.
+     */
+    SqlNode int4Arithmetic(org.apache.calcite.sql.SqlOperator operator, SqlNode a, SqlNode b) {
+        return null;
+    }
+
     /** {@code f(…) OVER window}, operands translated ({@code original} as written); null keeps it. */
     SqlNode over(SqlCall over, SqlCall original) {
         return null;
@@ -195,6 +203,14 @@ abstract class DialectRules {
      * must name the result columns that PostgreSQL types as boolean.
      */
     boolean answersBooleansAsNumbers() {
+        return false;
+    }
+
+    /**
+     * Whether the backend answers a timestamptz as a timestamp without its offset (MariaDB's DATETIME, in UTC), so
+     * the translation must name the result columns that PostgreSQL types as timestamptz.
+     */
+    boolean answersTimestamptzWithoutZone() {
         return false;
     }
 

@@ -42,4 +42,27 @@ final class IntegerTyping {
             default -> INTEGER_FUNCTIONS.contains(call.getOperator().getName().toLowerCase(Locale.ROOT));
         };
     }
+
+    /**
+     * Whether PostgreSQL types {@code node} as integer (int4) or smallint by its form: a whole constant within
+     * int4's range, a cast to either, and +, - and * of those, whose result is an int4 that may overflow (22003).
+     */
+    static boolean isInt4(SqlNode node) {
+        if (node instanceof SqlNumericLiteral literal) {
+            return literal.isExact() && literal.isInteger()
+                    && literal.getValueAs(java.math.BigDecimal.class).abs().compareTo(INT4_MAX) <= 0;
+        }
+        if (!(node instanceof SqlCall call)) {
+            return false;
+        }
+        return switch (call.getKind()) {
+            case CAST -> call.operand(1) instanceof SqlDataTypeSpec spec && PgType.of(spec) != null
+                    && (PgType.of(spec).name().equals("int4") || PgType.of(spec).name().equals("int2"));
+            case PLUS, MINUS, TIMES -> isInt4(call.operand(0)) && isInt4(call.operand(1));
+            case MINUS_PREFIX, PLUS_PREFIX -> isInt4(call.operand(0));
+            default -> false;
+        };
+    }
+
+    private static final java.math.BigDecimal INT4_MAX = java.math.BigDecimal.valueOf(Integer.MAX_VALUE);
 }

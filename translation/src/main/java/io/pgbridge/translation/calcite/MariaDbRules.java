@@ -146,7 +146,9 @@ final class MariaDbRules extends DialectRules {
 
     @Override
     boolean readsLiteral(String token) {
-        return isZonedTimestamp(token);
+        // a whole number beyond int4 is a bigint or numeric, whose arithmetic is not range-checked as int4's is
+        return isZonedTimestamp(token) || token.chars().allMatch(Character::isDigit)
+                && new java.math.BigInteger(token).compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0;
     }
 
     /** MariaDB's TIMESTAMP literal needs a time of day; PostgreSQL's reads a date alone as midnight. */
@@ -169,6 +171,12 @@ final class MariaDbRules extends DialectRules {
     @Override
     SqlNode regexMatch(SqlNode value, SqlNode pattern, boolean negated) {
         return template("({0} COLLATE utf8mb4_bin " + (negated ? "NOT " : "") + "REGEXP {1})", value, pattern);
+    }
+
+    /** MariaDB computes integers as BIGINT: an int4 result outside int4's range must fail as PostgreSQL's does. */
+    @Override
+    SqlNode int4Arithmetic(org.apache.calcite.sql.SqlOperator operator, SqlNode a, SqlNode b) {
+        return rangeChecked(template("({0} " + operator.getName() + " {1})", a, b), Integer.MAX_VALUE);
     }
 
     @Override
@@ -303,6 +311,12 @@ final class MariaDbRules extends DialectRules {
     }
 
     @Override
+    SqlNode orderedSetAggregate(String name, List<SqlNode> args, SqlNode key, boolean descending) {
+        SqlNode aggregate = MariaDbPercentiles.translate(name, args, key, descending);
+        return aggregate != null ? aggregate : super.orderedSetAggregate(name, args, key, descending);
+    }
+
+    @Override
     SqlNode json(SqlNode doc, SqlNode key, boolean asText, boolean path) {
         SqlNode jsonPath = JsonPaths.mysqlPath(key, path);
         if (!asText) {
@@ -358,6 +372,11 @@ final class MariaDbRules extends DialectRules {
 
     @Override
     boolean answersBooleansAsNumbers() {
+        return true;
+    }
+
+    @Override
+    boolean answersTimestamptzWithoutZone() {
         return true;
     }
 

@@ -128,6 +128,13 @@ final class PgRewriter extends SqlShuttle {
                 }
                 return null;
             }
+            case PLUS, MINUS, TIMES -> {
+                if (IntegerTyping.isInt4(call.operand(0)) && IntegerTyping.isInt4(call.operand(1))) {
+                    return rules.int4Arithmetic(call.getOperator(), call.operand(0).accept(this),
+                            call.operand(1).accept(this));
+                }
+                return null;
+            }
             case SOME, ALL -> {
                 return quantified(call);
             }

@@ -1,18 +1,27 @@
 package io.pgbridge.translation.calcite;
 
 import io.pgbridge.translation.Translation;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The result columns whose PostgreSQL type the backend cannot report: booleans where it answers numbers
- * ({@link BooleanColumns}), arrays and JSON it answers as text ({@link ExpressionTypes}).
+ * ({@link BooleanColumns}), arrays and JSON it answers as text ({@link ExpressionTypes}), timestamptz where it
+ * answers a timestamp without an offset.
  */
 final class ResultTypes {
+    private static final Set<String> CURRENT_INSTANT = Set.of("now", "current_timestamp", "transaction_timestamp",
+            "statement_timestamp", "clock_timestamp");
     private ResultTypes() {
     }
 
@@ -26,11 +35,37 @@ final class ResultTypes {
         if (!rules.jsonb().writesJsonText()) {
             types.replaceAll((column, type) -> type.equals(ExpressionTypes.JSON) ? ExpressionTypes.JSONB : type);
         }
+        if (rules.answersTimestamptzWithoutZone()) {
+            for (int i = 0; i < items.size() && !isStar(items.get(i)); i++) {
+                if (isTimestamptz(items.get(i))) {
+                    types.put(i, "timestamptz");
+                }
+            }
+        }
         if (rules.answersBooleansAsNumbers()) {
             for (int column : BooleanColumns.ofList(items)) {
                 types.put(column, Translation.BOOLEAN);
             }
         }
         return types;
+    }
+
+    /** A cast to timestamptz ({@code TIMESTAMPTZ '…'} reads as one) or a function of the current instant. */
+    private static boolean isTimestamptz(SqlNode node) {
+        if (!(node instanceof SqlCall call)) {
+            return false;
+        }
+        if (call.getKind() == SqlKind.AS) {
+            return isTimestamptz(call.operand(0));
+        }
+        if (call.getKind() == SqlKind.CAST) {
+            PgType type = PgType.of((SqlDataTypeSpec) call.operand(1));
+            return type != null && type.name().equals("timestamptz");
+        }
+        return CURRENT_INSTANT.contains(call.getOperator().getName().toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isStar(SqlNode item) {
+        return item instanceof SqlIdentifier id && id.isStar();
     }
 }

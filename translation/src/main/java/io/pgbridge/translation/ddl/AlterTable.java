@@ -11,21 +11,24 @@ import java.util.List;
 
 /**
  * {@code ALTER TABLE [IF EXISTS] [ONLY] t action, …} and its RENAME forms. H2 has PostgreSQL's actions. MariaDB
- * changes a column's type or nullability only by restating the whole column (MODIFY), which would silently drop
- * the default and constraints this statement does not mention, so those actions are refused there. SQLite's ALTER
+ * changes a column's type or nullability only by restating the whole column (MODIFY), which the server builds from
+ * its own catalog ({@link MariaDbModifyColumn}); such a change must be the statement's only action. SQLite's ALTER
  * TABLE adds, drops and renames columns and renames tables, one action at a time.
  */
 final class AlterTable {
     private final SqlTarget target;
     private final ColumnWriter columns;
+    /** A MariaDB column change that needs the whole column restated ({@link MariaDbModifyColumn}), if any. */
+    private MariaDbModifyColumn.Change modify;
+    private Name modifiedColumn;
 
     AlterTable(SqlTarget target, String sql) {
         this.target = target;
         this.columns = new ColumnWriter(target, sql);
     }
 
-    /** Reads from TABLE. */
-    String translate(TokenCursor in) {
+    /** Reads from TABLE; the statements to run, one after the other. */
+    List<String> translate(TokenCursor in) {
         in.expectWords("table");
         boolean ifExists = in.acceptWords("if", "exists");
         in.acceptWords("only");
@@ -38,7 +41,7 @@ final class AlterTable {
         }
         String head = "ALTER TABLE " + (ifExists ? "IF EXISTS " : "") + table.render(target) + " ";
         if (in.acceptWords("rename")) {
-            return head + rename(in);
+            return List.of(head + rename(in));
         }
         List<String> actions = new ArrayList<>();
         do {
@@ -48,7 +51,14 @@ final class AlterTable {
         if (actions.size() > 1 && target == SqlTarget.SQLITE) {
             throw TranslationException.unsupported("ALTER TABLE with several actions", target);
         }
-        return head + String.join(", ", actions);
+        if (modify != null) {
+            if (actions.size() > 1 || ifExists) {
+                throw TranslationException.unsupported("ALTER COLUMN … TYPE or NOT NULL with IF EXISTS or other actions",
+                        target);
+            }
+            return MariaDbModifyColumn.statements(table, modifiedColumn, modify);
+        }
+        return List.of(head + String.join(", ", actions));
     }
 
     private String rename(TokenCursor in) {
@@ -135,6 +145,9 @@ final class AlterTable {
                 throw TranslationException.unsupported("ALTER COLUMN … TYPE … " + in.text(0).toUpperCase(
                         java.util.Locale.ROOT), target);
             }
+            if (target == SqlTarget.MARIADB) {
+                return modify(column, new MariaDbModifyColumn.NewType(ColumnTypes.render(type, target, false)));
+            }
             requireH2("ALTER COLUMN … TYPE");
             return head + "SET DATA TYPE " + ColumnTypes.render(type, target, false);
         }
@@ -146,6 +159,12 @@ final class AlterTable {
             requireFullAlter("ALTER COLUMN … DROP DEFAULT");
             return head + "DROP DEFAULT";
         }
+        if (target == SqlTarget.MARIADB && (in.isWord("set") || in.isWord("drop")) && in.isWord(1, "not")) {
+            boolean nullable = in.isWord("drop");
+            in.advance();
+            in.expectWords("not", "null");
+            return modify(column, new MariaDbModifyColumn.Nullability(nullable));
+        }
         if (in.acceptWords("set", "not", "null")) {
             requireH2("ALTER COLUMN … SET NOT NULL");
             return head + "SET NOT NULL";
@@ -156,6 +175,12 @@ final class AlterTable {
         }
         throw TranslationException.unsupported("ALTER COLUMN … " + in.text(0).toUpperCase(java.util.Locale.ROOT),
                 target);
+    }
+
+    private String modify(Name column, MariaDbModifyColumn.Change change) {
+        modify = change;
+        modifiedColumn = column;
+        return "";
     }
 
     private static void dropBehaviour(TokenCursor in) {

@@ -2,6 +2,7 @@ package io.pgbridge.translation.ddl;
 
 import io.pgbridge.translation.SqlTarget;
 import io.pgbridge.translation.TranslationException;
+import io.pgbridge.translation.schema.ColumnShape;
 
 /**
  * How each target spells a PostgreSQL column type, chosen so that values round-trip as PostgreSQL prints them and
@@ -66,7 +67,7 @@ final class ColumnTypes {
             if (type.arrayDimensions() > 1) {
                 throw unsupportedType(type, SqlTarget.MARIADB);
             }
-            return MARIADB_ARRAY + " COMMENT '" + io.pgbridge.translation.schema.ColumnShape.DECLARED_TYPE_COMMENT + type.name() + "[]'";
+            return MARIADB_ARRAY + declaredType(type.name() + "[]");
         }
         return switch (type.name()) {
             case "smallint", "smallserial" -> "SMALLINT";
@@ -85,8 +86,10 @@ final class ColumnTypes {
             case "bytea" -> "LONGBLOB";
             case "date" -> "DATE";
             case "time" -> "TIME(" + type.modifier(0, 6) + ")";
-            // The session time zone is UTC, so DATETIME holds the instant; TIMESTAMP would end in 2038.
-            case "timestamp", "timestamptz" -> "DATETIME(" + type.modifier(0, 6) + ")";
+            case "timestamp" -> mariaDbDatetime(type);
+            // The session time zone is UTC, so DATETIME holds the instant; TIMESTAMP would end in 2038. The comment
+            // tells the proxy to present it as timestamptz, with its offset.
+            case "timestamptz" -> mariaDbDatetime(type) + declaredType("timestamptz");
             case "uuid" -> "UUID";
             // MariaDB reports its JSON type as json whatever the column was declared as; pgbridge presents it as jsonb
             // (canonical text), and keeps json as checked LONGTEXT, printed as written (see ColumnWriter).
@@ -95,6 +98,19 @@ final class ColumnTypes {
             case "interval", "timetz" -> throw unsupportedType(type, SqlTarget.MARIADB);
             default -> postgresOnly(type, SqlTarget.MARIADB);
         };
+    }
+
+    /** MariaDB's DATETIME with PostgreSQL's default precision, microseconds. */
+    static String mariaDbDatetime(PgType type) {
+        return "DATETIME(" + type.modifier(0, 6) + ")";
+    }
+
+    /**
+     * The column comment by which the proxy learns the PostgreSQL type of a MariaDB column that cannot say it (or
+     * that it is an identity column GENERATED ALWAYS).
+     */
+    static String declaredType(String pgType) {
+        return " COMMENT '" + ColumnShape.DECLARED_TYPE_COMMENT + pgType + "'";
     }
 
     private static String mariaDbDecimal(PgType type) {

@@ -4,6 +4,7 @@ import io.pgbridge.translation.SqlLexer.Token;
 import io.pgbridge.translation.SqlLexer.TokenType;
 import io.pgbridge.translation.SqlTarget;
 import io.pgbridge.translation.TranslationException;
+import io.pgbridge.translation.schema.ColumnShape;
 import io.pgbridge.translation.ddl.Constraint.Kind;
 import io.pgbridge.translation.ddl.TableElements.Column;
 
@@ -143,6 +144,10 @@ final class ColumnWriter {
             PgType integer = column.type().isSerial() ? column.type().renamed(column.type().serialBase()) : column.type();
             out.append(ColumnTypes.render(integer, target, false))
                     .append(" NOT NULL AUTO_INCREMENT");
+            Constraint identity = column.find(Kind.IDENTITY);
+            if (identity != null && identity.always()) {
+                out.append(ColumnTypes.declaredType(ColumnShape.GENERATED_ALWAYS));
+            }
             option = identityStart(column);
             if (!keyElsewhere && !column.has(Kind.PRIMARY_KEY) && !column.has(Kind.UNIQUE)) {
                 elements.add("KEY (" + column.name().quoted() + ")");

@@ -30,7 +30,8 @@ final class CreateIndex {
     }
 
 
-    String translate(TokenCursor in) {
+    /** The statements to run, one after the other. */
+    List<String> translate(TokenCursor in) {
         boolean unique = in.acceptWords("unique");
         in.expectWords("index");
         in.acceptWords("concurrently");
@@ -69,9 +70,36 @@ final class CreateIndex {
             // PostgreSQL's choice: table, columns ("expr" for expressions), "idx"; every target needs a name.
             name = new Name(truncate(table.last().value() + "_" + String.join("_", nameParts) + "_idx"));
         }
-        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + (ifNotExists ? "IF NOT EXISTS " : "")
-                + name.quoted() + " ON " + table.render(target) + " (" + String.join(", ", elements) + ")"
-                + (where == null ? "" : " WHERE " + where);
+        String head = "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + (ifNotExists ? "IF NOT EXISTS " : "")
+                + name.quoted() + " ON " + table.render(target) + " (";
+        String statement = head + String.join(", ", elements) + ")" + (where == null ? "" : " WHERE " + where);
+        if (target == SqlTarget.MARIADB && !unique && elements.size() > 1) {
+            return prefixedTextColumns(head, table, elements, nameParts, statement);
+        }
+        return List.of(statement);
+    }
+
+    /**
+     * MariaDB keys TEXT and BLOB columns (pgbridge's text, bytea, json) only by a prefix, which it chooses itself for
+     * an index of one column but refuses to choose for several ("Specified key was too long"). A non-unique index
+     * answers the same with any prefix, so each such column gets a share of InnoDB's 3072 bytes (four per utf8mb4
+     * character), decided on the server from the column's type ({@link MariaDbDynamicDdl}); a column that does
+     * not exist leaves the plain statement, to fail as it should.
+     */
+    private static List<String> prefixedTextColumns(String head, ObjectName table, List<String> elements,
+                                                    List<String> columns, String plain) {
+        int prefix = 3072 / 4 / 2 / elements.size();
+        StringBuilder parts = new StringBuilder(MariaDbDynamicDdl.literal(head));
+        for (int i = 0; i < elements.size(); i++) {
+            String quoted = new Name(columns.get(i)).quoted();
+            String rest = elements.get(i).substring(quoted.length()) + (i + 1 < elements.size() ? ", " : ")");
+            parts.append(", ").append(MariaDbDynamicDdl.literal(quoted))
+                    .append(", (SELECT IF(DATA_TYPE IN ('tinytext', 'text', 'mediumtext', 'longtext', 'tinyblob',"
+                            + " 'blob', 'mediumblob', 'longblob'), '(" + prefix + ")', '')")
+                    .append(MariaDbDynamicDdl.columnRow(table, columns.get(i))).append("), ")
+                    .append(MariaDbDynamicDdl.literal(rest));
+        }
+        return MariaDbDynamicDdl.statements("CONCAT(" + parts + ")", plain);
     }
 
     private String element(TokenCursor in, List<String> nameParts) {

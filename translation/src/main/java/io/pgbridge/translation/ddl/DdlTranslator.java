@@ -51,14 +51,14 @@ public final class DdlTranslator implements Translator {
     private Translation read(String statement) {
         TokenCursor in = new TokenCursor(statement);
         if (in.acceptWords("create")) {
-            return new Translation(create(in, statement));
+            return create(in, statement);
         }
         if (in.acceptWords("drop")) {
             return Translation.sequence(new Drop(target).translate(in, statement));
         }
         if (in.acceptWords("alter")) {
             if (in.isWord("table")) {
-                return new Translation(new AlterTable(target, in.sql()).translate(in));
+                return Translation.sequence(new AlterTable(target, in.sql()).translate(in));
             }
             return other(statement);
         }
@@ -72,7 +72,7 @@ public final class DdlTranslator implements Translator {
         return other(statement);
     }
 
-    private String create(TokenCursor in, String statement) {
+    private Translation create(TokenCursor in, String statement) {
         int start = in.mark();
         boolean orReplace = in.acceptWords("or", "replace");
         while (in.isAnyWord(java.util.Set.of("temp", "temporary", "local", "global", "unlogged", "unique",
@@ -86,12 +86,12 @@ public final class DdlTranslator implements Translator {
                 if (orReplace) {
                     throw in.syntaxError();
                 }
-                yield new CreateTable(target, queries).translate(in);
+                yield new Translation(new CreateTable(target, queries).translate(in));
             }
-            case "index" -> new CreateIndex(target, in.sql()).translate(in);
-            case "view" -> new CreateView(target, queries).translate(in);
-            case "sequence" -> new CreateSequence(target).translate(in);
-            default -> other(statement).sql();
+            case "index" -> Translation.sequence(new CreateIndex(target, in.sql()).translate(in));
+            case "view" -> new Translation(new CreateView(target, queries).translate(in));
+            case "sequence" -> new Translation(new CreateSequence(target).translate(in));
+            default -> other(statement);
         };
     }
 

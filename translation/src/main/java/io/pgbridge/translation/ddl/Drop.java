@@ -130,7 +130,8 @@ final class Drop {
             in.acceptWords("continue", "identity");
         }
         // CASCADE empties referencing tables too; the targets' ON DELETE rules or errors apply instead.
-        if (!in.acceptWords("cascade")) {
+        boolean cascade = in.acceptWords("cascade");
+        if (!cascade) {
             in.acceptWords("restrict");
         }
         in.expectEnd();
@@ -139,12 +140,32 @@ final class Drop {
             throw TranslationException.unsupported("TRUNCATE … RESTART IDENTITY of several tables", target);
         }
         List<String> commands = new ArrayList<>();
+        if (target == SqlTarget.MARIADB && !cascade) {
+            commands.addAll(MariaDbDynamicDdl.statements(referencedCheck(names), "DO 0"));
+        }
         for (ObjectName name : names) {
             commands.add(truncateOne(name.render(target), restart, target));
         }
         // H2 runs several commands sent as one statement, in order (pgbench's initialisation truncates four tables);
         // the proxy runs the others' one after the other in one transaction.
         return target == SqlTarget.H2 ? List.of(String.join("; ", commands)) : commands;
+    }
+
+    /**
+     * PostgreSQL refuses to truncate a table that a foreign key of another table (one not truncated with it)
+     * references, whether or not any row does; a DELETE would only fail for the rows that do. So MariaDB is asked
+     * first whether such a key exists, and then raises PostgreSQL's error.
+     */
+    private static String referencedCheck(List<ObjectName> names) {
+        String tables = names.stream()
+                .map(n -> "(" + MariaDbDynamicDdl.schema(n) + ", " + MariaDbDynamicDdl.literal(n.last().value()) + ")")
+                .collect(Collectors.joining(", "));
+        String signal = "SIGNAL SQLSTATE '0A000' SET MESSAGE_TEXT ="
+                + " 'cannot truncate a table referenced in a foreign key constraint'";
+        return "IF(EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS"
+                + " WHERE (UNIQUE_CONSTRAINT_SCHEMA, REFERENCED_TABLE_NAME) IN (" + tables + ")"
+                + " AND (CONSTRAINT_SCHEMA, TABLE_NAME) NOT IN (" + tables + ")), "
+                + MariaDbDynamicDdl.literal(signal) + ", 'DO 0')";
     }
 
     private static String truncateOne(String table, boolean restart, SqlTarget target) {

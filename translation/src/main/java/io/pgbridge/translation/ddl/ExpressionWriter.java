@@ -250,7 +250,8 @@ final class ExpressionWriter {
             case "text", "varchar", "char" -> "CHAR";
             case "real" -> "FLOAT";
             case "double precision" -> "DOUBLE";
-            case "numeric", "date", "time", "timestamp", "timestamptz", "json", "jsonb" ->
+            case "timestamp", "timestamptz" -> ColumnTypes.mariaDbDatetime(type);
+            case "numeric", "date", "time", "json", "jsonb" ->
                     ColumnTypes.render(type, SqlTarget.MARIADB, false).replace("LONGTEXT", "CHAR")
                             .replace("JSON", "CHAR");
             default -> throw ColumnTypes.unsupportedType(type.renamed("::" + type.written()), SqlTarget.MARIADB);

@@ -140,6 +140,11 @@ final class H2GroupingSets {
         if (contains(grouping, expression) && !contains(present, expression)) {
             return "NULL AS " + name;
         }
+        // col::type of an absent grouping column: NULL too, named after the column as PostgreSQL names a cast
+        boolean cast = exprEnd - 2 >= from && t.isOperator(exprEnd - 1, "::");
+        if (cast && contains(grouping, t.span(from, exprEnd - 2)) && !contains(present, t.span(from, exprEnd - 2))) {
+            return "NULL AS " + (aliased ? name : t.text(exprEnd - 2));
+        }
         // grouping(x): 1 where x is not grouped in this branch
         if (t.isWord(from, "grouping") && t.partner(from + 1) == exprEnd) {
             int bit = 0;

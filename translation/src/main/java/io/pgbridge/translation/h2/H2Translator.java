@@ -1,5 +1,6 @@
 package io.pgbridge.translation.h2;
 
+import io.pgbridge.translation.LateralRow;
 import io.pgbridge.translation.PgStrings;
 import io.pgbridge.translation.SelectLists;
 import io.pgbridge.translation.SqlLexer;
@@ -53,8 +54,8 @@ public final class H2Translator implements Translator {
             sql = H2FullJoin.rewrite(t);
             t = new SqlTokens(sql);
         }
-        if (H2LateralRow.present(t)) {
-            sql = H2LateralRow.rewrite(t);
+        if (LateralRow.present(t)) {
+            sql = LateralRow.rewrite(t);
             t = new SqlTokens(sql);
         }
         if (H2GroupingSets.present(t)) {

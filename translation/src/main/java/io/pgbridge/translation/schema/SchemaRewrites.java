@@ -25,7 +25,11 @@ import java.util.Set;
  * <p>Also resolves what only the table's keys can answer: {@code ON CONFLICT ON CONSTRAINT name} becomes the
  * constraint's column list, and a conflict target without a matching unique key fails with 42P10, as in PostgreSQL.
  * And {@code length(c)} of a bytea column counts bytes in PostgreSQL, which backends' length functions do not, so it
- * becomes {@code octet_length(c)}.
+ * becomes {@code octet_length(c)}. A value for an identity column GENERATED ALWAYS (which a backend may not tell from
+ * BY DEFAULT) fails with 428C9 unless the INSERT says OVERRIDING SYSTEM VALUE, and arithmetic on a text column with
+ * 42883 ({@link TextArithmetic}).
+ * And column references get a cast to their own type where a backend without that type would lose it
+ * ({@link ColumnCasts}).
  * Positions: casts are appended after literals, so error positions before them are unchanged.
  */
 public final class SchemaRewrites {
@@ -49,16 +53,36 @@ public final class SchemaRewrites {
         this.parameters = parameters;
     }
 
-    /** A cheap test on the text: only a statement with a quoted literal or ON CONFLICT can change. */
+    /**
+     * A cheap test on the text: only an INSERT or a statement with a quoted literal, ON CONFLICT, length(), an
+     * addition or subtraction or grouping sets can change (or fail).
+     */
     public static boolean mayApply(String sql) {
-        if (sql.indexOf('\'') >= 0 || sql.contains("$$")) {
+        if (sql.indexOf('\'') >= 0 || sql.contains("$$") || sql.indexOf('-') >= 0 || sql.indexOf('+') >= 0) {
             return true;
         }
-        for (int i = 0; i + 6 <= sql.length(); i++) {
-            char c = (char) (sql.charAt(i) | 0x20);
-            if (c == 'c' && sql.regionMatches(true, i, "conflict", 0, 8)
-                    || c == 'l' && sql.regionMatches(true, i, "length", 0, 6)) {
-                return true;
+        if (sql.stripLeading().regionMatches(true, 0, "insert", 0, 6)) {
+            return true;   // an identity column GENERATED ALWAYS may be given a value
+        }
+        for (int i = 0; i + 4 <= sql.length(); i++) {
+            switch (sql.charAt(i) | 0x20) {
+                case 'c' -> {
+                    if (sql.regionMatches(true, i, "conflict", 0, 8) || sql.regionMatches(true, i, "cube", 0, 4)) {
+                        return true;
+                    }
+                }
+                case 'l' -> {
+                    if (sql.regionMatches(true, i, "length", 0, 6)) {
+                        return true;
+                    }
+                }
+                case 'r', 'g' -> {
+                    if (sql.regionMatches(true, i, "rollup", 0, 6) || sql.regionMatches(true, i, "grouping", 0, 8)) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
             }
         }
         return false;
@@ -144,6 +168,8 @@ public final class SchemaRewrites {
         }
         comparisons();
         byteaLengths();
+        ColumnCasts.add(t, refs, edits);
+        TextArithmetic.refuse(t, refs);
     }
 
     /** {@code length(col)} of a bytea column as {@code octet_length(col)}: bytes, as PostgreSQL counts them. */
@@ -187,16 +213,42 @@ public final class SchemaRewrites {
         } else {
             table.columns().forEach(c -> columns.add(c.name()));
         }
+        boolean overridingSystemValue = t.isWord(i, "overriding") && t.isWord(i + 1, "system");
         if (t.isWord(i, "overriding")) {
             i += 3;
         }
         List<List<int[]>> rows = new ArrayList<>();
-        if (t.isWord(i, "values")) {
+        boolean values = t.isWord(i, "values");
+        if (values) {
             i = valuesRows(i + 1, table, columns, rows);
+        }
+        if (!overridingSystemValue && !t.isWord(i, "default")) {
+            refuseValuesForGeneratedAlways(table, columns, values ? rows : null);
         }
         int conflict = t.findWord(i, t.size(), "conflict");
         if (conflict > 0 && t.isWord(conflict - 1, "on")) {
             onConflict(conflict + 1, table, columns, rows);
+        }
+    }
+
+    /**
+     * An identity column GENERATED ALWAYS takes no value but DEFAULT without OVERRIDING SYSTEM VALUE (428C9), which
+     * a backend that cannot tell it from BY DEFAULT does not check itself. {@code rows} is null for a query source.
+     */
+    private void refuseValuesForGeneratedAlways(TableShape table, List<String> columns, List<List<int[]>> rows) {
+        for (int c = 0; c < columns.size(); c++) {
+            Optional<ColumnShape> column = columns.get(c) == null ? Optional.empty() : table.column(columns.get(c));
+            if (column.isEmpty() || !column.get().generatedAlways()) {
+                continue;
+            }
+            boolean allDefault = rows != null;
+            for (List<int[]> row : rows == null ? List.<List<int[]>>of() : rows) {
+                allDefault &= c < row.size() && row.get(c)[1] - row.get(c)[0] == 1 && t.isWord(row.get(c)[0], "default");
+            }
+            if (!allDefault) {
+                throw new TranslationException("428C9", "cannot insert a non-DEFAULT value into column \""
+                        + column.get().name() + "\"", 0);
+            }
         }
     }
 

@@ -68,6 +68,85 @@ class MariaDbTranslationTest {
     }
 
     @Test
+    void withQueriesInFrontOfDataChangesAreWrittenWhereTheyAreUsed() {
+        assertThat(sql("with big as (select id from s where n > 2), b2 as (select id from big) update s set n = n * 2"
+                + " where id in (select id from b2 x)"))
+                .isEqualTo("UPDATE \"s\" SET \"n\" = \"n\" * 2 WHERE \"id\" IN (SELECT \"id\" FROM (SELECT \"id\" FROM"
+                        + " (SELECT \"id\" FROM \"s\" WHERE \"n\" > 2) AS \"big\") AS \"x\")");
+        for (String refused : new String[] {"with q as (select 1 as id) delete from t where id in (select id from q)"
+                + " or id in (select id from q)", "with t as (select 1 as id) delete from t",
+                "with q (id) as (select 1) delete from t where id in (select id from q)",
+                "with q as (delete from t returning id) delete from u where id in (select id from q)"}) {
+            assertThatThrownBy(() -> mariadb.translate(refused)).as(refused)
+                    .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+        }
+    }
+
+    @Test
+    void aNumberAndABooleanDoNotMeetInOneColumnOfAUnion() {
+        // PostgreSQL 15: ERROR: UNION types integer and boolean cannot be matched (42804)
+        assertThatThrownBy(() -> mariadb.translate("select 1, 'a' union all select a > 0, 'b' from t"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo("42804");
+                    assertThat(e.getMessage()).isEqualTo("UNION types integer and boolean cannot be matched");
+                });
+        assertThatThrownBy(() -> mariadb.translate("select true except select 2.5"))
+                .hasMessage("EXCEPT types boolean and numeric cannot be matched");
+        assertThat(sql("select 1, true union select 2, a = b from t"))
+                .isEqualTo("SELECT 1 AS \"?column?\", TRUE AS \"?column?\" UNION SELECT 2, \"a\" = \"b\" FROM \"t\"");
+    }
+
+    @Test
+    void int4ArithmeticFailsOutsideItsRange() {
+        // PostgreSQL 15: SELECT 2147483646 + 1 is 2147483647; SELECT 2147483647 + 1 fails with 22003
+        String checked = "(CASE WHEN (2147483646 + 1) BETWEEN -2147483648 AND 2147483647 THEN (2147483646 + 1)"
+                + " ELSE (2147483646 + 1) * 9223372036854775807 END)";
+        assertThat(sql("select 2147483646 + 1, a + 1 from t"))
+                .isEqualTo("SELECT " + checked + " AS \"?column?\", \"a\" + 1 AS \"?column?\" FROM \"t\"");
+        // a bigint constant: bigint arithmetic, which MariaDB checks itself; the cache keeps such constants
+        assertThat(sql("select 3000000000 - 1")).isEqualTo("SELECT 3000000000 - 1 AS \"?column?\"");
+        CachingTranslator cached = new CachingTranslator(mariadb, 100);
+        assertThat(cached.translate("select x from t where y = 5 + 1").sql()).contains("BETWEEN");
+        assertThat(cached.translate("select x from t where y = 5000000000 + 1").sql()).doesNotContain("BETWEEN");
+    }
+
+    @Test
+    void aLateralRowBecomesScalarSubqueries() {
+        assertThat(sql("select c.name, r.id from c cross join lateral (select o.id from o where o.cid = c.id"
+                + " order by o.at desc limit 1) r"))
+                .isEqualTo("SELECT \"c\".\"name\", (SELECT \"o\".\"id\" FROM \"o\" WHERE \"o\".\"cid\" = \"c\".\"id\""
+                        + " ORDER BY \"o\".\"at\" IS NULL DESC, \"o\".\"at\" DESC LIMIT 1) AS \"id\" FROM \"c\""
+                        + " WHERE EXISTS (SELECT 1 FROM \"o\" WHERE \"o\".\"cid\" = \"c\".\"id\""
+                        + " ORDER BY \"o\".\"at\" IS NULL DESC, \"o\".\"at\" DESC LIMIT 1)");
+    }
+
+    @Test
+    void overridingSystemValueGivesTheKeyAsWritten() {
+        assertThat(sql("insert into t (id, a) overriding system value values ($1, 2)"))
+                .isEqualTo("INSERT INTO \"t\" (\"id\", \"a\") VALUES ($1, 2)");
+        assertThatThrownBy(() -> mariadb.translate("insert into t (id) overriding user value values (1)"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+    }
+
+    @Test
+    void percentilesReadTheSortedValuesOfTheGroup() {
+        assertThat(sql("select percentile_disc(0.5) within group (order by p desc) from t group by g"))
+                .isEqualTo("SELECT JSON_VALUE(JSON_ARRAYAGG(\"p\" ORDER BY \"p\" IS NULL, \"p\" DESC),"
+                        + " CONCAT('$[', GREATEST(CEIL(0.5 * COUNT(\"p\")), 1) - 1, ']')) AS \"percentile_disc\""
+                        + " FROM \"t\" GROUP BY \"g\"");
+        String below = "CAST(JSON_VALUE(JSON_ARRAYAGG(\"e\" ORDER BY \"e\" IS NULL, \"e\"),"
+                + " CONCAT('$[', FLOOR(0.25 * (COUNT(\"e\") - 1)), ']')) AS DOUBLE)";
+        String above = below.replace("FLOOR(", "CEIL(");
+        assertThat(sql("select percentile_cont(0.25) within group (order by e) as q1 from t"))
+                .isEqualTo("SELECT (CASE WHEN COUNT(\"e\") = 0 THEN NULL ELSE " + below + " + (0.25 * (COUNT(\"e\") - 1)"
+                        + " - FLOOR(0.25 * (COUNT(\"e\") - 1))) * (" + above + " - " + below + ") END) AS \"q1\" FROM \"t\"");
+        assertThatThrownBy(() -> mariadb.translate("select percentile_cont(1.5) within group (order by e) from t"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("22003"));
+        assertThatThrownBy(() -> mariadb.translate("select mode() within group (order by e) from t"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+    }
+
+    @Test
     void regexMatchesTellCaseApart() {
         assertThat(sql("select a ~ '^x', a !~ 'y' from t where b ~ $1"))
                 .isEqualTo("SELECT (\"a\" COLLATE utf8mb4_bin REGEXP '^x') AS \"?column?\","

@@ -98,6 +98,11 @@ class H2StatementShapesTest {
                 .containsExactly("region|amount|n", "north|null|2", "null|null|3");
         assertThat(h2.query("SELECT region, count(*) AS n FROM sales GROUP BY CUBE (region) ORDER BY n DESC, region"))
                 .containsExactly("region|n", "null|3", "north|2", "south|1");
+        // a grouping column cast to a type (as pgbridge's schema rewrites write booleans) is named after the column
+        assertThat(h2.query("SELECT region::text, amount::int AS a, count(*) AS n FROM sales "
+                + "GROUP BY ROLLUP (region, amount) ORDER BY region NULLS LAST, a NULLS LAST"))
+                .containsExactly("region|a|n", "north|100|1", "north|250|1", "north|null|2", "south|300|1",
+                        "south|null|1", "null|null|3");
     }
 
     @Test

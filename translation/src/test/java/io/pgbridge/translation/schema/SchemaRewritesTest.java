@@ -26,6 +26,43 @@ class SchemaRewritesTest {
     }
 
     @Test
+    void identityColumnsGeneratedAlwaysTakeOnlyDefaultUnlessOverridden() {
+        Catalog catalog = (schema, name) -> Optional.of(new TableShape("orders", List.of(
+                new ColumnShape("id", "int4", true), new ColumnShape("total", "int4")), List.of(), true));
+        for (String refused : new String[] {"INSERT INTO orders (id, total) VALUES (100, 1)",
+                "INSERT INTO orders VALUES (DEFAULT, 1), (7, 2)", "INSERT INTO orders (total, id) SELECT 1, 2"}) {
+            assertThatThrownBy(() -> SchemaRewrites.apply(refused, catalog)).as(refused)
+                    .isInstanceOfSatisfying(TranslationException.class, e -> {
+                        assertThat(e.sqlState()).isEqualTo("428C9");
+                        assertThat(e.getMessage()).isEqualTo("cannot insert a non-DEFAULT value into column \"id\"");
+                    });
+        }
+        for (String accepted : new String[] {"INSERT INTO orders (total) VALUES (1)",
+                "INSERT INTO orders VALUES (DEFAULT, 1), (default, 2)", "INSERT INTO orders DEFAULT VALUES",
+                "INSERT INTO orders (id, total) OVERRIDING SYSTEM VALUE VALUES (100, 1)"}) {
+            assertThat(SchemaRewrites.apply(accepted, catalog)).as(accepted).isSameAs(accepted);
+        }
+        assertThat(SchemaRewrites.mayApply("insert into orders (id) values (1)")).isTrue();
+    }
+
+    @Test
+    void arithmeticOnATextColumnFailsAsInPostgres() {
+        // PostgreSQL 15: ERROR: operator does not exist: text + integer (42883), at the operator
+        assertThatThrownBy(() -> cast("SELECT username + 1 FROM profiles"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo("42883");
+                    assertThat(e.getMessage()).isEqualTo("operator does not exist: text + integer");
+                    assertThat(e.position()).isEqualTo(17);
+                });
+        assertThatThrownBy(() -> cast("SELECT 1.5 - p.username FROM profiles p"))
+                .hasMessage("operator does not exist: numeric - text");
+        for (String fine : new String[] {"SELECT id + 1, username || 1 FROM profiles", "SELECT length(username) + 1 FROM profiles",
+                "SELECT username::int + 1 FROM profiles", "SELECT 2 * username + 1 FROM unknown_table"}) {
+            assertThat(cast(fine)).as(fine).isSameAs(fine);
+        }
+    }
+
+    @Test
     void valuesTakeTheTypesOfTheirColumns() {
         assertThat(cast("INSERT INTO profiles (id, avatar, verified) VALUES (1, '\\xdead', 'on'), (2, NULL, 'off')"))
                 .isEqualTo("INSERT INTO profiles (id, avatar, verified) VALUES (1, '\\xdead'::bytea, 'on'::boolean),"

@@ -1,15 +1,12 @@
-package io.pgbridge.translation.h2;
-
-import io.pgbridge.translation.SqlLexer;
-import io.pgbridge.translation.SqlTokens;
-import io.pgbridge.translation.TextEdits;
+package io.pgbridge.translation;
 
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code JOIN LATERAL (SELECT … LIMIT 1) alias}, the "latest row per parent" idiom, for H2, which has no LATERAL: a
+ * {@code JOIN LATERAL (SELECT … LIMIT 1) alias}, the "latest row per parent" idiom, for the backends without LATERAL
+ * (H2, MariaDB before 11, SQLite), as PostgreSQL text that they can run: a
  * subquery of at most one row is the same as one correlated scalar subquery per column it gives, so each
  * {@code alias.column} becomes that subquery, and a cross or inner join keeps only the rows where the subquery
  * has a row ({@code EXISTS}); {@code LEFT JOIN LATERAL … ON true} keeps them all.
@@ -19,18 +16,19 @@ import java.util.Map;
  * SELECT c.name, (SELECT o.id FROM o WHERE o.cid = c.id ORDER BY o.at DESC LIMIT 1) AS id FROM c
  *     WHERE EXISTS (SELECT 1 FROM o WHERE o.cid = c.id ORDER BY o.at DESC LIMIT 1)
  * </pre>
- * Other lateral subqueries (no LIMIT, {@code alias.*}, unqualified references) are left for H2 to reject.
+ * Other lateral subqueries (no LIMIT, {@code alias.*}, unqualified references) are left for the backend to reject.
  */
-final class H2LateralRow {
-    private H2LateralRow() {
+public final class LateralRow {
+    private LateralRow() {
     }
 
-    static boolean present(SqlTokens t) {
+    public static boolean present(SqlTokens t) {
         int lateral = t.findWord(0, t.size(), "lateral");
         return t.isWord(0, "select") && lateral > 0 && t.isWord(lateral - 1, "join");
     }
 
-    static String rewrite(SqlTokens t) {
+    /** The statement without the lateral join, or the statement itself when its form is not one handled. */
+    public static String rewrite(SqlTokens t) {
         int lateral = t.findWord(0, t.size(), "lateral");
         int open = lateral + 1;
         int close = t.partner(open);
@@ -57,8 +55,8 @@ final class H2LateralRow {
         SqlTokens sub = new SqlTokens(t.span(open + 1, close - 1));
         int subFrom = sub.findWord(0, sub.size(), "from");
         int limit = sub.findWord(0, sub.size(), "limit");
-        // LIMIT's value may be a cache stand-in, so it is not read: with more than one row, H2 reports that a
-        // scalar subquery returned several, rather than giving other rows than PostgreSQL
+        // LIMIT's value may be a cache stand-in, so it is not read: with more than one row, the backend reports that
+        // a scalar subquery returned several, rather than giving other rows than PostgreSQL
         if (subFrom < 0 || limit < 0 || limit + 2 != sub.size()
                 || sub.findWord(0, sub.size(), "union", "except", "intersect") > 0) {
             return t.sql();

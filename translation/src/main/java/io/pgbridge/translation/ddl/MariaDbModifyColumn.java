@@ -1,0 +1,59 @@
+package io.pgbridge.translation.ddl;
+
+import io.pgbridge.translation.SqlTarget;
+
+import java.util.List;
+
+/**
+ * {@code ALTER COLUMN … TYPE}, {@code SET NOT NULL} and {@code DROP NOT NULL} on MariaDB, which changes a column only
+ * by restating all of it ({@code MODIFY COLUMN}): what the statement does not mention (nullability, default,
+ * AUTO_INCREMENT, the column's CHECK, its collation) is read from {@code information_schema} on the server
+ * ({@link MariaDbDynamicDdl}). A missing column leaves a DELETE of no row that names it, so that MariaDB reports it
+ * missing as PostgreSQL would.
+ */
+final class MariaDbModifyColumn {
+    /** What changes: the type, or only whether NULL is allowed. */
+    sealed interface Change {
+    }
+
+    /** {@code TYPE t}: {@code rendered} is MariaDB's column type, with its declaring comment if it has one. */
+    record NewType(String rendered) implements Change {
+    }
+
+    /** {@code SET NOT NULL} ({@code nullable} false) or {@code DROP NOT NULL}. */
+    record Nullability(boolean nullable) implements Change {
+    }
+
+    private MariaDbModifyColumn() {
+    }
+
+    static List<String> statements(ObjectName table, Name column, Change change) {
+        String head = "ALTER TABLE " + table.render(SqlTarget.MARIADB) + " MODIFY COLUMN " + column.quoted() + " ";
+        String definition = switch (change) {
+            case NewType type -> literal(type.rendered())
+                    + ", IF(IS_NULLABLE = 'NO', ' NOT NULL', ' NULL')";
+            // The collation belongs to the type: a type change takes the table's, as a new column would.
+            case Nullability n -> "COLUMN_TYPE, IF(COLLATION_NAME IS NULL, '', CONCAT(' COLLATE ', COLLATION_NAME)), "
+                    + (n.nullable() ? "' NULL'" : "' NOT NULL'");
+        };
+        // COLUMN_DEFAULT is the default as SQL ('new', current_timestamp(6)), NULL or 'NULL' for none.
+        String rest = ", IF(COLUMN_DEFAULT IS NULL OR COLUMN_DEFAULT = 'NULL', '', CONCAT(' DEFAULT ', COLUMN_DEFAULT)),"
+                + " IF(EXTRA LIKE '%auto_increment%', ' AUTO_INCREMENT', ''),"
+                + " COALESCE((SELECT CONCAT(' CHECK (', CHECK_CLAUSE, ')') FROM information_schema.CHECK_CONSTRAINTS"
+                + " WHERE CONSTRAINT_SCHEMA = " + MariaDbDynamicDdl.schema(table) + " AND TABLE_NAME = "
+                + literal(table.last().value()) + " AND CONSTRAINT_NAME = " + literal(column.value())
+                + " AND LEVEL = 'Column'), '')";
+        if (change instanceof Nullability) {
+            // the comment declares the PostgreSQL type (timestamptz, arrays), which a type change replaces
+            rest += ", IF(COLUMN_COMMENT = '', '', CONCAT(' COMMENT ', QUOTE(COLUMN_COMMENT)))";
+        }
+        return MariaDbDynamicDdl.statements(
+                "(SELECT CONCAT(" + literal(head) + ", " + definition + rest + ")"
+                        + MariaDbDynamicDdl.columnRow(table, column.value()) + ")",
+                "DELETE FROM " + table.render(SqlTarget.MARIADB) + " WHERE FALSE AND " + column.quoted() + " IS NULL");
+    }
+
+    private static String literal(String text) {
+        return MariaDbDynamicDdl.literal(text);
+    }
+}
