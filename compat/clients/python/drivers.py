@@ -100,6 +100,10 @@ def psycopg_checks():
         except Exception as e:
             show("psycopg", "error", sqlstate(e))
         show("psycopg", "still usable", c.execute("select 1").fetchone())
+        from psycopg.types import TypeInfo
+        for name in ("jsonb", "uuid", "numeric", "text[]", "integer", "timestamp with time zone"):
+            info = TypeInfo.fetch(c, name)
+            show("psycopg", "TypeInfo " + name, (info.name, info.oid, info.array_oid, info.regtype, info.delimiter))
         c.execute(f"drop table {t}")
 
 

@@ -207,6 +207,14 @@ abstract class DialectRules {
     }
 
     /**
+     * Whether the backend types a computed result column by its first row's value (SQLite), so the translation
+     * must name the columns whose PostgreSQL type the text tells ({@link ScalarTypes}).
+     */
+    boolean typesComputedColumnsByValue() {
+        return false;
+    }
+
+    /**
      * Whether the backend answers a timestamptz as a timestamp without its offset (MariaDB's DATETIME, in UTC), so
      * the translation must name the result columns that PostgreSQL types as timestamptz.
      */

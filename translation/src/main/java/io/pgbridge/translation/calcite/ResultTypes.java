@@ -32,6 +32,9 @@ final class ResultTypes {
 
     static Map<Integer, String> ofList(SqlNodeList items, DialectRules rules) {
         Map<Integer, String> types = new HashMap<>(ExpressionTypes.ofList(items));
+        if (rules.typesComputedColumnsByValue()) {
+            ScalarTypes.ofList(items).forEach(types::putIfAbsent);
+        }
         if (!rules.jsonb().writesJsonText()) {
             types.replaceAll((column, type) -> type.equals(ExpressionTypes.JSON) ? ExpressionTypes.JSONB : type);
         }

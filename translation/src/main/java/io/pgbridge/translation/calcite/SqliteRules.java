@@ -288,6 +288,12 @@ final class SqliteRules extends DialectRules {
         return true;
     }
 
+    /** sqlite-jdbc names a computed column's type after its first value: INTEGER for count(*), REAL for 25.0. */
+    @Override
+    boolean typesComputedColumnsByValue() {
+        return true;
+    }
+
     @Override
     boolean namesValuesColumns() {
         return true;

@@ -180,7 +180,9 @@ public final class CatalogSql {
             return cast;
         }
         int start = operandStart(t, cast - 1);
-        boolean literal = t.type(cast - 1) == TokenType.STRING && start == cast - 1;
+        // a literal or a parameter holds the name (psycopg's TypeInfo binds 'jsonb' to $1::regtype); anything else an oid
+        boolean literal = (t.type(cast - 1) == TokenType.STRING || t.type(cast - 1) == TokenType.PARAMETER)
+                && start == cast - 1;
         edits.insert(t.start(start), (literal ? functions[0] : functions[1]) + "(");
         edits.replace(t.end(cast - 1), t.end(type), ")");
         return type;
