@@ -192,6 +192,11 @@ final class QueryRunner {
 
     // ---- running a portal ----
 
+    /** Starts the query of a cursor's DECLARE: its result set stays open in the portal, nothing is sent. */
+    void open(Portal portal) throws Exception {
+        start(portal, false);
+    }
+
     /** Runs (or resumes) a portal, sending at most {@code maxRows} rows (0 = all), then its completion. */
     private void run(Portal portal, int maxRows, boolean describe) throws Exception {
         StatementInfo info = portal.statement.info();
@@ -209,7 +214,7 @@ final class QueryRunner {
         info = portal.statement.info();
         start(portal, false);
         if (portal.returnsRows()) {
-            if (describe) {
+            if (describe && portal.fetch == null) {   // a FETCH sends it when it reaches the cursor's rows
                 session.writer().send(portal.columns.rowDescription());
             }
             long sent = stream(portal, maxRows);
@@ -252,7 +257,7 @@ final class QueryRunner {
             }
             current = portal;
             try {
-                portal.completionTag = session.commands().run(statement);
+                portal.completionTag = session.commands().run(portal);
             } finally {
                 current = null;
             }
@@ -323,6 +328,9 @@ final class QueryRunner {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
                     portal.runAs.resultHints(), BackendCatalogs.of(backend.backend()).known());
+            if (info.kind() == StatementKind.FETCH && dialect.isPostgres()) {
+                portal.columns = CursorCommands.postgresFetchColumns(portal, connection);
+            }
         } else {
             running = null;
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
@@ -459,6 +467,9 @@ final class QueryRunner {
         ClientWriter writer = session.writer();
         var context = session.settings().textContext();
         long sent = 0;
+        if (portal.fetch != null) {
+            return portal.fetch.send(portal);
+        }
         if (portal.localRows != null) {
             while ((maxRows == 0 || sent < maxRows) && portal.localIndex < portal.localRows.size()) {
                 portal.columns.writeRow(portal.localRows.get(portal.localIndex++), writer.buffer(), context);
@@ -622,6 +633,7 @@ final class QueryRunner {
     }
 
     void closeAll() {
+        session.commands().cursors().closeAll();
         portals.values().forEach(Portal::close);
         portals.clear();
         statements.clear();

@@ -1,0 +1,233 @@
+package io.pgbridge.proxy.session;
+
+import io.pgbridge.proxy.error.PgException;
+import io.pgbridge.proxy.error.SqlState;
+import io.pgbridge.proxy.session.cursor.CursorStatement;
+import io.pgbridge.proxy.session.cursor.RowSink;
+import io.pgbridge.translation.StatementKind;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * SQL cursors (DECLARE, FETCH, MOVE, CLOSE) on backends other than PostgreSQL, with PostgreSQL's rules: a cursor
+ * lives until its transaction ends unless WITH HOLD (then it is read to the end at COMMIT and lives on), a ROLLBACK
+ * (TO SAVEPOINT) drops the cursors it undoes, and DISCARD ALL closes them all. PostgreSQL backends run cursor
+ * statements themselves; only the BINARY option needs the proxy there, which sends the rows.
+ */
+final class CursorCommands {
+    private final Session session;
+    private final Map<String, SqlCursor> cursors = new LinkedHashMap<>();
+
+    CursorCommands(Session session) {
+        this.session = session;
+    }
+
+    static boolean handles(StatementKind kind, boolean postgresBackend) {
+        return !postgresBackend && switch (kind) {
+            case DECLARE, FETCH, MOVE, CLOSE -> true;
+            default -> false;
+        };
+    }
+
+    /** Runs a cursor statement of {@code portal}; returns its tag, or null for a FETCH, whose rows follow. */
+    String run(Portal portal) throws Exception {
+        return switch (CursorStatement.parse(portal.statement.sql())) {
+            case CursorStatement.Declare declare -> declare(declare, portal);
+            case CursorStatement.Fetch fetch -> fetch(fetch, portal);
+            case CursorStatement.Close close -> close(close.name());
+        };
+    }
+
+    private String declare(CursorStatement.Declare declare, Portal portal) throws Exception {
+        TransactionCommands transactions = session.transactions();
+        // A multi-statement Query is an (implicit) transaction block; the Executes before one Sync are not.
+        boolean inBlock = session.transactionStatus() != TransactionStatus.IDLE
+                || transactions.inImplicit() && portal.simpleQuery;
+        if (!declare.hold() && !inBlock) {
+            throw new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                    "DECLARE CURSOR can only be used in transaction blocks");
+        }
+        if (cursors.containsKey(declare.name())) {
+            throw new PgException(SqlState.DUPLICATE_CURSOR, "cursor \"" + declare.name() + "\" already exists");
+        }
+        ParsedStatement outer = portal.statement;
+        ParsedStatement analysed = StatementAnalysis.once(declare.query(),
+                session.backendConnection().backend().dialect());
+        ParsedStatement inner = new ParsedStatement(declare.name(), analysed.sql(), outer.parameterTypes(),
+                analysed.info(), analysed.jdbcSql(), analysed.repeatable(), analysed.sessionFunctions(),
+                analysed.resultHints(), analysed.catalog());
+        Portal query = new Portal(declare.name(), inner, portal.bind, portal.parameters);
+        query.simpleQuery = portal.simpleQuery;
+        try {
+            session.runner().open(query);
+        } catch (PgException e) {
+            query.close();
+            throw e.position() > 0 ? e.atPosition(e.position() + declare.queryOffset()) : e;
+        } catch (Exception e) {
+            query.close();
+            throw e;
+        }
+        if (!query.returnsRows()) {
+            query.close();
+            throw new PgException(SqlState.SYNTAX_ERROR, "DECLARE CURSOR query must return rows");
+        }
+        SqlCursor cursor = new SqlCursor(declare, query, transactions.savepointDepth());
+        cursors.put(declare.name(), cursor);
+        if (declare.hold() && !transactions.inBlock()) {
+            hold(cursor);   // no transaction to outlive: PostgreSQL persists it at once
+        }
+        return "DECLARE CURSOR";
+    }
+
+    private String fetch(CursorStatement.Fetch fetch, Portal portal) throws Exception {
+        SqlCursor cursor = cursors.get(fetch.name());
+        if (cursor == null) {
+            throw new PgException(SqlState.INVALID_CURSOR_NAME, "cursor \"" + fetch.name() + "\" does not exist");
+        }
+        if (cursor.failed) {
+            throw new PgException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "portal \"" + fetch.name() + "\" cannot be run");
+        }
+        if (fetch.move()) {
+            return "MOVE " + run(cursor, fetch, null);
+        }
+        ResultColumns columns = cursor.columns.formatted(portal.bind,
+                portal.bind == null && cursor.declaration.binary());
+        portal.columns = columns;
+        portal.fetch = p -> {
+            ClientWriter writer = session.writer();
+            var context = session.settings().textContext();
+            long sent = run(cursor, fetch, new RowSink() {
+                @Override
+                public void start() {
+                    if (p.bind == null) {
+                        writer.send(columns.rowDescription());   // the simple protocol's, as the rows begin
+                    }
+                }
+
+                @Override
+                public void accept(Object[] row) throws Exception {
+                    int rowStart = writer.buffer().writerIndex();
+                    try {
+                        columns.writeRow(row, writer.buffer(), context);
+                    } catch (RuntimeException e) {
+                        writer.buffer().writerIndex(rowStart);   // no half DataRow before the ErrorResponse
+                        throw e;
+                    }
+                    writer.flushIfLarge();
+                }
+            });
+            p.fetch = null;
+            p.completionTag = "FETCH " + sent;
+            return sent;
+        };
+        return null;
+    }
+
+    /** Moves the cursor; an error leaves it failed, as PostgreSQL marks the portal. */
+    private static long run(SqlCursor cursor, CursorStatement.Fetch fetch, RowSink sink) throws Exception {
+        try {
+            return cursor.position.fetch(fetch.direction(), fetch.count(), sink);
+        } catch (Exception e) {
+            cursor.failed = true;
+            throw e;
+        }
+    }
+
+    private String close(String name) {
+        if (name == null) {
+            closeIf(cursor -> true);
+            return "CLOSE CURSOR ALL";
+        }
+        SqlCursor cursor = cursors.remove(name);
+        if (cursor == null) {
+            throw new PgException(SqlState.INVALID_CURSOR_NAME, "cursor \"" + name + "\" does not exist");
+        }
+        cursor.close();
+        return "CLOSE CURSOR";
+    }
+
+    /** The text columns of the cursor a FETCH reads (Describe of a prepared FETCH), null if there is none. */
+    ResultColumns columnsOf(String fetchSql) {
+        if (CursorStatement.parse(fetchSql) instanceof CursorStatement.Fetch fetch && !fetch.move()) {
+            SqlCursor cursor = cursors.get(fetch.name());
+            return cursor == null ? null : cursor.columns.formatted(null, false);
+        }
+        return null;
+    }
+
+    // ---- transaction ends ----
+
+    /** Before the backend commits: cursors WITH HOLD are read to the end and kept, the others close. */
+    void beforeCommit() throws Exception {
+        for (SqlCursor cursor : cursors.values()) {
+            if (cursor.declaration.hold() && !cursor.held) {
+                hold(cursor);
+            }
+        }
+        closeIf(cursor -> !cursor.held);
+    }
+
+    /** A rollback drops every cursor but those held from transactions that committed. */
+    void afterRollback() {
+        closeIf(cursor -> !cursor.held);
+    }
+
+    /** ROLLBACK TO the savepoint at {@code depth} (0-based) drops the cursors declared after it. */
+    void afterRollbackTo(int depth) {
+        closeIf(cursor -> !cursor.held && cursor.savepointDepth > depth);
+    }
+
+    /** RELEASE of the savepoint at {@code depth}: its cursors now belong to the enclosing (sub)transaction. */
+    void afterRelease(int depth) {
+        for (SqlCursor cursor : cursors.values()) {
+            cursor.savepointDepth = Math.min(cursor.savepointDepth, depth);
+        }
+    }
+
+    /** DISCARD ALL and the session's end. */
+    void closeAll() {
+        closeIf(cursor -> true);
+    }
+
+    private void hold(SqlCursor cursor) throws Exception {
+        cursor.rows.materialise();
+        cursor.held = true;
+        cursor.savepointDepth = 0;
+    }
+
+    private void closeIf(Predicate<SqlCursor> condition) {
+        for (Iterator<SqlCursor> it = cursors.values().iterator(); it.hasNext(); ) {
+            SqlCursor cursor = it.next();
+            if (condition.test(cursor)) {
+                it.remove();
+                cursor.close();
+            }
+        }
+    }
+
+    // ---- PostgreSQL backends ----
+
+    /**
+     * A FETCH of the simple protocol on a PostgreSQL backend, which pgjdbc asks for in text: when the cursor was
+     * declared BINARY, PostgreSQL would send binary rows, and so does the proxy.
+     */
+    static ResultColumns postgresFetchColumns(Portal portal, Connection connection) throws SQLException {
+        if (portal.bind != null || !(CursorStatement.parse(portal.statement.sql()) instanceof CursorStatement.Fetch f)) {
+            return portal.columns;
+        }
+        try (PreparedStatement st = connection.prepareStatement("select is_binary from pg_cursors where name = ?")) {
+            st.setString(1, f.name());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getBoolean(1) ? portal.columns.formatted(null, true) : portal.columns;
+            }
+        }
+    }
+}
