@@ -78,7 +78,7 @@ final class CursorCommands {
             query.close();
             throw new PgException(SqlState.SYNTAX_ERROR, "DECLARE CURSOR query must return rows");
         }
-        SqlCursor cursor = new SqlCursor(declare, query, transactions.savepointDepth());
+        SqlCursor cursor = new SqlCursor(declare, query, transactions.savepointDepth(), new BackendWarnings(session));
         cursors.put(declare.name(), cursor);
         if (declare.hold() && !transactions.inBlock()) {
             hold(cursor);   // no transaction to outlive: PostgreSQL persists it at once

@@ -6,7 +6,6 @@ import io.pgbridge.config.LimitsConfig;
 import io.pgbridge.proxy.catalog.BackendCatalogs;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
-import io.pgbridge.proxy.error.ErrorMapper;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.translation.JdbcSql;
@@ -39,6 +38,7 @@ final class QueryRunner {
     private final LimitsConfig limits;
     private final StatementDescriber describer;
     private final CopyCommand copy;
+    private final BackendWarnings warnings;
     private final Map<String, ParsedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     /** The portal a session command writes its rows into (SHOW). */
@@ -50,6 +50,7 @@ final class QueryRunner {
         this.limits = limits;
         this.describer = new StatementDescriber(session, this);
         this.copy = new CopyCommand(session, limits);
+        this.warnings = new BackendWarnings(session);
     }
 
     // ---- simple query ----
@@ -318,7 +319,7 @@ final class QueryRunner {
         for (String followUp : portal.runAs.resultHints().followUps()) {
             portal.expectedRows = runFollowUp(followUp, portal, connection, dialect);
         }
-        forwardWarnings(jdbc, info);
+        warnings.forward(jdbc, info);
         if (hasResultSet && !info.returnsRows() && portal.runAs.markedRows()) {
             // Rows the backend returned only to be counted (an upsert without RETURNING on MariaDB).
             running = null;
@@ -395,47 +396,11 @@ final class QueryRunner {
             portal.close();
             return true;
         }
-        forwardWarnings(portal.jdbc, portal.statement.info());
+        warnings.forward(portal.jdbc, portal.statement.info());
         rs.beforeFirst();
         portal.resultSet = rs;
         portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.resultHints());
         return true;
-    }
-
-    /**
-     * The backend's notices for this statement reach the client as NoticeResponse, as PostgreSQL sends them; a
-     * warning that PostgreSQL raises as an error fails the statement instead ({@link #failOnValueWarnings}).
-     */
-    private void forwardWarnings(Statement jdbc, StatementInfo info) throws SQLException {
-        // Read once: MariaDB's driver answers getWarnings() from SHOW WARNINGS, and only the first time.
-        java.sql.SQLWarning warnings = jdbc.getWarnings();
-        failOnValueWarnings(warnings, info);
-        for (java.sql.SQLWarning w = warnings; w != null; w = w.getNextWarning()) {
-            session.writer().send(new BackendMessage.NoticeResponse(ErrorMapper.notice(w)));
-        }
-    }
-
-    /**
-     * Throws the error PostgreSQL raises where the backend only warned (MariaDB's division by zero in a SELECT).
-     * Called when the statement has finished, as the warnings arrive with its end. A statement that changed data
-     * fails only inside a transaction, whose rollback undoes the change; in autocommit it is committed already,
-     * and failing it would tell the client that nothing happened, so its warnings stay notices.
-     */
-    private void failOnValueWarnings(java.sql.SQLWarning warnings, StatementInfo info) {
-        boolean changesData = switch (info.kind()) {
-            case INSERT, UPDATE, DELETE, MERGE -> true;
-            default -> false;
-        };
-        if (changesData && session.transactionStatus() == TransactionStatus.IDLE
-                && !session.transactions().inImplicit()) {
-            return;
-        }
-        for (java.sql.SQLWarning w = warnings; w != null; w = w.getNextWarning()) {
-            PgException error = ErrorMapper.errorFor(w);
-            if (error != null) {
-                throw error;
-            }
-        }
     }
 
     /** Creates the JDBC statement for the portal, binds its parameters and executes it. */
@@ -487,7 +452,7 @@ final class QueryRunner {
         try {
             while (maxRows == 0 || sent < maxRows) {
                 if (!rs.next()) {
-                    failOnValueWarnings(portal.jdbc.getWarnings(), portal.statement.info());
+                    warnings.failOnValueWarnings(portal.jdbc.getWarnings(), portal.statement.info());
                     if (portal.expectedRows >= 0 && portal.expectedRows != portal.rowsSent) {
                         throw new PgException(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to"
                                 + " concurrent update (" + portal.rowsSent + " rows locked, " + portal.expectedRows

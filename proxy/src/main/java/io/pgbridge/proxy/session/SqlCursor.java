@@ -27,18 +27,21 @@ final class SqlCursor implements AutoCloseable {
     /** A FETCH or MOVE failed on it: PostgreSQL will not run its portal again. */
     boolean failed;
 
-    SqlCursor(CursorStatement.Declare declaration, Portal query, int savepointDepth) {
+    SqlCursor(CursorStatement.Declare declaration, Portal query, int savepointDepth, BackendWarnings warnings) {
         this.declaration = declaration;
         this.columns = query.columns;
         this.savepointDepth = savepointDepth;
         boolean noScroll = declaration.scroll() == CursorStatement.Scroll.NO_SCROLL;
-        this.rows = new CursorRows(source(query, columns),
+        this.rows = new CursorRows(source(query, columns, warnings),
                 first -> new RowStore(columns.pgTypes(), MEMORY_ROWS, first), !noScroll);
         this.position = new CursorPosition(rows, noScroll);
     }
 
-    /** The portal's rows, read forward from its result set (or from rows the proxy computed). */
-    private static RowSource source(Portal query, ResultColumns columns) {
+    /**
+     * The portal's rows, read forward from its result set (or from rows the proxy computed); at the end, the
+     * backend's warnings that PostgreSQL raises as errors fail the FETCH that got there.
+     */
+    private static RowSource source(Portal query, ResultColumns columns, BackendWarnings warnings) {
         return new RowSource() {
             @Override
             public Object[] next() throws Exception {
@@ -50,6 +53,9 @@ final class SqlCursor implements AutoCloseable {
                     if (columns.isClientRow(rs)) {
                         return columns.readRow(rs);
                     }
+                }
+                if (rs != null) {
+                    warnings.failOnValueWarnings(query.jdbc.getWarnings(), query.statement.info());
                 }
                 return null;
             }

@@ -126,7 +126,7 @@ class CursorsIT extends AbstractSessionDifferential {
                         q("declare c no scroll cursor for " + QUERY), q("fetch c"), q("fetch prior c"),
                         q("rollback"), q("fetch c")),
                 scenario("binary cursor", q("begin"),
-                        q("declare b binary cursor for select t, t as u from " + ROWS + " order by id"),
+                        q("declare b binary cursor for select id, t from " + ROWS + " order by id"),
                         q("fetch 2 b"), q("close b"), q("rollback")),
                 scenario("extended protocol", ext("begin"), ext("declare c scroll cursor for " + QUERY),
                         ext("fetch 2 c", "fetch prior c", "move last c", "fetch backward 2 c"),
