@@ -47,13 +47,7 @@ final class CursorCommands {
 
     private String declare(CursorStatement.Declare declare, Portal portal) throws Exception {
         TransactionCommands transactions = session.transactions();
-        // A multi-statement Query is an (implicit) transaction block; the Executes before one Sync are not.
-        boolean inBlock = session.transactionStatus() != TransactionStatus.IDLE
-                || transactions.inImplicit() && portal.simpleQuery;
-        if (!declare.hold() && !inBlock) {
-            throw new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION,
-                    "DECLARE CURSOR can only be used in transaction blocks");
-        }
+        requireBlock(declare, portal, session);
         if (cursors.containsKey(declare.name())) {
             throw new PgException(SqlState.DUPLICATE_CURSOR, "cursor \"" + declare.name() + "\" already exists");
         }
@@ -84,6 +78,32 @@ final class CursorCommands {
             hold(cursor);   // no transaction to outlive: PostgreSQL persists it at once
         }
         return "DECLARE CURSOR";
+    }
+
+    /**
+     * A cursor without HOLD needs a transaction block; a multi-statement Query is an (implicit) one, the Executes
+     * before one Sync are not. Also for PostgreSQL backends, where the proxy may have opened a transaction that
+     * PostgreSQL would not have had.
+     */
+    static void requireBlock(Portal portal, Session session) {
+        CursorStatement statement;
+        try {
+            statement = CursorStatement.parse(portal.statement.sql());
+        } catch (PgException e) {
+            return;   // PostgreSQL reads it and answers for itself
+        }
+        if (statement instanceof CursorStatement.Declare declare) {
+            requireBlock(declare, portal, session);
+        }
+    }
+
+    private static void requireBlock(CursorStatement.Declare declare, Portal portal, Session session) {
+        boolean inBlock = session.transactionStatus() != TransactionStatus.IDLE
+                || session.transactions().inImplicit() && portal.simpleQuery;
+        if (!declare.hold() && !inBlock) {
+            throw new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                    "DECLARE CURSOR can only be used in transaction blocks");
+        }
     }
 
     private String fetch(CursorStatement.Fetch fetch, Portal portal) throws Exception {
@@ -221,7 +241,7 @@ final class CursorCommands {
      */
     static ResultColumns postgresFetchColumns(Portal portal, Connection connection) throws SQLException {
         if (portal.bind != null || !(CursorStatement.parse(portal.statement.sql()) instanceof CursorStatement.Fetch f)) {
-            return portal.columns;
+            return portal.columns;   // the FETCH ran, so PostgreSQL read it as we do
         }
         try (PreparedStatement st = connection.prepareStatement("select is_binary from pg_cursors where name = ?")) {
             st.setString(1, f.name());

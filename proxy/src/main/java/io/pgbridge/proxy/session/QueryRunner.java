@@ -290,6 +290,9 @@ final class QueryRunner {
                 && session.transactionStatus() == TransactionStatus.IDLE) {
             transactions.beginImplicit();   // the statement and its follow-up stand or fall together
         }
+        if (info.kind() == StatementKind.DECLARE) {
+            CursorCommands.requireBlock(portal, session);   // PostgreSQL backends: the proxy's implicit one is none
+        }
         transactions.beforeBackendStatement(info);
         Connection connection = backend.get();
         if (dialect.isPostgres() && touchesSessionState(info)) {

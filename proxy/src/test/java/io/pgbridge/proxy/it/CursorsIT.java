@@ -52,7 +52,8 @@ class CursorsIT extends AbstractSessionDifferential {
     static List<Scenario> scenarios() {
         return List.of(
                 scenario("declare needs a transaction block", q("declare c cursor for " + QUERY),
-                        ext("declare c cursor for " + QUERY), q("fetch c")),
+                        ext("declare c cursor for " + QUERY), q("fetch c"),
+                        ext("declare c cursor for " + QUERY, "fetch c"), ext("fetch c")),
                 scenario("scroll cursor: every direction", q("begin"),
                         q("declare c scroll cursor for " + QUERY), q("fetch c"), q("fetch all from c"), q("fetch c"),
                         q("fetch prior c"), q("fetch backward 2 c"), q("move first in c"), q("move absolute 3 c"),
