@@ -20,6 +20,8 @@ final class CursorStatementReader {
     private final String sql;
     private final List<Token> tokens = new ArrayList<>();
     private int i;
+    /** The index after the statement's last token that is not a semicolon. */
+    private final int end;
 
     CursorStatementReader(String sql) {
         this.sql = sql;
@@ -28,9 +30,12 @@ final class CursorStatementReader {
                 tokens.add(t);
             }
         }
-        while (!tokens.isEmpty() && tokens.get(tokens.size() - 1).type() == TokenType.SEMICOLON) {
-            tokens.remove(tokens.size() - 1);
+        // Trailing semicolons end the statement; where one stands in for a missing word it is the syntax error.
+        int last = tokens.size();
+        while (last > 0 && tokens.get(last - 1).type() == TokenType.SEMICOLON) {
+            last--;
         }
+        end = last;
     }
 
     CursorStatement statement() {
@@ -86,8 +91,7 @@ final class CursorStatementReader {
             throw syntaxError();
         }
         int offset = tokens.get(i).start();
-        int end = tokens.get(tokens.size() - 1).end();
-        return new Declare(name, binary, scroll, hold, sql.substring(offset, end), offset);
+        return new Declare(name, binary, scroll, hold, sql.substring(offset, tokens.get(end - 1).end()), offset);
     }
 
     private Scroll scroll(Scroll before, Scroll now) {
@@ -216,7 +220,7 @@ final class CursorStatementReader {
     }
 
     private void end() {
-        if (i < tokens.size()) {
+        if (i < end) {
             throw syntaxError();
         }
     }
@@ -240,7 +244,7 @@ final class CursorStatementReader {
     private PgException syntaxError() {
         if (i >= tokens.size()) {
             return new PgException("ERROR", SqlState.SYNTAX_ERROR.code(), "syntax error at end of input", null,
-                    null, sql.stripTrailing().replaceAll(";+$", "").stripTrailing().length() + 1, null);
+                    null, sql.stripTrailing().length() + 1, null);
         }
         Token t = tokens.get(i);
         return new PgException("ERROR", SqlState.SYNTAX_ERROR.code(), "syntax error at or near \"" + t.text(sql)
@@ -248,7 +252,6 @@ final class CursorStatementReader {
     }
 
     private PgException conflict(String message) {
-        return new PgException("ERROR", SqlState.INVALID_CURSOR_DEFINITION.code(), message, null, null,
-                tokens.get(i).start() + 1, null);
+        return new PgException(SqlState.INVALID_CURSOR_DEFINITION, message);
     }
 }
