@@ -91,7 +91,70 @@ final class CursorStatementReader {
             throw syntaxError();
         }
         int offset = tokens.get(i).start();
+        String lock = rowLock(i);
+        if (lock != null) {
+            // PostgreSQL's checks, in its order; left open, such a cursor is NO SCROLL (the query has row marks)
+            if (hold) {
+                throw readOnly("DECLARE CURSOR WITH HOLD ... " + lock, "Holdable");
+            }
+            if (scroll == Scroll.SCROLL) {
+                throw readOnly("DECLARE SCROLL CURSOR ... " + lock, "Scrollable");
+            }
+            if ("insensitive".equals(sensitivity)) {
+                throw new PgException("ERROR", SqlState.INVALID_CURSOR_DEFINITION.code(), "DECLARE INSENSITIVE"
+                        + " CURSOR ... " + lock + " is not valid", "Insensitive cursors must be READ ONLY.", null, 0, null);
+            }
+            scroll = Scroll.NO_SCROLL;
+        }
         return new Declare(name, binary, scroll, hold, sql.substring(offset, tokens.get(end - 1).end()), offset);
+    }
+
+    /**
+     * The row lock of the query starting at token {@code from} ({@code FOR UPDATE}, {@code FOR NO KEY UPDATE},
+     * {@code FOR SHARE}, {@code FOR KEY SHARE}) when it stands at the top level after a FROM, where PostgreSQL gives
+     * the query row marks; else null.
+     */
+    private String rowLock(int from) {
+        int depth = 0;
+        boolean hasFrom = false;
+        for (int k = from; k < end; k++) {
+            TokenType type = tokens.get(k).type();
+            if (type == TokenType.LEFT_PAREN) {
+                depth++;
+            } else if (type == TokenType.RIGHT_PAREN) {
+                depth--;
+            } else if (depth == 0 && type == TokenType.IDENTIFIER) {
+                String w = text(k).toLowerCase(Locale.ROOT);
+                if (w.equals("from")) {
+                    hasFrom = true;
+                } else if (w.equals("for") && hasFrom && k + 1 < end) {
+                    String next = text(k + 1).toLowerCase(Locale.ROOT);
+                    String after = k + 2 < end ? text(k + 2).toLowerCase(Locale.ROOT) : "";
+                    switch (next) {
+                        case "update" -> {
+                            return "FOR UPDATE";
+                        }
+                        case "share" -> {
+                            return "FOR SHARE";
+                        }
+                        case "no" -> {
+                            return after.equals("key") ? "FOR NO KEY UPDATE" : null;
+                        }
+                        case "key" -> {
+                            return after.equals("share") ? "FOR KEY SHARE" : null;
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static PgException readOnly(String what, String kind) {
+        return new PgException("ERROR", SqlState.FEATURE_NOT_SUPPORTED.code(), what + " is not supported",
+                kind + " cursors must be READ ONLY.", null, 0, null);
     }
 
     private Scroll scroll(Scroll before, Scroll now) {
