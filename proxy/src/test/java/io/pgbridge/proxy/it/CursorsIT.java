@@ -2,11 +2,18 @@ package io.pgbridge.proxy.it;
 
 import io.pgbridge.proxy.it.SessionDifferential.Scenario;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,6 +21,7 @@ import static io.pgbridge.proxy.it.SessionDifferential.ext;
 import static io.pgbridge.proxy.it.SessionDifferential.q;
 import static io.pgbridge.proxy.it.SessionDifferential.raw;
 import static io.pgbridge.proxy.it.SessionDifferential.scenario;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SQL cursors through pgbridge on every backend, compared message by message with PostgreSQL 15: DECLARE's options
@@ -158,5 +166,68 @@ class CursorsIT extends AbstractSessionDifferential {
 
     static Stream<Arguments> cases() {
         return SessionBackends.cross(scenarios());
+    }
+
+    /**
+     * pgjdbc's extended protocol: a DECLARE with a parameter, a FETCH prepared once and run more often than
+     * prepareThreshold (a named server statement, Describe of the statement), MOVE's count as an update count, and
+     * with prepareThreshold=-1 results in binary. The same calls to PostgreSQL give the same answers.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("pgjdbcCases")
+    void pgjdbcAsPostgres(String kind, String urlProperties) throws Exception {
+        List<String> expected;
+        String pgUrl = TestDatabases.postgresUrl();
+        try (Connection c = DriverManager.getConnection(urlProperties.isEmpty() ? pgUrl
+                : pgUrl + (pgUrl.contains("?") ? "&" : "?") + urlProperties)) {
+            expected = pgjdbcSteps(c);
+        }
+        try (Connection c = BACKENDS.proxy(kind).connect(urlProperties)) {
+            assertThat(pgjdbcSteps(c)).isEqualTo(expected);
+        }
+    }
+
+    static Stream<Arguments> pgjdbcCases() {
+        return SessionBackends.KINDS.stream().flatMap(kind -> Stream.of(Arguments.of(kind, ""),
+                Arguments.of(kind, "prepareThreshold=-1")));
+    }
+
+    private static List<String> pgjdbcSteps(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        c.setAutoCommit(false);
+        try (PreparedStatement declare = c.prepareStatement("declare p scroll cursor for select id, t from " + ROWS
+                + " where id > ? order by id")) {
+            declare.setInt(1, 1);
+            declare.execute();
+        }
+        try (PreparedStatement fetch = c.prepareStatement("fetch next from p")) {
+            ResultSetMetaData md = fetch.getMetaData();
+            out.add("columns " + md.getColumnCount() + " " + md.getColumnName(1) + " " + md.getColumnName(2));
+            for (int i = 0; i < 6; i++) {
+                out.add("next " + rows(fetch.executeQuery()));
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            out.add("backward " + rows(st.executeQuery("fetch backward 2 from p")));
+            out.add("move " + st.executeUpdate("move absolute 1 in p"));
+            out.add("all " + rows(st.executeQuery("fetch all in p")));
+            try {
+                st.executeQuery("fetch next from nope");
+            } catch (SQLException e) {
+                out.add("error " + e.getSQLState() + " " + e.getMessage());
+            }
+        }
+        c.rollback();
+        return out;
+    }
+
+    private static String rows(ResultSet rs) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (rs) {
+            while (rs.next()) {
+                rows.add(rs.getInt(1) + ":" + rs.getString(2));
+            }
+        }
+        return rows.toString();
     }
 }
