@@ -24,6 +24,8 @@ import java.util.function.Predicate;
 final class CursorCommands {
     private final Session session;
     private final Map<String, SqlCursor> cursors = new LinkedHashMap<>();
+    /** This session has declared a BINARY cursor on its PostgreSQL backend. */
+    private boolean binaryOnPostgres;
 
     CursorCommands(Session session) {
         this.session = session;
@@ -81,11 +83,11 @@ final class CursorCommands {
     }
 
     /**
-     * A cursor without HOLD needs a transaction block; a multi-statement Query is an (implicit) one, the Executes
-     * before one Sync are not. Also for PostgreSQL backends, where the proxy may have opened a transaction that
-     * PostgreSQL would not have had.
+     * A DECLARE about to run on a PostgreSQL backend: refused without HOLD outside a transaction block, where the
+     * proxy may have opened a transaction PostgreSQL would not have had; a BINARY one is noted (see
+     * {@link #postgresFetchColumns}).
      */
-    static void requireBlock(Portal portal, Session session) {
+    void beforeDeclareOnPostgres(Portal portal) {
         CursorStatement statement;
         try {
             statement = CursorStatement.parse(portal.statement.sql());
@@ -94,9 +96,14 @@ final class CursorCommands {
         }
         if (statement instanceof CursorStatement.Declare declare) {
             requireBlock(declare, portal, session);
+            binaryOnPostgres |= declare.binary();
         }
     }
 
+    /**
+     * A cursor without HOLD needs a transaction block; a multi-statement Query is an (implicit) one, the Executes
+     * before one Sync are not.
+     */
     private static void requireBlock(CursorStatement.Declare declare, Portal portal, Session session) {
         boolean inBlock = session.transactionStatus() != TransactionStatus.IDLE
                 || session.transactions().inImplicit() && portal.simpleQuery;
@@ -239,8 +246,8 @@ final class CursorCommands {
      * A FETCH of the simple protocol on a PostgreSQL backend, which pgjdbc asks for in text: when the cursor was
      * declared BINARY, PostgreSQL would send binary rows, and so does the proxy.
      */
-    static ResultColumns postgresFetchColumns(Portal portal, Connection connection) throws SQLException {
-        if (portal.bind != null || !(CursorStatement.parse(portal.statement.sql()) instanceof CursorStatement.Fetch f)) {
+    ResultColumns postgresFetchColumns(Portal portal, Connection connection) throws SQLException {
+        if (!binaryOnPostgres || portal.bind != null || !(CursorStatement.parse(portal.statement.sql()) instanceof CursorStatement.Fetch f)) {
             return portal.columns;   // the FETCH ran, so PostgreSQL read it as we do
         }
         try (PreparedStatement st = connection.prepareStatement("select is_binary from pg_cursors where name = ?")) {

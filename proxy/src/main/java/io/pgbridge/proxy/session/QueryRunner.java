@@ -291,7 +291,7 @@ final class QueryRunner {
             transactions.beginImplicit();   // the statement and its follow-up stand or fall together
         }
         if (info.kind() == StatementKind.DECLARE) {
-            CursorCommands.requireBlock(portal, session);   // PostgreSQL backends: the proxy's implicit one is none
+            session.commands().cursors().beforeDeclareOnPostgres(portal);   // the others were answered above
         }
         transactions.beforeBackendStatement(info);
         Connection connection = backend.get();
@@ -333,7 +333,7 @@ final class QueryRunner {
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
                     portal.runAs.resultHints(), BackendCatalogs.of(backend.backend()).known());
             if (info.kind() == StatementKind.FETCH && dialect.isPostgres()) {
-                portal.columns = CursorCommands.postgresFetchColumns(portal, connection);
+                portal.columns = session.commands().cursors().postgresFetchColumns(portal, connection);
             }
         } else {
             running = null;
