@@ -38,16 +38,13 @@ final class SqlCursor implements AutoCloseable {
     }
 
     /**
-     * The portal's rows, read forward from its result set (or from rows the proxy computed); at the end, the
-     * backend's warnings that PostgreSQL raises as errors fail the FETCH that got there.
+     * The portal's rows, read forward from its result set; at the end, the backend's warnings that PostgreSQL
+     * raises as errors fail the FETCH that got there.
      */
     private static RowSource source(Portal query, ResultColumns columns, BackendWarnings warnings) {
         return new RowSource() {
             @Override
             public Object[] next() throws Exception {
-                if (query.localRows != null) {
-                    return query.localIndex < query.localRows.size() ? query.localRows.get(query.localIndex++) : null;
-                }
                 ResultSet rs = query.resultSet;
                 while (rs != null && rs.next()) {
                     if (columns.isClientRow(rs)) {
