@@ -4,6 +4,7 @@ import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.proxy.session.cursor.CursorStatement;
 import io.pgbridge.proxy.session.cursor.RowSink;
+import io.pgbridge.proxy.session.cursor.RowStore;
 import io.pgbridge.translation.StatementKind;
 
 import java.sql.Connection;
@@ -128,34 +129,90 @@ final class CursorCommands {
         ResultColumns columns = cursor.columns.formatted(portal.bind,
                 portal.bind == null && cursor.declaration.binary());
         portal.columns = columns;
-        portal.fetch = p -> {
-            ClientWriter writer = session.writer();
-            var context = session.settings().textContext();
-            long sent = run(cursor, fetch, new RowSink() {
-                @Override
-                public void start() {
-                    if (p.bind == null) {
-                        writer.send(columns.rowDescription());   // the simple protocol's, as the rows begin
-                    }
-                }
-
-                @Override
-                public void accept(Object[] row) throws Exception {
-                    int rowStart = writer.buffer().writerIndex();
-                    try {
-                        columns.writeRow(row, writer.buffer(), context);
-                    } catch (RuntimeException e) {
-                        writer.buffer().writerIndex(rowStart);   // no half DataRow before the ErrorResponse
-                        throw e;
-                    }
-                    writer.flushIfLarge();
-                }
-            });
-            p.fetch = null;
-            p.completionTag = "FETCH " + sent;
-            return sent;
-        };
+        portal.fetch = new FetchRows(cursor, fetch, columns);
         return null;
+    }
+
+    /**
+     * The rows of one FETCH. Sent as the cursor passes them when the client takes them all at once (the simple
+     * protocol, an Execute without a row limit); an Execute with a row limit gets them from a store that the FETCH
+     * filled first, as PostgreSQL runs such a portal to completion into its holdStore. As there, an Execute that
+     * returns as many rows as it asked for suspends the portal, and each later one completes it with its own count.
+     */
+    private final class FetchRows implements CursorFetch {
+        private final SqlCursor cursor;
+        private final CursorStatement.Fetch fetch;
+        private final ResultColumns columns;
+        private boolean ran;
+        private RowStore stored;
+        private long next;
+
+        FetchRows(SqlCursor cursor, CursorStatement.Fetch fetch, ResultColumns columns) {
+            this.cursor = cursor;
+            this.fetch = fetch;
+            this.columns = columns;
+        }
+
+        @Override
+        public long send(Portal portal, int maxRows) throws Exception {
+            ClientWriter writer = session.writer();
+            if (!ran && maxRows == 0) {
+                ran = true;
+                portal.completionTag = "FETCH";   // complete: QueryRunner adds the count of rows sent
+                return run(cursor, fetch, new RowSink() {
+                    @Override
+                    public void start() {
+                        if (portal.bind == null) {
+                            writer.send(columns.rowDescription());   // the simple protocol's, as the rows begin
+                        }
+                    }
+
+                    @Override
+                    public void accept(Object[] row) throws Exception {
+                        write(row, writer);
+                    }
+                });
+            }
+            if (!ran) {
+                ran = true;
+                stored = new RowStore(columns.pgTypes(), SqlCursor.MEMORY_ROWS, 1);
+                run(cursor, fetch, stored::add);
+            }
+            long sent = 0;
+            while ((maxRows == 0 || sent < maxRows) && stored != null && next < stored.size()) {
+                write(stored.get(++next), writer);
+                sent++;
+            }
+            boolean complete = maxRows == 0 || sent < maxRows;
+            portal.completionTag = complete ? "FETCH" : null;   // null: PortalSuspended
+            if (complete) {
+                close();
+            }
+            return sent;
+        }
+
+        private void write(Object[] row, ClientWriter writer) throws Exception {
+            int rowStart = writer.buffer().writerIndex();
+            try {
+                columns.writeRow(row, writer.buffer(), session.settings().textContext());
+            } catch (RuntimeException e) {
+                writer.buffer().writerIndex(rowStart);   // no half DataRow before the ErrorResponse
+                throw e;
+            }
+            writer.flushIfLarge();
+        }
+
+        @Override
+        public void close() {
+            if (stored != null) {
+                try {
+                    stored.close();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                stored = null;
+            }
+        }
     }
 
     /** Moves the cursor; an error leaves it failed, as PostgreSQL marks the portal. */

@@ -57,6 +57,10 @@ final class Portal {
         if (target != null) {
             target.close();
         }
+        if (fetch != null) {
+            fetch.close();
+            fetch = null;
+        }
         try {
             if (resultSet != null) {
                 resultSet.close();

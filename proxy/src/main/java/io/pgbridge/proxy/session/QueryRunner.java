@@ -223,9 +223,12 @@ final class QueryRunner {
                 session.writer().send(new BackendMessage.PortalSuspended());
                 return;
             }
-            session.writer().send(new BackendMessage.CommandComplete(
-                    info.kind() == StatementKind.SELECT || info.kind() == StatementKind.VALUES
-                            || info.kind() == StatementKind.TABLE ? "SELECT " + sent : portal.completionTag));
+            // PostgreSQL counts the rows of this Execute for queries and FETCH
+            session.writer().send(new BackendMessage.CommandComplete(switch (info.kind()) {
+                case SELECT, VALUES, TABLE -> "SELECT " + sent;
+                case FETCH -> "FETCH " + sent;
+                default -> portal.completionTag;
+            }));
             return;
         }
         session.writer().send(new BackendMessage.CommandComplete(portal.completionTag));
@@ -436,7 +439,7 @@ final class QueryRunner {
         var context = session.settings().textContext();
         long sent = 0;
         if (portal.fetch != null) {
-            return portal.fetch.send(portal);
+            return portal.fetch.send(portal, maxRows);
         }
         if (portal.localRows != null) {
             while ((maxRows == 0 || sent < maxRows) && portal.localIndex < portal.localRows.size()) {

@@ -161,6 +161,26 @@ class CursorsIT extends AbstractSessionDifferential {
                             client.describe('P', "");
                             client.execute("");
                             return client.sync();
+                        }), ext("commit")),
+                scenario("extended protocol with row limits", ext("begin"),
+                        ext("declare c scroll cursor for " + QUERY),
+                        raw("P/B/E(2)/E(2)/E(2)/E(2) fetch 4 c, Sync", client -> {
+                            client.parse("", "fetch 4 c");
+                            client.bind("", "");
+                            for (int i = 0; i < 4; i++) {
+                                client.execute("", 2);
+                            }
+                            return client.sync();
+                        }),
+                        raw("P/B/E(1)/Close portal fetch all c, P/B/E fetch prior c, Sync", client -> {
+                            client.parse("", "fetch all c");
+                            client.bind("p1", "");
+                            client.execute("p1", 1);
+                            client.close('P', "p1");
+                            client.parse("", "fetch prior c");
+                            client.bind("", "");
+                            client.execute("");
+                            return client.sync();
                         }), ext("commit")));
     }
 
