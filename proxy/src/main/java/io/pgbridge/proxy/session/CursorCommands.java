@@ -215,13 +215,19 @@ final class CursorCommands {
         }
     }
 
-    /** Moves the cursor; an error leaves it failed, as PostgreSQL marks the portal. */
-    private static long run(SqlCursor cursor, CursorStatement.Fetch fetch, RowSink sink) throws Exception {
+    /**
+     * Moves the cursor, which a cancel request may stop meanwhile; an error leaves it failed, as PostgreSQL marks
+     * the portal.
+     */
+    private long run(SqlCursor cursor, CursorStatement.Fetch fetch, RowSink sink) throws Exception {
+        session.runner().running(cursor.statement());
         try {
             return cursor.position.fetch(fetch.direction(), fetch.count(), sink);
         } catch (Exception e) {
             cursor.failed = true;
             throw e;
+        } finally {
+            session.runner().running(null);
         }
     }
 

@@ -610,6 +610,11 @@ final class QueryRunner {
         statements.clear();
     }
 
+    /** The backend statement a cancel request stops from now on: a cursor's query while a FETCH reads it. */
+    void running(Statement statement) {
+        running = statement;
+    }
+
     void cancelRunning() {
         Statement statement = running;
         if (statement != null) {

@@ -20,6 +20,7 @@ final class SqlCursor implements AutoCloseable {
     final ResultColumns columns;
     final CursorRows rows;
     final CursorPosition position;
+    private final Portal query;
     /** Savepoints open when it was declared: a ROLLBACK TO one of them drops it. */
     int savepointDepth;
     /** WITH HOLD and its transaction committed: it survives the end of later transactions. */
@@ -29,6 +30,7 @@ final class SqlCursor implements AutoCloseable {
 
     SqlCursor(CursorStatement.Declare declaration, Portal query, int savepointDepth, BackendWarnings warnings) {
         this.declaration = declaration;
+        this.query = query;
         this.columns = query.columns;
         this.savepointDepth = savepointDepth;
         boolean noScroll = declaration.scroll() == CursorStatement.Scroll.NO_SCROLL;
@@ -62,6 +64,11 @@ final class SqlCursor implements AutoCloseable {
                 query.close();
             }
         };
+    }
+
+    /** The backend statement of its query, null once its rows are all read. */
+    java.sql.Statement statement() {
+        return query.jdbc;
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Cursors over large results: a forward-only cursor reads its backend's rows only as FETCH asks for them (the proxy
@@ -34,6 +35,8 @@ public class CursorStreamingIT {
             + ") f cross join (" + digits(2) + ") h) s order by g";
     /** Counts the rows H2 computes for {@link #forwardOnlyCursorReadsTheBackendAsFetchAsks}. */
     private static final AtomicLong COMPUTED = new AtomicLong();
+    /** Counts the rows H2 computes, slowly, for {@link #cancelStopsALongFetch}. */
+    private static final AtomicLong SLOW = new AtomicLong();
     private final Map<String, RunningProxy> proxies = new HashMap<>();
 
     private synchronized RunningProxy proxy(String kind) throws Exception {
@@ -56,6 +59,13 @@ public class CursorStreamingIT {
     /** Called by H2 for each row it computes (a deterministic function, so H2 still computes rows lazily). */
     public static long counted(long value) {
         COMPUTED.incrementAndGet();
+        return value;
+    }
+
+    /** Called by H2 for each row of {@link #cancelStopsALongFetch}'s cursor: a millisecond per row. */
+    public static long slow(long value) throws InterruptedException {
+        SLOW.incrementAndGet();
+        Thread.sleep(1);
         return value;
     }
 
@@ -96,6 +106,45 @@ public class CursorStreamingIT {
             assertThat(count).isEqualTo(ROWS - 100);
             assertThat(COMPUTED.get()).isEqualTo(ROWS);
             c.commit();
+        }
+    }
+
+    /**
+     * A cancel request stops a FETCH that reads a slow cursor (20,000 rows at a millisecond each) once its rows
+     * flow, also when another statement ran since DECLARE: the FETCH fails with 57014, and after ROLLBACK the
+     * session goes on.
+     */
+    @Test
+    void cancelStopsALongFetch() throws Exception {
+        String url = "jdbc:h2:mem:pgb_cursor_cancel;DB_CLOSE_DELAY=-1";
+        RunningProxy proxy = RunningProxy.forUrl(url, "h2");
+        proxies.put("h2-slow", proxy);
+        try (Connection c = proxy.connect(); Statement st = c.createStatement()) {
+            st.execute("select 1");
+            try (Connection h2 = DriverManager.getConnection(url); Statement direct = h2.createStatement()) {
+                direct.execute("create alias if not exists pgb_slow deterministic for '"
+                        + CursorStreamingIT.class.getName() + ".slow'");
+            }
+            c.setAutoCommit(false);
+            st.execute("declare slow no scroll cursor for select pgb_slow(g) as g from generate_series(1, 20000) g");
+            assertThat(values(st, "select 7 as a, 8 as b")).containsExactly(7L);   // the last statement is another
+            SLOW.set(0);
+            Thread canceller = Thread.ofVirtual().start(() -> {
+                try {
+                    while (SLOW.get() < 100) {
+                        Thread.sleep(5);
+                    }
+                    st.cancel();
+                } catch (InterruptedException | SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThatThrownBy(() -> st.executeQuery("fetch all from slow"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+            canceller.join();
+            assertThat(SLOW.get()).isLessThan(20_000);
+            c.rollback();
+            assertThat(values(st, "select 7 as a, 8 as b")).containsExactly(7L);
         }
     }
 
