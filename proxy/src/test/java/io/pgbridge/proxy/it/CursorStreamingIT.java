@@ -75,21 +75,32 @@ public class CursorStreamingIT {
     }
 
     /**
+     * pgbridge in front of an in-memory H2 database of its own that has this class's static {@code method} as the
+     * deterministic function {@code pgb_<method>} (deterministic, so that H2 still computes rows lazily).
+     */
+    private RunningProxy h2WithFunction(String method) throws Exception {
+        String url = "jdbc:h2:mem:pgb_cursor_" + method + ";DB_CLOSE_DELAY=-1";
+        RunningProxy proxy = RunningProxy.forUrl(url, "h2");
+        proxies.put("h2-" + method, proxy);
+        try (Connection c = proxy.connect(); Statement st = c.createStatement()) {
+            st.execute("select 1");   // the backend database now exists
+        }
+        try (Connection h2 = DriverManager.getConnection(url); Statement direct = h2.createStatement()) {
+            direct.execute("create alias if not exists pgb_" + method + " deterministic for '"
+                    + CursorStreamingIT.class.getName() + "." + method + "'");
+        }
+        return proxy;
+    }
+
+    /**
      * H2 runs in this JVM and calls {@link #counted} for each row it computes: after DECLARE and a FETCH of 100 rows
      * of 200,000, it has computed only those the FETCH needed (and what its driver reads ahead), so the proxy streams
      * rather than reading the result to the end; FETCH ALL then brings the rest, in order.
      */
     @Test
     void forwardOnlyCursorReadsTheBackendAsFetchAsks() throws Exception {
-        String url = "jdbc:h2:mem:pgb_cursor_stream;DB_CLOSE_DELAY=-1";
-        RunningProxy proxy = RunningProxy.forUrl(url, "h2");
-        proxies.put("h2-counted", proxy);
+        RunningProxy proxy = h2WithFunction("counted");
         try (Connection c = proxy.connect(); Statement st = c.createStatement()) {
-            st.execute("select 1");   // the backend database now exists
-            try (Connection h2 = DriverManager.getConnection(url); Statement direct = h2.createStatement()) {
-                direct.execute("create alias if not exists pgb_counted deterministic for '"
-                        + CursorStreamingIT.class.getName() + ".counted'");
-            }
             c.setAutoCommit(false);
             st.execute("declare big no scroll cursor for select pgb_counted(g) as g, g as same"
                     + " from generate_series(1, " + ROWS + ") g");
@@ -116,15 +127,8 @@ public class CursorStreamingIT {
      */
     @Test
     void cancelStopsALongFetch() throws Exception {
-        String url = "jdbc:h2:mem:pgb_cursor_cancel;DB_CLOSE_DELAY=-1";
-        RunningProxy proxy = RunningProxy.forUrl(url, "h2");
-        proxies.put("h2-slow", proxy);
+        RunningProxy proxy = h2WithFunction("slow");
         try (Connection c = proxy.connect(); Statement st = c.createStatement()) {
-            st.execute("select 1");
-            try (Connection h2 = DriverManager.getConnection(url); Statement direct = h2.createStatement()) {
-                direct.execute("create alias if not exists pgb_slow deterministic for '"
-                        + CursorStreamingIT.class.getName() + ".slow'");
-            }
             c.setAutoCommit(false);
             st.execute("declare slow no scroll cursor for select pgb_slow(g) as g from generate_series(1, 20000) g");
             assertThat(values(st, "select 7 as a, 8 as b")).containsExactly(7L);   // the last statement is another
