@@ -161,6 +161,14 @@ class CursorsIT extends AbstractSessionDifferential {
                             client.describe('P', "");
                             client.execute("");
                             return client.sync();
+                        }), raw("P/D fetch nope, Sync", client -> {
+                            client.parse("", "fetch nope");
+                            client.describe('S', "");
+                            return client.sync();
+                        }), raw("P/D fetch c, Sync", client -> {
+                            client.parse("", "fetch c");
+                            client.describe('S', "");
+                            return client.sync();
                         }), ext("commit")),
                 scenario("extended protocol with row limits", ext("begin"),
                         ext("declare c scroll cursor for " + QUERY),
