@@ -282,6 +282,28 @@ final class CursorCommands {
         }
     }
 
+    /**
+     * A statement that writes is about to run: on backends whose open results would show the change, the open
+     * cursors read the rest of their rows first, so that they keep showing what they showed at DECLARE.
+     */
+    void beforeWrite() throws SQLException {
+        if (cursors.isEmpty() || !session.backendConnection().backend().dialect().openResultsSeeWrites()) {
+            return;
+        }
+        for (SqlCursor cursor : cursors.values()) {
+            if (cursor.failed) {
+                continue;
+            }
+            try {
+                cursor.rows.materialise();
+            } catch (SQLException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new SQLException("could not read cursor \"" + cursor.declaration.name() + "\": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** DISCARD ALL and the session's end. */
     void closeAll() {
         closeIf(cursor -> true);

@@ -77,6 +77,9 @@ final class TransactionCommands {
                     "cannot execute " + (info.kind() == StatementKind.SELECT ? "SELECT INTO" : info.tag())
                             + " in a read-only transaction");
         }
+        if (writes(info)) {
+            session.commands().cursors().beforeWrite();
+        }
         if (!snapshotTaken) {
             session.backendConnection().prepareTransaction(settings.find("transaction_isolation"),
                     "on".equals(settings.find("transaction_read_only")));

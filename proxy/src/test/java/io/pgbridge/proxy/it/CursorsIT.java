@@ -109,6 +109,13 @@ class CursorsIT extends AbstractSessionDifferential {
                         q("rollback"), q("begin"), q("declare l cursor with hold for " + QUERY + " for update"),
                         q("rollback"), q("begin"), q("declare l insensitive cursor for " + QUERY + " for update"),
                         q("rollback")),
+                scenario("a cursor does not see later changes", q("begin"),
+                        q("declare n no scroll cursor for " + QUERY), q("declare s scroll cursor for " + QUERY),
+                        q("declare u no scroll cursor for select id, t from " + ROWS + " where id > 1"),
+                        q("fetch n"), q("fetch 2 s"), q("fetch u"), q("insert into " + ROWS + " values (6, 'six')"),
+                        q("update " + ROWS + " set t = 'changed'"), q("delete from " + ROWS + " where id = 4"),
+                        q("fetch all n"), q("fetch all s"), q("fetch first s"), q("fetch all u"), q("rollback"), q("select count(*) as n,"
+                                + " min(t) as t from " + ROWS)),
                 scenario("close and close all", q("begin"), q("declare a cursor for " + QUERY),
                         q("declare b cursor for " + QUERY), q("close a"), q("fetch b"), q("fetch a"), q("rollback"),
                         q("begin"), q("declare a cursor for " + QUERY), q("declare b cursor for " + QUERY),
