@@ -67,6 +67,11 @@ public final class RowStore implements AutoCloseable {
             Path path = Files.createTempFile("pgbridge-cursor-", ".rows");
             file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE);
+            try {
+                Files.delete(path);   // gone at once where the system allows (not on Windows): nothing left by a crash
+            } catch (IOException stillOpen) {
+                // DELETE_ON_CLOSE removes it when the store closes
+            }
             pending = Unpooled.buffer(WRITE_BUFFER);
         }
         // per column: Int32 length (-1 for NULL), then the value's binary form
