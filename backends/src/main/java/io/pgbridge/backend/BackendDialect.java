@@ -128,6 +128,15 @@ public abstract class BackendDialect {
         return false;
     }
 
+    /**
+     * Whether a result set still being read may show what its connection writes meanwhile (SQLite steps through
+     * the table as it reads). Open cursors are then read to the end before a write, to stay insensitive as
+     * PostgreSQL's are. True unless known otherwise.
+     */
+    public boolean openResultsSeeWrites() {
+        return true;
+    }
+
     /** The PostgreSQL type for result column {@code column} (1-based). */
     public ColumnType columnType(ResultSetMetaData md, int column) throws SQLException {
         int jdbcType = md.getColumnType(column);

@@ -48,6 +48,12 @@ public final class Dialects {
 
     /** H2 reports PostgreSQL-like names in its PostgreSQL mode; arrays come as {@code INTEGER ARRAY}. */
     private static final class H2 extends BackendDialect {
+        /** H2 reads a lazy result from its statement's snapshot. */
+        @Override
+        public boolean openResultsSeeWrites() {
+            return false;
+        }
+
         /**
          * Where H2 runs in this JVM, the JSON operators the translator maps to Java functions are registered. A
          * remote H2 server does not have pgbridge's classes; there those operators fail with H2's own error.
@@ -102,6 +108,12 @@ public final class Dialects {
 
     /** pgjdbc reports PostgreSQL's own type names, so the type name decides; SQL passes through untouched. */
     private static final class Postgres extends BackendDialect {
+        /** PostgreSQL runs cursors itself. */
+        @Override
+        public boolean openResultsSeeWrites() {
+            return false;
+        }
+
         @Override
         public String name() {
             return "postgresql";
@@ -167,6 +179,12 @@ public final class Dialects {
      * MEDIUMTEXT holding JSON whose comment declares the array type (a MEDIUMTEXT without it is text).
      */
     private static final class MariaDb extends BackendDialect {
+        /** MariaDB's driver reads the rest of a streaming result before the next statement. */
+        @Override
+        public boolean openResultsSeeWrites() {
+            return false;
+        }
+
         @Override
         public String name() {
             return "mariadb";

@@ -35,6 +35,11 @@ public final class PgException extends RuntimeException {
         return new PgException(severity, sqlState, getMessage(), detail, hint, position, combined, getCause());
     }
 
+    /** This error pointing at another character of the client's statement (1-based). */
+    public PgException atPosition(int newPosition) {
+        return new PgException(severity, sqlState, getMessage(), detail, hint, newPosition, where, getCause());
+    }
+
     public PgException(SqlState state, String message) {
         this("ERROR", state.code(), message, null, null, 0, null);
     }

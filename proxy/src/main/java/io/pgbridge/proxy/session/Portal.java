@@ -36,6 +36,8 @@ final class Portal {
     /** Rows the proxy computed itself (SHOW), sent instead of a result set's. */
     java.util.List<Object[]> localRows;
     int localIndex;
+    /** A FETCH from a cursor: sends the rows the cursor moves over, in place of a result set's. */
+    CursorFetch fetch;
 
     Portal(String name, ParsedStatement statement, FrontendMessage.Bind bind, Object[] parameters) {
         this.name = name;
@@ -54,6 +56,10 @@ final class Portal {
     void close() {
         if (target != null) {
             target.close();
+        }
+        if (fetch != null) {
+            fetch.close();
+            fetch = null;
         }
         try {
             if (resultSet != null) {

@@ -8,7 +8,6 @@ import io.pgbridge.proxy.catalog.CatalogResultTypes;
 import io.pgbridge.proxy.catalog.SkippedDdlNotices;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
-import io.pgbridge.proxy.error.ErrorMapper;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.translation.JdbcSql;
@@ -42,6 +41,7 @@ final class QueryRunner {
     private final LimitsConfig limits;
     private final StatementDescriber describer;
     private final CopyCommand copy;
+    private final BackendWarnings warnings;
     private final Map<String, ParsedStatement> statements = new HashMap<>();
     /**
      * The parameter types Describe reported for statements whose client left them open: a client that binds such a
@@ -59,6 +59,7 @@ final class QueryRunner {
         this.running = new RunningStatement(timers);
         this.describer = new StatementDescriber(session, this);
         this.copy = new CopyCommand(session, limits, running);
+        this.warnings = new BackendWarnings(session);
     }
 
     // ---- simple query ----
@@ -207,6 +208,11 @@ final class QueryRunner {
 
     // ---- running a portal ----
 
+    /** Starts the query of a cursor's DECLARE: its result set stays open in the portal, nothing is sent. */
+    void open(Portal portal) throws Exception {
+        start(portal, false);
+    }
+
     /** Runs (or resumes) a portal, sending at most {@code maxRows} rows (0 = all), then its completion. */
     private void run(Portal portal, int maxRows, boolean describe) throws Exception {
         running.timed(statementTimeout(), () -> runUntimed(portal, maxRows, describe));
@@ -228,7 +234,7 @@ final class QueryRunner {
         info = portal.statement.info();
         start(portal, false);
         if (portal.returnsRows()) {
-            if (describe) {
+            if (describe && portal.fetch == null) {   // a FETCH sends it when it reaches the cursor's rows
                 session.writer().send(portal.columns.rowDescription());
             }
             long sent = stream(portal, maxRows);
@@ -236,9 +242,12 @@ final class QueryRunner {
                 session.writer().send(new BackendMessage.PortalSuspended());
                 return;
             }
-            session.writer().send(new BackendMessage.CommandComplete(
-                    info.kind() == StatementKind.SELECT || info.kind() == StatementKind.VALUES
-                            || info.kind() == StatementKind.TABLE ? "SELECT " + sent : portal.completionTag));
+            // PostgreSQL counts the rows of this Execute for queries and FETCH
+            session.writer().send(new BackendMessage.CommandComplete(switch (info.kind()) {
+                case SELECT, VALUES, TABLE -> "SELECT " + sent;
+                case FETCH -> "FETCH " + sent;
+                default -> portal.completionTag;
+            }));
             return;
         }
         session.writer().send(new BackendMessage.CommandComplete(portal.completionTag));
@@ -271,7 +280,7 @@ final class QueryRunner {
             }
             current = portal;
             try {
-                portal.completionTag = session.commands().run(statement);
+                portal.completionTag = session.commands().run(portal);
             } finally {
                 current = null;
             }
@@ -302,6 +311,9 @@ final class QueryRunner {
         if (!portal.runAs.resultHints().followUps().isEmpty() && !transactions.inImplicit()
                 && session.transactionStatus() == TransactionStatus.IDLE) {
             transactions.beginImplicit();   // the statement and its follow-up stand or fall together
+        }
+        if (info.kind() == StatementKind.DECLARE) {
+            session.commands().cursors().beforeDeclareOnPostgres(portal);   // the others were answered above
         }
         transactions.beforeBackendStatement(info);
         Connection connection = backend.get();
@@ -337,7 +349,7 @@ final class QueryRunner {
         for (BackendMessage.Notice notice : skipped) {
             session.writer().send(new BackendMessage.NoticeResponse(notice));
         }
-        forwardWarnings(jdbc, info);
+        warnings.forward(jdbc, info);
         if (hasResultSet && !info.returnsRows() && portal.runAs.markedRows()) {
             // Rows the backend returned only to be counted (an upsert without RETURNING on MariaDB).
             running.finished();
@@ -347,6 +359,9 @@ final class QueryRunner {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
                     portal.runAs.resultHints(), BackendCatalogs.of(backend.backend()).known());
+            if (info.kind() == StatementKind.FETCH && dialect.isPostgres()) {
+                portal.columns = session.commands().cursors().postgresFetchColumns(portal, connection);
+            }
         } else {
             running.finished();
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
@@ -403,49 +418,11 @@ final class QueryRunner {
             portal.close();
             return true;
         }
-        forwardWarnings(portal.jdbc, portal.statement.info());
+        warnings.forward(portal.jdbc, portal.statement.info());
         rs.beforeFirst();
         portal.resultSet = rs;
         portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.resultHints());
         return true;
-    }
-
-    /**
-     * The backend's notices for this statement reach the client as NoticeResponse, as PostgreSQL sends them; a
-     * warning that PostgreSQL raises as an error fails the statement instead ({@link #failOnValueWarnings}).
-     */
-    private void forwardWarnings(Statement jdbc, StatementInfo info) throws SQLException {
-        // Read once: MariaDB's driver answers getWarnings() from SHOW WARNINGS, and only the first time.
-        java.sql.SQLWarning warnings = jdbc.getWarnings();
-        failOnValueWarnings(warnings, info);
-        for (java.sql.SQLWarning w = warnings; w != null; w = w.getNextWarning()) {
-            for (BackendMessage.Notice notice : ErrorMapper.notices(w)) {
-                session.writer().send(new BackendMessage.NoticeResponse(notice));
-            }
-        }
-    }
-
-    /**
-     * Throws the error PostgreSQL raises where the backend only warned (MariaDB's division by zero in a SELECT).
-     * Called when the statement has finished, as the warnings arrive with its end. A statement that changed data
-     * fails only inside a transaction, whose rollback undoes the change; in autocommit it is committed already,
-     * and failing it would tell the client that nothing happened, so its warnings stay notices.
-     */
-    private void failOnValueWarnings(java.sql.SQLWarning warnings, StatementInfo info) {
-        boolean changesData = switch (info.kind()) {
-            case INSERT, UPDATE, DELETE, MERGE -> true;
-            default -> false;
-        };
-        if (changesData && session.transactionStatus() == TransactionStatus.IDLE
-                && !session.transactions().inImplicit()) {
-            return;
-        }
-        for (java.sql.SQLWarning w = warnings; w != null; w = w.getNextWarning()) {
-            PgException error = ErrorMapper.errorFor(w);
-            if (error != null) {
-                throw error;
-            }
-        }
     }
 
     /** Creates the JDBC statement for the portal, binds its parameters and executes it. */
@@ -477,6 +454,9 @@ final class QueryRunner {
         ClientWriter writer = session.writer();
         var context = session.settings().textContext();
         long sent = 0;
+        if (portal.fetch != null) {
+            return portal.fetch.send(portal, maxRows);
+        }
         if (portal.localRows != null) {
             while ((maxRows == 0 || sent < maxRows) && portal.localIndex < portal.localRows.size()) {
                 portal.columns.writeRow(portal.localRows.get(portal.localIndex++), writer.buffer(), context);
@@ -494,7 +474,7 @@ final class QueryRunner {
         try {
             while (maxRows == 0 || sent < maxRows) {
                 if (!rs.next()) {
-                    failOnValueWarnings(portal.jdbc.getWarnings(), portal.statement.info());
+                    warnings.failOnValueWarnings(portal.jdbc.getWarnings(), portal.statement.info());
                     if (portal.expectedRows >= 0 && portal.expectedRows != portal.rowsSent) {
                         throw new PgException(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to"
                                 + " concurrent update (" + portal.rowsSent + " rows locked, " + portal.expectedRows
@@ -647,10 +627,20 @@ final class QueryRunner {
     }
 
     void closeAll() {
+        session.commands().cursors().closeAll();
         portals.values().forEach(Portal::close);
         portals.clear();
         statements.clear();
         describedParameterTypes.clear();
+    }
+
+    /** The backend statement a cancel request stops from now on: a cursor's query while a FETCH reads it. */
+    void running(Statement statement) {
+        if (statement == null) {
+            running.finished();
+        } else {
+            running.started(statement);   // so that statement_timeout stops a long FETCH too
+        }
     }
 
     void cancelRunning() {

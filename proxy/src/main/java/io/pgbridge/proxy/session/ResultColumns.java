@@ -200,6 +200,32 @@ final class ResultColumns {
         PgWire.endMessage(out, start);
     }
 
+    /** Reads the current row of {@code rs} as values of the columns' types, for a cursor that keeps rows. */
+    Object[] readRow(ResultSet rs) throws SQLException {
+        Object[] values = new Object[names.length];
+        for (int i = 0; i < names.length; i++) {
+            values[i] = types[i].read(rs, i + 1 + skipped);
+        }
+        return values;
+    }
+
+    /** The columns' PostgreSQL types, by column. */
+    PgType<Object>[] pgTypes() {
+        return types.clone();
+    }
+
+    /**
+     * These columns in the formats of another portal: {@code bind}'s result formats, or all binary ({@code binary}:
+     * a FETCH from a BINARY cursor in the simple protocol).
+     */
+    ResultColumns formatted(FrontendMessage.Bind bind, boolean binary) {
+        short[] formats = new short[names.length];
+        for (int i = 0; i < formats.length; i++) {
+            formats[i] = binary ? 1 : bind == null ? 0 : bind.resultFormat(i);
+        }
+        return new ResultColumns(names, columnTypes, formats, skipped, described);
+    }
+
     /** Appends one DataRow of values the proxy computed (text columns). */
     void writeRow(Object[] values, ByteBuf out, TextContext context) {
         int start = PgWire.beginMessage(out, (byte) 'D');

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Statements the proxy answers itself on every backend, dispatched by concern: transaction control to
  * {@link TransactionCommands}, SET/RESET/SHOW to {@link SettingCommands}, PREPARE/DEALLOCATE to
- * {@link PreparedStatementCommands}; DISCARD is here. Returns the CommandComplete tag; notices and rows go
+ * {@link PreparedStatementCommands}, cursors to {@link CursorCommands}; DISCARD is here. Returns the CommandComplete tag; notices and rows go
  * through the session.
  */
 final class SessionCommands {
@@ -22,12 +22,18 @@ final class SessionCommands {
     private final SettingCommands settings;
     private final PreparedStatementCommands prepared;
     private final MaintenanceCommands maintenance;
+    private final CursorCommands cursors;
 
     SessionCommands(Session session) {
         this.session = session;
         this.settings = new SettingCommands(session);
         this.prepared = new PreparedStatementCommands(session);
         this.maintenance = new MaintenanceCommands(session);
+        this.cursors = new CursorCommands(session);
+    }
+
+    CursorCommands cursors() {
+        return cursors;
     }
 
     SettingCommands settings() {
@@ -41,6 +47,9 @@ final class SessionCommands {
     /** True for the statements this class answers; anything else goes to the backend. */
     static boolean handles(ParsedStatement statement, boolean postgresBackend) {
         StatementInfo info = statement.info();
+        if (CursorCommands.handles(info.kind(), postgresBackend)) {
+            return true;
+        }
         return switch (info.kind()) {
             case BEGIN, START_TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT,
                  PREPARE, DEALLOCATE, DISCARD -> true;
@@ -67,7 +76,8 @@ final class SessionCommands {
         return SettingCommands.ownedOnPostgres(SettingCommands.settingName(words));
     }
 
-    String run(ParsedStatement statement) throws SQLException {
+    String run(Portal portal) throws Exception {
+        ParsedStatement statement = portal.statement;
         StatementInfo info = statement.info();
         List<String> words = SqlWords.of(statement.sql());
         TransactionCommands transactions = session.transactions();
@@ -87,6 +97,7 @@ final class SessionCommands {
             case DEALLOCATE -> prepared.deallocate(words);
             case DISCARD -> alsoOnPostgres(statement, true, discard(info, words));
             case VACUUM, ANALYZE -> maintenance.run(statement.sql(), info.tag());
+            case DECLARE, FETCH, MOVE, CLOSE -> cursors.run(portal);
             default -> throw new IllegalStateException("not a session command: " + info.kind());
         };
     }

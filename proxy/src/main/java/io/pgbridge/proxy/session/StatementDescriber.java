@@ -129,6 +129,10 @@ final class StatementDescriber {
             return column == null ? ResultColumns.text("name", "setting", "description").rowDescription()
                     : ResultColumns.text(column).rowDescription();
         }
+        if (statement.info().kind() == StatementKind.FETCH) {
+            ResultColumns columns = session.commands().cursors().columnsOf(statement.sql());
+            return columns == null ? new BackendMessage.NoData() : columns.rowDescription();
+        }
         if (statement.info().kind() == StatementKind.EXECUTE) {
             ParsedStatement target = runner.statement(session.commands().prepared().executedName(statement.sql()));
             BackendDialect dialect = session.backendConnection().backend().dialect();

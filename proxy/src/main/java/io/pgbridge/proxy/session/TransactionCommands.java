@@ -55,6 +55,7 @@ final class TransactionCommands {
     void endImplicit(boolean commit) throws SQLException {
         implicit = false;
         snapshotTaken = false;
+        endCursors(commit);
         if (commit) {
             session.settings().commit();
         } else {
@@ -75,6 +76,9 @@ final class TransactionCommands {
             throw new PgException(SqlState.READ_ONLY_SQL_TRANSACTION,
                     "cannot execute " + (info.kind() == StatementKind.SELECT ? "SELECT INTO" : info.tag())
                             + " in a read-only transaction");
+        }
+        if (writes(info)) {
+            session.commands().cursors().beforeWrite();
         }
         if (!snapshotTaken) {
             session.backendConnection().prepareTransaction(settings.find("transaction_isolation"),
@@ -140,6 +144,7 @@ final class TransactionCommands {
         }
         Connection c = session.backendConnection().get();
         try {
+            endCursors(status != TransactionStatus.FAILED);
             if (status == TransactionStatus.FAILED) {
                 c.rollback();
                 session.settings().rollback();
@@ -159,6 +164,7 @@ final class TransactionCommands {
         }
         Connection c = session.backendConnection().get();
         try {
+            endCursors(false);
             c.rollback();
             session.settings().rollback();
         } finally {
@@ -175,6 +181,7 @@ final class TransactionCommands {
         session.notice("WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
         if (implicit) {
             Connection c = session.backendConnection().get();
+            endCursors(commit);
             if (commit) {
                 c.commit();
                 session.settings().commit();
@@ -186,6 +193,27 @@ final class TransactionCommands {
             snapshotTaken = false;
         }
         return tag;
+    }
+
+    /** The transaction's cursors close; held ones are read to the end first (COMMIT) or dropped (ROLLBACK). */
+    private void endCursors(boolean commit) throws SQLException {
+        CursorCommands cursors = session.commands().cursors();
+        if (!commit) {
+            cursors.afterRollback();
+            return;
+        }
+        try {
+            cursors.beforeCommit();
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException("could not keep cursor WITH HOLD: " + e.getMessage(), e);
+        }
+    }
+
+    /** Savepoints open now: how deep a cursor declared now is. */
+    int savepointDepth() {
+        return savepoints.size();
     }
 
     /** Back to autocommit, whatever happened to the transaction. */
@@ -216,6 +244,7 @@ final class TransactionCommands {
         NamedSavepoint released = savepoints.get(index);
         session.backendConnection().get().releaseSavepoint(released.savepoint());
         session.settings().release(released.settingsDepth());
+        session.commands().cursors().afterRelease(index);
         savepoints.subList(index, savepoints.size()).clear();
         return "RELEASE";
     }
@@ -228,6 +257,7 @@ final class TransactionCommands {
         NamedSavepoint target = savepoints.get(index);
         session.backendConnection().get().rollback(target.savepoint());
         session.settings().rollbackTo(target.settingsDepth());
+        session.commands().cursors().afterRollbackTo(index);
         savepoints.subList(index + 1, savepoints.size()).clear();
         session.transactionStatus(TransactionStatus.IN_TRANSACTION);
         return "ROLLBACK";

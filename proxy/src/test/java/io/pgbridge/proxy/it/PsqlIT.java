@@ -8,6 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,7 @@ class PsqlIT {
 
     @BeforeAll
     void start() throws Exception {
-        for (String kind : List.of("h2", "postgresql", "mariadb", "postgresql-passthrough")) {
+        for (String kind : List.of("h2", "postgresql", "mariadb", "postgresql-passthrough", "sqlite")) {
             proxies.put(kind, RunningProxy.forKind(kind));
         }
     }
@@ -37,8 +39,12 @@ class PsqlIT {
     }
 
     static Result psql(int port, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(port),
-                "-U", "tester", "-d", "test", "-v", "ON_ERROR_STOP=1"));
+        return psql("127.0.0.1", port, "tester", args);
+    }
+
+    static Result psql(String host, int port, String user, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("psql", "-X", "-h", host, "-p", String.valueOf(port),
+                "-U", user, "-d", "test", "-v", "ON_ERROR_STOP=1"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("PGCONNECT_TIMEOUT", "10");
@@ -153,5 +159,51 @@ class PsqlIT {
                 "-c", "show server_encoding");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().lines().toList()).containsExactly("BEGIN", "2", "COMMIT", "UTF8");
+    }
+
+    /**
+     * psql's FETCH_COUNT (which reads a query through DECLARE … NO SCROLL CURSOR and FETCH FORWARD n) and a script of
+     * cursor statements print exactly what they print against PostgreSQL itself.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "sqlite"})
+    void psqlCursorsAsPostgres(String kind) throws Exception {
+        String table = "pgb_psql_cursor";
+        String[] setup = {"-q", "-c", "drop table if exists " + table, "-c", "create table " + table
+                + " (id int, t varchar(10))", "-c", "insert into " + table + " values (1, 'one'), (2, 'two'),"
+                + " (3, 'three'), (4, NULL), (5, 'five')"};
+        Path script = Files.createTempFile("pgb-cursors", ".sql");
+        Files.writeString(script, String.join("\n",
+                "\\set FETCH_COUNT 2",
+                "select id, t from " + table + " order by id;",
+                "\\unset FETCH_COUNT",
+                "begin;",
+                "declare c scroll cursor for select id, t from " + table + " order by id;",
+                "fetch 2 from c;",
+                "move last in c;",
+                "fetch backward 2 c;",
+                "fetch absolute 9 c;",
+                "close c;",
+                "fetch c;",
+                "rollback;",
+                "declare h binary cursor with hold for select t from " + table + " order by id;",
+                "fetch forward 2 h;",
+                "fetch all h;",
+                "close all;",
+                ""));
+        try {
+            Result direct = psql(TestDatabases.postgresHost(), TestDatabases.postgresPort(), "postgres", setup);
+            assertThat(direct.exitCode()).as(direct.err()).isZero();
+            Result viaProxy = psql(proxies.get(kind).port(), setup);
+            assertThat(viaProxy.exitCode()).as(viaProxy.err()).isZero();
+            String[] run = {"-e", "-v", "ON_ERROR_STOP=0", "-P", "pager=off", "-f", script.toString()};
+            Result expected = psql(TestDatabases.postgresHost(), TestDatabases.postgresPort(), "postgres", run);
+            Result actual = psql(proxies.get(kind).port(), run);
+            assertThat(expected.err()).contains("cursor \"c\" does not exist");
+            assertThat(actual.out()).isEqualTo(expected.out());
+            assertThat(actual.err()).isEqualTo(expected.err());
+        } finally {
+            Files.delete(script);
+        }
     }
 }

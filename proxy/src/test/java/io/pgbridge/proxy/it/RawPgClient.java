@@ -183,12 +183,22 @@ public final class RawPgClient implements AutoCloseable {
         send('D', concat(new byte[]{(byte) kind}, cstring(name)));
     }
 
+    /** Sends Close of a portal ('P') or statement ('S'). */
+    public void close(char kind, String name) throws IOException {
+        send('C', concat(new byte[]{(byte) kind}, cstring(name)));
+    }
+
     /** Sends Execute of {@code portal} with no row limit. */
     public void execute(String portal) throws IOException {
+        execute(portal, 0);
+    }
+
+    /** Sends Execute of {@code portal}, which returns at most {@code maxRows} rows (0 = all). */
+    public void execute(String portal, int maxRows) throws IOException {
         ByteArrayOutputStream exec = new ByteArrayOutputStream();
         DataOutputStream e = new DataOutputStream(exec);
         e.write(cstring(portal));
-        e.writeInt(0);
+        e.writeInt(maxRows);
         send('E', exec.toByteArray());
     }
 
