@@ -5,6 +5,7 @@
 # ratio to direct, so that the machine's background noise falls on all three alike.
 #
 #   bench/pgbench-select.sh [seconds per run, default 10] [rounds, default 3] [clients, default 8] [threads, default 2]
+#   PASS_IO_THREADS=N sets listen.io_threads of the two pass-through proxies (default 0: one event loop per core)
 #
 # Needs psql and pgbench, and a PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432, user postgres, trust).
 set -euo pipefail
@@ -31,8 +32,9 @@ if ! psql -X -q -h "$pghost" -p "$pgport" -U "$pguser" -d "$db" -tAc "select cou
 fi
 
 tmp=$(mktemp -d)
+pass_io_threads=${PASS_IO_THREADS:-0}
 cat >"$tmp/passthrough.yaml" <<YAML
-listen: { host: 127.0.0.1, port: $pass_port }
+listen: { host: 127.0.0.1, port: $pass_port, io_threads: $pass_io_threads }
 backends:
   pg:
     url: jdbc:postgresql://$pghost:$pgport/$db
@@ -40,7 +42,7 @@ backends:
     mode: passthrough
 YAML
 cat >"$tmp/socket.yaml" <<YAML
-listen: { host: 127.0.0.1, port: $sock_port }
+listen: { host: 127.0.0.1, port: $sock_port, io_threads: $pass_io_threads }
 backends:
   pg:
     url: jdbc:postgresql://$pghost:$pgport/$db?unixSocketDirectory=$socket_dir
@@ -90,4 +92,5 @@ for mode in simple extended prepared; do
     "$pm" "$(ratio "$pm" "$dm")" "$um" "$(ratio "$um" "$dm")"
 done
 echo "(pgbench -S, $clients clients, $threads threads, median of $rounds interleaved runs of ${seconds}s, scale $scale," \
+  "pass-through io_threads $pass_io_threads," \
   "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); pgbridge $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo dev))"
