@@ -6,15 +6,23 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.pgbridge.config.ClientCertificateMode;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -113,36 +121,81 @@ final class TlsFiles {
     }
 
     private Loaded build(List<Object> stamp) throws IOException, GeneralSecurityException {
-        // The certificate is read before the context, so one written meanwhile shows as a changed stamp next time.
-        X509Certificate certificate = firstCertificate(certificateFile);
-        SslContextBuilder builder;
-        try {
-            builder = SslContextBuilder.forServer(certificateFile.toFile(), keyFile.toFile());
-        } catch (RuntimeException e) {
-            throw new GeneralSecurityException("cannot use " + certificateFile + " and " + keyFile
-                    + " as PEM certificate and key: " + e.getMessage(), e);
-        }
-        builder.sslProvider(SslProvider.JDK).protocols(PROTOCOLS)
+        List<X509Certificate> chain = certificates(certificateFile);
+        PrivateKey key = privateKey(keyFile);
+        // A certificate renewed before its key (or the reverse) must not reach clients: check they belong together.
+        checkKeyMatches(key, chain.getFirst());
+        SslContextBuilder builder = SslContextBuilder.forServer(key, chain)
+                .sslProvider(SslProvider.JDK).protocols(PROTOCOLS)
                 // Offered to clients that ask (PostgreSQL 17's libpq always does); others negotiate none.
                 .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                         ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ServerTls.ALPN_PROTOCOL));
         if (clientCaFile != null) {
-            builder.trustManager(clientCaFile.toFile()).clientAuth(
+            builder.trustManager(certificates(clientCaFile)).clientAuth(
                     clientCertificates == ClientCertificateMode.REQUIRED ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL);
         }
         try {
-            return new Loaded(builder.build(), certificate, stamp);
+            return new Loaded(builder.build(), chain.getFirst(), stamp);
         } catch (IOException | RuntimeException e) {
             throw new GeneralSecurityException("cannot use " + certificateFile + " and " + keyFile
-                    + (clientCaFile == null ? "" : " with client CA " + clientCaFile)
-                    + " as PEM files: " + e.getMessage(), e);
+                    + (clientCaFile == null ? "" : " with client CA " + clientCaFile) + ": " + e.getMessage(), e);
         }
     }
 
-    private static X509Certificate firstCertificate(Path pemFile) throws IOException, GeneralSecurityException {
-        byte[] pem = Files.readAllBytes(pemFile);
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem));
+    private static List<X509Certificate> certificates(Path pemFile) throws IOException, GeneralSecurityException {
+        List<X509Certificate> certificates = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(pemFile)) {
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                certificates.add((X509Certificate) certificate);
+            }
+        }
+        if (certificates.isEmpty()) {
+            throw new GeneralSecurityException(pemFile + " holds no PEM certificate");
+        }
+        return certificates;
+    }
+
+    /** An unencrypted PEM key: PKCS#8, or PKCS#1 (RSA) / SEC1 (EC) as openssl writes them. */
+    private static PrivateKey privateKey(Path pemFile) throws IOException, GeneralSecurityException {
+        try (PEMParser parser = new PEMParser(Files.newBufferedReader(pemFile, StandardCharsets.US_ASCII))) {
+            Object object = parser.readObject();
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            return switch (object) {
+                case PrivateKeyInfo info -> converter.getPrivateKey(info);
+                case PEMKeyPair pair -> converter.getKeyPair(pair).getPrivate();
+                case null, default -> throw new GeneralSecurityException(pemFile
+                        + " holds no unencrypted PEM private key");
+            };
+        }
+    }
+
+    private void checkKeyMatches(PrivateKey key, X509Certificate certificate) throws GeneralSecurityException {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            default -> null;   // other key types: the handshake will tell
+        };
+        if (algorithm == null) {
+            return;
+        }
+        byte[] challenge = "pgbridge key check".getBytes(StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance(algorithm);
+        signer.initSign(key);
+        signer.update(challenge);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance(algorithm);
+        try {
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(challenge);
+            if (verifier.verify(signature)) {
+                return;
+            }
+        } catch (GeneralSecurityException e) {
+            // a key of another type than the certificate's: reported below
+        }
+        throw new GeneralSecurityException(keyFile + " is not the private key of the certificate in "
+                + certificateFile);
     }
 }

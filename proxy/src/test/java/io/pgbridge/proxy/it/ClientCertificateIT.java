@@ -207,6 +207,18 @@ class ClientCertificateIT {
         return ServerTls.fingerprint((X509Certificate) socket.getSession().getPeerCertificates()[0]);
     }
 
+    /** The certificate a new connection sees once the proxy has had the time to look at its files again. */
+    private String fingerprintAfterTheNextLook(RunningProxy proxy) throws Exception {
+        Thread.sleep(2_500);   // beyond the interval between looks at the files
+        String seen = null;
+        for (int attempt = 0; attempt < 2; attempt++) {   // the first handshake after the interval looks
+            try (SSLSocket socket = directTls(proxy, alice)) {
+                seen = fingerprintSeenBy(socket);
+            }
+        }
+        return seen;
+    }
+
     @Test
     void replacedCertificateFilesServeNewConnectionsWhileOldOnesGoOn() throws Exception {
         Path served = dir.resolve("served");
@@ -223,20 +235,15 @@ class ClientCertificateIT {
             try (RawPgClient old = new RawPgClient(before); Connection oldJdbc = pgjdbc(proxy, "alice", alice,
                     "verify-full")) {
                 assertThat(old.startup("alice", "test")).extracting(RawPgClient.Message::type).endsWith('Z');
-                // As a renewal script does: the new files written aside, then moved over the old ones.
-                Files.copy(second.keyFile(), served.resolve("next.key"));
+                // The certificate first, alone: it does not match the key in place, so it must not be served.
                 Files.copy(second.certificateFile(), served.resolve("next.crt"));
-                Files.move(served.resolve("next.key"), keyFile, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
                 Files.move(served.resolve("next.crt"), certificateFile, StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
-                Thread.sleep(2_500);   // beyond the interval between looks at the files
-                String seen = null;
-                for (int attempt = 0; attempt < 2; attempt++) {   // the first handshake after the interval reloads
-                    try (SSLSocket after = directTls(proxy, alice)) {
-                        seen = fingerprintSeenBy(after);
-                    }
-                }
+                assertThat(fingerprintAfterTheNextLook(proxy)).isEqualTo(ServerTls.fingerprint(first.certificate()));
+                Files.copy(second.keyFile(), served.resolve("next.key"));
+                Files.move(served.resolve("next.key"), keyFile, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+                String seen = fingerprintAfterTheNextLook(proxy);
                 assertThat(seen).isEqualTo(ServerTls.fingerprint(second.certificate()));
                 assertThat(proxy.server().tls().fingerprint()).isEqualTo(seen);
                 try (SSLSocket after = directTls(proxy, alice); RawPgClient fresh = new RawPgClient(after)) {
