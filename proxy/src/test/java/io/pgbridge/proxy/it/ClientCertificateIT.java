@@ -6,6 +6,8 @@ import io.pgbridge.config.HbaRule;
 import io.pgbridge.config.PgbridgeConfig;
 import io.pgbridge.config.TlsConfig;
 import io.pgbridge.config.TlsMode;
+import io.pgbridge.proxy.auth.ScramCrypto;
+import io.pgbridge.proxy.auth.ScramVerifier;
 import io.pgbridge.proxy.tls.ServerTls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,10 +19,14 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +34,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -42,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientCertificateIT {
+    private static final String FRANK_PASSWORD = "frank's password";
     private Path dir;
     private TestCertificates.Issued ca;
     private TestCertificates.Issued alice;
@@ -71,10 +79,12 @@ class ClientCertificateIT {
                 "hostssl all bob all cert",
                 "hostssl all dave all trust clientcert=verify-full",
                 "hostssl all erin all trust clientcert=verify-ca",
+                "hostssl all frank all scram-sha-256",
                 "host all all all trust").map(HbaRule::parse).toList();
         PgbridgeConfig config = PgbridgeConfig.defaults().withDataDir(dir.resolve(name));
         config = config.withListen(config.listen().withTls(tls))
-                .withAuth(new AuthConfig(rules, Map.of(), false, Duration.ofSeconds(5), Duration.ZERO));
+                .withAuth(new AuthConfig(rules, Map.of("frank", ScramVerifier.create(FRANK_PASSWORD).text()), false,
+                        Duration.ofSeconds(5), Duration.ZERO));
         return RunningProxy.start(config, "h2");
     }
 
@@ -207,6 +217,55 @@ class ClientCertificateIT {
         return ServerTls.fingerprint((X509Certificate) socket.getSession().getPeerCertificates()[0]);
     }
 
+    /**
+     * Startup as {@code user}, then SCRAM-SHA-256-PLUS with {@code tls-server-end-point} of the certificate
+     * {@code socket} received, as libpq's {@code channel_binding=require}; returns what follows the client's proof.
+     */
+    private static List<RawPgClient.Message> scramSha256Plus(RawPgClient client, SSLSocket socket, String user,
+                                                             String password) throws Exception {
+        ByteArrayOutputStream startup = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(startup);
+        out.writeInt(0);
+        out.writeInt(196608);   // protocol 3.0
+        for (String text : new String[] {"user", user, "database", "test", ""}) {
+            out.write(RawPgClient.cstring(text));
+        }
+        byte[] packet = startup.toByteArray();
+        java.nio.ByteBuffer.wrap(packet).putInt(packet.length);
+        client.sendRaw(packet);
+        RawPgClient.Message offer = client.read();
+        assertThat(offer.type()).isEqualTo('R');
+        assertThat(offer.bodyText()).contains("SCRAM-SHA-256-PLUS");
+        String header = "p=tls-server-end-point,,";
+        String clientFirstBare = "n=,r=" + java.util.UUID.randomUUID();
+        byte[] clientFirst = (header + clientFirstBare).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream initial = new ByteArrayOutputStream();
+        DataOutputStream initialOut = new DataOutputStream(initial);
+        initialOut.write(RawPgClient.cstring("SCRAM-SHA-256-PLUS"));
+        initialOut.writeInt(clientFirst.length);
+        initialOut.write(clientFirst);
+        client.send('p', initial.toByteArray());
+        RawPgClient.Message continued = client.read();
+        assertThat(continued.type()).isEqualTo('R');
+        String serverFirst = new String(continued.body(), 4, continued.body().length - 4, StandardCharsets.UTF_8);
+        Map<String, String> fields = ScramCrypto.attributes(serverFirst);
+        byte[] endPoint = MessageDigest.getInstance("SHA-256")
+                .digest(socket.getSession().getPeerCertificates()[0].getEncoded());
+        ByteArrayOutputStream binding = new ByteArrayOutputStream();
+        binding.write(header.getBytes(StandardCharsets.US_ASCII));
+        binding.write(endPoint);
+        String withoutProof = "c=" + Base64.getEncoder().encodeToString(binding.toByteArray()) + ",r=" + fields.get("r");
+        byte[] salted = ScramCrypto.saltedPassword(password, Base64.getDecoder().decode(fields.get("s")),
+                Integer.parseInt(fields.get("i")));
+        byte[] clientKey = ScramCrypto.hmac(salted, "Client Key");
+        byte[] signature = ScramCrypto.hmac(ScramCrypto.sha256(clientKey),
+                clientFirstBare + "," + serverFirst + "," + withoutProof);
+        String clientFinal = withoutProof + ",p="
+                + Base64.getEncoder().encodeToString(ScramCrypto.xor(clientKey, signature));
+        client.send('p', clientFinal.getBytes(StandardCharsets.UTF_8));
+        return client.readUntilReady();
+    }
+
     /** The certificate a new connection sees once the proxy has had the time to look at its files again. */
     private String fingerprintAfterTheNextLook(RunningProxy proxy) throws Exception {
         Thread.sleep(2_500);   // beyond the interval between looks at the files
@@ -231,6 +290,8 @@ class ClientCertificateIT {
         try (RunningProxy proxy = proxy(new TlsConfig(TlsMode.REQUIRED, certificateFile, keyFile, false,
                 ca.certificateFile(), ClientCertificateMode.REQUIRED), "reload")) {
             SSLSocket before = directTls(proxy, alice);
+            // Handshake now, SCRAM with channel binding after the reload: it binds to the certificate it saw.
+            SSLSocket bindLater = directTls(proxy, alice);
             assertThat(fingerprintSeenBy(before)).isEqualTo(ServerTls.fingerprint(first.certificate()));
             try (RawPgClient old = new RawPgClient(before); Connection oldJdbc = pgjdbc(proxy, "alice", alice,
                     "verify-full")) {
@@ -246,6 +307,10 @@ class ClientCertificateIT {
                 String seen = fingerprintAfterTheNextLook(proxy);
                 assertThat(seen).isEqualTo(ServerTls.fingerprint(second.certificate()));
                 assertThat(proxy.server().tls().fingerprint()).isEqualTo(seen);
+                try (RawPgClient binding = new RawPgClient(bindLater)) {
+                    assertThat(scramSha256Plus(binding, bindLater, "frank", FRANK_PASSWORD))
+                            .extracting(RawPgClient.Message::type).endsWith('Z').doesNotContain('E');
+                }
                 try (SSLSocket after = directTls(proxy, alice); RawPgClient fresh = new RawPgClient(after)) {
                     assertThat(fresh.startup("alice", "test")).extracting(RawPgClient.Message::type).endsWith('Z');
                     assertThat(fresh.query("select 'new'")).extracting(RawPgClient.Message::type)
