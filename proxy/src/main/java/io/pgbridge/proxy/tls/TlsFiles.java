@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
@@ -113,7 +115,12 @@ final class TlsFiles {
     private List<Object> stamp() throws IOException {
         List<Object> stamp = new ArrayList<>();
         for (Path file : Stream.of(certificateFile, keyFile, clientCaFile).filter(Objects::nonNull).toList()) {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (IOException e) {
+                throw unreadable(describe(file), file, e);
+            }
             stamp.add(attributes.lastModifiedTime());
             stamp.add(attributes.size());
         }
@@ -121,7 +128,7 @@ final class TlsFiles {
     }
 
     private Loaded build(List<Object> stamp) throws IOException, GeneralSecurityException {
-        List<X509Certificate> chain = certificates(certificateFile);
+        List<X509Certificate> chain = certificates(certificateFile, describe(certificateFile));
         PrivateKey key = privateKey(keyFile);
         // A certificate renewed before its key (or the reverse) must not reach clients: check they belong together.
         checkKeyMatches(key, chain.getFirst());
@@ -132,7 +139,7 @@ final class TlsFiles {
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                         ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ServerTls.ALPN_PROTOCOL));
         if (clientCaFile != null) {
-            builder.trustManager(certificates(clientCaFile)).clientAuth(
+            builder.trustManager(certificates(clientCaFile, describe(clientCaFile))).clientAuth(
                     clientCertificates == ClientCertificateMode.REQUIRED ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL);
         }
         try {
@@ -143,12 +150,15 @@ final class TlsFiles {
         }
     }
 
-    private static List<X509Certificate> certificates(Path pemFile) throws IOException, GeneralSecurityException {
+    private static List<X509Certificate> certificates(Path pemFile, String what)
+            throws IOException, GeneralSecurityException {
         List<X509Certificate> certificates = new ArrayList<>();
         try (InputStream in = Files.newInputStream(pemFile)) {
             for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 certificates.add((X509Certificate) certificate);
             }
+        } catch (IOException e) {
+            throw unreadable(what, pemFile, e);
         }
         if (certificates.isEmpty()) {
             throw new GeneralSecurityException(pemFile + " holds no PEM certificate");
@@ -158,7 +168,13 @@ final class TlsFiles {
 
     /** An unencrypted PEM key: PKCS#8, or PKCS#1 (RSA) / SEC1 (EC) as openssl writes them. */
     private static PrivateKey privateKey(Path pemFile) throws IOException, GeneralSecurityException {
-        try (PEMParser parser = new PEMParser(Files.newBufferedReader(pemFile, StandardCharsets.US_ASCII))) {
+        PEMParser opened;
+        try {
+            opened = new PEMParser(Files.newBufferedReader(pemFile, StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw unreadable("key file", pemFile, e);   // the only key file there is
+        }
+        try (PEMParser parser = opened) {
             Object object = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             return switch (object) {
@@ -168,6 +184,20 @@ final class TlsFiles {
                         + " holds no unencrypted PEM private key");
             };
         }
+    }
+
+    private String describe(Path file) {
+        return file.equals(clientCaFile) ? "client CA file" : file.equals(keyFile) ? "key file" : "certificate file";
+    }
+
+    /** The file and the reason, which for a missing file Java's exception message leaves out. */
+    private static IOException unreadable(String what, Path file, IOException e) {
+        String reason = switch (e) {
+            case NoSuchFileException missing -> "no such file";
+            case AccessDeniedException denied -> "permission denied";
+            default -> e.getMessage();
+        };
+        return new IOException("cannot read " + what + " " + file + ": " + reason, e);
     }
 
     private void checkKeyMatches(PrivateKey key, X509Certificate certificate) throws GeneralSecurityException {
