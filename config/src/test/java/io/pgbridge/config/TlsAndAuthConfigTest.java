@@ -118,6 +118,22 @@ class TlsAndAuthConfigTest {
     }
 
     @Test
+    void clientCertificateFlags() {
+        TlsConfig tls = CommandLine.parse(new String[] {"--tls-self-signed", "--tls-client-ca", "ca.pem"}, Map.of())
+                .resolve().listen().tls();
+        assertThat(tls.clientCaFile()).isEqualTo(Path.of("ca.pem"));
+        assertThat(tls.clientCertificates()).isEqualTo(ClientCertificateMode.OPTIONAL);
+        assertThat(CommandLine.parse(new String[] {"--tls-self-signed", "--tls-client-ca", "ca.pem",
+                "--tls-client-certificates", "required"}, Map.of()).resolve().listen().tls().clientCertificates())
+                .isEqualTo(ClientCertificateMode.REQUIRED);
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--tls-client-ca", "ca.pem"}, Map.of()).resolve())
+                .hasMessageStartingWith("command line (--tls-client-ca): listen.tls_client_ca: client certificates"
+                        + " need TLS");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--tls-client-certificates", "maybe"}, Map.of()))
+                .hasMessageContaining("--tls-client-certificates takes none, optional or required");
+    }
+
+    @Test
     void certRulesAndClientcertReadAsPostgresqlReadsThem() {
         String tls = "listen: { tls_self_signed: true, tls_client_ca: ca.crt }\nauth:\n  rules:\n";
         var rules = load(tls + "    - hostssl all all all cert\n"
