@@ -56,13 +56,14 @@ class ClientCertificateIT {
     private TestCertificates.Issued bob;
     private TestCertificates.Issued expired;
     private TestCertificates.Issued foreign;
+    private TestCertificates.Issued otherCa;
     private RunningProxy optional;
 
     @BeforeAll
     void start() throws Exception {
         dir = Files.createTempDirectory("pgbridge-client-certs");
         ca = TestCertificates.authority(dir, "test-ca");
-        TestCertificates.Issued otherCa = TestCertificates.authority(dir, "other-ca");
+        otherCa = TestCertificates.authority(dir, "other-ca");
         Instant later = Instant.now().plus(Duration.ofDays(30));
         alice = TestCertificates.client(dir, "alice", ca, "alice", later);
         bob = TestCertificates.client(dir, "bob", ca, "bob", later);
@@ -274,6 +275,18 @@ class ClientCertificateIT {
         return client.readUntilReady();
     }
 
+    /** Whether direct TLS with {@code certificate} gets through the handshake and the cert method as alice. */
+    private boolean logsInAsAlice(RunningProxy proxy, TestCertificates.Issued certificate) {
+        // With TLS 1.3 the server judges the client's certificate after the client's side of the handshake is
+        // done: a refusal shows as an alert (an exception) or the end of the stream on the first read.
+        try (SSLSocket socket = directTls(proxy, certificate); RawPgClient client = new RawPgClient(socket)) {
+            List<RawPgClient.Message> answer = client.startup("alice", "test");
+            return !answer.isEmpty() && answer.getLast().type() == 'Z';
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** The certificate a new connection sees once the proxy has had the time to look at its files again. */
     private String fingerprintAfterTheNextLook(RunningProxy proxy) throws Exception {
         Thread.sleep(2_500);   // beyond the interval between looks at the files
@@ -293,10 +306,13 @@ class ClientCertificateIT {
         TestCertificates.Issued second = TestCertificates.server(served, "second", ca);
         Path certificateFile = served.resolve("server.crt");
         Path keyFile = served.resolve("server.key");
+        Path clientCaFile = served.resolve("clients-ca.crt");
         Files.copy(first.certificateFile(), certificateFile);
         Files.copy(first.keyFile(), keyFile);
+        Files.copy(ca.certificateFile(), clientCaFile);
         try (RunningProxy proxy = proxy(new TlsConfig(TlsMode.REQUIRED, certificateFile, keyFile, false,
-                ca.certificateFile(), ClientCertificateMode.REQUIRED), "reload")) {
+                clientCaFile, ClientCertificateMode.REQUIRED), "reload")) {
+            assertThat(logsInAsAlice(proxy, foreign)).isFalse();
             SSLSocket before = directTls(proxy, alice);
             // Handshake now, SCRAM with channel binding after the reload: it binds to the certificate it saw.
             SSLSocket bindLater = directTls(proxy, alice);
@@ -312,9 +328,15 @@ class ClientCertificateIT {
                 Files.copy(second.keyFile(), served.resolve("next.key"));
                 Files.move(served.resolve("next.key"), keyFile, StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
+                // And a client CA bundle that adds the other authority.
+                Files.writeString(served.resolve("next-ca.crt"), Files.readString(ca.certificateFile())
+                        + Files.readString(otherCa.certificateFile()));
+                Files.move(served.resolve("next-ca.crt"), clientCaFile, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
                 String seen = fingerprintAfterTheNextLook(proxy);
                 assertThat(seen).isEqualTo(ServerTls.fingerprint(second.certificate()));
                 assertThat(proxy.server().tls().fingerprint()).isEqualTo(seen);
+                assertThat(logsInAsAlice(proxy, foreign)).isTrue();
                 try (RawPgClient binding = new RawPgClient(bindLater)) {
                     assertThat(scramSha256Plus(binding, bindLater, "frank", FRANK_PASSWORD))
                             .extracting(RawPgClient.Message::type).endsWith('Z').doesNotContain('E');
