@@ -14,6 +14,11 @@ public enum AuthMode {
     MD5("md5"),
     /** The password in clear text; refused on connections without TLS unless the config allows it. */
     PASSWORD("password"),
+    /**
+     * A TLS client certificate, verified against {@code listen.tls_client_ca}, whose subject CN is the user name, as
+     * PostgreSQL's {@code cert}; only on TLS connections.
+     */
+    CERT("cert"),
     /** Refuse the connection, as PostgreSQL's {@code reject}. */
     REJECT("reject");
 

@@ -24,6 +24,8 @@ import java.util.function.UnaryOperator;
  * @param tlsCertificate {@code --tls-certificate FILE}, with {@code --tls-key FILE}
  * @param tlsKey {@code --tls-key FILE}
  * @param tlsSelfSigned {@code --tls-self-signed}: generate a certificate at start (development)
+ * @param tlsClientCa {@code --tls-client-ca FILE}: authorities of client certificates
+ * @param tlsClientCertificates {@code --tls-client-certificates none|optional|required}
  */
 public record CliOptions(
         boolean help,
@@ -40,7 +42,9 @@ public record CliOptions(
         Optional<TlsMode> tlsMode,
         Optional<Path> tlsCertificate,
         Optional<Path> tlsKey,
-        boolean tlsSelfSigned) {
+        boolean tlsSelfSigned,
+        Optional<Path> tlsClientCa,
+        Optional<ClientCertificateMode> tlsClientCertificates) {
 
     public CliOptions {
         configFile = orEmpty(configFile);
@@ -55,6 +59,8 @@ public record CliOptions(
         tlsMode = orEmpty(tlsMode);
         tlsCertificate = orEmpty(tlsCertificate);
         tlsKey = orEmpty(tlsKey);
+        tlsClientCa = orEmpty(tlsClientCa);
+        tlsClientCertificates = orEmpty(tlsClientCertificates);
     }
 
     /** Without TLS flags. */
@@ -63,7 +69,7 @@ public record CliOptions(
                       Optional<String> backendPassword, Optional<BackendMode> backendMode, Optional<Path> dataDir,
                       Map<String, String> env) {
         this(help, version, configFile, host, port, backendUrl, backendUser, backendPassword, backendMode, dataDir,
-                env, Optional.empty(), Optional.empty(), Optional.empty(), false);
+                env, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty());
     }
 
     /** The configuration to run with: the config file (or the defaults) with the flags applied on top. */
@@ -125,12 +131,24 @@ public record CliOptions(
             config = flag("--tls-self-signed", "listen", config,
                     c -> c.withListen(c.listen().withTls(c.listen().tls().withSelfSigned())));
         }
+        if (tlsClientCa.isPresent() || tlsClientCertificates.isPresent()) {
+            config = flag(tlsClientCa.isPresent() ? "--tls-client-ca" : "--tls-client-certificates", "listen", config,
+                    c -> c.withListen(c.listen().withTls(withClientCertificates(c.listen().tls()))));
+        }
         if (tlsMode.isPresent()) {
             TlsMode mode = tlsMode.get();
             config = flag("--tls", "listen", config,
                     c -> c.withListen(c.listen().withTls(c.listen().tls().withMode(mode))));
         }
         return config;
+    }
+
+    /** The flags over the file: a CA alone keeps the file's mode, or asks for certificates if it had none. */
+    private TlsConfig withClientCertificates(TlsConfig tls) {
+        Path ca = tlsClientCa.orElse(tls.clientCaFile());
+        ClientCertificateMode mode = tlsClientCertificates.orElse(
+                tls.clientCertificates() == ClientCertificateMode.NONE ? null : tls.clientCertificates());
+        return tls.withClientCertificates(ca, mode);
     }
 
     /** Never shows the password or the environment (which holds other people's secrets too). */
@@ -141,7 +159,8 @@ public record CliOptions(
                 + backendUser + ", backendPassword=" + backendPassword.map(p -> Secrets.MASK) + ", backendMode="
                 + backendMode + ", dataDir="
                 + dataDir + ", env=<" + env.size() + " variables>, tlsMode=" + tlsMode + ", tlsCertificate="
-                + tlsCertificate + ", tlsKey=" + tlsKey + ", tlsSelfSigned=" + tlsSelfSigned + "]";
+                + tlsCertificate + ", tlsKey=" + tlsKey + ", tlsSelfSigned=" + tlsSelfSigned + ", tlsClientCa=" + tlsClientCa
+                + ", tlsClientCertificates=" + tlsClientCertificates + "]";
     }
 
     /** Applies one flag; a validation error is placed at "command line (--flag)" with the full key path. */

@@ -32,6 +32,10 @@ public final class CommandLine {
         TLS_KEY("--tls-key", "FILE", "PEM private key of that certificate, unencrypted"),
         TLS_SELF_SIGNED("--tls-self-signed", null,
                 "development: generate a self-signed certificate at start, log its SHA-256 fingerprint"),
+        TLS_CLIENT_CA("--tls-client-ca", "FILE",
+                "PEM authorities of client certificates: TLS clients are asked for one, verified against these"),
+        TLS_CLIENT_CERTIFICATES("--tls-client-certificates", "MODE",
+                "none, optional (default with --tls-client-ca) or required: refuse TLS clients without one"),
         HELP("--help", null, "print this help and exit (also -h)"),
         VERSION("--version", null, "print the version and exit");
 
@@ -86,6 +90,8 @@ public final class CommandLine {
         Optional<Path> tlsCertificate = Optional.empty();
         Optional<Path> tlsKey = Optional.empty();
         boolean tlsSelfSigned = false;
+        Optional<Path> tlsClientCa = Optional.empty();
+        Optional<ClientCertificateMode> tlsClientCertificates = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-")) {
@@ -130,6 +136,10 @@ public final class CommandLine {
                 case TLS_CERTIFICATE -> tlsCertificate = Optional.of(path(flag, value));
                 case TLS_KEY -> tlsKey = Optional.of(path(flag, value));
                 case TLS_SELF_SIGNED -> tlsSelfSigned = true;
+                case TLS_CLIENT_CA -> tlsClientCa = Optional.of(path(flag, value));
+                case TLS_CLIENT_CERTIFICATES -> tlsClientCertificates = Optional.of(ClientCertificateMode
+                        .fromConfigName(value).orElseThrow(
+                                () -> cli("--tls-client-certificates takes none, optional or required")));
                 case HELP -> help = true;
                 case VERSION -> version = true;
             }
@@ -138,7 +148,8 @@ public final class CommandLine {
             backendPassword = Optional.ofNullable(environment.get(BACKEND_PASSWORD_ENV));
         }
         return new CliOptions(help, version, configFile, host, port, backendUrl, backendUser, backendPassword,
-                backendMode, dataDir, environment, tlsMode, tlsCertificate, tlsKey, tlsSelfSigned);
+                backendMode, dataDir, environment, tlsMode, tlsCertificate, tlsKey, tlsSelfSigned, tlsClientCa,
+                tlsClientCertificates);
     }
 
     /** The {@code --help} text: every flag, precedence, and the YAML file format. */
@@ -166,13 +177,15 @@ public final class CommandLine {
                 Config file (YAML; ${VAR} and ${VAR:-default} are read from the environment;
                 durations like 500ms, 30s, 10m, 1h; sizes like 10000, 64MB, 1GiB):
                   listen: { host: 127.0.0.1, port: 5433, auth: trust, allow_trust_on_network: false,
-                            tls: enabled, tls_certificate: server.crt, tls_key: server.key }
+                            tls: enabled, tls_certificate: server.crt, tls_key: server.key,
+                            tls_client_ca: clients-ca.crt, tls_client_certificates: optional }
                   auth:                    # users make scram-sha-256 the default listen.auth
                     users:                 # verifiers only: ./pgbridge passwd USER prints one
                       alice: "SCRAM-SHA-256$4096:cGdicmlkZ2UtZXhhbXBsZQ==$/CdjMavBkW5yQuVS9dQMNW2aH8fvFcq2A56pzY4Afhg=:bd9nkU4IQWFrkwfvXu/RRp+yYvYo6g9TVmzvFR6G1dc="
                     rules:                 # pg_hba style, first match wins, no match = refused
                       - hostssl all all 0.0.0.0/0 scram-sha-256
                       - host all all 127.0.0.1/32 md5
+                      - hostssl all batch all cert   # client certificate with CN = user name
                     allow_cleartext_without_tls: false
                     timeout: 60s
                     failure_delay: 500ms

@@ -30,7 +30,8 @@ public final class ConfigLoader {
     static final List<String> ROOT_KEYS =
             List.of("listen", "data_dir", "default_backend", "backends", "routes", "limits", "auth");
     static final List<String> LISTEN_KEYS = List.of("host", "port", "auth", "allow_trust_on_network",
-            "tls", "tls_certificate", "tls_key", "tls_self_signed", "io_threads");
+            "tls", "tls_certificate", "tls_key", "tls_self_signed", "tls_client_ca", "tls_client_certificates",
+            "io_threads");
     static final List<String> AUTH_KEYS =
             List.of("users", "rules", "allow_cleartext_without_tls", "timeout", "failure_delay");
     static final List<String> BACKEND_KEYS = List.of("url", "user", "password", "mode", "pool", "properties");
@@ -130,7 +131,10 @@ public final class ConfigLoader {
         var key = s.value("tls_key", Values.path()).orElse(null);
         boolean selfSigned = s.value("tls_self_signed", Values.bool()).orElse(false);
         TlsMode tlsMode = s.value("tls", ConfigLoader::tlsMode).orElse(TlsConfig.defaultMode(certificate, selfSigned));
-        TlsConfig tls = s.build(() -> new TlsConfig(tlsMode, certificate, key, selfSigned));
+        var clientCa = s.value("tls_client_ca", Values.path()).orElse(null);
+        var clientCertificates = s.value("tls_client_certificates", ConfigLoader::clientCertificateMode).orElse(null);
+        TlsConfig tls = s.build(() -> new TlsConfig(tlsMode, certificate, key, selfSigned, clientCa,
+                clientCertificates));
         int ioThreads = s.value("io_threads", Values.integer("0 (one per core) or a thread count")).orElse(0);
         return s.build(() -> new ListenConfig(host, port, auth, allowTrust, tls, ioThreads));
     }
@@ -138,6 +142,11 @@ public final class ConfigLoader {
     private static TlsMode tlsMode(String text) {
         return TlsMode.fromConfigName(text).orElseThrow(() -> new ConfigException("expected one of "
                 + String.join(", ", TlsMode.configNames()) + ", got " + Values.quote(text)));
+    }
+
+    private static ClientCertificateMode clientCertificateMode(String text) {
+        return ClientCertificateMode.fromConfigName(text).orElseThrow(() -> new ConfigException("expected one of "
+                + String.join(", ", ClientCertificateMode.configNames()) + ", got " + Values.quote(text)));
     }
 
     private static AuthConfig auth(YamlSection s) {

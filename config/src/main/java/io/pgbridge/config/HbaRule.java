@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * One line of pg_hba.conf style: {@code TYPE DATABASE USER ADDRESS METHOD}, e.g.
+ * One line of pg_hba.conf style: {@code TYPE DATABASE USER ADDRESS METHOD [clientcert=verify-ca|verify-full]}, e.g.
  * {@code hostssl all alice 10.0.0.0/8 scram-sha-256}. The first rule matching a connection decides its method; a
  * connection no rule matches is refused.
  *
@@ -17,12 +17,38 @@ import java.util.regex.Pattern;
  * @param network the client address range; null means every address ({@code all})
  * @param prefixLength bits of {@code network} that must match
  * @param method how a matching client authenticates
+ * @param clientCertificate what a client certificate must be on top of the method ({@code clientcert=}); the
+ *     {@code cert} method always means {@link ClientCertificateCheck#VERIFY_FULL}
  */
 public record HbaRule(Connection connection, String database, String user, InetAddress network, int prefixLength,
-                      AuthMode method) {
+                      AuthMode method, ClientCertificateCheck clientCertificate) {
 
     /** The TYPE column. */
     public enum Connection { HOST, HOSTSSL, HOSTNOSSL }
+
+    /** PostgreSQL's {@code clientcert} option. */
+    public enum ClientCertificateCheck {
+        /** No certificate needed. */
+        NONE,
+        /** A certificate that chains to {@code tls_client_ca} must have been presented. */
+        VERIFY_CA,
+        /** As {@link #VERIFY_CA}, and its subject CN must be the user name. */
+        VERIFY_FULL
+    }
+
+    public HbaRule {
+        if (clientCertificate == null || method == AuthMode.CERT) {
+            // As PostgreSQL: cert is a verify-full check with nothing else to ask.
+            clientCertificate = method == AuthMode.CERT ? ClientCertificateCheck.VERIFY_FULL
+                    : ClientCertificateCheck.NONE;
+        }
+    }
+
+    /** Without a clientcert option. */
+    public HbaRule(Connection connection, String database, String user, InetAddress network, int prefixLength,
+                   AuthMode method) {
+        this(connection, database, user, network, prefixLength, method, null);
+    }
 
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
@@ -31,10 +57,13 @@ public record HbaRule(Connection connection, String database, String user, InetA
         return new HbaRule(Connection.HOST, "all", "all", null, 0, method);
     }
 
-    /** Parses {@code TYPE DATABASE USER ADDRESS METHOD}; ADDRESS is {@code all}, an IP, or IP/prefix. */
+    /**
+     * Parses {@code TYPE DATABASE USER ADDRESS METHOD [OPTION=VALUE]}; ADDRESS is {@code all}, an IP, or IP/prefix;
+     * the one option known is {@code clientcert}. Errors read as PostgreSQL's for the same pg_hba.conf line.
+     */
     public static HbaRule parse(String line) {
         List<String> fields = List.of(line.strip().split("\\s+"));
-        if (fields.size() != 5) {
+        if (fields.size() < 5) {
             throw new ConfigException("expected TYPE DATABASE USER ADDRESS METHOD, e.g. "
                     + "\"host all all 127.0.0.1/32 scram-sha-256\", got " + Values.quote(line));
         }
@@ -48,9 +77,13 @@ public record HbaRule(Connection connection, String database, String user, InetA
         AuthMode method = AuthMode.fromConfigName(fields.get(4)).orElseThrow(() -> new ConfigException(
                 "expected a METHOD among " + String.join(", ", AuthMode.configNames()) + ", got "
                         + Values.quote(fields.get(4))));
+        if (method == AuthMode.CERT && connection != Connection.HOSTSSL) {
+            throw new ConfigException("cert authentication is only supported on hostssl connections");
+        }
+        ClientCertificateCheck clientCertificate = options(fields.subList(5, fields.size()), connection, method);
         String address = fields.get(3);
         if (address.equalsIgnoreCase("all")) {
-            return new HbaRule(connection, fields.get(1), fields.get(2), null, 0, method);
+            return new HbaRule(connection, fields.get(1), fields.get(2), null, 0, method, clientCertificate);
         }
         int slash = address.indexOf('/');
         InetAddress network = literal(slash < 0 ? address : address.substring(0, slash));
@@ -67,7 +100,38 @@ public record HbaRule(Connection connection, String database, String user, InetA
                         + Values.quote(address));
             }
         }
-        return new HbaRule(connection, fields.get(1), fields.get(2), network, prefix, method);
+        return new HbaRule(connection, fields.get(1), fields.get(2), network, prefix, method, clientCertificate);
+    }
+
+    private static ClientCertificateCheck options(List<String> options, Connection connection, AuthMode method) {
+        ClientCertificateCheck check = null;
+        for (String option : options) {
+            int equals = option.indexOf('=');
+            if (equals < 0) {
+                throw new ConfigException("authentication option not in name=value format: " + option);
+            }
+            String name = option.substring(0, equals);
+            String value = option.substring(equals + 1);
+            if (!name.equals("clientcert")) {
+                throw new ConfigException("unrecognized authentication option name: " + Values.quote(name)
+                        + " (pgbridge knows clientcert)");
+            }
+            if (connection != Connection.HOSTSSL) {
+                throw new ConfigException("clientcert can only be configured for \"hostssl\" rows");
+            }
+            check = switch (value) {
+                case "verify-full" -> ClientCertificateCheck.VERIFY_FULL;
+                case "verify-ca" -> {
+                    if (method == AuthMode.CERT) {
+                        throw new ConfigException(
+                                "clientcert only accepts \"verify-full\" when using \"cert\" authentication");
+                    }
+                    yield ClientCertificateCheck.VERIFY_CA;
+                }
+                default -> throw new ConfigException("invalid value for clientcert: " + Values.quote(value));
+            };
+        }
+        return check;
     }
 
     /** Whether this rule applies to a client at {@code address} asking for {@code database} as {@code user}. */
@@ -117,7 +181,9 @@ public record HbaRule(Connection connection, String database, String user, InetA
     @Override
     public String toString() {
         String address = network == null ? "all" : network.getHostAddress() + "/" + prefixLength;
+        String option = method == AuthMode.CERT || clientCertificate == ClientCertificateCheck.NONE ? ""
+                : " clientcert=" + clientCertificate.name().toLowerCase(Locale.ROOT).replace('_', '-');
         return connection.name().toLowerCase(Locale.ROOT) + " " + database + " " + user + " " + address + " "
-                + method.configName();
+                + method.configName() + option;
     }
 }

@@ -54,6 +54,12 @@ public record PgbridgeConfig(
                     + " address, would let anyone who can reach it connect without a password; set"
                     + " listen.allow_trust_on_network: true to accept that risk");
         }
+        if (!listen.tls().asksForClientCertificates() && auth.effectiveRules(listen.auth()).stream()
+                .anyMatch(rule -> rule.clientCertificate() != HbaRule.ClientCertificateCheck.NONE)) {
+            throw new ConfigException(auth.rules().isEmpty() ? "listen.auth" : "auth.rules", "the cert method and"
+                    + " clientcert= need client certificates: set listen.tls_client_ca to the PEM file of the"
+                    + " authorities that sign them");
+        }
     }
 
     /** With the default authentication: the listener's method for everyone. */

@@ -74,7 +74,7 @@ class ConfigLoaderErrorsTest {
         assertThat(error("listen:\n  allow_trust_on_network: yes\n")).hasMessage(
                 "pgbridge.yaml:2: listen.allow_trust_on_network: expected true or false, got \"yes\"");
         assertThat(error("listen:\n  auth: kerberos\n")).hasMessage("pgbridge.yaml:2: listen.auth: expected one of"
-                + " trust, scram-sha-256, md5, password, reject, got \"kerberos\"");
+                + " trust, scram-sha-256, md5, password, cert, reject, got \"kerberos\"");
         assertThat(error("listen:\n  port: [1, 2]\n"))
                 .hasMessage("pgbridge.yaml:2: listen.port: expected a single value, got a list");
         assertThat(error("listen: 5433\n"))
@@ -93,7 +93,8 @@ class ConfigLoaderErrorsTest {
                         + " max_lifetime");
         assertThat(error("listen:\n  prot: 1\n")).hasMessage("pgbridge.yaml:2: listen.prot: unknown key (did you"
                 + " mean \"port\"?); allowed keys are host, port, auth, allow_trust_on_network,"
-                + " tls, tls_certificate, tls_key, tls_self_signed, io_threads");
+                + " tls, tls_certificate, tls_key, tls_self_signed, tls_client_ca,"
+                + " tls_client_certificates, io_threads");
         assertThat(error("listen:\n  io_threads: -1\n")).hasMessage("pgbridge.yaml:2: listen.io_threads: expected 0"
                 + " (one per core) or a thread count up to 1024, got -1");
         assertThat(error(MARIA + "    colour: blue\n")).hasMessage("pgbridge.yaml:4: backends.maria.colour: unknown"

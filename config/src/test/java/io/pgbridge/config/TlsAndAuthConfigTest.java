@@ -97,4 +97,64 @@ class TlsAndAuthConfigTest {
         assertThat(load("listen: { host: 0.0.0.0, auth: md5, allow_trust_on_network: true }\nauth:\n  rules:\n"
                 + "    - host all all all trust\n").auth().rules()).hasSize(1);
     }
+
+    @Test
+    void aClientCaAsksForClientCertificatesAndTheModeMustAgreeWithIt() {
+        PgbridgeConfig optional = load("listen: { tls_certificate: a.crt, tls_key: a.key, tls_client_ca: ca.crt }\n");
+        assertThat(optional.listen().tls().clientCaFile()).isEqualTo(Path.of("ca.crt"));
+        assertThat(optional.listen().tls().clientCertificates()).isEqualTo(ClientCertificateMode.OPTIONAL);
+        PgbridgeConfig required = load("listen: { tls_certificate: a.crt, tls_key: a.key, tls_client_ca: ca.crt,"
+                + " tls_client_certificates: required }\n");
+        assertThat(required.listen().tls().clientCertificates()).isEqualTo(ClientCertificateMode.REQUIRED);
+        assertThat(load("listen: { tls_self_signed: true }\n").listen().tls().asksForClientCertificates()).isFalse();
+        assertThatThrownBy(() -> load("listen:\n  tls_self_signed: true\n  tls_client_certificates: required\n"))
+                .hasMessageStartingWith("pgbridge.yaml:3: listen.tls_client_certificates: tls_client_certificates:"
+                        + " required needs tls_client_ca");
+        assertThatThrownBy(() -> load("listen:\n  tls_self_signed: true\n  tls_client_certificates: sometimes\n"))
+                .hasMessageStartingWith("pgbridge.yaml:3: listen.tls_client_certificates: expected one of none,"
+                        + " optional, required, got \"sometimes\"");
+        assertThatThrownBy(() -> load("listen:\n  tls_client_ca: ca.crt\n"))
+                .hasMessageStartingWith("pgbridge.yaml:2: listen.tls_client_ca: client certificates need TLS");
+    }
+
+    @Test
+    void clientCertificateFlags() {
+        TlsConfig tls = CommandLine.parse(new String[] {"--tls-self-signed", "--tls-client-ca", "ca.pem"}, Map.of())
+                .resolve().listen().tls();
+        assertThat(tls.clientCaFile()).isEqualTo(Path.of("ca.pem"));
+        assertThat(tls.clientCertificates()).isEqualTo(ClientCertificateMode.OPTIONAL);
+        assertThat(CommandLine.parse(new String[] {"--tls-self-signed", "--tls-client-ca", "ca.pem",
+                "--tls-client-certificates", "required"}, Map.of()).resolve().listen().tls().clientCertificates())
+                .isEqualTo(ClientCertificateMode.REQUIRED);
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--tls-client-ca", "ca.pem"}, Map.of()).resolve())
+                .hasMessageStartingWith("command line (--tls-client-ca): listen.tls_client_ca: client certificates"
+                        + " need TLS");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--tls-client-certificates", "maybe"}, Map.of()))
+                .hasMessageContaining("--tls-client-certificates takes none, optional or required");
+    }
+
+    @Test
+    void certRulesAndClientcertReadAsPostgresqlReadsThem() {
+        String tls = "listen: { tls_self_signed: true, tls_client_ca: ca.crt }\nauth:\n  rules:\n";
+        var rules = load(tls + "    - hostssl all all all cert\n"
+                + "    - hostssl all all all scram-sha-256 clientcert=verify-ca\n"
+                + "    - hostssl all all all md5 clientcert=verify-full\n").auth().rules();
+        assertThat(rules).extracting(HbaRule::clientCertificate).containsExactly(
+                HbaRule.ClientCertificateCheck.VERIFY_FULL, HbaRule.ClientCertificateCheck.VERIFY_CA,
+                HbaRule.ClientCertificateCheck.VERIFY_FULL);
+        assertThat(rules.get(1)).hasToString("hostssl all all all scram-sha-256 clientcert=verify-ca");
+        assertThatThrownBy(() -> load(tls + "    - host all all all cert\n")).hasMessageStartingWith(
+                "pgbridge.yaml:4: auth.rules[1]: cert authentication is only supported on hostssl connections");
+        assertThatThrownBy(() -> load(tls + "    - host all all all md5 clientcert=verify-ca\n"))
+                .hasMessageContaining("clientcert can only be configured for \"hostssl\" rows");
+        assertThatThrownBy(() -> load(tls + "    - hostssl all all all cert clientcert=verify-ca\n"))
+                .hasMessageContaining("clientcert only accepts \"verify-full\" when using \"cert\" authentication");
+        assertThatThrownBy(() -> load(tls + "    - hostssl all all all md5 clientcert=1\n"))
+                .hasMessageContaining("invalid value for clientcert: \"1\"");
+        assertThatThrownBy(() -> load(tls + "    - hostssl all all all md5 map=x\n"))
+                .hasMessageContaining("unrecognized authentication option name: \"map\"");
+        assertThatThrownBy(() -> load("listen: { tls_self_signed: true }\nauth:\n  rules:\n"
+                + "    - hostssl all all all cert\n")).hasMessageContaining("auth.rules: the cert method and"
+                + " clientcert= need client certificates: set listen.tls_client_ca");
+    }
 }

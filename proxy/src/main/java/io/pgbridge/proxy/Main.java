@@ -70,6 +70,10 @@ public final class Main {
         if (server.tls() != null) {
             log.info("TLS {} with certificate {} (SHA-256 fingerprint {})", server.tls().mode().configName(),
                     server.tls().certificateFile(), server.tls().fingerprint());
+            if (server.tls().asksForClientCertificates()) {
+                log.info("TLS client certificates {}, verified against {}",
+                        config.listen().tls().clientCertificates().configName(), config.listen().tls().clientCaFile());
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

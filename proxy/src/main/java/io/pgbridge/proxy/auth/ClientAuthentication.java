@@ -11,12 +11,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Decides how a client authenticates (the first matching rule) and runs that method: trust, SCRAM-SHA-256, md5 or
- * cleartext password, against the verifiers of the configuration. Failures answer as PostgreSQL does, after the same
+ * Decides how a client authenticates (the first matching rule) and runs that method: trust, SCRAM-SHA-256, md5,
+ * cleartext password or a client certificate, against the verifiers of the configuration. Failures answer as PostgreSQL does, after the same
  * delay whether the user exists or not; secrets are compared in constant time and never logged.
  */
 public final class ClientAuthentication {
@@ -33,9 +34,11 @@ public final class ClientAuthentication {
 
     /**
      * Who is knocking: the address it comes from, whether it uses TLS, and what its startup packet asks for.
-     * {@code serverEndPoint} is the hash of our certificate for SCRAM channel binding, null without TLS.
+     * {@code serverEndPoint} is the hash of our certificate for SCRAM channel binding, null without TLS;
+     * {@code certificate} the client's, already verified against the configured authorities by the handshake, or null.
      */
-    public record Client(InetAddress address, boolean tls, String user, String database, byte[] serverEndPoint) {
+    public record Client(InetAddress address, boolean tls, String user, String database, byte[] serverEndPoint,
+                         X509Certificate certificate) {
     }
 
     private final AuthConfig config;
@@ -53,7 +56,8 @@ public final class ClientAuthentication {
 
     /** Whether every client is let in without a password (pgbridge's default on loopback). */
     public boolean trustsEveryone() {
-        return rules.stream().allMatch(rule -> rule.method() == AuthMode.TRUST);
+        return rules.stream().allMatch(rule -> rule.method() == AuthMode.TRUST
+                && rule.clientCertificate() == HbaRule.ClientCertificateCheck.NONE);
     }
 
     /** Returns when the client is authenticated; otherwise throws with the FATAL to send. */
@@ -65,8 +69,12 @@ public final class ClientAuthentication {
             throw AuthenticationException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                     "no pg_hba.conf entry for " + describe(client));
         }
+        if (rule.clientCertificate() != HbaRule.ClientCertificateCheck.NONE && client.certificate() == null) {
+            throw AuthenticationException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                    "connection requires a valid client certificate");
+        }
         switch (rule.method()) {
-            case TRUST -> {
+            case TRUST, CERT -> {
             }
             case REJECT -> throw AuthenticationException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                     "pg_hba.conf rejects connection for " + describe(client));
@@ -86,6 +94,11 @@ public final class ClientAuthentication {
             }
             case SCRAM_SHA_256 -> checked(client, scram(client, exchange));
         }
+        // As PostgreSQL: cert and clientcert=verify-full take the user name from the certificate's CN.
+        if (rule.clientCertificate() == HbaRule.ClientCertificateCheck.VERIFY_FULL
+                && !client.user().equals(ClientCertificateNames.commonName(client.certificate()))) {
+            failed(rule.method(), client);
+        }
     }
 
     private static String describe(Client client) {
@@ -95,16 +108,29 @@ public final class ClientAuthentication {
 
     /** A failure waits out the configured delay, whether the user was unknown or the password wrong. */
     private void checked(Client client, boolean passed) {
-        if (passed) {
-            return;
+        if (!passed) {
+            failed(AuthMode.PASSWORD, client);
         }
+    }
+
+    /** Waits out the failure delay, then throws PostgreSQL's {@code auth_failed} message for {@code method}. */
+    private void failed(AuthMode method, Client client) {
         try {
             Thread.sleep(config.failureDelay());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw AuthenticationException.of(SqlState.INVALID_PASSWORD,
-                "password authentication failed for user \"" + client.user() + "\"");
+        String user = "user \"" + client.user() + "\"";
+        throw switch (method) {
+            case PASSWORD, MD5, SCRAM_SHA_256 -> AuthenticationException.of(SqlState.INVALID_PASSWORD,
+                    "password authentication failed for " + user);
+            case CERT -> AuthenticationException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                    "certificate authentication failed for " + user);
+            case TRUST -> AuthenticationException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                    "\"trust\" authentication failed for " + user);
+            case REJECT -> AuthenticationException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                    "authentication failed for " + user + ": host rejected");
+        };
     }
 
     private boolean scram(Client client, Exchange exchange) {

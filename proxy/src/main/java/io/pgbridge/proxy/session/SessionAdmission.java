@@ -8,11 +8,14 @@ import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
+import io.pgbridge.proxy.tls.ServerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLSession;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -70,9 +73,12 @@ final class SessionAdmission {
         channel.closeFuture().addListener(closed -> context.connectionSlots().release());
         ClientAuthentication authentication = context.authentication();
         if (!authentication.trustsEveryone()) {
-            byte[] endPoint = encrypted ? context.tls().serverEndPoint() : null;
-            authentication.authenticate(new ClientAuthentication.Client(address, encrypted, user, database, endPoint),
-                    new PasswordExchange());
+            SSLSession session = encrypted ? channel.pipeline().get(SslHandler.class).engine().getSession() : null;
+            // The connection's own certificates: a reload since its handshake must not change what it binds to.
+            byte[] endPoint = session != null ? ServerTls.serverEndPoint(session) : null;
+            X509Certificate clientCertificate = session != null ? ServerTls.clientCertificate(session) : null;
+            authentication.authenticate(new ClientAuthentication.Client(address, encrypted, user, database, endPoint,
+                    clientCertificate), new PasswordExchange());
         }
         // After authentication, as PostgreSQL checks CONNECTION LIMIT: a failed login takes no place.
         Runnable release = context.connectionCounts().admit(user, database);

@@ -1,44 +1,39 @@
 package io.pgbridge.proxy.tls;
 
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.SslProvider;
 import io.pgbridge.config.TlsConfig;
 import io.pgbridge.config.TlsMode;
 
-import java.io.ByteArrayInputStream;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The server side of TLS towards clients: one {@link SslContext} (TLS 1.3 and 1.2, the JDK's engine) built at start
- * from PEM files or a generated certificate, and an {@link SslHandler} per connection that asked for it.
+ * The server side of TLS towards clients: an {@link SslContext} (TLS 1.3 and 1.2, the JDK's engine) built at start
+ * from PEM files or a generated certificate, rebuilt when those files change, and an {@link SslHandler} per
+ * connection that asked for it. What a connection's handshake used is read from its own {@link SSLSession}.
  */
 public final class ServerTls {
-    private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
     /** The ALPN protocol name PostgreSQL 17 registered and requires for direct TLS. */
     public static final String ALPN_PROTOCOL = "postgresql";
 
     private final TlsMode mode;
-    private final SslContext context;
-    private final X509Certificate certificate;
-    private final Path certificateFile;
+    private final TlsFiles files;
+    private final boolean asksForClientCertificates;
 
-    private ServerTls(TlsMode mode, SslContext context, X509Certificate certificate, Path certificateFile) {
+    private ServerTls(TlsMode mode, TlsFiles files, boolean asksForClientCertificates) {
         this.mode = mode;
-        this.context = context;
-        this.certificate = certificate;
-        this.certificateFile = certificateFile;
+        this.files = files;
+        this.asksForClientCertificates = asksForClientCertificates;
     }
 
     /**
@@ -56,20 +51,8 @@ public final class ServerTls {
             certificateFile = generated.certificateFile();
             keyFile = generated.keyFile();
         }
-        SslContext context;
-        try {
-            context = SslContextBuilder.forServer(certificateFile.toFile(), keyFile.toFile())
-                    .sslProvider(SslProvider.JDK).protocols(PROTOCOLS)
-                    // Offered to clients that ask (PostgreSQL 17's libpq always does); others negotiate none.
-                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
-                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ALPN_PROTOCOL))
-                    .build();
-        } catch (IOException | RuntimeException e) {
-            throw new GeneralSecurityException("cannot use " + certificateFile + " and " + keyFile
-                    + " as PEM certificate and key: " + e.getMessage(), e);
-        }
-        return new ServerTls(config.mode(), context, firstCertificate(certificateFile), certificateFile);
+        TlsFiles files = TlsFiles.load(certificateFile, keyFile, config.clientCaFile(), config.clientCertificates());
+        return new ServerTls(config.mode(), files, config.asksForClientCertificates());
     }
 
     public TlsMode mode() {
@@ -81,18 +64,28 @@ public final class ServerTls {
         return mode == TlsMode.REQUIRED;
     }
 
-    /** The file holding the server certificate (for a generated one, where clients find it). */
-    public Path certificateFile() {
-        return certificateFile;
+    /** Whether handshakes ask for a client certificate (verified against the configured authorities). */
+    public boolean asksForClientCertificates() {
+        return asksForClientCertificates;
     }
 
-    /** The server certificate, the first of the chain. */
+    /** The file holding the server certificate (for a generated one, where clients find it). */
+    public Path certificateFile() {
+        return files.certificateFile();
+    }
+
+    /** The server certificate new connections get, the first of the chain. */
     public X509Certificate certificate() {
-        return certificate;
+        return files.current().certificate();
     }
 
     /** SHA-256 of the certificate's DER bytes, as {@code AB:CD:…}, the way {@code openssl x509 -fingerprint} shows it. */
     public String fingerprint() {
+        return fingerprint(certificate());
+    }
+
+    /** SHA-256 of a certificate's DER bytes, as {@code AB:CD:…}. */
+    public static String fingerprint(X509Certificate certificate) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             return HexFormat.ofDelimiter(":").formatHex(digest).toUpperCase(Locale.ROOT);
@@ -102,10 +95,12 @@ public final class ServerTls {
     }
 
     /**
-     * The certificate's hash for SCRAM channel binding {@code tls-server-end-point} (RFC 5929 section 4.1): with the
-     * hash function of its signature algorithm, SHA-256 where that is MD5 or SHA-1.
+     * The hash of the certificate a connection's handshake presented, for SCRAM channel binding
+     * {@code tls-server-end-point} (RFC 5929 section 4.1): with the hash function of its signature algorithm, SHA-256
+     * where that is MD5 or SHA-1. Taken from the session, so a certificate reloaded since does not break binding.
      */
-    public byte[] serverEndPoint() {
+    public static byte[] serverEndPoint(SSLSession session) {
+        X509Certificate certificate = (X509Certificate) session.getLocalCertificates()[0];
         String algorithm = certificate.getSigAlgName().toUpperCase(Locale.ROOT);
         String hash = algorithm.startsWith("SHA384") ? "SHA-384" : algorithm.startsWith("SHA512") ? "SHA-512"
                 : "SHA-256";
@@ -116,17 +111,21 @@ public final class ServerTls {
         }
     }
 
-    /**
-     * A handler for one connection. With {@code afterPlainAnswer} the first write (the 'S' answering SSLRequest)
-     * leaves unencrypted and the handshake follows it.
-     */
-    public SslHandler newHandler(ByteBufAllocator allocator, boolean afterPlainAnswer) {
-        return new SslHandler(context.newEngine(allocator), afterPlainAnswer);
+    /** The client's certificate (already verified by the handshake), or null when it sent none. */
+    public static X509Certificate clientCertificate(SSLSession session) {
+        try {
+            Certificate[] chain = session.getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate x509 ? x509 : null;
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
     }
 
-    private static X509Certificate firstCertificate(Path pemFile) throws IOException, GeneralSecurityException {
-        byte[] pem = Files.readAllBytes(pemFile);
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem));
+    /**
+     * A handler for one connection, with the certificate loaded last. With {@code afterPlainAnswer} the first write
+     * (the 'S' answering SSLRequest) leaves unencrypted and the handshake follows it.
+     */
+    public SslHandler newHandler(ByteBufAllocator allocator, boolean afterPlainAnswer) {
+        return new SslHandler(files.current().context().newEngine(allocator), afterPlainAnswer);
     }
 }
