@@ -1,31 +1,23 @@
 package io.pgbridge.proxy.session;
 
 import io.pgbridge.backend.BackendDialect;
-import io.pgbridge.backend.Dialects;
 import io.pgbridge.config.LimitsConfig;
 import io.pgbridge.proxy.catalog.BackendCatalogs;
-import io.pgbridge.proxy.catalog.CatalogResultTypes;
 import io.pgbridge.proxy.catalog.SkippedDdlNotices;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
-import io.pgbridge.translation.JdbcSql;
-import io.pgbridge.translation.ParameterRewriter;
 import io.pgbridge.translation.StatementInfo;
 import io.pgbridge.translation.StatementKind;
 import io.pgbridge.translation.StatementSplitter;
-import io.pgbridge.translation.TypeNameRewriter;
 import io.pgbridge.translation.schema.SchemaRewrites;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -34,21 +26,14 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 final class QueryRunner {
     private static final Object[] NO_PARAMETERS = new Object[0];
-    /** Rows a repeatable query may return and still be answered from its first, non-streamed attempt. */
-    private static final int OPTIMISTIC_ROWS = 256;
 
     private final Session session;
     private final LimitsConfig limits;
     private final StatementDescriber describer;
     private final CopyCommand copy;
     private final BackendWarnings warnings;
-    private final Map<String, ParsedStatement> statements = new HashMap<>();
-    /**
-     * The parameter types Describe reported for statements whose client left them open: a client that binds such a
-     * parameter in binary (asyncpg) encodes it as that type, as PostgreSQL fixes the types at Parse.
-     */
-    private final Map<String, int[]> describedParameterTypes = new HashMap<>();
-    private final Map<String, Portal> portals = new HashMap<>();
+    private final PortalExecution execution;
+    private final SessionStatements named = new SessionStatements();
     /** The portal a session command writes its rows into (SHOW). */
     private Portal current;
     private final RunningStatement running;
@@ -60,13 +45,14 @@ final class QueryRunner {
         this.describer = new StatementDescriber(session, this);
         this.copy = new CopyCommand(session, limits, running);
         this.warnings = new BackendWarnings(session);
+        this.execution = new PortalExecution(session, limits, running, warnings);
     }
 
     // ---- simple query ----
 
     void simpleQuery(String sql) throws Exception {
-        closeStatement("");
-        closePortal("");
+        named.closeStatement("");
+        named.closePortal("");
         List<String> parts = StatementSplitter.split(sql);
         if (parts.isEmpty()) {
             session.writer().send(new BackendMessage.EmptyQueryResponse());
@@ -118,27 +104,22 @@ final class QueryRunner {
      * statement may be replaced.
      */
     void defineStatement(String name, String sql, int[] parameterTypes) {
-        if (!name.isEmpty() && statements.containsKey(name)) {
-            throw new PgException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
-        }
+        named.checkStatementFree(name);
         List<String> parts = StatementSplitter.split(sql);
         if (parts.size() > 1) {
             throw new PgException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
         }
         ParsedStatement statement = analyse(name, parts.isEmpty() ? "" : parts.get(0), parameterTypes);
         checkNotFailed(statement.info());   // PostgreSQL refuses Parse (and Bind) in a failed transaction too
-        statements.put(name, statement);
-        describedParameterTypes.remove(name);
+        named.define(name, statement);
     }
 
     void bind(FrontendMessage.Bind bind) {
         ParsedStatement statement = Parameters.withDescribedBinaryTypes(statement(bind.statementName()),
-                describedParameterTypes.get(bind.statementName()), bind);
+                named.describedParameterTypes(bind.statementName()), bind);
         checkNotFailed(statement.info());
         String name = bind.portalName();
-        if (!name.isEmpty() && portals.containsKey(name)) {
-            throw new PgException(SqlState.DUPLICATE_CURSOR, "portal \"" + name + "\" already exists");
-        }
+        named.checkPortalFree(name);
         int expected = statement.parameterCount();
         if (bind.parameterValues().length != expected) {
             throw new PgException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + bind.parameterValues().length
@@ -148,8 +129,7 @@ final class QueryRunner {
         for (int i = 0; i < expected; i++) {
             values[i] = Parameters.decode(statement, bind, i, session.settings().textContext());
         }
-        closePortal(name);
-        portals.put(name, new Portal(name, statement, bind, values));
+        named.addPortal(new Portal(name, statement, bind, values));
         session.writer().send(new BackendMessage.BindComplete());
     }
 
@@ -159,7 +139,7 @@ final class QueryRunner {
             try {
                 int[] types = describer.describe(statement);
                 if (types != null) {
-                    describedParameterTypes.put(describe.name(), types);
+                    named.described(describe.name(), types);
                 }
             } catch (Exception e) {
                 throw StatementAnalysis.inClientTerms(e, statement);
@@ -186,9 +166,9 @@ final class QueryRunner {
 
     void close(FrontendMessage.Close close) {
         if (close.kind() == 'S') {
-            closeStatement(close.name());
+            named.closeStatement(close.name());
         } else {
-            closePortal(close.name());
+            named.closePortal(close.name());
         }
         session.writer().send(new BackendMessage.CloseComplete());
     }
@@ -197,8 +177,7 @@ final class QueryRunner {
     void sync(boolean success) throws SQLException {
         if (session.transactionStatus() == TransactionStatus.IDLE) {
             // The implicit transaction ends here, and every portal with it.
-            portals.values().forEach(Portal::close);
-            portals.clear();
+            named.closePortals();
             session.backendConnection().endStreaming(success);
             if (session.transactions().inImplicit()) {
                 session.transactions().endImplicit(success);
@@ -305,7 +284,7 @@ final class QueryRunner {
         }
         portal.runAs = withSessionFunctions(statement, true);
         if (portal.runAs.catalog()) {
-            startCatalogQuery(portal);
+            execution.startCatalogQuery(portal);
             return;
         }
         if (!portal.runAs.resultHints().followUps().isEmpty() && !transactions.inImplicit()
@@ -333,18 +312,18 @@ final class QueryRunner {
         if (info.returnsRows()) {
             boolean inClientTransaction = session.transactionStatus() != TransactionStatus.IDLE || transactions.inImplicit();
             if (!inClientTransaction && dialect.streamsOnlyInTransaction() && statement.repeatable()
-                    && executeBounded(portal, connection, dialect)) {
+                    && execution.executeBounded(portal, connection, dialect)) {
                 return;
             }
             backend.beginStreamingIfNeeded(inClientTransaction);
         }
-        boolean hasResultSet = execute(portal, connection, dialect, ResultSet.TYPE_FORWARD_ONLY, 0);
+        boolean hasResultSet = execution.execute(portal, connection, dialect, ResultSet.TYPE_FORWARD_ONLY, 0);
         if (info.kind() == StatementKind.DDL) {
             BackendCatalogs.of(backend.backend()).invalidate();   // again: another session may have read it meanwhile
         }
         Statement jdbc = portal.jdbc;
         for (String followUp : portal.runAs.resultHints().followUps()) {
-            portal.expectedRows = runFollowUp(followUp, portal, connection, dialect);
+            portal.expectedRows = execution.runFollowUp(followUp, portal, connection, dialect);
         }
         for (BackendMessage.Notice notice : skipped) {
             session.writer().send(new BackendMessage.NoticeResponse(notice));
@@ -367,86 +346,6 @@ final class QueryRunner {
             portal.completionTag = info.commandTag(Math.max(0, jdbc.getUpdateCount()));
             portal.close();
         }
-    }
-
-    /** Runs one of the translation's follow-up statements with the portal's parameters; returns its update count. */
-    private long runFollowUp(String statement, Portal portal, Connection connection, BackendDialect dialect)
-            throws SQLException {
-        String sql = TypeNameRewriter.rewrite(statement, dialect.typeNameAliases());
-        JdbcSql followUp = ParameterRewriter.rewrite(sql, dialect.isPostgres());
-        if (portal.bind == null) {
-            try (Statement jdbc = connection.createStatement()) {
-                jdbc.setEscapeProcessing(false);
-                return jdbc.executeLargeUpdate(followUp.sql());
-            }
-        }
-        try (PreparedStatement prepared = connection.prepareStatement(followUp.sql())) {
-            Parameters.bind(prepared, portal, followUp, dialect, session.settings().textContext());
-            return prepared.executeLargeUpdate();
-        }
-    }
-
-    /** A catalog query of a non-PostgreSQL backend, run on the backend's catalog engine. */
-    private void startCatalogQuery(Portal portal) throws SQLException {
-        execute(portal, catalogConnection(), Dialects.H2, ResultSet.TYPE_FORWARD_ONLY, 0);
-        portal.resultSet = portal.jdbc.getResultSet();
-        portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), CatalogResultTypes.INSTANCE, portal.bind,
-                portal.runAs.resultHints());
-    }
-
-    /** The session's connection to its backend's catalog engine, brought up to date. */
-    Connection catalogConnection() throws SQLException {
-        var context = session.functionContext();
-        return session.backendConnection().catalog(context.database(), context.user());
-    }
-
-    /**
-     * For drivers that stream only inside a transaction (pgjdbc): runs a repeatable read-only query in autocommit
-     * with a small row limit, which costs one round trip and no COMMIT. True when the whole result fitted; false
-     * (nothing sent) when it did not, and the caller runs it again, streamed.
-     */
-    private boolean executeBounded(Portal portal, Connection connection, BackendDialect dialect) throws SQLException {
-        int limit = Math.min(limits.fetchSize(), OPTIMISTIC_ROWS);
-        execute(portal, connection, dialect, ResultSet.TYPE_SCROLL_INSENSITIVE, limit + 1);
-        ResultSet rs = portal.jdbc.getResultSet();
-        if (rs != null && rs.last() && rs.getRow() > limit) {
-            portal.close();
-            return false;
-        }
-        if (rs == null) {
-            portal.completionTag = portal.statement.info().commandTag(Math.max(0, portal.jdbc.getUpdateCount()));
-            portal.close();
-            return true;
-        }
-        warnings.forward(portal.jdbc, portal.statement.info());
-        rs.beforeFirst();
-        portal.resultSet = rs;
-        portal.columns = ResultColumns.of(rs.getMetaData(), dialect, portal.bind, portal.runAs.resultHints());
-        return true;
-    }
-
-    /** Creates the JDBC statement for the portal, binds its parameters and executes it. */
-    private boolean execute(Portal portal, Connection connection, BackendDialect dialect, int resultSetType, int maxRows)
-            throws SQLException {
-        ParsedStatement statement = portal.runAs;
-        Statement jdbc;
-        if (portal.bind == null) {
-            jdbc = connection.createStatement(resultSetType, ResultSet.CONCUR_READ_ONLY);
-            jdbc.setEscapeProcessing(false);
-        } else {
-            jdbc = connection.prepareStatement(statement.jdbcSql().sql(), resultSetType, ResultSet.CONCUR_READ_ONLY);
-        }
-        portal.jdbc = jdbc;
-        jdbc.setFetchSize(dialect.fetchSize(limits.fetchSize()));
-        if (maxRows > 0) {
-            jdbc.setMaxRows(maxRows);
-        }
-        running.started(jdbc);
-        if (jdbc instanceof PreparedStatement prepared) {
-            Parameters.bind(prepared, portal, dialect, session.settings().textContext());
-            return prepared.execute();
-        }
-        return jdbc.execute(dialect.isPostgres() ? statement.sql() : statement.jdbcSql().sql());
     }
 
     /** Sends rows of a started portal; returns how many this call sent. Sets the completion tag at the end. */
@@ -587,51 +486,29 @@ final class QueryRunner {
     }
 
     ParsedStatement statement(String name) {
-        ParsedStatement statement = statements.get(name);
-        if (statement == null) {
-            throw new PgException(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");
-        }
-        return statement;
+        return named.statement(name);
+    }
+
+    /** The session's connection to its backend's catalog engine, brought up to date. */
+    Connection catalogConnection() throws SQLException {
+        return execution.catalogConnection();
     }
 
     private Portal portal(String name) {
-        Portal portal = portals.get(name);
-        if (portal == null) {
-            throw new PgException(SqlState.INVALID_CURSOR_NAME, "portal \"" + name + "\" does not exist");
-        }
-        return portal;
-    }
-
-    private void closeStatement(String name) {
-        statements.remove(name);
-        describedParameterTypes.remove(name);
-    }
-
-    private void closePortal(String name) {
-        Portal portal = portals.remove(name);
-        if (portal != null) {
-            portal.close();
-        }
+        return named.portal(name);
     }
 
     void deallocate(String name) {
-        describedParameterTypes.remove(name);
-        if (statements.remove(name) == null) {
-            throw new PgException(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");
-        }
+        named.deallocate(name);
     }
 
     void deallocateAll() {
-        statements.clear();
-        describedParameterTypes.clear();
+        named.deallocateAll();
     }
 
     void closeAll() {
         session.commands().cursors().closeAll();
-        portals.values().forEach(Portal::close);
-        portals.clear();
-        statements.clear();
-        describedParameterTypes.clear();
+        named.closeAll();
     }
 
     /** The backend statement a cancel request stops from now on: a cursor's query while a FETCH reads it. */
