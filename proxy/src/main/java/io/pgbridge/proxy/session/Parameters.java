@@ -52,6 +52,42 @@ final class Parameters {
         return types == null ? statement : statement.withParameterTypes(types);
     }
 
+    /** Whether {@code bind} sends, in binary, a value of a parameter whose type the client left open. */
+    static boolean bindsOpenTypeInBinary(ParsedStatement statement, FrontendMessage.Bind bind) {
+        for (int i = 0; i < bind.parameterValues().length; i++) {
+            if (bind.parameterFormat(i) == 1 && bind.parameterValues()[i] != null && statement.parameterType(i) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code bind} sends a value of a parameter whose type the client left open. */
+    static boolean bindsOpenType(ParsedStatement statement, FrontendMessage.Bind bind) {
+        for (int i = 0; i < bind.parameterValues().length; i++) {
+            if (bind.parameterValues()[i] != null && statement.parameterType(i) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The statement with {@code types} (null: none) for the parameters whose type is open; 0 keeps one open. */
+    static ParsedStatement withTypes(ParsedStatement statement, int[] types) {
+        if (types == null) {
+            return statement;
+        }
+        int[] merged = java.util.Arrays.copyOf(statement.parameterTypes(), statement.parameterCount());
+        boolean changed = false;
+        for (int i = 0; i < merged.length && i < types.length; i++) {
+            if (merged[i] == 0 && types[i] != 0) {
+                merged[i] = types[i];
+                changed = true;
+            }
+        }
+        return changed ? statement.withParameterTypes(merged) : statement;
+    }
+
     /** Decodes Bind value {@code index} with the type the statement declares; undeclared text stays a String. */
     static Object decode(ParsedStatement statement, FrontendMessage.Bind bind, int index, TextContext context) {
         byte[] raw = bind.parameterValues()[index];

@@ -114,9 +114,16 @@ final class QueryRunner {
         named.define(name, statement);
     }
 
-    void bind(FrontendMessage.Bind bind) {
-        ParsedStatement statement = Parameters.withDescribedBinaryTypes(statement(bind.statementName()),
-                named.describedParameterTypes(bind.statementName()), bind);
+    void bind(FrontendMessage.Bind bind) throws SQLException {
+        ParsedStatement statement = statement(bind.statementName());
+        int[] described = named.describedParameterTypes(bind.statementName());
+        if (described == null && Parameters.bindsOpenTypeInBinary(statement, bind)) {
+            described = describer.parameterTypes(statement);   // PostgreSQL fixed them at Parse
+        }
+        statement = Parameters.withDescribedBinaryTypes(statement, described, bind);
+        if (Parameters.bindsOpenType(statement, bind)) {
+            statement = Parameters.withTypes(statement, describer.openParameterTypesFromSchema(statement));
+        }
         checkNotFailed(statement.info());
         String name = bind.portalName();
         named.checkPortalFree(name);

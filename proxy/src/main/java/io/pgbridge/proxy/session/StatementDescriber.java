@@ -41,26 +41,12 @@ final class StatementDescriber {
             return null;
         }
         ParsedStatement described = runner.withSessionFunctions(statement, false);
-        int count = described.parameterCount();
         if (described.catalog()) {
             dialect = CatalogResultTypes.INSTANCE;   // the catalog engine's H2, with PostgreSQL's catalog types
         }
         Connection connection = described.catalog() ? runner.catalogConnection() : session.backendConnection().get();
         try (PreparedStatement prepared = connection.prepareStatement(described.jdbcSql().sql())) {
-            int[] types = new int[count];
-            ParameterMetaData pmd = null;
-            for (int i = 0; i < count; i++) {
-                types[i] = described.parameterType(i);
-                if (types[i] == 0) {
-                    if (pmd == null) {
-                        pmd = prepared.getParameterMetaData();
-                    }
-                    types[i] = dialect.parameterType(pmd, Parameters.jdbcIndexOf(described.jdbcSql(), i)).oid();
-                }
-            }
-            if (!described.catalog()) {
-                inferFromSchema(statement, types, connection);
-            }
+            int[] types = parameterTypes(statement, described, dialect, prepared, connection);
             session.writer().send(new BackendMessage.ParameterDescription(types));
             ResultSetMetaData md = prepared.getMetaData();
             boolean noRows = md == null || columnCount(md, described.info()) == 0
@@ -70,6 +56,45 @@ final class StatementDescriber {
                             session.backendConnection().backend()).through(connection)).rowDescription());
             return types;
         }
+    }
+
+    /**
+     * The types PostgreSQL would have fixed at Parse for the statement's parameters, without sending anything: for a
+     * Bind that sends a parameter the client left open in binary without describing the statement first
+     * (node-postgres sends a Buffer so); null when the statement runs no backend query.
+     */
+    int[] parameterTypes(ParsedStatement statement) throws SQLException {
+        BackendDialect dialect = session.backendConnection().backend().dialect();
+        if (SessionCommands.handles(statement, dialect.isPostgres()) || statement.jdbcSql().sql().isEmpty()) {
+            return null;
+        }
+        ParsedStatement described = runner.withSessionFunctions(statement, false);
+        if (described.catalog()) {
+            dialect = CatalogResultTypes.INSTANCE;
+        }
+        Connection connection = described.catalog() ? runner.catalogConnection() : session.backendConnection().get();
+        try (PreparedStatement prepared = connection.prepareStatement(described.jdbcSql().sql())) {
+            return parameterTypes(statement, described, dialect, prepared, connection);
+        }
+    }
+
+    private int[] parameterTypes(ParsedStatement statement, ParsedStatement described, BackendDialect dialect,
+                                 PreparedStatement prepared, Connection connection) throws SQLException {
+        int[] types = new int[described.parameterCount()];
+        ParameterMetaData pmd = null;
+        for (int i = 0; i < types.length; i++) {
+            types[i] = described.parameterType(i);
+            if (types[i] == 0) {
+                if (pmd == null) {
+                    pmd = prepared.getParameterMetaData();
+                }
+                types[i] = dialect.parameterType(pmd, Parameters.jdbcIndexOf(described.jdbcSql(), i)).oid();
+            }
+        }
+        if (!described.catalog()) {
+            inferFromSchema(statement, types, connection);
+        }
+        return types;
     }
 
     /**
@@ -109,6 +134,29 @@ final class StatementDescriber {
                 types[i] = oid != 0 ? oid : PgOid.TEXT;
             }
         }
+    }
+
+    /**
+     * The types of the statement's open parameters as the columns they go into or are compared with tell (0 where
+     * none does), on backends other than PostgreSQL: a text value such as node-postgres's {@code 'true'} for a
+     * boolean or Postgres.js's {@code '2024-02-29T00:00:00.000Z'} for a date is then read as PostgreSQL reads it,
+     * where MariaDB would refuse it. Null when nothing is open or known.
+     */
+    int[] openParameterTypesFromSchema(ParsedStatement statement) throws SQLException {
+        BackendConnection backend = session.backendConnection();
+        if (backend.backend().dialect().isPostgres() || statement.catalog()) {
+            return null;
+        }
+        Map<Integer, String> inferred = SchemaRewrites.parameterTypes(statement.sql(),
+                BackendCatalogs.of(backend.backend()).through(backend.get()));
+        if (inferred.isEmpty()) {
+            return null;
+        }
+        int[] types = new int[statement.parameterCount()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = statement.parameterType(i) == 0 ? oidOf(inferred.get(i + 1)) : 0;
+        }
+        return types;
     }
 
     /** The OID of a type as {@link PgOid#castName} writes it ({@code int4}, {@code boolean}, {@code text[]}). */
