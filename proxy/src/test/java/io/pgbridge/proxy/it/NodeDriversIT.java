@@ -4,13 +4,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,42 +29,17 @@ class NodeDriversIT {
     static void packages() throws Exception {
         if (!Files.isDirectory(DIR.resolve("node_modules").resolve("pg"))
                 || !Files.isDirectory(DIR.resolve("node_modules").resolve("postgres"))) {
-            Result installed = run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
-            assertThat(installed.exitCode).as("npm ci in %s failed:%n%s", DIR, installed.output).isZero();
+            ClientScripts.Result installed = ClientScripts.run(List.of("npm", "ci", "--no-audit", "--no-fund"),
+                    DIR.toFile(), 300);
+            assertThat(installed.exitCode()).as("npm ci in %s failed:%n%s", DIR, installed.output()).isZero();
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "postgresql-passthrough", "mariadb"})
     void driversSeeWhatTheySeeOnPostgres(String kind) throws Exception {
-        String prefix = "pgb_node_" + kind.replace('-', '_');
-        Result direct = script(TestDatabases.postgresHost(), TestDatabases.postgresPort(), "postgres", prefix);
-        assertThat(direct.output).doesNotContain("FAILED").contains("postgres after rollback");
-        try (RunningProxy proxy = RunningProxy.forKind(kind)) {
-            Result proxied = script("127.0.0.1", proxy.port(), "tester", prefix);
-            assertThat(proxied.output.lines().toList()).isEqualTo(direct.output.lines().toList());
-        }
-    }
-
-    private static Result script(String host, int port, String user, String prefix) throws Exception {
-        Result r = run(List.of("node", "drivers.js", host, String.valueOf(port), user, "test", prefix), 120);
-        assertThat(r.exitCode).as(r.output).isZero();
-        return r;
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result run(List<String> command, int seconds) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(new File(DIR.toString())).redirectErrorStream(true);
-        pb.environment().put("TZ", "UTC");   // node reads a date column in its own zone
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("did not finish in " + seconds + " s: " + command);
-        }
-        return new Result(p.exitValue(), output);
+        ClientScripts.assertSameAsPostgres(kind, (host, port, user, prefix) ->
+                List.of("node", "drivers.js", host, String.valueOf(port), user, "test", prefix), DIR.toFile(),
+                "postgres after rollback");
     }
 }

@@ -4,13 +4,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,12 +32,12 @@ class PythonDriversIT {
     @BeforeAll
     static void drivers() throws Exception {
         python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        if (run(List.of(python, "-c", "import psycopg2, psycopg, asyncpg"), 60).exitCode != 0) {
+        if (ClientScripts.run(List.of(python, "-c", "import psycopg2, psycopg, asyncpg"), null, 60).exitCode() != 0) {
             List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y", "-q"));
             install.addAll(PACKAGES);
-            Result installed = run(install, 600);
-            assertThat(installed.exitCode).as("the Python drivers are missing and `%s` failed:%n%s",
-                    String.join(" ", install), installed.output).isZero();
+            ClientScripts.Result installed = ClientScripts.run(install, null, 600);
+            assertThat(installed.exitCode()).as("the Python drivers are missing and `%s` failed:%n%s",
+                    String.join(" ", install), installed.output()).isZero();
         }
         assertThat(SCRIPT).exists();
     }
@@ -48,32 +45,8 @@ class PythonDriversIT {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql", "postgresql-passthrough", "mariadb"})
     void driversSeeWhatTheySeeOnPostgres(String kind) throws Exception {
-        String prefix = "pgb_py_" + kind.replace('-', '_');
-        Result direct = script(TestDatabases.postgresHost(), TestDatabases.postgresPort(), "postgres", prefix);
-        assertThat(direct.output).doesNotContain("FAILED").contains("asyncpg after rollback");
-        try (RunningProxy proxy = RunningProxy.forKind(kind)) {
-            Result proxied = script("127.0.0.1", proxy.port(), "tester", prefix);
-            assertThat(proxied.output.lines().toList()).isEqualTo(direct.output.lines().toList());
-        }
-    }
-
-    private static Result script(String host, int port, String user, String prefix) throws Exception {
-        Result r = run(List.of(python, SCRIPT.toString(), host, String.valueOf(port), user, "test", prefix), 120);
-        assertThat(r.exitCode).as(r.output).isZero();
-        return r;
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result run(List<String> command, int seconds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("did not finish in " + seconds + " s: " + command);
-        }
-        return new Result(p.exitValue(), output);
+        ClientScripts.assertSameAsPostgres(kind, (host, port, user, prefix) ->
+                List.of(python, SCRIPT.toString(), host, String.valueOf(port), user, "test", prefix), null,
+                "asyncpg after rollback");
     }
 }
