@@ -121,6 +121,15 @@ public abstract class BackendDialect {
     }
 
     /**
+     * Whether a parameter's text, bound as a string, converts as PostgreSQL would convert it to the column's type
+     * (PostgreSQL itself; H2 in PostgreSQL mode). MariaDB refuses {@code 'true'} for a boolean and an ISO 8601
+     * instant for a date, so there the proxy reads such text by PostgreSQL's rules first.
+     */
+    public boolean convertsParameterTextLikePostgres() {
+        return isPostgres();
+    }
+
+    /**
      * Whether pgbridge's DDL declares some columns' PostgreSQL types in column comments (types the backend lacks,
      * such as arrays), so that result columns of tables are worth looking up in the catalog.
      */

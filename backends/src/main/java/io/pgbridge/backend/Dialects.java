@@ -48,6 +48,11 @@ public final class Dialects {
 
     /** H2 reports PostgreSQL-like names in its PostgreSQL mode; arrays come as {@code INTEGER ARRAY}. */
     private static final class H2 extends BackendDialect {
+        @Override
+        public boolean convertsParameterTextLikePostgres() {
+            return true;
+        }
+
         /** H2 reads a lazy result from its statement's snapshot. */
         @Override
         public boolean openResultsSeeWrites() {

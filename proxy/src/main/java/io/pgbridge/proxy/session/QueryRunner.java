@@ -122,7 +122,9 @@ final class QueryRunner {
         }
         statement = Parameters.withDescribedBinaryTypes(statement, described, bind);
         if (Parameters.bindsOpenType(statement, bind)) {
-            statement = Parameters.withTypes(statement, describer.openParameterTypesFromSchema(statement));
+            ParsedStatement parsed = statement(bind.statementName());
+            statement = Parameters.withTypes(statement, named.schemaParameterTypes(bind.statementName(),
+                    () -> describer.openParameterTypesFromSchema(parsed)));
         }
         checkNotFailed(statement.info());
         String name = bind.portalName();

@@ -15,6 +15,8 @@ import java.util.Map;
 final class SessionStatements {
     private final Map<String, ParsedStatement> statements = new HashMap<>();
     private final Map<String, int[]> describedParameterTypes = new HashMap<>();
+    /** The open parameters' types found in the schema, per statement, so that each Bind does not look again. */
+    private final Map<String, int[]> schemaParameterTypes = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
 
     /** Refuses a named statement that exists (42P05); the unnamed one is replaced. */
@@ -29,6 +31,7 @@ final class SessionStatements {
         checkStatementFree(name);
         statements.put(name, statement);
         describedParameterTypes.remove(name);
+        schemaParameterTypes.remove(name);
     }
 
     ParsedStatement statement(String name) {
@@ -46,6 +49,18 @@ final class SessionStatements {
 
     void described(String name, int[] parameterTypes) {
         describedParameterTypes.put(name, parameterTypes);
+    }
+
+    /** The open parameters' types from the schema for statement {@code name}, looked up once per statement. */
+    int[] schemaParameterTypes(String name, ParameterTypeLookup lookup) throws java.sql.SQLException {
+        if (!schemaParameterTypes.containsKey(name)) {
+            schemaParameterTypes.put(name, lookup.types());
+        }
+        return schemaParameterTypes.get(name);
+    }
+
+    interface ParameterTypeLookup {
+        int[] types() throws java.sql.SQLException;
     }
 
     /** Refuses a named portal that exists (42P03); the unnamed one is replaced. */
@@ -71,6 +86,7 @@ final class SessionStatements {
     void closeStatement(String name) {
         statements.remove(name);
         describedParameterTypes.remove(name);
+        schemaParameterTypes.remove(name);
     }
 
     void closePortal(String name) {
@@ -89,6 +105,7 @@ final class SessionStatements {
     /** DEALLOCATE name: 26000 if there is no such statement. */
     void deallocate(String name) {
         describedParameterTypes.remove(name);
+        schemaParameterTypes.remove(name);
         if (statements.remove(name) == null) {
             throw new PgException(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");
         }
@@ -97,6 +114,7 @@ final class SessionStatements {
     void deallocateAll() {
         statements.clear();
         describedParameterTypes.clear();
+        schemaParameterTypes.clear();
     }
 
     void closeAll() {

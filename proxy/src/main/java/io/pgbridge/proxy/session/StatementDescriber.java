@@ -144,7 +144,7 @@ final class StatementDescriber {
      */
     int[] openParameterTypesFromSchema(ParsedStatement statement) throws SQLException {
         BackendConnection backend = session.backendConnection();
-        if (backend.backend().dialect().isPostgres() || statement.catalog()) {
+        if (backend.backend().dialect().convertsParameterTextLikePostgres() || statement.catalog()) {
             return null;
         }
         Map<Integer, String> inferred = SchemaRewrites.parameterTypes(statement.sql(),
