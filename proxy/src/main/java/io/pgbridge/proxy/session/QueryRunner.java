@@ -115,31 +115,41 @@ final class QueryRunner {
     }
 
     void bind(FrontendMessage.Bind bind) throws SQLException {
-        ParsedStatement statement = statement(bind.statementName());
-        int[] described = named.describedParameterTypes(bind.statementName());
-        if (described == null && Parameters.bindsOpenTypeInBinary(statement, bind)) {
-            described = describer.parameterTypes(statement);   // PostgreSQL fixed them at Parse
-        }
-        statement = Parameters.withDescribedBinaryTypes(statement, described, bind);
-        if (Parameters.bindsOpenType(statement, bind)) {
-            ParsedStatement parsed = statement(bind.statementName());
-            statement = Parameters.withTypes(statement, named.schemaParameterTypes(bind.statementName(),
-                    () -> describer.openParameterTypesFromSchema(parsed)));
-        }
-        checkNotFailed(statement.info());
+        ParsedStatement parsed = statement(bind.statementName());
+        checkNotFailed(parsed.info());   // before anything reaches the backend, as PostgreSQL refuses the Bind itself
         String name = bind.portalName();
         named.checkPortalFree(name);
-        int expected = statement.parameterCount();
+        int expected = parsed.parameterCount();
         if (bind.parameterValues().length != expected) {
             throw new PgException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + bind.parameterValues().length
-                    + " parameters, but prepared statement \"" + statement.name() + "\" requires " + expected);
+                    + " parameters, but prepared statement \"" + parsed.name() + "\" requires " + expected);
         }
+        ParsedStatement statement = withParameterTypesFixed(parsed, bind);
         Object[] values = new Object[expected];
         for (int i = 0; i < expected; i++) {
             values[i] = Parameters.decode(statement, bind, i, session.settings().textContext());
         }
         named.addPortal(new Portal(name, statement, bind, values));
         session.writer().send(new BackendMessage.BindComplete());
+    }
+
+    /**
+     * The statement with types for the parameters its client left open, as PostgreSQL fixes them at Parse: binary
+     * values take the types Describe reports (asyncpg, node-postgres's Buffers), and text values on backends that
+     * convert text otherwise take the type of the column they meet.
+     */
+    private ParsedStatement withParameterTypesFixed(ParsedStatement parsed, FrontendMessage.Bind bind)
+            throws SQLException {
+        int[] described = named.describedParameterTypes(bind.statementName());
+        if (described == null && Parameters.bindsOpenTypeInBinary(parsed, bind)) {
+            described = describer.parameterTypes(parsed);
+        }
+        ParsedStatement statement = Parameters.withDescribedBinaryTypes(parsed, described, bind);
+        if (Parameters.bindsOpenType(statement, bind)) {
+            statement = Parameters.withTypes(statement, named.schemaParameterTypes(bind.statementName(),
+                    () -> describer.openParameterTypesFromSchema(parsed)));
+        }
+        return statement;
     }
 
     void describe(FrontendMessage.Describe describe) throws Exception {
