@@ -90,6 +90,16 @@ public abstract class BackendDialect {
         return out.toString();
     }
 
+    /**
+     * For backends that skip {@code DROP … IF EXISTS} and {@code CREATE … IF NOT EXISTS} silently: a query with two
+     * parameters (schema, null for the current one; name) that returns a row when such a {@code kind} of object
+     * ({@code table}, {@code view}, {@code index}, {@code sequence}) exists, so that the proxy can send PostgreSQL's
+     * notice. Null when the backend reports skips itself (PostgreSQL, MariaDB) or cannot tell.
+     */
+    public String objectExistsQuery(String kind) {
+        return null;
+    }
+
     /** A query listing the connection's temporary tables, for DISCARD TEMP; null when the backend cannot tell. */
     public String temporaryTablesQuery() {
         return null;

@@ -53,6 +53,19 @@ public final class Dialects {
             return true;
         }
 
+        @Override
+        public String objectExistsQuery(String kind) {
+            String where = " = coalesce(?, current_schema) and ";
+            return switch (kind) {
+                case "table", "view" -> "select 1 from information_schema.tables where table_type = '"
+                        + (kind.equals("table") ? "BASE TABLE" : "VIEW") + "' and table_schema" + where + "table_name = ?";
+                case "index" -> "select 1 from information_schema.indexes where index_schema" + where + "index_name = ?";
+                case "sequence" -> "select 1 from information_schema.sequences where sequence_schema" + where
+                        + "sequence_name = ?";
+                default -> null;
+            };
+        }
+
         /** H2 reads a lazy result from its statement's snapshot. */
         @Override
         public boolean openResultsSeeWrites() {
@@ -277,6 +290,16 @@ public final class Dialects {
         @Override
         public String temporaryTablesQuery() {
             return "SELECT name FROM sqlite_temp_master WHERE type = 'table'";
+        }
+
+        /** The main database holds pgbridge's tables (PostgreSQL's public schema maps onto it); no sequences. */
+        @Override
+        public String objectExistsQuery(String kind) {
+            return switch (kind) {
+                case "table", "view", "index" -> "select 1 from sqlite_master where coalesce(?, 'main') in ('main',"
+                        + " 'public') and type = '" + kind + "' and name = ?";
+                default -> null;
+            };
         }
 
         @Override
