@@ -83,6 +83,17 @@ public final class PgOid {
         return null;
     }
 
+    /** The OID of a built-in type as {@link #castName} writes it ({@code int4}, {@code boolean}, {@code text[]}); 0 if none. */
+    public static int forCastName(String castName) {
+        if (castName == null) {
+            return 0;
+        }
+        boolean array = castName.endsWith("[]");
+        String element = array ? castName.substring(0, castName.length() - 2) : castName;
+        String typname = element.equals("boolean") ? "bool" : element;
+        return forTypeName(array ? "_" + typname : typname);
+    }
+
     /** The array type OID of element type {@code elementOid}; 0 when it has none here. */
     public static int arrayOf(int elementOid) {
         return ARRAY_OF.getOrDefault(elementOid, 0);

@@ -240,39 +240,8 @@ public final class CatalogFunctions {
 
     /** {@code 'name'::regtype}, where the name may be SQL's ({@code integer}, {@code double precision}, {@code text[]}). */
     public static Integer regtypeOid(Connection c, String name) throws SQLException {
-        return regOid(c, name == null ? null : typname(name), "SELECT oid FROM pg_type WHERE typname = ?", "type");
-    }
-
-    /** PostgreSQL's internal name for a type as SQL writes it: {@code integer[]} is {@code _int4}. */
-    static String typname(String sqlName) {
-        String written = sqlName.strip();
-        if (written.length() > 1 && written.startsWith("\"") && written.endsWith("\"")) {
-            return written.substring(1, written.length() - 1);   // quoted: "char" is the one-byte type
-        }
-        String name = written.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
-        if (name.startsWith("pg_catalog.")) {
-            name = name.substring("pg_catalog.".length());
-        }
-        if (name.endsWith("[]")) {
-            return "_" + typname(name.substring(0, name.length() - 2));
-        }
-        return switch (name) {
-            case "integer", "int" -> "int4";
-            case "smallint" -> "int2";
-            case "bigint" -> "int8";
-            case "real" -> "float4";
-            case "double precision" -> "float8";
-            case "boolean" -> "bool";
-            case "decimal" -> "numeric";
-            case "character varying" -> "varchar";
-            case "character", "char" -> "bpchar";
-            case "timestamp without time zone" -> "timestamp";
-            case "timestamp with time zone" -> "timestamptz";
-            case "time without time zone" -> "time";
-            case "time with time zone" -> "timetz";
-            case "bit varying" -> "varbit";
-            default -> name;
-        };
+        return regOid(c, name == null ? null : TypeNames.typname(name), "SELECT oid FROM pg_type WHERE typname = ?",
+                "type");
     }
 
     public static String regtypeName(Connection c, Integer oid) throws SQLException {

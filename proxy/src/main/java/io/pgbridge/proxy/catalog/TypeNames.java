@@ -12,7 +12,36 @@ final class TypeNames {
             Map.entry("time", "time without time zone"), Map.entry("timetz", "time with time zone"),
             Map.entry("varbit", "bit varying"));
 
+    /** SQL's names and spellings of built-in types back to their typname: the reverse of {@link #SQL_NAMES}, and more. */
+    private static final Map<String, String> TYPNAMES = typnames();
+
     private TypeNames() {
+    }
+
+    private static Map<String, String> typnames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        SQL_NAMES.forEach((typname, sqlName) -> names.put(sqlName, typname));
+        names.putAll(Map.of("int", "int4", "decimal", "numeric", "char", "bpchar"));
+        return Map.copyOf(names);
+    }
+
+    /**
+     * The typname of a type as SQL writes it, as PostgreSQL's regtype input reads it: {@code integer[]} is
+     * {@code _int4}, {@code "char"} (quoted) the one-byte type, a name it does not know unchanged.
+     */
+    static String typname(String sqlName) {
+        String written = sqlName.strip();
+        if (written.length() > 1 && written.startsWith("\"") && written.endsWith("\"")) {
+            return written.substring(1, written.length() - 1);
+        }
+        String name = written.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        if (name.startsWith("pg_catalog.")) {
+            name = name.substring("pg_catalog.".length());
+        }
+        if (name.endsWith("[]")) {
+            return "_" + typname(name.substring(0, name.length() - 2));
+        }
+        return TYPNAMES.getOrDefault(name, name);
     }
 
     static String format(int oid, String typname, int typmod) {
