@@ -31,61 +31,39 @@ final class Parameters {
     }
 
     /**
-     * The statement with the types Describe reported ({@code described}, null if it was not described) for the
-     * parameters the client left open but binds in binary: such a client (asyncpg) encodes them as those types, as
-     * PostgreSQL fixes the types at Parse. Text values keep the backend's own conversion.
+     * Whether {@code bind} sends a value (only binary ones if {@code binaryOnly}) of a parameter whose type the
+     * client left open.
      */
-    static ParsedStatement withDescribedBinaryTypes(ParsedStatement statement, int[] described,
-                                                    FrontendMessage.Bind bind) {
-        if (described == null) {
-            return statement;
-        }
-        int[] types = null;
-        for (int i = 0; i < bind.parameterValues().length && i < described.length; i++) {
-            if (statement.parameterType(i) == 0 && bind.parameterFormat(i) == 1 && described[i] != 0) {
-                if (types == null) {
-                    types = java.util.Arrays.copyOf(statement.parameterTypes(), statement.parameterCount());
-                }
-                types[i] = described[i];
-            }
-        }
-        return types == null ? statement : statement.withParameterTypes(types);
-    }
-
-    /** Whether {@code bind} sends, in binary, a value of a parameter whose type the client left open. */
-    static boolean bindsOpenTypeInBinary(ParsedStatement statement, FrontendMessage.Bind bind) {
+    static boolean bindsOpenType(ParsedStatement statement, FrontendMessage.Bind bind, boolean binaryOnly) {
         for (int i = 0; i < bind.parameterValues().length; i++) {
-            if (bind.parameterFormat(i) == 1 && bind.parameterValues()[i] != null && statement.parameterType(i) == 0) {
+            if (bind.parameterValues()[i] != null && statement.parameterType(i) == 0
+                    && (!binaryOnly || bind.parameterFormat(i) == 1)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether {@code bind} sends a value of a parameter whose type the client left open. */
-    static boolean bindsOpenType(ParsedStatement statement, FrontendMessage.Bind bind) {
-        for (int i = 0; i < bind.parameterValues().length; i++) {
-            if (bind.parameterValues()[i] != null && statement.parameterType(i) == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The statement with {@code types} (null: none) for the parameters whose type is open; 0 keeps one open. */
-    static ParsedStatement withTypes(ParsedStatement statement, int[] types) {
+    /**
+     * The statement with {@code types} (null: none; 0 keeps one open) for the parameters whose type the client left
+     * open, as PostgreSQL fixes them at Parse; with {@code binaryOnly}, only for those {@code bind} sends in binary
+     * (a client such as asyncpg encodes them as the types Describe reported).
+     */
+    static ParsedStatement withOpenTypes(ParsedStatement statement, int[] types, FrontendMessage.Bind bind,
+                                         boolean binaryOnly) {
         if (types == null) {
             return statement;
         }
-        int[] merged = java.util.Arrays.copyOf(statement.parameterTypes(), statement.parameterCount());
-        boolean changed = false;
-        for (int i = 0; i < merged.length && i < types.length; i++) {
-            if (merged[i] == 0 && types[i] != 0) {
+        int[] merged = null;
+        for (int i = 0; i < bind.parameterValues().length && i < types.length; i++) {
+            if (statement.parameterType(i) == 0 && types[i] != 0 && (!binaryOnly || bind.parameterFormat(i) == 1)) {
+                if (merged == null) {
+                    merged = java.util.Arrays.copyOf(statement.parameterTypes(), statement.parameterCount());
+                }
                 merged[i] = types[i];
-                changed = true;
             }
         }
-        return changed ? statement.withParameterTypes(merged) : statement;
+        return merged == null ? statement : statement.withParameterTypes(merged);
     }
 
     /** Decodes Bind value {@code index} with the type the statement declares; undeclared text stays a String. */

@@ -141,13 +141,13 @@ final class QueryRunner {
     private ParsedStatement withParameterTypesFixed(ParsedStatement parsed, FrontendMessage.Bind bind)
             throws SQLException {
         int[] described = named.describedParameterTypes(bind.statementName());
-        if (described == null && Parameters.bindsOpenTypeInBinary(parsed, bind)) {
+        if (described == null && Parameters.bindsOpenType(parsed, bind, true)) {
             described = describer.parameterTypes(parsed);
         }
-        ParsedStatement statement = Parameters.withDescribedBinaryTypes(parsed, described, bind);
-        if (Parameters.bindsOpenType(statement, bind)) {
-            statement = Parameters.withTypes(statement, named.schemaParameterTypes(bind.statementName(),
-                    () -> describer.openParameterTypesFromSchema(parsed)));
+        ParsedStatement statement = Parameters.withOpenTypes(parsed, described, bind, true);
+        if (Parameters.bindsOpenType(statement, bind, false)) {
+            statement = Parameters.withOpenTypes(statement, named.schemaParameterTypes(bind.statementName(),
+                    () -> describer.openParameterTypesFromSchema(parsed)), bind, false);
         }
         return statement;
     }

@@ -30,8 +30,7 @@ final class SessionStatements {
     void define(String name, ParsedStatement statement) {
         checkStatementFree(name);
         statements.put(name, statement);
-        describedParameterTypes.remove(name);
-        schemaParameterTypes.remove(name);
+        forgetTypes(name);
     }
 
     ParsedStatement statement(String name) {
@@ -85,8 +84,7 @@ final class SessionStatements {
 
     void closeStatement(String name) {
         statements.remove(name);
-        describedParameterTypes.remove(name);
-        schemaParameterTypes.remove(name);
+        forgetTypes(name);
     }
 
     void closePortal(String name) {
@@ -104,8 +102,7 @@ final class SessionStatements {
 
     /** DEALLOCATE name: 26000 if there is no such statement. */
     void deallocate(String name) {
-        describedParameterTypes.remove(name);
-        schemaParameterTypes.remove(name);
+        forgetTypes(name);
         if (statements.remove(name) == null) {
             throw new PgException(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");
         }
@@ -115,6 +112,12 @@ final class SessionStatements {
         statements.clear();
         describedParameterTypes.clear();
         schemaParameterTypes.clear();
+    }
+
+    /** What was learnt of statement {@code name}'s parameter types goes with the statement. */
+    private void forgetTypes(String name) {
+        describedParameterTypes.remove(name);
+        schemaParameterTypes.remove(name);
     }
 
     void closeAll() {

@@ -1,7 +1,6 @@
 package io.pgbridge.proxy.session;
 
 import io.pgbridge.backend.BackendDialect;
-import io.pgbridge.backend.Dialects;
 import io.pgbridge.backend.PgOid;
 import io.pgbridge.proxy.catalog.BackendCatalogs;
 import io.pgbridge.proxy.catalog.CatalogResultTypes;
@@ -32,19 +31,14 @@ final class StatementDescriber {
 
     /** Sends ParameterDescription and RowDescription (or NoData); returns the parameter types it reported. */
     int[] describe(ParsedStatement statement) throws SQLException {
-        StatementInfo info = statement.info();
-        BackendDialect dialect = session.backendConnection().backend().dialect();
-        if (info.kind() == StatementKind.EMPTY || info.kind() == StatementKind.EXECUTE
-                || SessionCommands.handles(statement, dialect.isPostgres()) || statement.jdbcSql().sql().isEmpty()) {
+        if (answeredByProxy(statement)) {
             session.writer().send(new BackendMessage.ParameterDescription(statement.parameterTypes()));
             session.writer().send(sessionCommandColumns(statement));
             return null;
         }
         ParsedStatement described = runner.withSessionFunctions(statement, false);
-        if (described.catalog()) {
-            dialect = CatalogResultTypes.INSTANCE;   // the catalog engine's H2, with PostgreSQL's catalog types
-        }
-        Connection connection = described.catalog() ? runner.catalogConnection() : session.backendConnection().get();
+        BackendDialect dialect = dialectOf(described);
+        Connection connection = connectionOf(described);
         try (PreparedStatement prepared = connection.prepareStatement(described.jdbcSql().sql())) {
             int[] types = parameterTypes(statement, described, dialect, prepared, connection);
             session.writer().send(new BackendMessage.ParameterDescription(types));
@@ -64,18 +58,31 @@ final class StatementDescriber {
      * (node-postgres sends a Buffer so); null when the statement runs no backend query.
      */
     int[] parameterTypes(ParsedStatement statement) throws SQLException {
-        BackendDialect dialect = session.backendConnection().backend().dialect();
-        if (SessionCommands.handles(statement, dialect.isPostgres()) || statement.jdbcSql().sql().isEmpty()) {
+        if (answeredByProxy(statement)) {
             return null;
         }
         ParsedStatement described = runner.withSessionFunctions(statement, false);
-        if (described.catalog()) {
-            dialect = CatalogResultTypes.INSTANCE;
-        }
-        Connection connection = described.catalog() ? runner.catalogConnection() : session.backendConnection().get();
+        Connection connection = connectionOf(described);
         try (PreparedStatement prepared = connection.prepareStatement(described.jdbcSql().sql())) {
-            return parameterTypes(statement, described, dialect, prepared, connection);
+            return parameterTypes(statement, described, dialectOf(described), prepared, connection);
         }
+    }
+
+    /** Statements that run no backend query: empty ones, EXECUTE, session commands, translations to nothing. */
+    private boolean answeredByProxy(ParsedStatement statement) {
+        StatementKind kind = statement.info().kind();
+        return kind == StatementKind.EMPTY || kind == StatementKind.EXECUTE
+                || SessionCommands.handles(statement, session.backendConnection().backend().dialect().isPostgres())
+                || statement.jdbcSql().sql().isEmpty();
+    }
+
+    /** The dialect that types the statement's parameters and columns: the catalog engine's for catalog queries. */
+    private BackendDialect dialectOf(ParsedStatement described) {
+        return described.catalog() ? CatalogResultTypes.INSTANCE : session.backendConnection().backend().dialect();
+    }
+
+    private Connection connectionOf(ParsedStatement described) throws SQLException {
+        return described.catalog() ? runner.catalogConnection() : session.backendConnection().get();
     }
 
     private int[] parameterTypes(ParsedStatement statement, ParsedStatement described, BackendDialect dialect,
@@ -119,55 +126,42 @@ final class StatementDescriber {
      * (asyncpg) then sends values the backend takes.
      */
     private void inferFromSchema(ParsedStatement statement, int[] types, Connection connection) {
-        boolean open = false;
-        for (int type : types) {
-            open |= type == PgOid.UNSPECIFIED;
-        }
-        if (!open) {
-            return;
-        }
-        Map<Integer, String> inferred = SchemaRewrites.parameterTypes(statement.sql(),
-                BackendCatalogs.of(session.backendConnection().backend()).through(connection));
+        int[] fromSchema = null;
         for (int i = 0; i < types.length; i++) {
             if (types[i] == PgOid.UNSPECIFIED) {
-                int oid = oidOf(inferred.get(i + 1));
-                types[i] = oid != 0 ? oid : PgOid.TEXT;
+                fromSchema = fromSchema != null ? fromSchema : schemaTypes(statement, types.length, connection);
+                types[i] = fromSchema[i] != 0 ? fromSchema[i] : PgOid.TEXT;
             }
         }
     }
 
     /**
      * The types of the statement's open parameters as the columns they go into or are compared with tell (0 where
-     * none does), on backends other than PostgreSQL: a text value such as node-postgres's {@code 'true'} for a
-     * boolean or Postgres.js's {@code '2024-02-29T00:00:00.000Z'} for a date is then read as PostgreSQL reads it,
-     * where MariaDB would refuse it. Null when nothing is open or known.
+     * none does), on backends that convert text otherwise than PostgreSQL: a text value such as node-postgres's
+     * {@code 'true'} for a boolean or Postgres.js's {@code '2024-02-29T00:00:00.000Z'} for a date is then read as
+     * PostgreSQL reads it, where MariaDB would refuse it. Null when the backend's own conversion will do.
      */
     int[] openParameterTypesFromSchema(ParsedStatement statement) throws SQLException {
         BackendConnection backend = session.backendConnection();
         if (backend.backend().dialect().convertsParameterTextLikePostgres() || statement.catalog()) {
             return null;
         }
-        Map<Integer, String> inferred = SchemaRewrites.parameterTypes(statement.sql(),
-                BackendCatalogs.of(backend.backend()).through(backend.get()));
-        if (inferred.isEmpty()) {
-            return null;
-        }
-        int[] types = new int[statement.parameterCount()];
+        int[] types = schemaTypes(statement, statement.parameterCount(), backend.get());
         for (int i = 0; i < types.length; i++) {
-            types[i] = statement.parameterType(i) == 0 ? oidOf(inferred.get(i + 1)) : 0;
+            types[i] = statement.parameterType(i) == 0 ? types[i] : 0;
         }
         return types;
     }
 
-    /** The OID of a type as {@link PgOid#castName} writes it ({@code int4}, {@code boolean}, {@code text[]}). */
-    private static int oidOf(String castName) {
-        if (castName == null) {
-            return 0;
+    /** The type of the column each parameter meets ({@link SchemaRewrites#parameterTypes}), 0 where none. */
+    private int[] schemaTypes(ParsedStatement statement, int count, Connection connection) {
+        Map<Integer, String> inferred = SchemaRewrites.parameterTypes(statement.sql(),
+                BackendCatalogs.of(session.backendConnection().backend()).through(connection));
+        int[] types = new int[count];
+        for (int i = 0; i < count; i++) {
+            types[i] = PgOid.forCastName(inferred.get(i + 1));
         }
-        boolean array = castName.endsWith("[]");
-        String element = array ? castName.substring(0, castName.length() - 2) : castName;
-        String typname = element.equals("boolean") ? "bool" : element;
-        return PgOid.forTypeName(array ? "_" + typname : typname);
+        return types;
     }
 
     /** What Describe answers for SHOW (one column, or SHOW ALL's three), EXECUTE (its statement's), the rest. */
