@@ -31,7 +31,7 @@ public final class ConfigLoader {
             List.of("listen", "data_dir", "default_backend", "backends", "routes", "limits", "auth");
     static final List<String> LISTEN_KEYS = List.of("host", "port", "auth", "allow_trust_on_network",
             "tls", "tls_certificate", "tls_key", "tls_self_signed", "tls_client_ca", "tls_client_certificates",
-            "io_threads");
+            "io_threads", "session_threads");
     static final List<String> AUTH_KEYS =
             List.of("users", "rules", "allow_cleartext_without_tls", "timeout", "failure_delay");
     static final List<String> BACKEND_KEYS = List.of("url", "user", "password", "mode", "pool", "properties");
@@ -136,7 +136,9 @@ public final class ConfigLoader {
         TlsConfig tls = s.build(() -> new TlsConfig(tlsMode, certificate, key, selfSigned, clientCa,
                 clientCertificates));
         int ioThreads = s.value("io_threads", Values.integer("0 (one per core) or a thread count")).orElse(0);
-        return s.build(() -> new ListenConfig(host, port, auth, allowTrust, tls, ioThreads));
+        SessionThreads sessionThreads = s.value("session_threads", ConfigLoader::sessionThreads)
+                .orElse(SessionThreads.PLATFORM);
+        return s.build(() -> new ListenConfig(host, port, auth, allowTrust, tls, ioThreads, sessionThreads));
     }
 
     private static TlsMode tlsMode(String text) {
@@ -167,6 +169,11 @@ public final class ConfigLoader {
     private static BackendMode backendMode(String text) {
         return BackendMode.fromConfigName(text.strip()).orElseThrow(() -> new ConfigException(
                 "expected jdbc or passthrough, got " + Values.quote(text)));
+    }
+
+    private static SessionThreads sessionThreads(String text) {
+        return SessionThreads.fromConfigName(text.strip()).orElseThrow(() -> new ConfigException(
+                "expected platform or virtual, got " + Values.quote(text)));
     }
 
     private static BackendConfig backend(String name, YamlSection s) {

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  * @param ioThreads threads that do the network I/O (Netty event loops); 0 means one per core. Every statement's
  *     backend work runs elsewhere (virtual threads), so a proxy that only relays bytes (pass-through mode) may do
  *     better with fewer, as each one then takes more ready sockets per wake-up
+ * @param sessionThreads the kind of thread each session's statements run on ({@link SessionThreads}; default
+ *     {@link SessionThreads#PLATFORM})
  */
 public record ListenConfig(String host, int port, AuthMode auth, boolean allowTrustOnNetwork, TlsConfig tls,
-                           int ioThreads) {
+                           int ioThreads, SessionThreads sessionThreads) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5433;
 
@@ -42,6 +44,9 @@ public record ListenConfig(String host, int port, AuthMode auth, boolean allowTr
         if (tls == null) {
             tls = TlsConfig.disabled();
         }
+        if (sessionThreads == null) {
+            sessionThreads = SessionThreads.PLATFORM;
+        }
         if (auth == AuthMode.TRUST && !allowTrustOnNetwork && !isLoopback(host)) {
             throw new ConfigException("host", host + " is not a loopback address and auth is trust, which would let"
                     + " anyone who can reach it connect without a password; listen on 127.0.0.1, or set"
@@ -51,7 +56,7 @@ public record ListenConfig(String host, int port, AuthMode auth, boolean allowTr
 
     /** Without TLS, one I/O thread per core. */
     public ListenConfig(String host, int port, AuthMode auth, boolean allowTrustOnNetwork) {
-        this(host, port, auth, allowTrustOnNetwork, TlsConfig.disabled(), 0);
+        this(host, port, auth, allowTrustOnNetwork, TlsConfig.disabled(), 0, SessionThreads.PLATFORM);
     }
 
     /** 127.0.0.1:5433, trust, loopback only. */
@@ -60,15 +65,15 @@ public record ListenConfig(String host, int port, AuthMode auth, boolean allowTr
     }
 
     public ListenConfig withHost(String newHost) {
-        return new ListenConfig(newHost, port, auth, allowTrustOnNetwork, tls, ioThreads);
+        return new ListenConfig(newHost, port, auth, allowTrustOnNetwork, tls, ioThreads, sessionThreads);
     }
 
     public ListenConfig withPort(int newPort) {
-        return new ListenConfig(host, newPort, auth, allowTrustOnNetwork, tls, ioThreads);
+        return new ListenConfig(host, newPort, auth, allowTrustOnNetwork, tls, ioThreads, sessionThreads);
     }
 
     public ListenConfig withTls(TlsConfig newTls) {
-        return new ListenConfig(host, port, auth, allowTrustOnNetwork, newTls, ioThreads);
+        return new ListenConfig(host, port, auth, allowTrustOnNetwork, newTls, ioThreads, sessionThreads);
     }
 
     /** The number of I/O threads to start: {@link #ioThreads()}, or one per core when that is 0. */

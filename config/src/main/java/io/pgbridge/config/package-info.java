@@ -9,7 +9,9 @@
  * <pre>{@code
  * listen: { host: 127.0.0.1, port: 5433, auth: trust, allow_trust_on_network: false,
  *           tls: enabled, tls_certificate: server.crt, tls_key: server.key, tls_self_signed: false,
- *           tls_client_ca: clients-ca.crt, tls_client_certificates: optional }   # none | optional | required
+ *           tls_client_ca: clients-ca.crt, tls_client_certificates: optional,    # none | optional | required
+ *           io_threads: 0,                # event loops; 0 = one per core
+ *           session_threads: platform }   # or virtual: the thread each session's statements run on
  * auth:                            # users make scram-sha-256 the default listen.auth
  *   users: { alice: "SCRAM-SHA-256$4096:salt$StoredKey:ServerKey" }   # or md5 + 32 hex digits
  *   rules: [ "hostssl all all 0.0.0.0/0 scram-sha-256" ]             # pg_hba style, first match wins;

@@ -16,7 +16,8 @@ class ConfigLoaderTest {
     @Test
     void readsEveryKey() {
         PgbridgeConfig config = ConfigLoader.load("""
-                listen: { host: 127.0.0.2, port: 6543, auth: trust, allow_trust_on_network: true, io_threads: 1 }
+                listen: { host: 127.0.0.2, port: 6543, auth: trust, allow_trust_on_network: true, io_threads: 1,
+                          session_threads: virtual }
                 data_dir: /var/lib/pgbridge
                 default_backend: pg
                 backends:
@@ -35,7 +36,7 @@ class ConfigLoaderTest {
                 """, "all.yaml", NO_ENV);
 
         assertThat(config.listen()).isEqualTo(new ListenConfig("127.0.0.2", 6543, AuthMode.TRUST, true,
-                TlsConfig.disabled(), 1));
+                TlsConfig.disabled(), 1, SessionThreads.VIRTUAL));
         assertThat(config.listen().effectiveIoThreads()).isEqualTo(1);
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/pgbridge"));
         assertThat(config.defaultBackend()).isEqualTo("pg");

@@ -28,9 +28,13 @@ import java.security.GeneralSecurityException;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
-/** The listening socket and its event loops. Sessions do their database work elsewhere, on virtual threads. */
+/**
+ * The listening socket and its event loops. Sessions do their database work elsewhere, each on a thread of its own
+ * ({@code listen.session_threads}).
+ */
 public final class PgServer implements AutoCloseable {
     private final PgbridgeConfig config;
     private SessionContext context;
@@ -60,6 +64,10 @@ public final class PgServer implements AutoCloseable {
                 new ConnectionSlots(config.limits().maxConnections()),
                 new ConnectionCounts(config.limits().connections()),
                 new ConnectionRateLimit(config.limits().connections()));
+        ThreadFactory sessionThreads = switch (config.listen().sessionThreads()) {
+            case PLATFORM -> Thread.ofPlatform().name("pgbridge-session-", 1).daemon().factory();
+            case VIRTUAL -> Thread.ofVirtual().name("pgbridge-session-", 1).factory();
+        };
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(transport.serverChannel())
@@ -76,7 +84,7 @@ public final class PgServer implements AutoCloseable {
                         }
                         ch.pipeline().addLast("decoder", new PgMessageDecoder(
                                 config.limits().maxStartupPacketSize(), config.limits().maxMessageSize()));
-                        ch.pipeline().addLast("session", new SessionHandler(context));
+                        ch.pipeline().addLast("session", new SessionHandler(context, sessionThreads));
                     }
                 });
         serverChannel = bootstrap.bind(config.listen().host(), config.listen().port()).sync().channel();

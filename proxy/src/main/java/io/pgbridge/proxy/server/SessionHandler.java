@@ -8,23 +8,29 @@ import io.pgbridge.proxy.session.SessionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
-/** The last inbound handler: hands decoded messages to the connection's {@link Session}, which runs on its own thread. */
+/**
+ * The last inbound handler: hands decoded messages to the connection's {@link Session}, which runs on a thread of its
+ * own from {@code sessionThreads}.
+ */
 final class SessionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
 
     private final SessionContext context;
+    private final ThreadFactory sessionThreads;
     private Session session;
 
-    SessionHandler(SessionContext context) {
+    SessionHandler(SessionContext context, ThreadFactory sessionThreads) {
         this.context = context;
+        this.sessionThreads = sessionThreads;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         session = new Session(context, ctx.channel());
-        Thread.ofVirtual().name("pgbridge-session").start(session);
+        sessionThreads.newThread(session).start();
         long timeout = context.limits().startupTimeout().toMillis();
         ctx.executor().schedule(() -> {
             if (!session.isStarted() && ctx.channel().isActive()) {

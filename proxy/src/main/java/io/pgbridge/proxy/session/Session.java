@@ -21,8 +21,9 @@ import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * One client connection. Netty hands it messages in order ({@link #enqueue}); a virtual thread of its own takes them
- * one at a time and does the blocking JDBC work, so the event loop never waits on a database.
+ * One client connection. Netty hands it messages in order ({@link #enqueue}); a thread of its own (platform or
+ * virtual, {@code listen.session_threads}) takes them one at a time and does the blocking JDBC work, so the event
+ * loop never waits on a database.
  * States: STARTUP → READY ⇄ FAILED_UNTIL_SYNC → TERMINATED.
  */
 public final class Session implements Runnable, SessionRegistry.Registered {

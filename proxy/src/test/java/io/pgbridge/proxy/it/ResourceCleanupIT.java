@@ -3,6 +3,12 @@ package io.pgbridge.proxy.it;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.pgbridge.config.BackendConfig;
+import io.pgbridge.config.ListenConfig;
+import io.pgbridge.config.PgbridgeConfig;
+import io.pgbridge.config.PoolConfig;
+import io.pgbridge.config.SessionThreads;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.sql.Connection;
@@ -10,20 +16,25 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sessions that end every way a session can end — cleanly, with errors, in the middle of a transaction, in the
- * middle of a streamed result, by the client vanishing — give back every backend connection and leave no session.
+ * middle of a streamed result, by the client vanishing — give back every backend connection and leave no session
+ * and no session thread. The {@code -virtual} kinds run sessions on virtual threads ({@code listen.session_threads:
+ * virtual}), the others on platform threads, the default.
  */
 class ResourceCleanupIT {
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql", "mariadb", "postgresql-passthrough"})
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "postgresql-passthrough", "h2-virtual",
+            "postgresql-virtual"})
     void everySessionGivesItsBackendConnectionBack(String kind) throws Exception {
-        try (RunningProxy proxy = RunningProxy.forKind(kind)) {
+        try (RunningProxy proxy = proxyFor(kind)) {
             try (Connection c = proxy.connect(); Statement st = c.createStatement()) {
                 st.execute("drop table if exists pgb_cleanup");
                 st.execute("create table pgb_cleanup (id int primary key)");
@@ -80,6 +91,10 @@ class ResourceCleanupIT {
             }
             assertThat(proxy.activeBackendConnections()).as("leased backend connections").isZero();
             assertThat(proxy.server().activeSessions()).as("live sessions").isZero();
+            while (liveSessionThreads() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(liveSessionThreads()).as("platform session threads still alive").isZero();
             try (Connection c = proxy.connect(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("select count(*) from pgb_cleanup where id < 0")) {
                 assertThat(rs.next()).isTrue();
@@ -87,5 +102,26 @@ class ResourceCleanupIT {
                 st.execute("drop table pgb_cleanup");
             }
         }
+    }
+
+    private static RunningProxy proxyFor(String kind) throws Exception {
+        if (!kind.endsWith("-virtual")) {
+            return RunningProxy.forKind(kind);
+        }
+        String backend = kind.substring(0, kind.length() - "-virtual".length());
+        PgbridgeConfig config = backend.equals("h2")
+                ? PgbridgeConfig.defaults().withDataDir(Files.createTempDirectory("pgbridge-it"))
+                : PgbridgeConfig.defaults().withOnlyBackend(new BackendConfig(BackendConfig.DEFAULT_NAME,
+                        TestDatabases.postgresUrl(), null, null, PoolConfig.defaults(), Map.of()));
+        ListenConfig listen = config.listen();
+        return RunningProxy.start(config.withListen(new ListenConfig(listen.host(), 0, listen.auth(), false,
+                listen.tls(), listen.ioThreads(), SessionThreads.VIRTUAL)), kind);
+    }
+
+    /** Platform threads that run a session (virtual ones are not listed by the JVM, and need no such check). */
+    private static long liveSessionThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("pgbridge-session-"))
+                .count();
     }
 }

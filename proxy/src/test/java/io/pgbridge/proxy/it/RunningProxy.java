@@ -92,7 +92,7 @@ public final class RunningProxy implements AutoCloseable {
 
     public static RunningProxy start(PgbridgeConfig config, String kind) throws Exception {
         config = config.withListen(new ListenConfig("127.0.0.1", 0, config.listen().auth(), false,
-                config.listen().tls(), config.listen().ioThreads()));
+                config.listen().tls(), config.listen().ioThreads(), config.listen().sessionThreads()));
         Backends backends = Backends.open(config);
         PgServer server = new PgServer(config, backends);
         int port = server.start();
