@@ -147,8 +147,8 @@ class AuthenticationIT {
     @Test
     void cleartextPasswordOnlyOverTls() throws Exception {
         PsqlRun plain = psql("carol", "test", "carolpass", "disable");
-        assertThat(plain.err()).contains("FATAL:  password authentication in clear text requires an encrypted"
-                + " connection");
+        assertThat(plain.err()).contains("FATAL:  password authentication sends the password in clear text and requires"
+                + " an encrypted connection");
         PsqlRun tls = psql("carol", "test", "carolpass", "require");
         assertThat(tls.err()).isEmpty();
         assertThat(tls.out()).isEqualTo("carol");
