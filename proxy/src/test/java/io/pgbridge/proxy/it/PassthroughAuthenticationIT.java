@@ -209,6 +209,37 @@ class PassthroughAuthenticationIT {
         assertThat(mariaConnectionsOf(MARIA_USER)).isZero();
     }
 
+    @Test
+    void passwordsNeverReachTheLogButTheBackendsReasonDoes() throws Exception {
+        ch.qos.logback.classic.Logger pgbridge =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.pgbridge");
+        ch.qos.logback.classic.Level before = pgbridge.getLevel();
+        var captured = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        captured.start();
+        pgbridge.addAppender(captured);
+        pgbridge.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            for (RunningProxy proxy : new RunningProxy[] {maria, postgresRelay}) {
+                String user = proxy == maria ? MARIA_USER : "auth6_nobody";
+                assertThatThrownBy(() -> DriverManager.getConnection(url(proxy, user, "hunter2 wrong", "require")))
+                        .isInstanceOf(SQLException.class);
+            }
+            DriverManager.getConnection(url(maria, MARIA_USER, MARIA_PASSWORD, "require")).close();
+            DriverManager.getConnection(url(postgresRelay, PG_ROLE, "pg pass", "require")).close();
+        } finally {
+            pgbridge.detachAppender(captured);
+            pgbridge.setLevel(before);
+        }
+        List<String> lines = captured.list.stream().map(event -> event.getFormattedMessage()
+                + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage())).toList();
+        assertThat(lines).isNotEmpty().noneMatch(line -> line.contains("hunter2") || line.contains(MARIA_PASSWORD)
+                || line.contains("pg pass"));
+        assertThat(lines).anyMatch(line -> line.contains("refused the login of user " + MARIA_USER)
+                && line.contains("Access denied"));
+        assertThat(lines).anyMatch(line -> line.contains("refused the login of user auth6_nobody")
+                && line.contains("role \"auth6_nobody\" does not exist"));
+    }
+
     private static int mariaConnectionsOf(String user) throws SQLException {
         try (Connection root = DriverManager.getConnection(TestDatabases.mariadbUrl());
              Statement st = root.createStatement();
