@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The passthrough method with psql and pgjdbc: the client's user and password log in to the backend, whose accounts
  * decide. MariaDB checks passwords, so right and wrong passwords and unknown users are all shown there (JDBC mode).
- * The local PostgreSQL trusts 127.0.0.1 and its Unix socket, so it cannot refuse a wrong password here: for it the
- * tests show that sessions run as the client's role (JDBC and pass-through mode) and that a role it does not know
- * is refused with the same 28P01 as a wrong password.
+ * The shared PostgreSQL trusts 127.0.0.1 and its Unix socket, so it cannot refuse a wrong password (that is
+ * {@link PassthroughPostgresPasswordsIT}, on a cluster of its own): here it shows that sessions run as the client's
+ * role (JDBC and pass-through mode) and that a role it does not know is refused with the same 28P01 as a wrong
+ * password.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PassthroughAuthenticationIT {
