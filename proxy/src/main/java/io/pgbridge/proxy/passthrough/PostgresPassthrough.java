@@ -359,6 +359,7 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
 
     /** Ends the session with a FATAL error before the relay is in place. */
     private void fail(String sqlState, String message) {
+        login = null;
         if (client.isActive()) {
             log.debug("{} - pass-through failed: {}", logPrefix, message);
             client.writeAndFlush(encode(new BackendMessage.ErrorResponse(
