@@ -51,6 +51,7 @@ public final class ErrorMapper {
             Map.entry("90053", "21000"),   // scalar subquery with several rows → cardinality_violation
             Map.entry("90054", "42803"),   // aggregate where none is allowed → grouping_error
             Map.entry("90059", "42702"),   // ambiguous column → ambiguous_column
+            Map.entry("90096", "42501"),   // not enough rights for object → insufficient_privilege
             Map.entry("90107", "2BP01"),   // cannot drop, others depend on it → dependent_objects_still_exist
             Map.entry("90154", "428C9"));  // generated column assigned → generated_always
 

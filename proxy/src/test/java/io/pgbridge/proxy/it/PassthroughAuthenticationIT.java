@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The passthrough method with psql and pgjdbc: the client's user and password log in to the backend, whose accounts
- * decide. MariaDB checks passwords, so right and wrong passwords and unknown users are all shown there (JDBC mode).
+ * decide. MariaDB and the embedded H2 check passwords, so right and wrong passwords and unknown users are all shown
+ * there (JDBC mode).
  * The shared PostgreSQL trusts 127.0.0.1 and its Unix socket, so it cannot refuse a wrong password (that is
  * {@link PassthroughPostgresPasswordsIT}, on a cluster of its own): here it shows that sessions run as the client's
  * role (JDBC and pass-through mode) and that a role it does not know is refused with the same 28P01 as a wrong
@@ -42,6 +43,7 @@ class PassthroughAuthenticationIT {
     private RunningProxy maria;
     private RunningProxy postgres;
     private RunningProxy postgresRelay;
+    private RunningProxy h2;
 
     @BeforeAll
     void start() throws Exception {
@@ -71,6 +73,18 @@ class PassthroughAuthenticationIT {
                 "postgresql");
         postgresRelay = RunningProxy.start(configFor(TestDatabases.postgresUrl(), BackendMode.PASSTHROUGH,
                 plainAllowed, tls), "postgresql-passthrough");
+        java.nio.file.Path h2Dir = java.nio.file.Files.createTempDirectory("pgbridge-passthrough-h2");
+        PgbridgeConfig h2Config = PgbridgeConfig.defaults().withDataDir(h2Dir).withAuth(tlsOnly);
+        h2 = RunningProxy.start(h2Config.withListen(h2Config.listen().withTls(tls)), "h2");
+        // The embedded database is open in this JVM: its administrator sa makes a user who may read one table.
+        try (Connection sa = DriverManager.getConnection(BackendConfig.embeddedH2Url(h2Dir), "sa", "");
+             Statement st = sa.createStatement()) {
+            st.execute("CREATE TABLE auth6_h2_public (n int)");
+            st.execute("INSERT INTO auth6_h2_public VALUES (7)");
+            st.execute("CREATE TABLE auth6_h2_private (n int)");
+            st.execute("CREATE USER auth6_h2 PASSWORD 'h2 pass'");
+            st.execute("GRANT SELECT ON auth6_h2_public TO auth6_h2");
+        }
     }
 
     private static PgbridgeConfig configFor(String url, BackendMode mode, AuthConfig auth, TlsConfig tls)
@@ -86,7 +100,7 @@ class PassthroughAuthenticationIT {
 
     @AfterAll
     void stop() throws Exception {
-        for (RunningProxy proxy : new RunningProxy[] {maria, postgres, postgresRelay}) {
+        for (RunningProxy proxy : new RunningProxy[] {maria, postgres, postgresRelay, h2}) {
             if (proxy != null) {
                 proxy.close();
             }
@@ -130,6 +144,26 @@ class PassthroughAuthenticationIT {
             // root, whose account the pool uses, could write here; the client's account may only read.
             assertThatThrownBy(() -> st.executeUpdate("insert into auth6_visible values (3)"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+        }
+    }
+
+    @Test
+    void theEmbeddedH2ChecksItsOwnUsersToo() throws Exception {
+        PsqlRun run = psql(h2, "auth6_h2", "h2 pass", "require", "select n from auth6_h2_public");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("7");
+        try (Connection c = DriverManager.getConnection(url(h2, "auth6_h2", "h2 pass", "require"));
+             Statement st = c.createStatement()) {
+            // sa, the pool's account, may read everything; the client's account only what it was granted.
+            assertThatThrownBy(() -> st.executeQuery("select n from auth6_h2_private"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+        }
+        for (String user : new String[] {"auth6_h2", "auth6_nobody"}) {
+            PsqlRun wrong = psql(h2, user, "wrong", "require", "select 1");
+            assertThat(wrong.err()).as(user).endsWith("FATAL:  password authentication failed for user \"" + user
+                    + "\"");
+            assertThatThrownBy(() -> DriverManager.getConnection(url(h2, user, "wrong", "require"))).as(user)
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
         }
     }
 
