@@ -139,6 +139,32 @@ class AuthenticationIT {
     }
 
     @Test
+    void channelBindingDisabledStillLogsInOverTls() throws Exception {
+        PsqlRun unbound = PsqlRun.run("host=127.0.0.1 port=" + proxy.port() + " user=alice dbname=test"
+                + " sslmode=require channel_binding=disable", Map.of("PGPASSWORD", "s3cret alice"), "-c", "select 1");
+        assertThat(unbound.err()).isEmpty();
+        assertThat(unbound.out()).isEqualTo("1");
+        try (Connection c = DriverManager.getConnection(url("alice", "s3cret alice", "require")
+                + "&channelBinding=disable")) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+    }
+
+    /** pgjdbc's sslNegotiation=direct (PostgreSQL 17's direct TLS), with SCRAM bound to the channel. */
+    @Test
+    void directTlsFromPgjdbcWithChannelBinding() throws Exception {
+        try (Connection c = DriverManager.getConnection(url("alice", "s3cret alice", "require")
+                + "&sslNegotiation=direct&channelBinding=require");
+             ResultSet rs = c.createStatement().executeQuery("select current_user")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("alice");
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(url("alice", "wrong", "require")
+                + "&sslNegotiation=direct"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+    }
+
+    @Test
     void md5ForAnMd5Hash() throws Exception {
         assertThat(psql("bob", "test", "bobpass", "disable").out()).isEqualTo("bob");
         try (Connection c = DriverManager.getConnection(url("bob", "bobpass", "disable"))) {
