@@ -8,7 +8,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tmp=$(mktemp -d)
 bench_pids=()
 bench_logs=()
-trap 'status=$?; kill "${bench_pids[@]}" 2>/dev/null; wait "${bench_pids[@]}" 2>/dev/null; rm -rf "$tmp"; exit $status' EXIT
+trap 'status=$?; kill "${bench_pids[@]}" 2>/dev/null || true; wait "${bench_pids[@]}" 2>/dev/null || true; rm -rf "$tmp"; exit $status' EXIT
 
 bench_args() {
   seconds=${1:-10}
