@@ -8,12 +8,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 
 /** A backend reached through a JDBC driver, pooled by HikariCP. */
 public final class JdbcBackend implements Backend {
     private static final Logger log = LoggerFactory.getLogger(JdbcBackend.class);
+
+    private static final java.util.regex.Pattern CREDENTIAL_PROPERTY =
+            java.util.regex.Pattern.compile("(?i)user|password");
+    /** A user or password parameter of a query string, with the '&' after it. */
+    private static final java.util.regex.Pattern QUERY_CREDENTIAL =
+            java.util.regex.Pattern.compile("(?i)(?<=[?&])(?:user|password)=[^&;]*&?");
+    /** A ';'-separated user or password setting (H2's style), with its ';'. */
+    private static final java.util.regex.Pattern SETTING_CREDENTIAL =
+            java.util.regex.Pattern.compile("(?i);(?:user|password)=[^&;]*");
 
     private final BackendConfig config;
     private final String name;
@@ -105,6 +116,47 @@ public final class JdbcBackend implements Backend {
     @Override
     public Connection lease() throws SQLException {
         return pool.getConnection();
+    }
+
+    /**
+     * The driver's own login with the client's user and password instead of the configured ones, which are taken
+     * out of the URL too; the password is handed to the driver and not kept.
+     */
+    @Override
+    public Connection connectAs(String user, String password) throws SQLException {
+        Properties properties = new Properties();
+        properties.putAll(dialect.defaultProperties());
+        config.properties().forEach((key, value) -> {
+            if (!CREDENTIAL_PROPERTY.matcher(key).matches()) {
+                properties.setProperty(key, value);
+            }
+        });
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        javax.sql.DataSource dataSource = dialect.dataSource(config.url(), properties);
+        Connection connection = dataSource != null ? dataSource.getConnection(user, password)
+                : DriverManager.getConnection(withoutCredentials(config.url()), properties);
+        try {
+            connection.setAutoCommit(true);
+            if (dialect.supportsIsolationLevels()) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+            if (dialect.sessionSetup() != null) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute(dialect.sessionSetup());
+                }
+            }
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    /** {@code url} without {@code user=} and {@code password=} settings, in a query string or ';'-separated. */
+    static String withoutCredentials(String url) {
+        String withoutSettings = SETTING_CREDENTIAL.matcher(url).replaceAll("");
+        return QUERY_CREDENTIAL.matcher(withoutSettings).replaceAll("").replaceAll("[?&]$", "");
     }
 
     @Override

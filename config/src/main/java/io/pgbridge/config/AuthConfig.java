@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *     the listener's {@code auth} method
  * @param users user name → password verifier: {@code SCRAM-SHA-256$iterations:salt$storedKey:serverKey} (what
  *     {@code ./pgbridge passwd USER} prints) or {@code md5} followed by 32 hex digits; never a plain password
- * @param allowCleartextWithoutTls lets the {@code password} method run on connections without TLS
+ * @param allowCleartextWithoutTls lets the {@code password} and {@code passthrough} methods, which ask for the
+ *     password in clear text, run on connections without TLS
  * @param timeout time a client has to finish authenticating once asked for a password
  * @param failureDelay pause before a failed authentication is answered, the same whether the user exists or not
  */

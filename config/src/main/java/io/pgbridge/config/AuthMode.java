@@ -19,6 +19,11 @@ public enum AuthMode {
      * PostgreSQL's {@code cert}; only on TLS connections.
      */
     CERT("cert"),
+    /**
+     * The client's user name and password (asked in clear text, so refused without TLS unless the config allows it)
+     * open the session's backend connection: the backend's own accounts decide, pgbridge keeps no verifier.
+     */
+    PASSTHROUGH("passthrough"),
     /** Refuse the connection, as PostgreSQL's {@code reject}. */
     REJECT("reject");
 
@@ -40,7 +45,7 @@ public enum AuthMode {
 
     /** Whether the method asks the client for a password. */
     public boolean needsPassword() {
-        return this == SCRAM_SHA_256 || this == MD5 || this == PASSWORD;
+        return this == SCRAM_SHA_256 || this == MD5 || this == PASSWORD || this == PASSTHROUGH;
     }
 
     static List<String> configNames() {

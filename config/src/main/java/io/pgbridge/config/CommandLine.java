@@ -186,6 +186,7 @@ public final class CommandLine {
                       - hostssl all all 0.0.0.0/0 scram-sha-256
                       - host all all 127.0.0.1/32 md5
                       - hostssl all batch all cert   # client certificate with CN = user name
+                      - hostssl all all 10.0.0.0/8 passthrough   # the backend checks user and password
                     allow_cleartext_without_tls: false
                     timeout: 60s
                     failure_delay: 500ms

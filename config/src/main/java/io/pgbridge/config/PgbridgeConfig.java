@@ -54,6 +54,15 @@ public record PgbridgeConfig(
                     + " address, would let anyone who can reach it connect without a password; set"
                     + " listen.allow_trust_on_network: true to accept that risk");
         }
+        if (auth.effectiveRules(listen.auth()).stream().anyMatch(rule -> rule.method() == AuthMode.PASSTHROUGH)) {
+            for (BackendConfig backend : backends.values()) {
+                if (backend.url().startsWith("jdbc:sqlite:")) {
+                    throw new ConfigException(auth.rules().isEmpty() ? "listen.auth" : "auth.rules", "the"
+                            + " passthrough method logs clients in to the backend with their own password, but"
+                            + " backend " + backend.name() + " is SQLite, which has no accounts");
+                }
+            }
+        }
         if (!listen.tls().asksForClientCertificates() && auth.effectiveRules(listen.auth()).stream()
                 .anyMatch(rule -> rule.clientCertificate() != HbaRule.ClientCertificateCheck.NONE)) {
             throw new ConfigException(auth.rules().isEmpty() ? "listen.auth" : "auth.rules", "the cert method and"

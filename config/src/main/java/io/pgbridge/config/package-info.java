@@ -15,7 +15,8 @@
  * auth:                            # users make scram-sha-256 the default listen.auth
  *   users: { alice: "SCRAM-SHA-256$4096:salt$StoredKey:ServerKey" }   # or md5 + 32 hex digits
  *   rules: [ "hostssl all all 0.0.0.0/0 scram-sha-256" ]             # pg_hba style, first match wins;
- *                                  # also cert, and the option clientcert=verify-ca|verify-full
+ *                                  # also cert, and the option clientcert=verify-ca|verify-full;
+ *                                  # passthrough: the client's user and password log in to the backend
  *   allow_cleartext_without_tls: false
  *   timeout: 60s
  *   failure_delay: 500ms

@@ -74,7 +74,7 @@ class ConfigLoaderErrorsTest {
         assertThat(error("listen:\n  allow_trust_on_network: yes\n")).hasMessage(
                 "pgbridge.yaml:2: listen.allow_trust_on_network: expected true or false, got \"yes\"");
         assertThat(error("listen:\n  auth: kerberos\n")).hasMessage("pgbridge.yaml:2: listen.auth: expected one of"
-                + " trust, scram-sha-256, md5, password, cert, reject, got \"kerberos\"");
+                + " trust, scram-sha-256, md5, password, cert, passthrough, reject, got \"kerberos\"");
         assertThat(error("listen:\n  port: [1, 2]\n"))
                 .hasMessage("pgbridge.yaml:2: listen.port: expected a single value, got a list");
         assertThat(error("listen: 5433\n"))

@@ -104,7 +104,7 @@ class PgbridgeConfigTest {
         assertThatThrownBy(() -> new ListenConfig("127.0.0.1", -1, AuthMode.TRUST, false))
                 .hasMessage("port: expected a port number from 0 to 65535, got -1");
         assertThatThrownBy(() -> new ListenConfig("127.0.0.1", 1, null, false))
-                .hasMessage("auth: expected one of [trust, scram-sha-256, md5, password, cert, reject], got nothing");
+                .hasMessage("auth: expected one of [trust, scram-sha-256, md5, password, cert, passthrough, reject], got nothing");
         assertThatThrownBy(() -> new BackendConfig("b", null, null, null, null, null))
                 .hasMessage("url: required, e.g. url: jdbc:postgresql://127.0.0.1:5432/postgres");
         assertThatThrownBy(() -> new LimitsConfig(4, 16, java.time.Duration.ofSeconds(1), 1,

@@ -91,6 +91,16 @@ class TlsAndAuthConfigTest {
     }
 
     @Test
+    void passthroughIsAMethodLikeTheOthersButNotForSqlite() {
+        PgbridgeConfig config = load("auth:\n  rules:\n    - hostssl all all 10.0.0.0/8 passthrough\n");
+        assertThat(config.auth().rules().get(0).method()).isEqualTo(AuthMode.PASSTHROUGH);
+        assertThat(load("listen: { auth: passthrough }\n").listen().auth()).isEqualTo(AuthMode.PASSTHROUGH);
+        assertThatThrownBy(() -> load("listen: { auth: passthrough }\nbackends:\n  lite: { url: \"jdbc:sqlite:x.db\" }\n"))
+                .hasMessageContaining("listen.auth: the passthrough method logs clients in to the backend with their"
+                        + " own password, but backend lite is SQLite, which has no accounts");
+    }
+
+    @Test
     void trustRulesOnANetworkAddressNeedTheOptIn() {
         assertThatThrownBy(() -> load("listen: { host: 0.0.0.0, auth: md5 }\nauth:\n  rules:\n"
                 + "    - host all all all trust\n")).hasMessageContaining("auth.rules: a trust rule on 0.0.0.0");

@@ -35,6 +35,14 @@ public final class AuthenticationException extends RuntimeException {
         return new AuthenticationException(fatal, false);
     }
 
+    /**
+     * PostgreSQL's answer to a wrong password or an unknown user, 28P01 with the same words for both; for
+     * passthrough logins the backend refused, sent after {@link ClientAuthentication#failureDelay()}.
+     */
+    public static AuthenticationException passwordFailed(String user) {
+        return of(SqlState.INVALID_PASSWORD, "password authentication failed for user \"" + user + "\"");
+    }
+
     /** The client broke the protocol during authentication: FATAL 08P01. */
     public static AuthenticationException violation(String message) {
         return protocol(message);

@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * Decides how a client authenticates (the first matching rule) and runs that method: trust, SCRAM-SHA-256, md5,
- * cleartext password or a client certificate, against the verifiers of the configuration. Failures answer as PostgreSQL does, after the same
- * delay whether the user exists or not; secrets are compared in constant time and never logged.
+ * cleartext password or a client certificate, against the verifiers of the configuration; or, for
+ * {@code passthrough}, takes the password for the backend to check. Failures answer as PostgreSQL does, after the
+ * same delay whether the user exists or not; secrets are compared in constant time and never logged.
  */
 public final class ClientAuthentication {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -60,8 +61,11 @@ public final class ClientAuthentication {
                 && rule.clientCertificate() == HbaRule.ClientCertificateCheck.NONE);
     }
 
-    /** Returns when the client is authenticated; otherwise throws with the FATAL to send. */
-    public void authenticate(Client client, Exchange exchange) {
+    /**
+     * Returns when the client is authenticated, with the login the backend must still accept for the
+     * {@code passthrough} method (null for every other method); otherwise throws with the FATAL to send.
+     */
+    public BackendLogin authenticate(Client client, Exchange exchange) {
         HbaRule rule = rules.stream()
                 .filter(r -> r.matches(client.address(), client.tls(), client.database(), client.user()))
                 .findFirst().orElse(null);
@@ -73,17 +77,19 @@ public final class ClientAuthentication {
             throw AuthenticationException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                     "connection requires a valid client certificate");
         }
+        BackendLogin login = null;
         switch (rule.method()) {
             case TRUST, CERT -> {
+            }
+            case PASSTHROUGH -> {
+                requireTlsForCleartext(client, "passthrough");
+                exchange.send(new BackendMessage.AuthenticationCleartextPassword());
+                login = new BackendLogin(client.user(), cString(ByteBuffer.wrap(exchange.receivePassword())));
             }
             case REJECT -> throw AuthenticationException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                     "pg_hba.conf rejects connection for " + describe(client));
             case PASSWORD -> {
-                if (!client.tls() && !config.allowCleartextWithoutTls()) {
-                    throw AuthenticationException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
-                            "password authentication in clear text requires an encrypted connection: connect with"
-                                    + " TLS (sslmode=require), or set auth.allow_cleartext_without_tls");
-                }
+                requireTlsForCleartext(client, "password");
                 checked(client, cleartext(client, exchange));
             }
             case MD5 -> {
@@ -99,6 +105,21 @@ public final class ClientAuthentication {
                 && !client.user().equals(ClientCertificateNames.commonName(client.certificate()))) {
             failed(rule.method(), client);
         }
+        return login;
+    }
+
+    /** The password and passthrough methods send the password as it is: only inside TLS, unless allowed. */
+    private void requireTlsForCleartext(Client client, String method) {
+        if (!client.tls() && !config.allowCleartextWithoutTls()) {
+            throw AuthenticationException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                    method + " authentication sends the password in clear text and requires an encrypted connection:"
+                            + " connect with TLS (sslmode=require), or set auth.allow_cleartext_without_tls");
+        }
+    }
+
+    /** The pause before any failed authentication is answered, also when the backend refused a passthrough login. */
+    public java.time.Duration failureDelay() {
+        return config.failureDelay();
     }
 
     private static String describe(Client client) {
@@ -122,8 +143,7 @@ public final class ClientAuthentication {
         }
         String user = "user \"" + client.user() + "\"";
         throw switch (method) {
-            case PASSWORD, MD5, SCRAM_SHA_256 -> AuthenticationException.of(SqlState.INVALID_PASSWORD,
-                    "password authentication failed for " + user);
+            case PASSWORD, MD5, SCRAM_SHA_256, PASSTHROUGH -> AuthenticationException.passwordFailed(client.user());
             case CERT -> AuthenticationException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                     "certificate authentication failed for " + user);
             case TRUST -> AuthenticationException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,

@@ -51,17 +51,19 @@ public final class ErrorMapper {
             Map.entry("90053", "21000"),   // scalar subquery with several rows → cardinality_violation
             Map.entry("90054", "42803"),   // aggregate where none is allowed → grouping_error
             Map.entry("90059", "42702"),   // ambiguous column → ambiguous_column
+            Map.entry("90096", "42501"),   // not enough rights for object → insufficient_privilege
             Map.entry("90107", "2BP01"),   // cannot drop, others depend on it → dependent_objects_still_exist
             Map.entry("90154", "428C9"));  // generated column assigned → generated_always
 
     /**
-     * MariaDB reports every integrity problem as 23000 (an ambiguous column too) and many others as HY000; its
-     * vendor code says which.
+     * MariaDB reports every integrity problem as 23000 (an ambiguous column too), many others as HY000 and
+     * privilege errors as 42000; its vendor code says which.
      */
     private static final Map<Integer, String> MARIADB_CODES = Map.of(
             1062, "23505", 1452, "23503", 1451, "23503", 1048, "23502", 1364, "23502",
             1052, "42702",    // column in field list is ambiguous → ambiguous_column
-            1111, "42803");   // invalid use of group function → grouping_error
+            1111, "42803",    // invalid use of group function → grouping_error
+            1142, "42501", 1143, "42501");   // command denied on a table, a column → insufficient_privilege
 
     /** HSQLDB's vendor code for a table or column that does not exist (SQLSTATE 42501, PostgreSQL's privilege error). */
     private static final int HSQLDB_OBJECT_NOT_FOUND = -5501;
@@ -140,7 +142,8 @@ public final class ErrorMapper {
 
     private static PgException fromSqlException(SQLException e) {
         String state = e.getSQLState();
-        if (("23000".equals(state) || "HY000".equals(state)) && MARIADB_CODES.containsKey(e.getErrorCode())) {
+        if (("23000".equals(state) || "HY000".equals(state) || "42000".equals(state))
+                && MARIADB_CODES.containsKey(e.getErrorCode())) {
             state = MARIADB_CODES.get(e.getErrorCode());
         }
         if ("42000".equals(state) && MARIADB_SYNTAX.contains(e.getErrorCode())) {

@@ -12,9 +12,12 @@ import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.pgbridge.backend.PostgresAddress;
 import io.pgbridge.config.BackendConfig;
+import io.pgbridge.proxy.auth.AuthenticationException;
+import io.pgbridge.proxy.auth.BackendLogin;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.BackendMessageEncoder;
 import io.pgbridge.proxy.codec.PgWire;
+import io.pgbridge.proxy.error.ErrorMapper;
 import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.proxy.server.Transport;
 import io.pgbridge.proxy.session.SessionRegistry;
@@ -31,6 +34,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pass-through mode for PostgreSQL backends: once the client has started up with pgbridge, the session gets a
@@ -51,13 +56,19 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
     private final int processId;
     private final int secretKey;
     private final String logPrefix;
+    /** The client's own login under the passthrough method, dropped once the backend has answered it; or null. */
+    private volatile BackendLogin login;
+    private final Duration failureDelay;
     private volatile Channel server;
     private volatile int backendProcessId;
     private volatile int backendSecretKey;
 
     private PostgresPassthrough(Channel client, Map<String, String> startupParameters, BackendConfig config,
-                                SessionRegistry registry, int processId, int secretKey) {
+                                SessionRegistry registry, int processId, int secretKey, BackendLogin login,
+                                Duration failureDelay) {
         this.client = client;
+        this.login = login;
+        this.failureDelay = failureDelay;
         this.startupParameters = startupParameters;
         this.config = config;
         this.address = PostgresAddress.parse(config.url());
@@ -69,12 +80,15 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
 
     /**
      * Takes over {@code client}, whose startup packet has been read and which reads nothing more until the relay is
-     * in place. Call on any thread; the work happens on the client's event loop.
+     * in place. Call on any thread; the work happens on the client's event loop. With a {@code login} (the
+     * passthrough method), PostgreSQL is logged in to with the client's user and password, and its refusal reaches
+     * the client as 28P01 after {@code failureDelay}.
      */
     public static void start(Channel client, Map<String, String> startupParameters, BackendConfig config,
-                             SessionRegistry registry, int processId, int secretKey) {
+                             SessionRegistry registry, int processId, int secretKey, BackendLogin login,
+                             Duration failureDelay) {
         PostgresPassthrough relay = new PostgresPassthrough(client, startupParameters, config, registry, processId,
-                secretKey);
+                secretKey, login, failureDelay);
         client.eventLoop().execute(relay::connect);
     }
 
@@ -114,6 +128,10 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
     }
 
     private String backendUser() {
+        BackendLogin own = login;
+        if (own != null) {
+            return own.user();
+        }
         if (config.user() != null) {
             return config.user();
         }
@@ -121,6 +139,10 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
     }
 
     private String backendPassword() {
+        BackendLogin own = login;
+        if (own != null) {
+            return own.password();
+        }
         return config.password() != null ? config.password() : address.parameters().get("password");
     }
 
@@ -168,10 +190,7 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
                     case 'v' -> {
                         // pgbridge asked for 3.0 only; nothing to tell the client
                     }
-                    case 'E' -> {
-                        client.writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
-                        ctx.close();
-                    }
+                    case 'E' -> refused(ctx, frame);
                     case 'Z' -> ready(ctx, frame);
                     default -> fail(SqlState.PROTOCOL_VIOLATION.code(),
                             "unexpected message '" + type + "' from the PostgreSQL backend during startup");
@@ -243,7 +262,45 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
             return names;
         }
 
+        /**
+         * PostgreSQL's FATAL during startup goes to the client as it is, except that a refused passthrough login is
+         * answered as pgbridge's own password methods answer, after the same delay.
+         */
+        private void refused(ChannelHandlerContext ctx, ByteBuf frame) {
+            BackendLogin own = login;
+            login = null;
+            ctx.pipeline().remove(this);
+            ctx.close();
+            if (own == null || !BackendLogin.refusedBy(errorField(frame, 'C'))) {
+                client.writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            log.info("{} - PostgreSQL refused the login of user {}: {}", logPrefix, own.user(), errorField(frame, 'M'));
+            client.eventLoop().schedule(() -> {
+                client.writeAndFlush(encode(new BackendMessage.ErrorResponse(ErrorMapper.fields(
+                        AuthenticationException.passwordFailed(own.user()).error()))))
+                        .addListener(ChannelFutureListener.CLOSE);
+            }, failureDelay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** One field of an ErrorResponse: {@code Byte1 code, String value}* after the header, ended by a 0. */
+        private static String errorField(ByteBuf frame, char code) {
+            ByteBuf fields = frame.slice(5, frame.readableBytes() - 5);
+            while (fields.isReadable()) {
+                byte type = fields.readByte();
+                if (type == 0) {
+                    break;
+                }
+                String value = PgWire.readCString(fields);
+                if (value == null || type == code) {
+                    return value;
+                }
+            }
+            return null;
+        }
+
         private void ready(ChannelHandlerContext ctx, ByteBuf frame) {
+            login = null;   // logged in: the password is not needed any more
             registry.register(processId, secretKey, PostgresPassthrough.this);
             client.closeFuture().addListener(f -> registry.unregister(processId, PostgresPassthrough.this));
             // ReadyForQuery goes first; whatever either decoder still holds follows it through the relay.
@@ -302,6 +359,7 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
 
     /** Ends the session with a FATAL error before the relay is in place. */
     private void fail(String sqlState, String message) {
+        login = null;
         if (client.isActive()) {
             log.debug("{} - pass-through failed: {}", logPrefix, message);
             client.writeAndFlush(encode(new BackendMessage.ErrorResponse(

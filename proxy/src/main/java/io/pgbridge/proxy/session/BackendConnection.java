@@ -1,13 +1,17 @@
 package io.pgbridge.proxy.session;
 
 import io.pgbridge.backend.Backend;
+import io.pgbridge.proxy.auth.AuthenticationException;
+import io.pgbridge.proxy.auth.BackendLogin;
 import io.pgbridge.proxy.catalog.CatalogEngine;
+import io.pgbridge.proxy.error.SqlState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * The session's connection to its backend: leased on first use and kept for the session (session pooling), with the
@@ -33,6 +37,41 @@ final class BackendConnection {
     BackendConnection(Backend backend, String logPrefix) {
         this.backend = backend;
         this.logPrefix = logPrefix;
+    }
+
+    /**
+     * The session's own connection, logged in with the client's credentials (the passthrough method) instead of
+     * leased from the pool: one per session, closed when it ends, so a connection never serves another user and no
+     * password outlives the login. A refused login waits out {@code failureDelay} and is 28P01 for the client.
+     */
+    static BackendConnection loggedIn(Backend backend, BackendLogin login, Duration failureDelay, String logPrefix) {
+        BackendConnection session = new BackendConnection(backend, logPrefix);
+        try {
+            session.connection = backend.connectAs(login.user(), login.password());
+            return session;
+        } catch (SQLException e) {
+            // The driver's words name the user, never the password; the client gets PostgreSQL's words.
+            log.info("{} - backend {} refused the login of user {}: {} {}", logPrefix, backend.name(), login.user(),
+                    e.getSQLState(), e.getMessage());
+            if (BackendLogin.refusedBy(e.getSQLState())) {
+                pause(failureDelay);
+                throw AuthenticationException.passwordFailed(login.user());
+            }
+            if (e.getSQLState() != null && e.getSQLState().startsWith("53") || "08004".equals(e.getSQLState())) {
+                throw AuthenticationException.refused(SqlState.TOO_MANY_CONNECTIONS, "backend " + backend.name()
+                        + " accepts no more connections: " + e.getMessage());
+            }
+            throw AuthenticationException.refused(SqlState.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
+                    "could not connect to backend " + backend.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     Backend backend() {

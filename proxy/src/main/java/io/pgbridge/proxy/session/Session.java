@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.pgbridge.proxy.auth.AuthenticationException;
+import io.pgbridge.proxy.auth.BackendLogin;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -223,14 +224,11 @@ public final class Session implements Runnable, SessionRegistry.Registered {
             return;
         }
         String database = params.getOrDefault("database", user);
+        BackendLogin login;
         try {
-            admission.admit(user, database);
+            login = admission.admit(user, database);
         } catch (AuthenticationException refused) {
-            if (refused.silent()) {
-                phase = Phase.TERMINATED;
-            } else {
-                fatal(refused.error());
-            }
+            refused(refused);
             return;
         }
         List<String> unknownOptions = new ArrayList<>();
@@ -248,10 +246,17 @@ public final class Session implements Runnable, SessionRegistry.Registered {
             phase = Phase.TERMINATED;
             Map<String, String> forwarded = new java.util.LinkedHashMap<>(context.limits().timeouts().asSettings());
             forwarded.putAll(params);   // PostgreSQL enforces the configured timeouts; the client's own come last
-            PostgresPassthrough.start(channel, forwarded, chosen.config(), context.sessions(), processId, secretKey);
+            PostgresPassthrough.start(channel, forwarded, chosen.config(), context.sessions(), processId, secretKey,
+                    login, context.authentication().failureDelay());
             return;
         }
-        backend = new BackendConnection(chosen, logPrefix);
+        try {
+            backend = login == null ? new BackendConnection(chosen, logPrefix)
+                    : BackendConnection.loggedIn(chosen, login, context.authentication().failureDelay(), logPrefix);
+        } catch (AuthenticationException refused) {
+            refused(refused);
+            return;
+        }
         settings = new SessionSettings(chosen.serverVersion(), user, params, context.limits().timeouts());
         runner = new QueryRunner(this, context.limits(), channel.eventLoop());
         functionContext = new FunctionContext(user, database, chosen.serverVersion(), chosen.dialect().isPostgres());
@@ -262,6 +267,14 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         phase = Phase.READY;
         log.debug("{} - user {} database {} on backend {}", logPrefix, user, database, chosen.name());
         readyForQuery();
+    }
+
+    private void refused(AuthenticationException refused) {
+        if (refused.silent()) {
+            phase = Phase.TERMINATED;
+        } else {
+            fatal(refused.error());
+        }
     }
 
     private void ready(FrontendMessage message) throws InterruptedException {

@@ -3,6 +3,7 @@ package io.pgbridge.proxy.session;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
 import io.pgbridge.proxy.auth.AuthenticationException;
+import io.pgbridge.proxy.auth.BackendLogin;
 import io.pgbridge.proxy.auth.ClientAuthentication;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
@@ -56,8 +57,11 @@ final class SessionAdmission {
         return null;
     }
 
-    /** Returns when the client may start a session; throws with the FATAL to send (or none) otherwise. */
-    void admit(String user, String database) {
+    /**
+     * Returns when the client may start a session, with the login its backend connection must use under the
+     * passthrough method (else null); throws with the FATAL to send (or none) otherwise.
+     */
+    BackendLogin admit(String user, String database) {
         InetAddress address = channel.remoteAddress() instanceof InetSocketAddress inet ? inet.getAddress() : null;
         if (address != null) {
             context.connectionRate().admit(address);
@@ -72,17 +76,19 @@ final class SessionAdmission {
         }
         channel.closeFuture().addListener(closed -> context.connectionSlots().release());
         ClientAuthentication authentication = context.authentication();
+        BackendLogin login = null;
         if (!authentication.trustsEveryone()) {
             SSLSession session = encrypted ? channel.pipeline().get(SslHandler.class).engine().getSession() : null;
             // The connection's own certificates: a reload since its handshake must not change what it binds to.
             byte[] endPoint = session != null ? ServerTls.serverEndPoint(session) : null;
             X509Certificate clientCertificate = session != null ? ServerTls.clientCertificate(session) : null;
-            authentication.authenticate(new ClientAuthentication.Client(address, encrypted, user, database, endPoint,
+            login = authentication.authenticate(new ClientAuthentication.Client(address, encrypted, user, database, endPoint,
                     clientCertificate), new PasswordExchange());
         }
         // After authentication, as PostgreSQL checks CONNECTION LIMIT: a failed login takes no place.
         Runnable release = context.connectionCounts().admit(user, database);
         channel.closeFuture().addListener(closed -> release.run());
+        return login;
     }
 
     private boolean encrypted() {

@@ -52,7 +52,9 @@ class AuthenticationIT {
                 "host all alice 127.0.0.1/32 scram-sha-256",
                 "host all mallory 127.0.0.1/32 scram-sha-256",
                 "host all mallory5 127.0.0.1/32 md5",
-                "hostssl all dave all scram-sha-256").map(HbaRule::parse).toList();
+                "hostssl all dave all scram-sha-256",
+                "host all trusty 127.0.0.1/32 trust",
+                "host all rejected 127.0.0.1/32 reject").map(HbaRule::parse).toList();
         AuthConfig auth = new AuthConfig(rules, users, false, Duration.ofMillis(1500), FAILURE_DELAY);
         PgbridgeConfig config = PgbridgeConfig.defaults().withDataDir(Files.createTempDirectory("pgbridge-auth"))
                 .withAuth(auth).withLimits(LimitsConfig.defaults().withMaxConnections(4));
@@ -137,6 +139,32 @@ class AuthenticationIT {
     }
 
     @Test
+    void channelBindingDisabledStillLogsInOverTls() throws Exception {
+        PsqlRun unbound = PsqlRun.run("host=127.0.0.1 port=" + proxy.port() + " user=alice dbname=test"
+                + " sslmode=require channel_binding=disable", Map.of("PGPASSWORD", "s3cret alice"), "-c", "select 1");
+        assertThat(unbound.err()).isEmpty();
+        assertThat(unbound.out()).isEqualTo("1");
+        try (Connection c = DriverManager.getConnection(url("alice", "s3cret alice", "require")
+                + "&channelBinding=disable")) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+    }
+
+    /** pgjdbc's sslNegotiation=direct (PostgreSQL 17's direct TLS), with SCRAM bound to the channel. */
+    @Test
+    void directTlsFromPgjdbcWithChannelBinding() throws Exception {
+        try (Connection c = DriverManager.getConnection(url("alice", "s3cret alice", "require")
+                + "&sslNegotiation=direct&channelBinding=require");
+             ResultSet rs = c.createStatement().executeQuery("select current_user")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("alice");
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(url("alice", "wrong", "require")
+                + "&sslNegotiation=direct"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+    }
+
+    @Test
     void md5ForAnMd5Hash() throws Exception {
         assertThat(psql("bob", "test", "bobpass", "disable").out()).isEqualTo("bob");
         try (Connection c = DriverManager.getConnection(url("bob", "bobpass", "disable"))) {
@@ -147,8 +175,8 @@ class AuthenticationIT {
     @Test
     void cleartextPasswordOnlyOverTls() throws Exception {
         PsqlRun plain = psql("carol", "test", "carolpass", "disable");
-        assertThat(plain.err()).contains("FATAL:  password authentication in clear text requires an encrypted"
-                + " connection");
+        assertThat(plain.err()).contains("FATAL:  password authentication sends the password in clear text and requires"
+                + " an encrypted connection");
         PsqlRun tls = psql("carol", "test", "carolpass", "require");
         assertThat(tls.err()).isEmpty();
         assertThat(tls.out()).isEqualTo("carol");
@@ -166,6 +194,49 @@ class AuthenticationIT {
         // dave's rule applies over TLS only: there he is asked for a password (and has none)
         assertThat(psql("dave", "test", "x", "require").err()).endsWith(
                 "FATAL:  password authentication failed for user \"dave\"");
+    }
+
+    /**
+     * Every password-less and password method, with psql and pgjdbc, with sslmode=disable and require: the right
+     * password logs in (the cleartext one over TLS only), a wrong one gets 28P01, reject 28000.
+     */
+    @Test
+    void everyMethodWithPsqlAndPgjdbcWithAndWithoutTls() throws Exception {
+        record Method(String user, String password, boolean needsTls) {
+        }
+        List<Method> methods = List.of(new Method("alice", "s3cret alice", false), new Method("bob", "bobpass", false),
+                new Method("carol", "carolpass", true), new Method("trusty", null, false));
+        for (String sslmode : new String[] {"disable", "require"}) {
+            for (Method method : methods) {
+                String what = method.user() + " " + sslmode;
+                boolean refused = method.needsTls() && sslmode.equals("disable");
+                PsqlRun run = psql(method.user(), "test", method.password(), sslmode);
+                if (refused) {
+                    assertThat(run.err()).as(what).contains("requires an encrypted connection");
+                    assertThatThrownBy(() -> DriverManager.getConnection(url(method.user(), method.password(),
+                            sslmode))).as(what).isInstanceOfSatisfying(SQLException.class,
+                            e -> assertThat(e.getSQLState()).isEqualTo("28000"));
+                    continue;
+                }
+                assertThat(run.err()).as(what).isEmpty();
+                assertThat(run.out()).as(what).isEqualTo(method.user());
+                String password = method.password() == null ? "" : method.password();
+                try (Connection c = DriverManager.getConnection(url(method.user(), password, sslmode));
+                     ResultSet rs = c.createStatement().executeQuery("select current_user")) {
+                    assertThat(rs.next()).as(what).isTrue();
+                    assertThat(rs.getString(1)).as(what).isEqualTo(method.user());
+                }
+                if (method.password() != null) {
+                    assertThatThrownBy(() -> DriverManager.getConnection(url(method.user(), "wrong", sslmode)))
+                            .as(what).isInstanceOfSatisfying(SQLException.class,
+                                    e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+                }
+            }
+            assertThat(psql("rejected", "test", "x", sslmode).err()).as(sslmode)
+                    .contains("FATAL:  pg_hba.conf rejects connection for host \"127.0.0.1\", user \"rejected\"");
+            assertThatThrownBy(() -> DriverManager.getConnection(url("rejected", "x", sslmode))).as(sslmode)
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28000"));
+        }
     }
 
     @Test

@@ -49,26 +49,31 @@ final class TestCertificates {
         KeyPair keys = keyPair();
         Instant now = Instant.now();
         return write(dir, name, sign(new X500Name("CN=" + name), keys, new X500Name("CN=" + name), keys.getPrivate(),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), true, false), keys.getPrivate());
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), true, null), keys.getPrivate());
     }
 
     /** A server certificate for 127.0.0.1 and localhost signed by {@code ca}. */
     static Issued server(Path dir, String fileName, Issued ca) throws Exception {
-        return issue(dir, fileName, ca, "localhost", Instant.now().plus(Duration.ofDays(30)), true);
+        return server(dir, fileName, ca, Instant.now().plus(Duration.ofDays(30)), "localhost", "127.0.0.1");
+    }
+
+    /** A server certificate for {@code names} (DNS names or IP addresses), valid until {@code notAfter}. */
+    static Issued server(Path dir, String fileName, Issued ca, Instant notAfter, String... names) throws Exception {
+        return issue(dir, fileName, ca, names[0], notAfter, names);
     }
 
     /** A client certificate whose subject CN is {@code commonName}, valid until {@code notAfter}. */
     static Issued client(Path dir, String fileName, Issued ca, String commonName, Instant notAfter) throws Exception {
-        return issue(dir, fileName, ca, commonName, notAfter, false);
+        return issue(dir, fileName, ca, commonName, notAfter, null);
     }
 
     private static Issued issue(Path dir, String fileName, Issued ca, String commonName, Instant notAfter,
-                                boolean server) throws Exception {
+                                String[] serverNames) throws Exception {
         KeyPair keys = keyPair();
         X500Name issuer = new X500Name(ca.certificate().getSubjectX500Principal().getName());
         Instant notBefore = notAfter.minus(Duration.ofDays(60));
         return write(dir, fileName, sign(new X500Name("O=pgbridge tests, CN=" + commonName), keys, issuer,
-                ca.privateKey(), notBefore, notAfter, false, server), keys.getPrivate());
+                ca.privateKey(), notBefore, notAfter, false, serverNames), keys.getPrivate());
     }
 
     private static KeyPair keyPair() throws Exception {
@@ -78,7 +83,7 @@ final class TestCertificates {
     }
 
     private static X509Certificate sign(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey,
-                                        Instant notBefore, Instant notAfter, boolean authority, boolean server)
+                                        Instant notBefore, Instant notAfter, boolean authority, String[] serverNames)
             throws Exception {
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
                 new BigInteger(64, RANDOM).add(BigInteger.ONE), Date.from(notBefore), Date.from(notAfter), subject,
@@ -87,10 +92,13 @@ final class TestCertificates {
         if (authority) {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
         }
-        if (server) {
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.dNSName, "localhost"),
-                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+        if (serverNames != null) {
+            GeneralName[] names = new GeneralName[serverNames.length];
+            for (int i = 0; i < names.length; i++) {
+                boolean ip = serverNames[i].matches("[0-9.]+|.*:.*");
+                names[i] = new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, serverNames[i]);
+            }
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
         }
         return new JcaX509CertificateConverter().getCertificate(
                 builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));

@@ -1,0 +1,54 @@
+# Shared by the pgbench scripts that start their own pgbridge: sourced, not run.
+#   bench_args "$@"        seconds, rounds, clients, threads (defaults 10 3 8 2) and PostgreSQL's host, port, user
+#   bench_database NAME    creates the database on that PostgreSQL if missing
+#   bench_start NAME ARGS  starts ./pgbridge ARGS with its log in $tmp/NAME.log; bench_wait waits for all of them
+#   median, ratio A B      the median of space-separated figures on stdin; A / B
+#   bench_conditions       machine, load and commit, for the line under a table
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+tmp=$(mktemp -d)
+bench_pids=()
+bench_logs=()
+trap 'status=$?; kill "${bench_pids[@]}" 2>/dev/null || true; wait "${bench_pids[@]}" 2>/dev/null || true; rm -rf "$tmp"; exit $status' EXIT
+
+bench_args() {
+  seconds=${1:-10}
+  rounds=${2:-3}
+  clients=${3:-8}
+  threads=${4:-2}
+  pghost=${PGHOST:-127.0.0.1}
+  pgport=${PGPORT:-5432}
+  pguser=${PGUSER:-postgres}
+}
+
+bench_database() {
+  psql -X -q -h "$pghost" -p "$pgport" -U "$pguser" -d postgres -tAc "select 1 from pg_database where datname = '$1'" \
+    | grep -q 1 || psql -X -q -h "$pghost" -p "$pgport" -U "$pguser" -d postgres -c "create database $1"
+}
+
+bench_start() {
+  local name=$1
+  shift
+  "$here/pgbridge" "$@" >"$tmp/$name.log" 2>&1 &
+  bench_pids+=($!)
+  bench_logs+=("$tmp/$name.log")
+}
+
+bench_wait() {
+  local log pid
+  for log in "${bench_logs[@]}"; do
+    for _ in $(seq 1 120); do
+      grep -qs "ready to accept connections" "$log" && break
+      for pid in "${bench_pids[@]}"; do
+        kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
+      done
+      sleep 0.5
+    done
+  done
+}
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { print a / b }'; }
+
+bench_conditions() {
+  echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); pgbridge $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo dev)"
+}
