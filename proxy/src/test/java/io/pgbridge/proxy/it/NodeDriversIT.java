@@ -36,7 +36,7 @@ class NodeDriversIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgresql", "postgresql-passthrough", "mariadb"})
+    @ValueSource(strings = {"h2", "sqlite", "postgresql", "postgresql-passthrough", "mariadb"})
     void driversSeeWhatTheySeeOnPostgres(String kind) throws Exception {
         ClientScripts.assertSameAsPostgres(kind, (host, port, user, prefix) ->
                 List.of("node", "drivers.js", host, String.valueOf(port), user, "test", prefix), DIR.toFile(),

@@ -43,7 +43,7 @@ class PythonDriversIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql", "postgresql-passthrough", "mariadb"})
+    @ValueSource(strings = {"h2", "sqlite", "postgresql", "postgresql-passthrough", "mariadb"})
     void driversSeeWhatTheySeeOnPostgres(String kind) throws Exception {
         ClientScripts.assertSameAsPostgres(kind, (host, port, user, prefix) ->
                 List.of(python, SCRIPT.toString(), host, String.valueOf(port), user, "test", prefix), null,

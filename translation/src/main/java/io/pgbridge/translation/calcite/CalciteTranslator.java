@@ -294,7 +294,7 @@ public final class CalciteTranslator implements Translator {
                 throw new TranslationException(TranslationException.SYNTAX_ERROR, "syntax error in RETURNING",
                         list.originOf(0) + 1);
             }
-            columnTypes = ResultTypes.ofList(select.getSelectList(), rules);
+            columnTypes = ResultTypes.ofList(select.getSelectList(), null, rules);
             StringBuilder out = new StringBuilder();
             for (SqlNode item : select.getSelectList()) {
                 if (refusedStar != null && item instanceof org.apache.calcite.sql.SqlIdentifier id && id.isStar()) {

@@ -27,13 +27,14 @@ final class ResultTypes {
 
     static Map<Integer, String> ofQuery(SqlNode node, DialectRules rules) {
         SqlSelect select = ColumnLabels.resultSelect(node);
-        return select == null ? Map.of() : ofList(select.getSelectList(), rules);
+        return select == null ? Map.of() : ofList(select.getSelectList(), select, rules);
     }
 
-    static Map<Integer, String> ofList(SqlNodeList items, DialectRules rules) {
+    /** @param select the SELECT of {@code items}, whose FROM types computed columns over table columns; may be null */
+    static Map<Integer, String> ofList(SqlNodeList items, SqlSelect select, DialectRules rules) {
         Map<Integer, String> types = new HashMap<>(ExpressionTypes.ofList(items));
         if (rules.typesComputedColumnsByValue()) {
-            ScalarTypes.ofList(items).forEach(types::putIfAbsent);
+            ScalarTypes.ofList(items, select).forEach(types::putIfAbsent);
         }
         if (!rules.jsonb().writesJsonText()) {
             types.replaceAll((column, type) -> type.equals(ExpressionTypes.JSON) ? ExpressionTypes.JSONB : type);
