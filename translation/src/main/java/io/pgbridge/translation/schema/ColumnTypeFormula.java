@@ -134,7 +134,7 @@ public final class ColumnTypeFormula {
         };
     }
 
-    /** The wider of two numeric types (int2 with int2 makes int4), with the scale numeric arithmetic gives. */
+    /** The wider of two numeric types (int2 with int2 stays int2), with the scale numeric arithmetic gives. */
     private static Resolved arithmetic(String op, Resolved left, Resolved right) {
         int l = WIDENING.indexOf(left.type());
         int r = WIDENING.indexOf(right.type());
@@ -144,9 +144,6 @@ public final class ColumnTypeFormula {
         String wider = WIDENING.get(Math.max(l, r));
         if (wider.equals("float4") && l != r) {
             wider = "float8";
-        }
-        if (wider.equals("int2")) {
-            wider = "int4";
         }
         if (!wider.equals("numeric")) {
             return new Resolved(wider, -1);

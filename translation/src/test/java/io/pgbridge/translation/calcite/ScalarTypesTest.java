@@ -20,7 +20,7 @@ class ScalarTypesTest {
                 .columnTypes())
                 .isEqualTo(Map.ofEntries(Map.entry(0, "int4"), Map.entry(1, "int8"), Map.entry(2, "numeric"),
                         Map.entry(3, "text"), Map.entry(4, "int8"), Map.entry(5, "int8"), Map.entry(6, "int8"),
-                        Map.entry(7, "int4"), Map.entry(8, "int8"), Map.entry(9, "numeric"), Map.entry(10, "int4"),
+                        Map.entry(7, "int4"), Map.entry(8, "int8"), Map.entry(9, "numeric"), Map.entry(10, "int2"),
                         Map.entry(11, "int4"), Map.entry(12, "coalesce(@t.name,text)"), Map.entry(13, "text"),
                         Map.entry(14, "int4"), Map.entry(15, "text"), Map.entry(17, "*(@t.amount,int4)"),
                         Map.entry(18, "same(@t.name)"), Map.entry(19, "+(coalesce(@t.price,int4),int4)")));

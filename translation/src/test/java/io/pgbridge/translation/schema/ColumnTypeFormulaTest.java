@@ -27,7 +27,7 @@ class ColumnTypeFormulaTest {
     void arithmeticTakesTheWiderTypeAndNumericScales() {
         assertThat(resolved("*(@orders.qty,int4)")).isEqualTo("int4/-1");
         assertThat(resolved("+(@orders.big,int4)")).isEqualTo("int8/-1");
-        assertThat(resolved("+(@orders.small,@orders.small)")).isEqualTo("int4/-1");
+        assertThat(resolved("+(@orders.small,@orders.small)")).isEqualTo("int2/-1");
         assertThat(resolved("*(@orders.amount,int4)")).isEqualTo("numeric/2");
         assertThat(resolved("*(@orders.amount,@prices.price)")).isEqualTo("numeric/5");
         assertThat(resolved("-(@orders.amount,@prices.price)")).isEqualTo("numeric/3");
