@@ -52,16 +52,19 @@ final class ScalarTypes {
 
     /** The 0-based result columns of a select list whose type the text tells, by PostgreSQL's type name. */
     static Map<Integer, String> ofList(SqlNodeList items) {
-        return ofList(items, null);
+        return ofList(items, null, Set.of());
     }
 
     /**
      * As {@link #ofList(SqlNodeList)}, with formulas for computed columns over the columns of {@code select}'s
-     * tables (null: no FROM to read).
+     * tables (null: no FROM to read); {@code withNames} are WITH queries, not tables.
      */
-    static Map<Integer, String> ofList(SqlNodeList items, SqlSelect select) {
+    static Map<Integer, String> ofList(SqlNodeList items, SqlSelect select, Set<String> withNames) {
         Map<String, String> tables = new LinkedHashMap<>();
         boolean onlyTables = select != null && select.getFrom() != null && readTables(select.getFrom(), tables);
+        if (tables.values().removeIf(withNames::contains)) {
+            onlyTables = false;
+        }
         ScalarTypes scalar = new ScalarTypes(tables, onlyTables);
         Map<Integer, String> types = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {

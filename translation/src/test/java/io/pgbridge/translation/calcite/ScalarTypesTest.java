@@ -38,6 +38,10 @@ class ScalarTypesTest {
                 .isEqualTo(Map.of(0, "*(@orders|prices.qty,@orders|prices.price)",
                         1, "sum(@orders|prices.qty)", 2, "avg(@orders|prices.price)",
                         3, "@orders|prices.qty", 4, "%(same(@orders|prices.qty),int4)"));
+        assertThat(sqlite.translate("with orders as (select 1 as qty) select o.qty * 2, prices.price * 2,"
+                + " price * 2 from orders o, prices").columnTypes())
+                .as("a WITH query is no table of the catalog, and may hold an unqualified column")
+                .isEqualTo(Map.of(1, "*(@prices.price,int4)"));
     }
 
     @Test
