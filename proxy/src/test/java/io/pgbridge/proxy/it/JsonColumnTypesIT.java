@@ -48,6 +48,8 @@ class JsonColumnTypesIT {
             }
             try {
                 for (String sql : List.of("select * from types5_docs order by id",
+                        "select id from types5_docs where t = '[1,  \"two\"]' or b = '[]' order by id",
+                        "select id from types5_docs where t in ('[1,  \"two\"]', '{}') order by id",
                         "select d.b, d.j, id from types5_docs d where id > 1 order by id",
                         "select format_type(a.atttypid, a.atttypmod) as type, a.attname from pg_attribute a"
                                 + " join pg_class c on c.oid = a.attrelid where c.relname = 'types5_docs'"
