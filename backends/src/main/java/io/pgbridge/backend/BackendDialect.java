@@ -148,6 +148,14 @@ public abstract class BackendDialect {
     }
 
     /**
+     * Whether a metadata query on a connection with a result open makes the driver read the rest of that result
+     * first (MariaDB's streaming), so that declared types must be read from the catalog before a result is opened.
+     */
+    public boolean readsResultsAheadForMetadata() {
+        return false;
+    }
+
+    /**
      * Whether a result set still being read may show what its connection writes meanwhile (SQLite steps through
      * the table as it reads). Open cursors are then read to the end before a write, to stay insensitive as
      * PostgreSQL's are. True unless known otherwise.

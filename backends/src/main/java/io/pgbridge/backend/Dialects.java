@@ -66,6 +66,12 @@ public final class Dialects {
             };
         }
 
+        /** json and jsonb columns are text with a comment declaring their type (H2's JSON reads strings as strings). */
+        @Override
+        public boolean declaresTypesInComments() {
+            return true;
+        }
+
         /** H2 reads a lazy result from its statement's snapshot. */
         @Override
         public boolean openResultsSeeWrites() {
@@ -115,7 +121,8 @@ public final class Dialects {
 
         /**
          * H2's PostgreSQL mode lacks these names. json/jsonb become text: H2's JSON type stores a bound or literal
-         * string as a JSON string value ({@code "{\"a\":1}"}), which no PostgreSQL client expects.
+         * string as a JSON string value ({@code "{\"a\":1}"}), which no PostgreSQL client expects; pgbridge's DDL
+         * declares a table column's type in its comment ({@code pgbridge:jsonb}).
          */
         @Override
         public Map<String, String> typeNameAliases() {
@@ -251,6 +258,11 @@ public final class Dialects {
         /** Array (MEDIUMTEXT) and timestamptz (DATETIME) columns have a comment declaring their type, read through the catalog. */
         @Override
         public boolean declaresTypesInComments() {
+            return true;
+        }
+
+        @Override
+        public boolean readsResultsAheadForMetadata() {
             return true;
         }
 

@@ -154,6 +154,10 @@ final class CatalogLoader {
                 ColumnType type = ColumnDefaults.withDeclaredModifier(dialect.tableColumnType(rs.getInt("DATA_TYPE"),
                         rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")),
                         rs.getString("TYPE_NAME"));
+                int declared = TableShapes.declaredOid(dialect, TableShapes.declaredType(rs.getString("REMARKS")));
+                if (declared != 0) {
+                    type = ColumnType.of(declared);   // pgbridge's DDL declared it: MariaDB's arrays, H2's jsonb…
+                }
                 String def = rs.getString("COLUMN_DEF");
                 boolean autoIncrement = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));
                 byPosition.put(rs.getInt("ORDINAL_POSITION"), new Object[] {rs.getString("COLUMN_NAME"), type,
@@ -184,7 +188,7 @@ final class CatalogLoader {
                         oids.of("default", relation.schema, relation.name + "." + name), relation.oid, attnum, def);
             }
             String remarks = (String) column[4];
-            if (remarks != null && !remarks.isEmpty()) {
+            if (remarks != null && !remarks.isEmpty() && TableShapes.declaredType(remarks) == null) {
                 insert("INSERT INTO pg_description VALUES (?, ?, ?, ?)", relation.oid, CatalogOids.PG_CLASS, attnum, remarks);
             }
         }

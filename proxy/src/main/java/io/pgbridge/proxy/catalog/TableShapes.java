@@ -43,26 +43,41 @@ final class TableShapes {
                 if (!table.equals(rs.getString("TABLE_NAME"))) {
                     continue;
                 }
-                String remarks = rs.getString("REMARKS");
-                String declared = remarks != null && remarks.startsWith(ColumnShape.DECLARED_TYPE_COMMENT)
-                        ? remarks.substring(ColumnShape.DECLARED_TYPE_COMMENT.length()) : null;
+                String declared = declaredType(rs.getString("REMARKS"));
                 boolean always = ColumnShape.GENERATED_ALWAYS.equals(declared);
-                int oid = declared == null || always ? 0 : declared.endsWith("[]")
-                        ? dialect.tableColumnType(java.sql.Types.ARRAY, declared, 0, 0).oid()
-                        : PgOid.forTypeName(declared);
+                int oid = declaredOid(dialect, declared);
+                int scale = -1;
                 if (oid == 0) {
-                    oid = dialect.tableColumnType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
-                            rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")).oid();
+                    io.pgbridge.backend.ColumnType type = ColumnDefaults.withDeclaredModifier(dialect.tableColumnType(
+                            rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"),
+                            rs.getInt("DECIMAL_DIGITS")), rs.getString("TYPE_NAME"));
+                    oid = type.oid();
+                    scale = oid == PgOid.NUMERIC && type.typeModifier() >= 4 ? (type.typeModifier() - 4) & 0xFFFF : -1;
                 }
                 String castName = PgOid.castName(oid);
-                byPosition.put(rs.getInt("ORDINAL_POSITION"),
-                        new ColumnShape(rs.getString("COLUMN_NAME"), castName == null ? "text" : castName, always));
+                byPosition.put(rs.getInt("ORDINAL_POSITION"), new ColumnShape(rs.getString("COLUMN_NAME"),
+                        castName == null ? "text" : castName, always, scale));
             }
             columns.addAll(byPosition.values());
         }
         List<UniqueKey> keys = new ArrayList<>();
         boolean keysKnown = readKeys(md, catalog, schemaName, table, keys);
         return Optional.of(new TableShape(table, columns, keys, keysKnown));
+    }
+
+    /** What a column comment of pgbridge's DDL declares ({@code integer[]}, {@code jsonb}…), null for other comments. */
+    static String declaredType(String remarks) {
+        return remarks != null && remarks.startsWith(ColumnShape.DECLARED_TYPE_COMMENT)
+                ? remarks.substring(ColumnShape.DECLARED_TYPE_COMMENT.length()) : null;
+    }
+
+    /** The oid of a type a column comment declared ({@link #declaredType}), 0 when it declares none. */
+    static int declaredOid(BackendDialect dialect, String declared) {
+        if (declared == null || ColumnShape.GENERATED_ALWAYS.equals(declared)) {
+            return 0;
+        }
+        return declared.endsWith("[]") ? dialect.tableColumnType(java.sql.Types.ARRAY, declared, 0, 0).oid()
+                : PgOid.forTypeName(declared);
     }
 
     /** The backend's spelling of table {@code name}: exactly as PostgreSQL folds it, else the one that differs in case. */

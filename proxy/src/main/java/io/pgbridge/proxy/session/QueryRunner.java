@@ -319,7 +319,7 @@ final class QueryRunner {
             backend.markDirty();
         }
         portal.runAs = StatementAnalysis.withTypedLiterals(portal.runAs, connection, backend.backend());
-        if (info.returnsRows() && dialect.declaresTypesInComments()) {
+        if (info.returnsRows() && dialect.declaresTypesInComments() && dialect.readsResultsAheadForMetadata()) {
             // Result columns may have types declared in the catalog; read the tables now, before a result is open.
             SchemaRewrites.readTablesOf(portal.runAs.sql(), BackendCatalogs.of(backend.backend()).through(connection));
         }
@@ -356,7 +356,9 @@ final class QueryRunner {
         } else if (hasResultSet) {
             portal.resultSet = jdbc.getResultSet();
             portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), dialect, portal.bind,
-                    portal.runAs.resultHints(), BackendCatalogs.of(backend.backend()).known());
+                    portal.runAs.resultHints(), dialect.readsResultsAheadForMetadata()
+                            ? BackendCatalogs.of(backend.backend()).known()
+                            : BackendCatalogs.of(backend.backend()).through(connection));
             if (info.kind() == StatementKind.FETCH && dialect.isPostgres()) {
                 portal.columns = session.commands().cursors().postgresFetchColumns(portal, connection);
             }

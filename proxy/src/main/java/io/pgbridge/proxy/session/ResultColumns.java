@@ -14,6 +14,7 @@ import io.pgbridge.proxy.types.TimestampTzType;
 import io.pgbridge.translation.Translation;
 import io.pgbridge.translation.schema.Catalog;
 import io.pgbridge.translation.schema.ColumnShape;
+import io.pgbridge.translation.schema.ColumnTypeFormula;
 
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -40,12 +41,18 @@ final class ResultColumns {
     private final ColumnType[] described;
 
     private ResultColumns(String[] names, ColumnType[] columnTypes, short[] formats) {
-        this(names, columnTypes, formats, 0, columnTypes);
+        this(names, columnTypes, formats, 0, columnTypes, null);
     }
 
-    @SuppressWarnings("unchecked")
     private ResultColumns(String[] names, ColumnType[] columnTypes, short[] formats, int skipped,
                           ColumnType[] described) {
+        this(names, columnTypes, formats, skipped, described, null);
+    }
+
+    /** @param scales the scale each numeric column's values print with, -1 for their own; null: from the typmods */
+    @SuppressWarnings("unchecked")
+    private ResultColumns(String[] names, ColumnType[] columnTypes, short[] formats, int skipped,
+                          ColumnType[] described, int[] scales) {
         this.skipped = skipped;
         this.names = names;
         this.columnTypes = columnTypes;
@@ -60,7 +67,8 @@ final class ResultColumns {
             }
             types[i] = (PgType<Object>) (t != null ? t : PgTypes.text());
             int typmod = columnTypes[i].typeModifier();
-            numericScales[i] = columnTypes[i].oid() == PgOid.NUMERIC && typmod >= 4 ? (typmod - 4) & 0xFFFF : -1;
+            numericScales[i] = columnTypes[i].oid() != PgOid.NUMERIC ? -1 : scales != null ? scales[i]
+                    : typmod >= 4 ? (typmod - 4) & 0xFFFF : -1;
         }
     }
 
@@ -99,12 +107,15 @@ final class ResultColumns {
 
     /**
      * As {@link #of(ResultSetMetaData, BackendDialect, FrontendMessage.Bind, Translation)}, and columns of tables whose
-     * PostgreSQL type pgbridge's DDL declared in the catalog (MariaDB's arrays and timestamptz) are presented as that
-     * type.
+     * PostgreSQL type pgbridge's DDL declared in the catalog (MariaDB's arrays and timestamptz, H2's json and jsonb)
+     * are presented as that type.
      */
     static ResultColumns of(ResultSetMetaData md, BackendDialect dialect, FrontendMessage.Bind bind,
                             Translation hints, Catalog catalog) throws SQLException {
         ResultColumns columns = of(md, dialect, bind, hints);
+        if (catalog != null && hints.columnTypes().values().stream().anyMatch(ColumnTypeFormula::isFormula)) {
+            columns = withFormulas(columns, hints, catalog);
+        }
         if (catalog == null || !dialect.declaresTypesInComments()) {
             return columns;
         }
@@ -125,18 +136,49 @@ final class ResultColumns {
                 changed = true;
             }
         }
-        return changed ? new ResultColumns(columns.names, types, columns.formats, columns.skipped, columns.described)
-                : columns;
+        return changed ? new ResultColumns(columns.names, types, columns.formats, columns.skipped, columns.described,
+                columns.numericScales) : columns;
     }
 
     /**
-     * The type pgbridge's DDL declared for a column the backend describes as {@code described}: an array kept as
-     * text, a timestamptz kept as a timestamp (MariaDB's DATETIME); 0 when the backend's own description stands.
+     * The columns whose type the translation gave as a formula over table columns ({@link ColumnTypeFormula}: SQLite's
+     * {@code amount * 2}) typed by it, numeric ones printed with the scale PostgreSQL's would have; a formula over an
+     * unknown table leaves the backend's type.
+     */
+    private static ResultColumns withFormulas(ResultColumns columns, Translation hints, Catalog catalog) {
+        ColumnType[] types = columns.columnTypes.clone();
+        int[] scales = new int[types.length];
+        for (int i = 0; i < types.length; i++) {
+            int typmod = types[i].typeModifier();
+            scales[i] = typmod >= 4 ? (typmod - 4) & 0xFFFF : -1;
+        }
+        for (Map.Entry<Integer, String> hint : hints.columnTypes().entrySet()) {
+            int column = hint.getKey();
+            if (column >= types.length || !ColumnTypeFormula.isFormula(hint.getValue())) {
+                continue;
+            }
+            var resolved = ColumnTypeFormula.resolve(hint.getValue(), catalog);
+            int oid = resolved.map(r -> PgOid.forTypeName(r.type())).orElse(0);
+            if (oid != 0) {
+                types[column] = ColumnType.of(oid);
+                scales[column] = resolved.get().scale();
+            }
+        }
+        return new ResultColumns(columns.names, types, columns.formats, columns.skipped, columns.described, scales);
+    }
+
+    /**
+     * The type pgbridge's DDL declared for a column the backend describes as {@code described}: an array, json or
+     * jsonb kept as text, a timestamptz kept as a timestamp (MariaDB's DATETIME); 0 when the backend's own
+     * description stands.
      */
     private static int declaredType(int described, ColumnShape declared) {
         if (described == PgOid.TEXT && declared.isArray()) {
             int oid = PgOid.forTypeName("_" + declared.pgType().replace("[]", "").replace("boolean", "bool"));
             return oid != 0 ? oid : PgOid.TEXT_ARRAY;
+        }
+        if (described == PgOid.TEXT && (declared.pgType().equals("json") || declared.pgType().equals("jsonb"))) {
+            return PgOid.forTypeName(declared.pgType());   // H2's json and jsonb, kept as text
         }
         return described == PgOid.TIMESTAMP && declared.pgType().equals("timestamptz") ? PgOid.TIMESTAMPTZ : 0;
     }
@@ -223,7 +265,7 @@ final class ResultColumns {
         for (int i = 0; i < formats.length; i++) {
             formats[i] = binary ? 1 : bind == null ? 0 : bind.resultFormat(i);
         }
-        return new ResultColumns(names, columnTypes, formats, skipped, described);
+        return new ResultColumns(names, columnTypes, formats, skipped, described, numericScales);
     }
 
     /** Appends one DataRow of values the proxy computed (text columns). */

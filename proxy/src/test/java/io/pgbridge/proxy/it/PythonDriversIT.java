@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The drivers are Debian's packages (PyPI is out of reach here): when {@code /usr/bin/python3} lacks them, this
  * test installs them with apt-get, as {@code .ci/run} does, and fails if it cannot.
  *
- * <p>SQLite is not in the list yet: a computed column over a table's columns ({@code amount * 2},
- * {@code big + 1}) is typed by its first value there (float8 for 25.0, numeric for an integer), and asyncpg, which
- * decodes by the types Describe gave before any row, then fails on the rows.
+ * <p>On SQLite a computed column over a table's columns ({@code amount * 2}, {@code big + 1}) gets PostgreSQL's
+ * type from the catalog, not SQLite's typing by first value (float8 for 25.0), so asyncpg, which decodes by the
+ * types Describe gave before any row, reads the rows.
  */
 class PythonDriversIT {
     private static final List<String> PACKAGES = List.of("python3-psycopg2", "python3-psycopg", "python3-asyncpg");
@@ -43,7 +43,7 @@ class PythonDriversIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql", "postgresql-passthrough", "mariadb"})
+    @ValueSource(strings = {"h2", "sqlite", "postgresql", "postgresql-passthrough", "mariadb"})
     void driversSeeWhatTheySeeOnPostgres(String kind) throws Exception {
         ClientScripts.assertSameAsPostgres(kind, (host, port, user, prefix) ->
                 List.of(python, SCRIPT.toString(), host, String.valueOf(port), user, "test", prefix), null,

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The PostgreSQL functions pgbridge registers on SQLite connections, SQLite's errors as PostgreSQL's SQLSTATEs, and
- * the values of computed numeric columns: each statement runs on PostgreSQL 15 directly and through pgbridge on
- * SQLite, and both must answer alike (values as text, numbers compared numerically).
+ * the types and values of computed columns: each statement runs on PostgreSQL 15 directly and through pgbridge on
+ * SQLite, and both must answer alike (values as text, numbers compared numerically where SQLite's storage loses
+ * PostgreSQL's scale).
  */
 class SqliteFunctionsIT {
     private static RunningProxy proxy;
@@ -34,7 +35,14 @@ class SqliteFunctionsIT {
         String[] setup = {"drop table if exists fn_prices",
                 "create table fn_prices (id integer primary key, price numeric(8,2), qty integer)",
                 "insert into fn_prices values (1, 12.00, 2), (2, 7.50, 3), (3, null, 1)",
-                "drop table if exists fn_labels", "create table fn_labels (id integer primary key, label varchar(5))"};
+                "drop table if exists fn_labels", "create table fn_labels (id integer primary key, label varchar(5))",
+                "drop table if exists fn_items", "drop table if exists fn_kinds",
+                "create table fn_items (id integer primary key, kind integer, qty integer, big bigint, small smallint,"
+                        + " amount numeric(10,2), price numeric(8,3), ratio float8, name text)",
+                "create table fn_kinds (id integer primary key, label varchar(10), weight numeric(6,1))",
+                "insert into fn_items values (1, 1, 2, 9000000000, 3, 12.50, 1.250, 0.25, 'ann'),"
+                        + " (2, 1, 3, -1, 4, -3.00, 2.000, 1.5, 'bob'), (3, 2, null, null, null, null, null, null, null)",
+                "insert into fn_kinds values (1, 'one', 2.5), (2, 'two', 1.0)"};
         for (Connection c : List.of(viaSqlite, postgres)) {
             try (Statement st = c.createStatement()) {
                 for (String sql : setup) {
@@ -49,6 +57,8 @@ class SqliteFunctionsIT {
         try (Statement st = postgres.createStatement()) {
             st.execute("drop table if exists fn_prices");
             st.execute("drop table if exists fn_labels");
+            st.execute("drop table if exists fn_items");
+            st.execute("drop table if exists fn_kinds");
         }
         postgres.close();
         viaSqlite.close();
@@ -125,6 +135,45 @@ class SqliteFunctionsIT {
                 st.execute("drop table fn_loose");
             }
         });
+    }
+
+    /**
+     * SQLite types a computed column by its first value; one over table columns gets PostgreSQL's type from the
+     * columns' declared types: at Describe, before any row, and with the rows, whose text must be the same too.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "select id, amount * 2 as twice, big + 1 as next, qty * 2 as q, small + small as s from fn_items order by id",
+            "select price * qty as total, amount - price as d, amount + 1 as up, -amount as neg, ratio * qty as r"
+                    + " from fn_items order by id",
+            "select sum(qty) as q, sum(big) as b, sum(amount) as a, sum(price * qty) as t, sum(ratio) as r,"
+                    + " min(amount) as lo, max(price) as hi, count(qty) as n from fn_items",
+            "select kind, sum(amount * 2) as twice, max(qty) as most from fn_items group by kind order by kind",
+            "select coalesce(qty, 0) as q, coalesce(big, 0) as b, coalesce(name, 'none') as n, upper(name) as u,"
+                    + " abs(small) as a, qty % 2 as odd from fn_items order by id",
+            "select i.amount * k.weight as w, weight * 2 as w2, i.qty + k.id as s from fn_items i"
+                    + " join fn_kinds k on k.id = i.kind order by i.id",
+            "select t.amount * 3 as x from fn_items t where t.id < 3 order by t.id"})
+    void computedColumnsAsPostgres(String sql) throws SQLException {
+        assertThat(TypedRows.described(viaSqlite, sql)).as("Describe: " + sql)
+                .isEqualTo(TypedRows.described(postgres, sql));
+        assertThat(TypedRows.rows(viaSqlite, sql)).as(sql).isEqualTo(TypedRows.rows(postgres, sql));
+    }
+
+    /** avg and division print with a scale that depends on the values: the types must agree, the values by number. */
+    @ParameterizedTest
+    @ValueSource(strings = {"select avg(qty) as q, avg(amount) as a, avg(ratio) as r from fn_items",
+            "select amount / 4 as quarter, qty / 2 as iq from fn_items where id = 1"})
+    void valueScaledColumnsAsPostgres(String sql) throws SQLException {
+        assertThat(TypedRows.described(viaSqlite, sql)).as("Describe: " + sql)
+                .isEqualTo(TypedRows.described(postgres, sql));
+        assertThat(TypedRows.rows(viaSqlite, sql).stream().map(SqliteFunctionsIT::byNumber).toList()).as(sql)
+                .isEqualTo(TypedRows.rows(postgres, sql).stream().map(SqliteFunctionsIT::byNumber).toList());
+    }
+
+    private static String byNumber(String row) {
+        return java.util.Arrays.stream(row.split("\\|", -1)).map(SqliteFunctionsIT::normalised)
+                .collect(java.util.stream.Collectors.joining("|"));
     }
 
     /** The column count, then each row as label=value pairs, numbers by value. */

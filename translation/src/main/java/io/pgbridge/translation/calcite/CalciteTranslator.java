@@ -18,6 +18,7 @@ import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -294,7 +295,7 @@ public final class CalciteTranslator implements Translator {
                 throw new TranslationException(TranslationException.SYNTAX_ERROR, "syntax error in RETURNING",
                         list.originOf(0) + 1);
             }
-            columnTypes = ResultTypes.ofList(select.getSelectList(), rules);
+            columnTypes = ResultTypes.ofList(select.getSelectList(), null, Set.of(), rules);
             StringBuilder out = new StringBuilder();
             for (SqlNode item : select.getSelectList()) {
                 if (refusedStar != null && item instanceof org.apache.calcite.sql.SqlIdentifier id && id.isStar()) {

@@ -27,13 +27,18 @@ final class ResultTypes {
 
     static Map<Integer, String> ofQuery(SqlNode node, DialectRules rules) {
         SqlSelect select = ColumnLabels.resultSelect(node);
-        return select == null ? Map.of() : ofList(select.getSelectList(), rules);
+        return select == null ? Map.of() : ofList(select.getSelectList(), select, withNames(node), rules);
     }
 
-    static Map<Integer, String> ofList(SqlNodeList items, DialectRules rules) {
+    /**
+     * @param select the SELECT of {@code items}, whose FROM types computed columns over table columns; may be null
+     * @param withNames the names of the WITH queries in scope, which are no tables of the catalog
+     */
+    static Map<Integer, String> ofList(SqlNodeList items, SqlSelect select, Set<String> withNames,
+                                       DialectRules rules) {
         Map<Integer, String> types = new HashMap<>(ExpressionTypes.ofList(items));
         if (rules.typesComputedColumnsByValue()) {
-            ScalarTypes.ofList(items).forEach(types::putIfAbsent);
+            ScalarTypes.ofList(items, select, withNames).forEach(types::putIfAbsent);
         }
         if (!rules.jsonb().writesJsonText()) {
             types.replaceAll((column, type) -> type.equals(ExpressionTypes.JSON) ? ExpressionTypes.JSONB : type);
@@ -51,6 +56,24 @@ final class ResultTypes {
             }
         }
         return types;
+    }
+
+    /** The names of the WITH queries on the way to the query's result SELECT, folded as PostgreSQL folds them. */
+    private static Set<String> withNames(SqlNode node) {
+        Set<String> names = new java.util.HashSet<>();
+        for (SqlNode n = node; n != null; ) {
+            if (n instanceof org.apache.calcite.sql.SqlOrderBy orderBy) {
+                n = orderBy.query;
+            } else if (n instanceof org.apache.calcite.sql.SqlWith with) {
+                for (SqlNode item : with.withList) {
+                    names.add(((org.apache.calcite.sql.SqlWithItem) item).name.getSimple().toLowerCase(Locale.ROOT));
+                }
+                n = with.body;
+            } else {
+                n = null;
+            }
+        }
+        return names;
     }
 
     /** A cast to timestamptz ({@code TIMESTAMPTZ '…'} reads as one) or a function of the current instant. */

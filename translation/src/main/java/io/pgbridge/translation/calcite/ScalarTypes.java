@@ -10,17 +10,25 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
+import io.pgbridge.translation.schema.ColumnTypeFormula;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlSelect;
+
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * PostgreSQL's type of a computed result column where the text alone tells it: literals, casts, {@code count},
- * arithmetic of such operands, text functions. For backends that type a computed column by its first row's value
+ * PostgreSQL's type of a computed result column: literals, casts, {@code count}, arithmetic, text functions, and
+ * over table columns ({@code amount * 2}, {@code sum(x)}, {@code coalesce(a, 0)}) a {@link ColumnTypeFormula} that
+ * the proxy resolves with the backend's catalog. For backends that type a computed column by its first row's value
  * (SQLite answers INTEGER for {@code count(*)}, then REAL or TEXT for the next statement's), which a client that
- * decodes by type (psycopg, asyncpg) cannot use. A column reference or anything else is left to the backend (null).
+ * decodes by type (psycopg, asyncpg) cannot use. A bare column reference or anything else is left to the backend
+ * (null).
  */
 final class ScalarTypes {
     private static final Set<String> TEXT_FUNCTIONS = Set.of("lower", "upper", "trim", "btrim", "ltrim", "rtrim",
@@ -29,18 +37,41 @@ final class ScalarTypes {
     private static final Set<String> INT4_FUNCTIONS = Set.of("length", "char_length", "character_length",
             "octet_length", "position", "strpos", "ascii", "bit_length");
     private static final List<String> WIDENING = List.of("int2", "int4", "int8", "numeric", "float4", "float8");
+    /** Aggregates and functions whose type is their operand's. */
+    private static final Set<String> SAME_TYPE = Set.of("min", "max", "abs");
 
-    private ScalarTypes() {
+    /** The FROM clause's tables by the name the select list qualifies columns with. */
+    private final Map<String, String> tables;
+    /** Whether the FROM clause holds only those tables, so that an unqualified column is in one of them. */
+    private final boolean onlyTables;
+
+    private ScalarTypes(Map<String, String> tables, boolean onlyTables) {
+        this.tables = tables;
+        this.onlyTables = onlyTables;
     }
 
     /** The 0-based result columns of a select list whose type the text tells, by PostgreSQL's type name. */
     static Map<Integer, String> ofList(SqlNodeList items) {
+        return ofList(items, null, Set.of());
+    }
+
+    /**
+     * As {@link #ofList(SqlNodeList)}, with formulas for computed columns over the columns of {@code select}'s
+     * tables (null: no FROM to read); {@code withNames} are WITH queries, not tables.
+     */
+    static Map<Integer, String> ofList(SqlNodeList items, SqlSelect select, Set<String> withNames) {
+        Map<String, String> tables = new LinkedHashMap<>();
+        boolean onlyTables = select != null && select.getFrom() != null && readTables(select.getFrom(), tables);
+        if (tables.values().removeIf(withNames::contains)) {
+            onlyTables = false;
+        }
+        ScalarTypes scalar = new ScalarTypes(tables, onlyTables);
         Map<Integer, String> types = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof SqlIdentifier id && id.isStar()) {
                 break;
             }
-            String type = of(items.get(i));
+            String type = scalar.type(items.get(i));
             if (type != null) {
                 types.put(i, type);
             }
@@ -48,7 +79,53 @@ final class ScalarTypes {
         return types;
     }
 
-    static String of(SqlNode node) {
+    /**
+     * Fills {@code tables} (alias → table) with the FROM's tables; false when it holds anything else (a subquery, a
+     * function), whose columns the catalog cannot tell.
+     */
+    private static boolean readTables(SqlNode from, Map<String, String> tables) {
+        if (from instanceof SqlJoin join) {
+            boolean left = readTables(join.getLeft(), tables);
+            return readTables(join.getRight(), tables) && left;
+        }
+        if (from instanceof SqlIdentifier id) {
+            tables.put(last(id), last(id));
+            return true;
+        }
+        if (from instanceof SqlCall call && call.getKind() == SqlKind.AS
+                && call.operand(0) instanceof SqlIdentifier table && call.operand(1) instanceof SqlIdentifier alias) {
+            tables.put(last(alias), last(table));
+            return true;
+        }
+        return false;
+    }
+
+    /** The last part of a name, folded to lower case unless quoted, as PostgreSQL folds it. */
+    private static String last(SqlIdentifier id) {
+        return folded(id, id.names.size() - 1);
+    }
+
+    private static String folded(SqlIdentifier id, int part) {
+        String name = id.names.get(part);
+        return id.isComponentQuoted(part) ? name : name.toLowerCase(Locale.ROOT);
+    }
+
+    /** The type of a select-list item: null for a bare column, whose type the backend reports itself. */
+    private String type(SqlNode node) {
+        if (node instanceof SqlCall call && call.getKind() == SqlKind.AS) {
+            return type(call.operand(0));
+        }
+        return node instanceof SqlIdentifier ? null : operand(node);
+    }
+
+    /** The type of an operand: a column's is a formula when its table is known. */
+    private String operand(SqlNode node) {
+        if (node instanceof SqlIdentifier id && !id.isStar()) {
+            String qualifier = id.names.size() == 1 ? null : folded(id, id.names.size() - 2);
+            List<String> candidates = qualifier == null ? (onlyTables ? List.copyOf(tables.values()) : List.of())
+                    : tables.containsKey(qualifier) ? List.of(tables.get(qualifier)) : List.of();
+            return ColumnTypeFormula.column(candidates, last(id));
+        }
         if (node instanceof SqlNumericLiteral number) {
             if (!number.isExact() || number.getScale() != null && number.getScale() > 0) {
                 return "numeric";
@@ -69,13 +146,19 @@ final class ScalarTypes {
         }
         if (kind == SqlKind.COALESCE || name.equals("coalesce")) {
             // the common type of all operands: a column's (unknown here) may be wider than a literal's
-            String common = null;
+            List<String> types = new ArrayList<>();
             for (SqlNode operand : call.getOperandList()) {
-                String type = of(operand);
+                types.add(operand(operand));
+            }
+            if (types.stream().anyMatch(t -> t != null && ColumnTypeFormula.isFormula(t))) {
+                return ColumnTypeFormula.call("coalesce", types);
+            }
+            String common = null;
+            for (String type : types) {
                 if (type == null) {
                     return null;
                 }
-                common = common == null || common.equals(type) ? type : wider(common, type);
+                common = common == null || common.equals(type) ? type : wider("+", common, type);
                 if (common == null) {
                     return null;
                 }
@@ -84,20 +167,34 @@ final class ScalarTypes {
         }
         switch (kind) {
             case AS -> {
-                return of(call.operand(0));
+                return operand(call.operand(0));
             }
             case CAST -> {
                 PgType type = PgType.of((SqlDataTypeSpec) call.operand(1));
                 return type == null ? null : type.name();
             }
             case PLUS, MINUS, TIMES, DIVIDE, MOD -> {
-                return call.operandCount() == 2 ? wider(of(call.operand(0)), of(call.operand(1))) : null;
+                String op = switch (kind) {
+                    case PLUS -> "+";
+                    case MINUS -> "-";
+                    case TIMES -> "*";
+                    case DIVIDE -> "/";
+                    default -> "%";
+                };
+                return call.operandCount() == 2 ? wider(op, operand(call.operand(0)), operand(call.operand(1))) : null;
             }
             case MINUS_PREFIX, PLUS_PREFIX -> {
-                return of(call.operand(0));
+                return operand(call.operand(0));
             }
             default -> {
             }
+        }
+        if ((name.equals("sum") || name.equals("avg")) && call.operandCount() == 1) {
+            return ColumnTypeFormula.call(name, java.util.Collections.singletonList(operand(call.operand(0))));
+        }
+        if (SAME_TYPE.contains(name) && call.operandCount() == 1) {
+            String type = operand(call.operand(0));
+            return type != null && ColumnTypeFormula.isFormula(type) ? ColumnTypeFormula.call("same", List.of(type)) : type;
         }
         if (call.getOperator() == SqlStdOperatorTable.CONCAT) {
             return "text";
@@ -108,10 +205,16 @@ final class ScalarTypes {
         return INT4_FUNCTIONS.contains(name) ? "int4" : null;
     }
 
-    /** PostgreSQL's result type of arithmetic on two numeric types: the wider one, int2 and int2 making int4. */
-    private static String wider(String left, String right) {
+    /**
+     * PostgreSQL's result type of arithmetic on two numeric types: the wider one (int2 with int2 stays int2); a
+     * formula when an operand's type is one.
+     */
+    private static String wider(String op, String left, String right) {
         if (left == null || right == null) {
             return null;
+        }
+        if (ColumnTypeFormula.isFormula(left) || ColumnTypeFormula.isFormula(right)) {
+            return ColumnTypeFormula.call(op, List.of(left, right));
         }
         int l = WIDENING.indexOf(left);
         int r = WIDENING.indexOf(right);
@@ -122,6 +225,6 @@ final class ScalarTypes {
         if (wider.equals("float4")) {
             return l == r ? "float4" : "float8";
         }
-        return wider.equals("int2") ? "int4" : wider;
+        return wider;
     }
 }

@@ -21,6 +21,9 @@ final class AlterTable {
     /** A MariaDB column change that needs the whole column restated ({@link MariaDbModifyColumn}), if any. */
     private MariaDbModifyColumn.Change modify;
     private Name modifiedColumn;
+    /** Statements to run after the ALTER TABLE: H2's comments declaring a column's new type json or jsonb. */
+    private final List<String> afterwards = new ArrayList<>();
+    private ObjectName table;
 
     AlterTable(SqlTarget target, String sql) {
         this.target = target;
@@ -33,6 +36,7 @@ final class AlterTable {
         boolean ifExists = in.acceptWords("if", "exists");
         in.acceptWords("only");
         ObjectName table = in.objectName();
+        this.table = table;
         if (in.type(0) == TokenType.OPERATOR && in.text(0).equals("*")) {
             in.advance();
         }
@@ -58,7 +62,9 @@ final class AlterTable {
             }
             return MariaDbModifyColumn.statements(table, modifiedColumn, modify);
         }
-        return List.of(head + String.join(", ", actions));
+        List<String> statements = new ArrayList<>(List.of(head + String.join(", ", actions)));
+        statements.addAll(afterwards);
+        return statements;
     }
 
     private String rename(TokenCursor in) {
@@ -149,6 +155,11 @@ final class AlterTable {
                 return modify(column, new MariaDbModifyColumn.NewType(ColumnTypes.render(type, target, false)));
             }
             requireH2("ALTER COLUMN … TYPE");
+            String declared = ColumnTypes.h2DeclaredType(type);
+            if (declared != null) {
+                afterwards.add("COMMENT ON COLUMN " + table.render(target) + "." + column.quoted() + " IS "
+                        + declared.substring(" COMMENT ".length()));
+            }
             return head + "SET DATA TYPE " + ColumnTypes.render(type, target, false);
         }
         if (in.acceptWords("set", "default")) {

@@ -42,7 +42,8 @@ final class ColumnTypes {
             case "timestamptz" -> "timestamp" + precision(type) + " with time zone";
             case "timetz" -> "time" + precision(type) + " with time zone";
             case "timestamp", "time" -> type.name() + precision(type);
-            // H2 stores a bound string in a JSON column as a JSON string value; see Dialects.H2.
+            // H2 stores a bound string in a JSON column as a JSON string value; see Dialects.H2. The column
+            // comment (h2DeclaredType) lets the proxy present the declared type.
             case "json", "jsonb" -> "text";
             // H2's interval types are either year-month or day-time; day-time holds what most schemas store.
             case "interval" -> "interval day to second";
@@ -52,6 +53,15 @@ final class ColumnTypes {
             default -> postgresOnly(type, SqlTarget.H2);
         };
         return base + " array".repeat(type.arrayDimensions());
+    }
+
+    /**
+     * The column comment declaring the PostgreSQL type of an H2 column kept as text ({@code json}, {@code jsonb}),
+     * null for the others.
+     */
+    static String h2DeclaredType(PgType type) {
+        boolean json = type.name().equals("json") || type.name().equals("jsonb");
+        return json && !type.isArray() ? declaredType(type.name()) : null;
     }
 
     /**
@@ -92,9 +102,10 @@ final class ColumnTypes {
             case "timestamptz" -> mariaDbDatetime(type) + declaredType("timestamptz");
             case "uuid" -> "UUID";
             // MariaDB reports its JSON type as json whatever the column was declared as; pgbridge presents it as jsonb
-            // (canonical text), and keeps json as checked LONGTEXT, printed as written (see ColumnWriter).
-            case "jsonb" -> "JSON";
-            case "json" -> "LONGTEXT";
+            // (canonical text), and keeps json as checked LONGTEXT, printed as written (see ColumnWriter). The
+            // comments name the types for the catalog, where MariaDB's metadata calls both LONGTEXT.
+            case "jsonb" -> "JSON" + declaredType("jsonb");
+            case "json" -> "LONGTEXT" + declaredType("json");
             case "interval", "timetz" -> throw unsupportedType(type, SqlTarget.MARIADB);
             default -> postgresOnly(type, SqlTarget.MARIADB);
         };

@@ -122,10 +122,26 @@ final class ColumnWriter {
         return table.last().value() + "_" + column.name().value() + "_seq";
     }
 
+    /**
+     * H2 keeps json and jsonb as text (its JSON type reads a string as a JSON string value); the column comment
+     * {@code pgbridge:jsonb} tells the proxy which type to present. H2 reads a comment only after the column's
+     * default or generation, so those come first then.
+     */
     private Written h2(Column column) {
         StringBuilder out = new StringBuilder(column.name().quoted()).append(' ')
                 .append(ColumnTypes.render(column.type(), target, false));
-        for (Constraint c : column.constraints()) {
+        String declared = ColumnTypes.h2DeclaredType(column.type());
+        List<Constraint> constraints = column.constraints();
+        if (declared != null) {
+            constraints = new ArrayList<>(constraints);
+            constraints.sort(java.util.Comparator.comparing(c -> !generatesValue(c)));
+        }
+        boolean commented = declared == null;
+        for (Constraint c : constraints) {
+            if (!commented && !generatesValue(c)) {
+                out.append(declared);
+                commented = true;
+            }
             out.append(' ').append(named(c)).append(switch (c.kind()) {
                 case IDENTITY -> "GENERATED " + (c.always() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
                         + (c.identityOptions().isEmpty() ? "" : " (" + expressions.write(c.identityOptions(), null) + ")");
@@ -133,7 +149,14 @@ final class ColumnWriter {
                 default -> inline(c, column);
             });
         }
+        if (!commented) {
+            out.append(declared);
+        }
         return new Written(out.toString(), List.of(), null);
+    }
+
+    private static boolean generatesValue(Constraint c) {
+        return c.kind() == Kind.DEFAULT || c.kind() == Kind.IDENTITY || c.kind() == Kind.GENERATED;
     }
 
     private Written mariaDb(Column column, boolean keyed, boolean keyElsewhere, boolean generated) {

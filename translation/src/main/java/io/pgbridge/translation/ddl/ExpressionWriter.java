@@ -251,9 +251,8 @@ final class ExpressionWriter {
             case "real" -> "FLOAT";
             case "double precision" -> "DOUBLE";
             case "timestamp", "timestamptz" -> ColumnTypes.mariaDbDatetime(type);
-            case "numeric", "date", "time", "json", "jsonb" ->
-                    ColumnTypes.render(type, SqlTarget.MARIADB, false).replace("LONGTEXT", "CHAR")
-                            .replace("JSON", "CHAR");
+            case "json", "jsonb" -> "CHAR";
+            case "numeric", "date", "time" -> ColumnTypes.render(type, SqlTarget.MARIADB, false);
             default -> throw ColumnTypes.unsupportedType(type.renamed("::" + type.written()), SqlTarget.MARIADB);
         };
     }

@@ -2,9 +2,10 @@ package io.pgbridge.translation.schema;
 
 /**
  * A table column: its name as PostgreSQL folds it, and the PostgreSQL type name its values have, as written in a
- * cast ({@code bytea}, {@code boolean}, {@code int4[]}); {@code text} when the backend type has no closer match.
+ * cast ({@code bytea}, {@code boolean}, {@code int4[]}); {@code text} when the backend type has no closer match;
+ * for a numeric column, the scale it was declared with ({@code numeric(10,2)}: 2), else -1.
  */
-public record ColumnShape(String name, String pgType, boolean generatedAlways) {
+public record ColumnShape(String name, String pgType, boolean generatedAlways, int numericScale) {
     /**
      * The prefix of a column comment by which pgbridge's DDL declares the PostgreSQL type of a column the backend
      * cannot type itself ({@code pgbridge:integer[]} on a MariaDB MEDIUMTEXT that holds an array as JSON).
@@ -19,6 +20,11 @@ public record ColumnShape(String name, String pgType, boolean generatedAlways) {
     /** A column whose values are given (not an identity column that refuses them). */
     public ColumnShape(String name, String pgType) {
         this(name, pgType, false);
+    }
+
+    /** A column without a declared numeric scale. */
+    public ColumnShape(String name, String pgType, boolean generatedAlways) {
+        this(name, pgType, generatedAlways, -1);
     }
 
     /** Whether this column's type is an array. */

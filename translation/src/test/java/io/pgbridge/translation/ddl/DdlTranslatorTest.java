@@ -93,16 +93,25 @@ class DdlTranslatorTest {
                 .hasFieldOrPropertyWithValue("sqlState", "0A000");
     }
 
+    /** H2 keeps json as text: a column changed to json gets the comment declaring its type. */
+    @Test
+    void h2ColumnChangedToJsonDeclaresItsType() {
+        Translation translation = Translators.forTarget(SqlTarget.H2).translate("alter table s.t alter column x type json");
+        assertThat(translation.sql()).isEqualTo("ALTER TABLE \"s\".\"t\" ALTER COLUMN \"x\" SET DATA TYPE text");
+        assertThat(translation.followUps()).containsExactly("COMMENT ON COLUMN \"s\".\"t\".\"x\" IS 'pgbridge:json'");
+    }
+
     @Test
     void defaultsUseEachBackendsFunctions() {
         String sql = "create table t (c timestamptz default now(), u uuid default gen_random_uuid(),"
                 + " j jsonb default '{}'::jsonb, b boolean default 'f'::boolean, n numeric default 0)";
         assertThat(h2(sql)).isEqualTo("CREATE TABLE \"t\" (\"c\" timestamp with time zone DEFAULT now(),"
-                + " \"u\" uuid DEFAULT gen_random_uuid(), \"j\" text DEFAULT '{}'::jsonb, \"b\" boolean DEFAULT 'f'::boolean,"
+                + " \"u\" uuid DEFAULT gen_random_uuid(), \"j\" text DEFAULT '{}'::jsonb COMMENT 'pgbridge:jsonb',"
+                + " \"b\" boolean DEFAULT 'f'::boolean,"
                 + " \"n\" numeric DEFAULT 0)");
         assertThat(mariaDb(sql)).isEqualTo("CREATE TABLE \"t\" (\"c\" DATETIME(6) COMMENT 'pgbridge:timestamptz'"
                 + " DEFAULT (current_timestamp(6)),"
-                + " \"u\" UUID DEFAULT (uuid()), \"j\" JSON DEFAULT ('{}'), \"b\" BOOLEAN DEFAULT (FALSE),"
+                + " \"u\" UUID DEFAULT (uuid()), \"j\" JSON COMMENT 'pgbridge:jsonb' DEFAULT ('{}'), \"b\" BOOLEAN DEFAULT (FALSE),"
                 + " \"n\" DECIMAL(65,30) DEFAULT 0)");
         assertThat(sqlite(sql)).startsWith("CREATE TABLE \"t\" (\"c\" timestamptz DEFAULT"
                 + " (strftime('%Y-%m-%d %H:%M:%f+00', 'now')), \"u\" uuid DEFAULT (lower(hex(randomblob(4))");
@@ -203,8 +212,14 @@ class DdlTranslatorTest {
                 + " \"b\" integer array NOT NULL DEFAULT CAST(ARRAY[] AS INTEGER ARRAY))|CREATE TABLE \"t\" (\"a\" MEDIUMTEXT COMMENT 'pgbridge:text[]' DEFAULT ('[\"x\", \"y z\"]'),"
                 + " \"b\" MEDIUMTEXT COMMENT 'pgbridge:integer[]' NOT NULL DEFAULT ('[]'))|CREATE TABLE \"t\" (\"a\" text[] DEFAULT '[\"x\", \"y z\"]', \"b\" int4[]"
                 + " NOT NULL DEFAULT '[]')",
-        "create table t (j json, k jsonb)|CREATE TABLE \"t\" (\"j\" text, \"k\" text)|CREATE TABLE \"t\""
-                + " (\"j\" LONGTEXT CHECK (JSON_VALID(\"j\") = 1), \"k\" JSON)|CREATE TABLE \"t\" (\"j\" json, \"k\" jsonb)",
+        "create table t (j json, k jsonb)|CREATE TABLE \"t\" (\"j\" text COMMENT 'pgbridge:json', \"k\" text"
+                + " COMMENT 'pgbridge:jsonb')|CREATE TABLE \"t\" (\"j\" LONGTEXT COMMENT 'pgbridge:json'"
+                + " CHECK (JSON_VALID(\"j\") = 1), \"k\" JSON COMMENT 'pgbridge:jsonb')|CREATE TABLE \"t\" (\"j\" json, \"k\" jsonb)",
+        // H2 reads a column comment only after the default: the default moves before NOT NULL
+        "create table t (k jsonb not null default '[]' unique, a jsonb[])|CREATE TABLE \"t\" (\"k\" text"
+                + " DEFAULT '[]' COMMENT 'pgbridge:jsonb' NOT NULL UNIQUE, \"a\" text array)|CREATE TABLE \"t\""
+                + " (\"k\" JSON COMMENT 'pgbridge:jsonb' NOT NULL DEFAULT '[]' UNIQUE, \"a\" MEDIUMTEXT COMMENT 'pgbridge:jsonb[]')"
+                + "|CREATE TABLE \"t\" (\"k\" jsonb NOT NULL DEFAULT '[]' UNIQUE, \"a\" jsonb[])",
         "create extension if not exists pgcrypto|create extension if not exists pgcrypto|0A000|0A000",
     })
     void eachTarget(String statement, String forH2, String forMariaDb, String forSqlite) {
