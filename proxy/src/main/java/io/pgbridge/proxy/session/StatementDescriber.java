@@ -82,7 +82,7 @@ final class StatementDescriber {
     }
 
     private Connection connectionOf(ParsedStatement described) throws SQLException {
-        return described.catalog() ? runner.catalogConnection() : session.backendConnection().get();
+        return described.catalog() ? runner.catalogConnection(described.sql()) : session.backendConnection().get();
     }
 
     private int[] parameterTypes(ParsedStatement statement, ParsedStatement described, BackendDialect dialect,
