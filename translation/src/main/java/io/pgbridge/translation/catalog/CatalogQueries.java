@@ -52,6 +52,32 @@ public final class CatalogQueries {
         return false;
     }
 
+    /**
+     * The types parameters are cast to, {@code $1::oid[]} → {@code oid[]} by parameter number: the engine's
+     * driver describes no parameter types (H2 says varchar for any), and PostgreSQL gives a cast parameter the
+     * cast's type, which clients encode their values in (asyncpg's {@code any($1::oid[])}).
+     */
+    public static java.util.Map<Integer, String> parameterCasts(String sql) {
+        java.util.Map<Integer, String> casts = new java.util.HashMap<>();
+        if (sql.indexOf('$') < 0) {
+            return casts;
+        }
+        SqlTokens t = new SqlTokens(sql);
+        for (int i = 0; i < t.size(); i++) {
+            if (t.type(i) != SqlLexer.TokenType.PARAMETER || !t.isOperator(i + 1, "::")) {
+                continue;
+            }
+            int type = t.isWord(i + 2, "pg_catalog") && t.type(i + 3) == SqlLexer.TokenType.DOT ? i + 4 : i + 2;
+            if (t.type(type) != SqlLexer.TokenType.IDENTIFIER) {
+                continue;
+            }
+            boolean array = t.type(type + 1) == SqlLexer.TokenType.LEFT_BRACKET
+                    && t.type(type + 2) == SqlLexer.TokenType.RIGHT_BRACKET;
+            casts.putIfAbsent(Integer.parseInt(t.text(i).substring(1)), t.word(type) + (array ? "[]" : ""));
+        }
+        return casts;
+    }
+
     private static boolean mayReference(String sql) {
         String lower = sql.toLowerCase(java.util.Locale.ROOT);
         return lower.contains("pg_") || lower.contains("information_schema") || lower.contains("format_type")
