@@ -69,6 +69,54 @@ class StatActivityIT {
                 .isEqualTo(scenario(app -> postgresUrl("stat5_a", app), app -> postgresUrl("stat5_b", app)));
     }
 
+    /** A running statement is active to the others, and pg_cancel_backend stops it as a cancel request does. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
+    void aRunningStatementIsActiveAndCanBeCanceled(String kind) throws Exception {
+        RunningProxy proxy = proxies.get(kind);
+        // MariaDB's generate_series stops at 1000 rows (its recursion limit): three of them make a long count.
+        String longQuery = kind.equals("mariadb") ? "SELECT count(*) FROM generate_series(1, 1000) a,"
+                + " generate_series(1, 1000) b, generate_series(1, 1000) c"
+                : "SELECT count(*) FROM generate_series(1, 20000) a, generate_series(1, 20000) b";
+        assertThat(cancelScenario(app -> proxyUrl(proxy, "stat5_a", app), longQuery))
+                .isEqualTo(cancelScenario(app -> postgresUrl("stat5_a", app), longQuery));
+    }
+
+    private List<String> cancelScenario(IntFunction<String> asA, String longQuery) throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (Connection busy = DriverManager.getConnection(asA.apply(6));
+             Connection viewer = DriverManager.getConnection(asA.apply(7))) {
+            int busyPid = pid(busy);
+            try (Statement st = busy.createStatement()) {
+                st.execute("SET statement_timeout = 60000");   // so that a failed run leaves nothing running
+            }
+            var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return rows(busy, longQuery).toString();
+                } catch (SQLException e) {
+                    return e.getSQLState() + " " + e.getMessage();
+                }
+            });
+            String activity = "SELECT state, query = '" + longQuery.replace("'", "''") + "', wait_event_type,"
+                    + " xact_start = query_start, state_change >= query_start FROM pg_stat_activity WHERE pid = ";
+            List<String> active = List.of();
+            for (int i = 0; i < 500 && (active.isEmpty() || !active.get(0).startsWith("active")); i++) {
+                Thread.sleep(10);
+                active = rows(viewer, activity + busyPid);
+            }
+            seen.addAll(active);
+            // Active is reported from Parse on; PostgreSQL ignores a cancel that comes while it reads the next
+            // message of the statement: let it be executing.
+            Thread.sleep(1000);
+            seen.addAll(rows(viewer, "SELECT pg_cancel_backend(" + busyPid + ")"));
+            seen.add(running.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            seen.addAll(rows(busy, "SELECT 'still usable'"));
+            // Not wait_event: PostgreSQL reports ClientRead only once its backend waits for the next message.
+            seen.addAll(rows(viewer, "SELECT state, query FROM pg_stat_activity WHERE pid = " + busyPid));
+        }
+        return seen;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb", "sqlite"})
     void columnsAndTypesArePostgres15s(String kind) throws Exception {
