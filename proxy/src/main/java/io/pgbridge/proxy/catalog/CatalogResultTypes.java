@@ -12,8 +12,9 @@ import java.sql.Types;
  * The PostgreSQL types of the catalog engine's result columns. The engine stores PostgreSQL's {@code name} columns
  * as {@code varchar(63)} (NAMEDATALEN - 1), {@code oid} columns as {@code numeric(10)}, {@code "char"} columns as
  * {@code char(1)}, {@code inet} as {@code varchar(50)}, {@code xid} as {@code numeric(11)} and information_schema's
- * {@code character_data} as {@code varchar(10485760)}, PostgreSQL's longest varchar (resources {@code pg_catalog.sql}, {@code information_schema.sql}); H2 keeps those declarations through
- * aliases, subqueries and views, so a result column of such a type is presented as PostgreSQL's, as
+ * {@code character_data} as {@code varchar(10485760)}, PostgreSQL's longest varchar (resources
+ * {@code pg_catalog.sql}, {@code information_schema.sql}); H2 keeps those declarations through aliases, subqueries
+ * and views, so a result column of such a type is presented as PostgreSQL's, as
  * {@code SELECT c.relname AS x} is a {@code name} in PostgreSQL too. Every other column is typed as H2's are.
  */
 public final class CatalogResultTypes extends BackendDialect {

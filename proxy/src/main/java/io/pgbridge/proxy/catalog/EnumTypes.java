@@ -19,8 +19,8 @@ final class EnumTypes {
     private static final String INSERT_TYPE = "INSERT INTO pg_type (oid, typname, typnamespace, typowner, typlen,"
             + " typbyval, typtype, typcategory, typispreferred, typdelim, typrelid, typsubscript, typelem, typarray,"
             + " typinput, typoutput, typreceive, typsend, typalign, typstorage, typnotnull, typbasetype, typtypmod,"
-            + " typndims, typcollation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, false, ',', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, false,"
-            + " 0, -1, 0, 0)";
+            + " typndims, typcollation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, false, ',', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " false, 0, -1, 0, 0)";
 
     private final Connection backend;
     private final boolean mariadb;

@@ -53,7 +53,7 @@ public final class StatActivity {
         return sql.toLowerCase(Locale.ROOT).contains("pg_stat_activity");
     }
 
-    /** Replaces the rows of {@code engineConnection}'s pg_stat_activity with {@code sessions}, as {@code viewer} sees them. */
+    /** Replaces the rows of the connection's pg_stat_activity with {@code sessions}, as {@code viewer} sees them. */
     public static void fill(CatalogEngine engine, Connection engineConnection, List<Row> sessions, String viewer)
             throws SQLException {
         for (Row s : sessions) {

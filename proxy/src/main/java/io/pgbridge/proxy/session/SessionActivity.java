@@ -83,8 +83,4 @@ final class SessionActivity {
         return new StatActivity.Row(processId, database, user, applicationName, clientAddress, clientPort,
                 backendStart, xactStart, queryStart, stateChange, s, query);
     }
-
-    String user() {
-        return user;
-    }
 }

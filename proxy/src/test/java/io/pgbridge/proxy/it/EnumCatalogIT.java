@@ -24,7 +24,8 @@ class EnumCatalogIT {
                     + " FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'stat5_e_mood'"
                     + " ORDER BY e.enumsortorder",
             "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a"
-                    + " JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname = 'stat5_e' AND a.attnum > 0 ORDER BY a.attnum",
+                    + " JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname = 'stat5_e' AND a.attnum > 0"
+                    + " ORDER BY a.attnum",
             "SELECT a.typname, a.typcategory, a.typelem = t.oid FROM pg_type t JOIN pg_type a ON a.oid = t.typarray"
                     + " WHERE t.typname = 'stat5_e_mood'",
             "SELECT count(*) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname LIKE 'stat5_e%'"};
@@ -65,7 +66,7 @@ class EnumCatalogIT {
         }
     }
 
-    /** psql's {@code \d} and {@code \dT+} (its labels column, the owner left out: pgbridge's objects are the asker's). */
+    /** psql's {@code \d} and {@code \dT+} (the labels; owners aside: pgbridge's objects are the asker's). */
     @Test
     void psqlDescribesTheEnumAsOnPostgres() throws Exception {
         for (String command : List.of("\\d stat5_e", "\\dT+ stat5_e_mood")) {

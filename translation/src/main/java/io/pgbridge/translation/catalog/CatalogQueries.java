@@ -25,7 +25,8 @@ public final class CatalogQueries {
             "has_schema_privilege", "has_database_privilege", "has_column_privilege", "has_function_privilege",
             "current_schemas", "pg_relation_size", "pg_total_relation_size", "pg_get_partkeydef",
             "pg_postmaster_start_time", "pg_get_function_result", "pg_get_function_arguments",
-            "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_cancel_backend", "pg_terminate_backend");
+            "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_cancel_backend",
+            "pg_terminate_backend");
 
     private CatalogQueries() {
     }
