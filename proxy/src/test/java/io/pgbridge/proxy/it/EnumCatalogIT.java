@@ -54,6 +54,21 @@ class EnumCatalogIT {
         mariadb.close();
     }
 
+    /** asyncpg's recursive type introspection of the enum's array, and set_type_codec's lookup of the enum. */
+    @Test
+    void asyncpgIntrospectsTheEnumAsOnPostgres() throws Exception {
+        String python = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3")) ? "/usr/bin/python3"
+                : "python3";
+        String script = java.nio.file.Path.of("..", "compat", "clients", "python", "asyncpg_enum.py").toString();
+        ClientScripts.Result direct = ClientScripts.run(List.of(python, script, TestDatabases.postgresHost(),
+                String.valueOf(TestDatabases.postgresPort()), "postgres", "test"), null, 60);
+        ClientScripts.Result proxied = ClientScripts.run(List.of(python, script, "127.0.0.1",
+                String.valueOf(proxy.port()), "tester", "test"), null, 60);
+        assertThat(direct.exitCode()).as(direct.output()).isZero();
+        assertThat(direct.output()).contains("introspected _stat5_e_mood").contains("codec set");
+        assertThat(proxied.output()).isEqualTo(direct.output());
+    }
+
     @Test
     void anEnumColumnIsAnEnumTypeWithItsLabels() throws Exception {
         try (Connection bridge = proxy.connect()) {
