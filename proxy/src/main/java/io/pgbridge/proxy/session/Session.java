@@ -102,6 +102,13 @@ public final class Session implements Runnable, SessionRegistry.Registered, Cata
         terminate(PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
     }
 
+    /** pg_terminate_backend: the reason first, so that the cancelled statement ends the session with it. */
+    @Override
+    public void terminateBackend() {
+        terminate(PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+        cancel();
+    }
+
     /** Ends the session after the message it is working on, telling the client why. */
     private void terminate(PgException why) {
         terminatedBy = why;
@@ -304,11 +311,11 @@ public final class Session implements Runnable, SessionRegistry.Registered, Cata
             runner.cancelRunning();
             phase = Phase.TERMINATED;
         } catch (Throwable t) {
-            if (terminatedBy != null) {
+            PgException error = ErrorMapper.map(t);
+            if (terminatedBy != null && error.sqlState().equals(SqlState.QUERY_CANCELED.code())) {
                 fatal(terminatedBy);   // pg_terminate_backend stopped the statement: the session ends, as it said
                 return;
             }
-            PgException error = ErrorMapper.map(t);
             if (error.isFatal()) {
                 fatal(error);
                 return;

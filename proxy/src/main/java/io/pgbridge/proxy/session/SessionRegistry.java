@@ -33,8 +33,8 @@ public final class SessionRegistry {
 
         /** pg_terminate_backend: stop the running statement, if any, and end the session. */
         default void terminateBackend() {
-            cancel();
             adminShutdown();
+            cancel();
         }
 
         /** What pg_stat_activity shows of the session; null for sessions it does not list (pass-through ones). */

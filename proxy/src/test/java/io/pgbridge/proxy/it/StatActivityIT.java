@@ -69,7 +69,10 @@ class StatActivityIT {
                 .isEqualTo(scenario(app -> postgresUrl("stat5_a", app), app -> postgresUrl("stat5_b", app)));
     }
 
-    /** A running statement is active to the others, and pg_cancel_backend stops it as a cancel request does. */
+    /**
+     * A running statement is active to the others; pg_cancel_backend stops it as a cancel request does, and
+     * pg_terminate_backend ends its session.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb", "sqlite"})
     void aRunningStatementIsActiveAndCanBeCanceled(String kind) throws Exception {
@@ -90,29 +93,33 @@ class StatActivityIT {
             try (Statement st = busy.createStatement()) {
                 st.execute("SET statement_timeout = 60000");   // so that a failed run leaves nothing running
             }
-            var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return rows(busy, longQuery).toString();
-                } catch (SQLException e) {
-                    return e.getSQLState() + " " + e.getMessage();
+            for (String signal : List.of("pg_cancel_backend", "pg_terminate_backend")) {
+                var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return rows(busy, longQuery).toString();
+                    } catch (SQLException e) {
+                        return e.getSQLState() + " " + e.getMessage();
+                    }
+                });
+                String activity = "SELECT state, query = '" + longQuery.replace("'", "''") + "', wait_event_type,"
+                        + " xact_start <= query_start, state_change >= query_start FROM pg_stat_activity WHERE pid = ";
+                List<String> active = List.of();
+                for (int i = 0; i < 500 && (active.isEmpty() || !active.get(0).startsWith("active")); i++) {
+                    Thread.sleep(10);
+                    active = rows(viewer, activity + busyPid);
                 }
-            });
-            String activity = "SELECT state, query = '" + longQuery.replace("'", "''") + "', wait_event_type,"
-                    + " xact_start = query_start, state_change >= query_start FROM pg_stat_activity WHERE pid = ";
-            List<String> active = List.of();
-            for (int i = 0; i < 500 && (active.isEmpty() || !active.get(0).startsWith("active")); i++) {
-                Thread.sleep(10);
-                active = rows(viewer, activity + busyPid);
+                seen.addAll(active);
+                // Active is reported from Parse on; PostgreSQL ignores a cancel that comes while it reads the next
+                // message of the statement: let it be executing.
+                Thread.sleep(1000);
+                seen.addAll(rows(viewer, "SELECT " + signal + "(" + busyPid + ")"));
+                seen.add(running.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                if (signal.equals("pg_cancel_backend")) {
+                    seen.addAll(rows(busy, "SELECT 'still usable'"));
+                    // Not wait_event: PostgreSQL reports ClientRead only once its backend waits for the next message.
+                    seen.addAll(rows(viewer, "SELECT state, query FROM pg_stat_activity WHERE pid = " + busyPid));
+                }
             }
-            seen.addAll(active);
-            // Active is reported from Parse on; PostgreSQL ignores a cancel that comes while it reads the next
-            // message of the statement: let it be executing.
-            Thread.sleep(1000);
-            seen.addAll(rows(viewer, "SELECT pg_cancel_backend(" + busyPid + ")"));
-            seen.add(running.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            seen.addAll(rows(busy, "SELECT 'still usable'"));
-            // Not wait_event: PostgreSQL reports ClientRead only once its backend waits for the next message.
-            seen.addAll(rows(viewer, "SELECT state, query FROM pg_stat_activity WHERE pid = " + busyPid));
         }
         return seen;
     }
