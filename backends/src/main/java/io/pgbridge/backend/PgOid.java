@@ -15,7 +15,9 @@ public final class PgOid {
     public static final int INT4 = 23;
     public static final int TEXT = 25;
     public static final int OID = 26;
+    public static final int XID = 28;
     public static final int JSON = 114;
+    public static final int INET = 869;
     public static final int FLOAT4 = 700;
     public static final int FLOAT8 = 701;
     public static final int UNKNOWN = 705;
@@ -44,6 +46,8 @@ public final class PgOid {
     public static final int FLOAT4_ARRAY = 1021;
     public static final int FLOAT8_ARRAY = 1022;
     public static final int OID_ARRAY = 1028;
+    public static final int XID_ARRAY = 1011;
+    public static final int INET_ARRAY = 1041;
     public static final int TIMESTAMP_ARRAY = 1115;
     public static final int DATE_ARRAY = 1182;
     public static final int TIME_ARRAY = 1183;
@@ -106,7 +110,7 @@ public final class PgOid {
             {"int4", INT4}, {"text", TEXT}, {"oid", OID}, {"json", JSON}, {"float4", FLOAT4}, {"float8", FLOAT8},
             {"unknown", UNKNOWN}, {"bpchar", BPCHAR}, {"varchar", VARCHAR}, {"date", DATE}, {"time", TIME},
             {"timestamp", TIMESTAMP}, {"timestamptz", TIMESTAMPTZ}, {"interval", INTERVAL}, {"timetz", TIMETZ},
-            {"numeric", NUMERIC}, {"uuid", UUID}, {"jsonb", JSONB},
+            {"numeric", NUMERIC}, {"uuid", UUID}, {"jsonb", JSONB}, {"xid", XID}, {"inet", INET},
         };
         for (Object[] n : names) {
             m.put((String) n[0], (Integer) n[1]);
@@ -134,6 +138,7 @@ public final class PgOid {
             java.util.Map.entry(TIMESTAMPTZ, TIMESTAMPTZ_ARRAY), java.util.Map.entry(INTERVAL, INTERVAL_ARRAY),
             java.util.Map.entry(NUMERIC, NUMERIC_ARRAY), java.util.Map.entry(TIMETZ, TIMETZ_ARRAY),
             java.util.Map.entry(UUID, UUID_ARRAY), java.util.Map.entry(JSON, JSON_ARRAY),
-            java.util.Map.entry(JSONB, JSONB_ARRAY));
+            java.util.Map.entry(JSONB, JSONB_ARRAY), java.util.Map.entry(XID, XID_ARRAY),
+            java.util.Map.entry(INET, INET_ARRAY));
     }
 }

@@ -92,11 +92,7 @@ public final class CatalogEngine {
      */
     public synchronized void refreshIfNeeded(Connection backendConnection, String database, String user)
             throws SQLException {
-        addNamed("pg_database", "datname", database, "INSERT INTO pg_database (oid, datname, datdba, encoding, datcollate,"
-                + " datctype) VALUES (?, ?, 10, 6, 'C.UTF-8', 'C.UTF-8')", oids.of("database", "", database));
-        addNamed("pg_roles", "rolname", user, "INSERT INTO pg_roles VALUES (?, ?, true, true, true, true, true, true, -1,"
-                + " '********', NULL, true, NULL)", roleName().isEmpty() ? CatalogOids.BOOTSTRAP_SUPERUSER
-                : oids.of("role", "", user));
+        list(database, user);
         if (!stale && System.currentTimeMillis() - loadedAt < STALE_AFTER_MILLIS) {
             return;
         }
@@ -113,6 +109,15 @@ public final class CatalogEngine {
         } finally {
             keeper.setAutoCommit(autoCommit);
         }
+    }
+
+    /** Lists {@code database} in pg_database and {@code user} in pg_roles, if they are not there yet. */
+    synchronized void list(String database, String user) throws SQLException {
+        addNamed("pg_database", "datname", database, "INSERT INTO pg_database (oid, datname, datdba, encoding, datcollate,"
+                + " datctype) VALUES (?, ?, 10, 6, 'C.UTF-8', 'C.UTF-8')", oids.of("database", "", database));
+        addNamed("pg_roles", "rolname", user, "INSERT INTO pg_roles VALUES (?, ?, true, true, true, true, true, true, -1,"
+                + " '********', NULL, true, NULL)", roleName().isEmpty() ? CatalogOids.BOOTSTRAP_SUPERUSER
+                : oids.of("role", "", user));
     }
 
     /** The name of the role that owns everything (the first user to ask), empty before anyone asked. */
@@ -143,6 +148,7 @@ public final class CatalogEngine {
             st.execute("CREATE SCHEMA " + SCHEMA);
             st.execute("SET SCHEMA " + SCHEMA);
             CatalogFunctions.register(c);
+            CatalogSessions.registerFunctions(c);
             InformationSchemaFunctions.register(c);
             runScript(st, "pg_catalog.sql");
             BuiltinRows.insert(c);

@@ -33,7 +33,8 @@ public final class CatalogFunctions {
             {"pgbridge_regrole_name", "userById"}, {"array_upper", "arrayUpper"},
             {"pg_partition_ancestors", "partitionAncestors"}, {"pg_get_function_result", "noText"},
             {"pg_get_function_arguments", "noText"}, {"pg_get_function_identity_arguments", "noText"},
-            {"pg_get_viewdef", "viewDefinition"}, {"pgbridge_array_map", "arrayMap"}};
+            {"pg_get_viewdef", "viewDefinition"}, {"pgbridge_array_map", "arrayMap"},
+            {"pgbridge_scalar_query", "scalarQuery"}};
 
     private CatalogFunctions() {
     }
@@ -188,6 +189,21 @@ public final class CatalogFunctions {
             }
         }
         return mapped;
+    }
+
+    /**
+     * A scalar subquery H2 cannot correlate (a WITH that refers to the outer query, {@code CorrelatedWithQueries}):
+     * run with the outer values as its parameters; its first value as text, null when it has no row.
+     */
+    public static String scalarQuery(Connection c, String query, Object... outer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            for (int i = 0; i < outer.length; i++) {
+                ps.setObject(i + 1, outer[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /** The view's query as the backend keeps it (PostgreSQL prints its own deparse; pgbridge has the backend's). */

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 final class CatalogLoader {
     private static final String[] USER_TABLES = {"pg_class", "pg_attribute", "pg_index", "pg_constraint", "pg_attrdef",
-            "pg_description", "pg_sequence", "pg_depend", "pg_rewrite"};
+            "pg_description", "pg_sequence", "pg_depend", "pg_rewrite", "pg_enum"};
 
     record Relation(String backendSchema, String schema, int namespace, String name, int oid, char kind) {
     }
@@ -38,6 +38,7 @@ final class CatalogLoader {
     private final BackendConstraints constraints;
     private final CatalogSequences sequences;
     private final RowTypes rowTypes;
+    private final EnumTypes enumTypes;
 
     CatalogLoader(Connection backend, Connection engine, BackendDialect dialect, CatalogOids oids) throws SQLException {
         this.backend = backend;
@@ -49,6 +50,7 @@ final class CatalogLoader {
         this.constraints = new BackendConstraints(backend, dialect.name());
         this.sequences = new CatalogSequences(backend, dialect.name(), this::insert);
         this.rowTypes = new RowTypes(oids, this::insert);
+        this.enumTypes = new EnumTypes(backend, dialect.name(), oids, this::insert);
     }
 
     /** Replaces every user object in the engine with what the backend has now. */
@@ -155,8 +157,12 @@ final class CatalogLoader {
                         rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")),
                         rs.getString("TYPE_NAME"));
                 int declared = TableShapes.declaredOid(dialect, TableShapes.declaredType(rs.getString("REMARKS")));
+                int enumType = declared != 0 ? 0 : enumTypes.typeOf(relation.backendSchema(), relation.schema(),
+                        relation.namespace(), relation.name(), rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"));
                 if (declared != 0) {
                     type = ColumnType.of(declared);   // pgbridge's DDL declared it: MariaDB's arrays, H2's jsonb…
+                } else if (enumType != 0) {
+                    type = ColumnType.of(enumType);
                 }
                 String def = rs.getString("COLUMN_DEF");
                 boolean autoIncrement = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));

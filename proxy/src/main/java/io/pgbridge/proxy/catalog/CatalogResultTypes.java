@@ -11,9 +11,10 @@ import java.sql.Types;
 /**
  * The PostgreSQL types of the catalog engine's result columns. The engine stores PostgreSQL's {@code name} columns
  * as {@code varchar(63)} (NAMEDATALEN - 1), {@code oid} columns as {@code numeric(10)}, {@code "char"} columns as
- * {@code char(1)} and information_schema's {@code character_data} as {@code varchar(10485760)}, PostgreSQL's longest
- * varchar (resources {@code pg_catalog.sql}, {@code information_schema.sql}); H2 keeps those declarations through
- * aliases, subqueries and views, so a result column of such a type is presented as PostgreSQL's, as
+ * {@code char(1)}, {@code inet} as {@code varchar(50)}, {@code xid} as {@code numeric(11)} and information_schema's
+ * {@code character_data} as {@code varchar(10485760)}, PostgreSQL's longest varchar (resources
+ * {@code pg_catalog.sql}, {@code information_schema.sql}); H2 keeps those declarations through aliases, subqueries
+ * and views, so a result column of such a type is presented as PostgreSQL's, as
  * {@code SELECT c.relname AS x} is a {@code name} in PostgreSQL too. Every other column is typed as H2's are.
  */
 public final class CatalogResultTypes extends BackendDialect {
@@ -24,6 +25,10 @@ public final class CatalogResultTypes extends BackendDialect {
     static final int OID_DIGITS = 10;
     /** The length of information_schema's character_data, a varchar without a length in PostgreSQL. */
     static final int CHARACTER_DATA_LENGTH = 10_485_760;
+    /** inet columns: the longest text of an inet value, an IPv6 address with an IPv4 tail and a netmask length. */
+    static final int INET_LENGTH = 50;
+    /** xid columns: a precision no other numeric column of the engine has (an xid has at most 10 digits too). */
+    static final int XID_DIGITS = 11;
 
     private CatalogResultTypes() {
     }
@@ -38,9 +43,11 @@ public final class CatalogResultTypes extends BackendDialect {
         int precision = md.getPrecision(column);
         return switch (md.getColumnType(column)) {
             case Types.VARCHAR -> precision == NAME_LENGTH ? ColumnType.of(PgOid.NAME)
-                    : precision == CHARACTER_DATA_LENGTH ? ColumnType.of(PgOid.VARCHAR) : super.columnType(md, column);
-            case Types.NUMERIC, Types.DECIMAL -> precision == OID_DIGITS && md.getScale(column) == 0
-                    ? ColumnType.of(PgOid.OID) : super.columnType(md, column);
+                    : precision == CHARACTER_DATA_LENGTH ? ColumnType.of(PgOid.VARCHAR)
+                    : precision == INET_LENGTH ? ColumnType.of(PgOid.INET) : super.columnType(md, column);
+            case Types.NUMERIC, Types.DECIMAL -> md.getScale(column) != 0 ? super.columnType(md, column)
+                    : precision == OID_DIGITS ? ColumnType.of(PgOid.OID)
+                    : precision == XID_DIGITS ? ColumnType.of(PgOid.XID) : super.columnType(md, column);
             case Types.CHAR -> precision == 1 ? ColumnType.of(PgOid.CHAR) : super.columnType(md, column);
             default -> super.columnType(md, column);
         };

@@ -82,7 +82,7 @@ public final class ErrorMapper {
     private static final java.util.Set<Integer> MARIADB_SYNTAX = java.util.Set.of(1064, 1149);
 
     /** H2 appends {@code ; SQL statement:\n...} and {@code [42000-240]} to its messages: clients want just the text. */
-    private static final Pattern H2_SUFFIX = Pattern.compile("(?s)(; SQL statement:\\n.*)?\\s*\\[[0-9A-Z]{5}-\\d+]\\s*$");
+    private static final Pattern H2_SUFFIX = Pattern.compile("(?s)(; SQL statement:\\n.*)?\\s*\\[[0-9A-Z]{1,5}-\\d+]\\s*$");
     private static final String H2_SYNTAX_PREFIX = "Syntax error in SQL statement \"";
     /** H2's 22001 for a character column, which PostgreSQL words by the column's type alone. */
     private static final Pattern H2_TOO_LONG = Pattern.compile(

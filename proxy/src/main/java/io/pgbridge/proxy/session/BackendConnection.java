@@ -5,6 +5,7 @@ import io.pgbridge.proxy.auth.AuthenticationException;
 import io.pgbridge.proxy.auth.BackendLogin;
 import io.pgbridge.proxy.catalog.CatalogEngine;
 import io.pgbridge.proxy.error.SqlState;
+import io.pgbridge.proxy.catalog.CatalogSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,8 @@ final class BackendConnection {
     private Connection connection;
     /** The session's connection to the backend's catalog engine, opened with its first catalog query. */
     private Connection catalogConnection;
+    /** The token that ties {@link #catalogConnection} to the session ({@link CatalogSessions}). */
+    private int catalogToken;
     /** A transaction pgbridge opened itself so that pgjdbc streams a result; committed when the result ends. */
     private boolean streamingTransaction;
     /** The session changed backend state that must not reach the next user of the connection. */
@@ -115,11 +118,12 @@ final class BackendConnection {
      * The connection catalog queries of this session run on ({@link CatalogEngine}), with the engine's copy of the
      * backend's objects brought up to date through the session's own backend connection.
      */
-    Connection catalog(String database, String user) throws SQLException {
+    Connection catalog(String database, String user, CatalogSessions.Signals session) throws SQLException {
         CatalogEngine engine = CatalogEngine.of(backend);
         engine.refreshIfNeeded(get(), database, user);
         if (catalogConnection == null) {
             catalogConnection = engine.connect(database);
+            catalogToken = CatalogSessions.register(catalogConnection, session);
         }
         return catalogConnection;
     }
@@ -214,6 +218,7 @@ final class BackendConnection {
     private void closeCatalog() {
         Connection c = catalogConnection;
         catalogConnection = null;
+        CatalogSessions.unregister(catalogToken);
         if (c != null) {
             try {
                 c.close();

@@ -3,7 +3,9 @@ package io.pgbridge.proxy.session;
 import io.pgbridge.backend.BackendDialect;
 import io.pgbridge.backend.Dialects;
 import io.pgbridge.config.LimitsConfig;
+import io.pgbridge.proxy.catalog.CatalogEngine;
 import io.pgbridge.proxy.catalog.CatalogResultTypes;
+import io.pgbridge.proxy.catalog.StatActivity;
 import io.pgbridge.translation.JdbcSql;
 import io.pgbridge.translation.ParameterRewriter;
 import io.pgbridge.translation.TypeNameRewriter;
@@ -53,16 +55,24 @@ final class PortalExecution {
 
     /** A catalog query of a non-PostgreSQL backend, run on the backend's catalog engine. */
     void startCatalogQuery(Portal portal) throws SQLException {
-        execute(portal, catalogConnection(), Dialects.H2, ResultSet.TYPE_FORWARD_ONLY, 0);
+        execute(portal, catalogConnection(portal.runAs.sql()), Dialects.H2, ResultSet.TYPE_FORWARD_ONLY, 0);
         portal.resultSet = portal.jdbc.getResultSet();
         portal.columns = ResultColumns.of(portal.resultSet.getMetaData(), CatalogResultTypes.INSTANCE, portal.bind,
                 portal.runAs.resultHints());
     }
 
-    /** The session's connection to its backend's catalog engine, brought up to date. */
-    Connection catalogConnection() throws SQLException {
+    /**
+     * The session's connection to its backend's catalog engine, brought up to date; with pg_stat_activity filled
+     * when {@code sql} reads it.
+     */
+    Connection catalogConnection(String sql) throws SQLException {
         var context = session.functionContext();
-        return session.backendConnection().catalog(context.database(), context.user());
+        BackendConnection backend = session.backendConnection();
+        Connection c = backend.catalog(context.database(), context.user(), session);
+        if (StatActivity.isNamedIn(sql)) {
+            StatActivity.fill(CatalogEngine.of(backend.backend()), c, session.sessions().activity(), context.user());
+        }
+        return c;
     }
 
     /**

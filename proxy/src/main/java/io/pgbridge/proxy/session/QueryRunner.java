@@ -51,6 +51,7 @@ final class QueryRunner {
     // ---- simple query ----
 
     void simpleQuery(String sql) throws Exception {
+        session.running(sql);
         named.closeStatement("");
         named.closePortal("");
         List<String> parts = StatementSplitter.split(sql);
@@ -95,6 +96,7 @@ final class QueryRunner {
     // ---- extended query ----
 
     void parse(FrontendMessage.Parse parse) {
+        session.running(parse.sql());
         defineStatement(parse.statementName(), parse.sql(), parse.parameterTypes());
         session.writer().send(new BackendMessage.ParseComplete());
     }
@@ -116,6 +118,7 @@ final class QueryRunner {
 
     void bind(FrontendMessage.Bind bind) throws SQLException {
         ParsedStatement parsed = statement(bind.statementName());
+        session.running(parsed.sql());
         checkNotFailed(parsed.info());   // before anything reaches the backend, as PostgreSQL refuses the Bind itself
         String name = bind.portalName();
         named.checkPortalFree(name);
@@ -180,7 +183,9 @@ final class QueryRunner {
     }
 
     void execute(FrontendMessage.Execute execute) throws Exception {
-        run(portal(execute.portalName()), execute.maxRows(), false);
+        Portal portal = portal(execute.portalName());
+        session.running(portal.statement.sql());
+        run(portal, execute.maxRows(), false);
     }
 
     void close(FrontendMessage.Close close) {
@@ -510,9 +515,9 @@ final class QueryRunner {
         return named.statement(name);
     }
 
-    /** The session's connection to its backend's catalog engine, brought up to date. */
-    Connection catalogConnection() throws SQLException {
-        return execution.catalogConnection();
+    /** The session's connection to its backend's catalog engine, brought up to date for {@code sql}. */
+    Connection catalogConnection(String sql) throws SQLException {
+        return execution.catalogConnection(sql);
     }
 
     private Portal portal(String name) {

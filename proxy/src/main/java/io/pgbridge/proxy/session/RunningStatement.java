@@ -1,5 +1,6 @@
 package io.pgbridge.proxy.session;
 
+import io.pgbridge.proxy.error.ErrorMapper;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunningStatement {
     static final String TIMEOUT_MESSAGE = "canceling statement due to statement timeout";
+    static final String CANCEL_MESSAGE = "canceling statement due to user request";
 
     /** One client statement: what runs under one timer. */
     @FunctionalInterface
@@ -34,6 +36,8 @@ final class RunningStatement {
     private volatile Cancellation running;
     /** The current timer ran out: the statement is being cancelled, and one about to start must not. */
     private volatile boolean expired;
+    /** A cancel request (or pg_cancel_backend) reached the running statement. */
+    private volatile boolean canceled;
 
     RunningStatement(ScheduledExecutorService timers) {
         this.timers = timers;
@@ -44,8 +48,13 @@ final class RunningStatement {
      * timer ran out, the failure is the statement timeout, whatever the backend called it.
      */
     void timed(long timeoutMillis, Body body) throws Exception {
+        canceled = false;
         if (timeoutMillis <= 0) {
-            body.run();
+            try {
+                body.run();
+            } catch (Exception e) {
+                throw canceled ? asCanceled(e) : e;
+            }
             return;
         }
         expired = false;
@@ -56,11 +65,17 @@ final class RunningStatement {
             if (expired) {
                 throw new PgException("ERROR", SqlState.QUERY_CANCELED.code(), TIMEOUT_MESSAGE, null, null, 0, e);
             }
-            throw e;
+            throw canceled ? asCanceled(e) : e;
         } finally {
             timer.cancel(false);
             expired = false;
         }
+    }
+
+    /** A backend's own words for a cancelled statement (H2's, SQLite's interrupt) as PostgreSQL's. */
+    private static Exception asCanceled(Exception e) {
+        return ErrorMapper.map(e).sqlState().equals(SqlState.QUERY_CANCELED.code())
+                ? new PgException("ERROR", SqlState.QUERY_CANCELED.code(), CANCEL_MESSAGE, null, null, 0, e) : e;
     }
 
     /** The JDBC statement that is about to execute; refused when the timer already ran out. */
@@ -83,7 +98,11 @@ final class RunningStatement {
 
     /** Cancels the running statement, if any; from any thread. */
     void cancel() {
-        cancel(running);
+        Cancellation target = running;
+        if (target != null) {
+            canceled = true;
+            cancel(target);
+        }
     }
 
     private static void cancel(Cancellation cancellation) {

@@ -3,17 +3,18 @@ package io.pgbridge.proxy.session;
 import io.netty.channel.Channel;
 import io.pgbridge.backend.Backend;
 import io.pgbridge.config.BackendMode;
-import io.pgbridge.proxy.passthrough.PostgresPassthrough;
+import io.pgbridge.proxy.auth.AuthenticationException;
+import io.pgbridge.proxy.auth.BackendLogin;
+import io.pgbridge.proxy.catalog.CatalogSessions;
+import io.pgbridge.proxy.catalog.StatActivity;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.error.ErrorMapper;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
+import io.pgbridge.proxy.passthrough.PostgresPassthrough;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.pgbridge.proxy.auth.AuthenticationException;
-import io.pgbridge.proxy.auth.BackendLogin;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * loop never waits on a database.
  * States: STARTUP → READY ⇄ FAILED_UNTIL_SYNC → TERMINATED.
  */
-public final class Session implements Runnable, SessionRegistry.Registered {
+public final class Session implements Runnable, SessionRegistry.Registered, CatalogSessions.Signals {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
     /** Past this many queued messages the channel stops reading until the session catches up. */
     private static final int INBOX_HIGH = 512;
@@ -45,6 +46,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     private final SessionCommands commands = new SessionCommands(this);
     private final TransactionCommands transactions = new TransactionCommands(this);
     private final SessionAdmission admission;
+    private final SessionActivity activity;
 
     private volatile Phase phase = Phase.STARTUP;
     private volatile boolean readingPaused;
@@ -70,6 +72,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         this.logPrefix = "c" + processId;
         this.admission = new SessionAdmission(context, channel, writer, inbox, logPrefix);
         this.idleTimeout = new IdleTimeout(channel.eventLoop(), inbox::isEmpty, this::terminate);
+        this.activity = new SessionActivity(processId, channel.remoteAddress());
     }
 
     /** Called on the event loop: queues a message for the session thread, pausing reads when too many wait. */
@@ -98,6 +101,13 @@ public final class Session implements Runnable, SessionRegistry.Registered {
     @Override
     public void adminShutdown() {
         terminate(PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+    }
+
+    /** pg_terminate_backend: the reason first, so that the cancelled statement ends the session with it. */
+    @Override
+    public void terminateBackend() {
+        terminate(PgException.fatal(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+        cancel();
     }
 
     /** Ends the session after the message it is working on, telling the client why. */
@@ -263,6 +273,7 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         writer.send(new BackendMessage.AuthenticationOk());
         settings.reported().forEach((name, value) -> writer.send(new BackendMessage.ParameterStatus(name, value)));
         writer.send(new BackendMessage.BackendKeyData(processId, secretKey));
+        activity.started(database, user, settings.find("application_name"));
         context.sessions().register(processId, secretKey, this);
         phase = Phase.READY;
         log.debug("{} - user {} database {} on backend {}", logPrefix, user, database, chosen.name());
@@ -314,6 +325,10 @@ public final class Session implements Runnable, SessionRegistry.Registered {
             phase = Phase.TERMINATED;
         } catch (Throwable t) {
             PgException error = ErrorMapper.map(t);
+            if (terminatedBy != null && error.sqlState().equals(SqlState.QUERY_CANCELED.code())) {
+                fatal(terminatedBy);   // pg_terminate_backend stopped the statement: the session ends, as it said
+                return;
+            }
             if (error.isFatal()) {
                 fatal(error);
                 return;
@@ -362,6 +377,29 @@ public final class Session implements Runnable, SessionRegistry.Registered {
         writer.send(new BackendMessage.ReadyForQuery(transactionStatus.code));
         writer.flush();
         awaitingCommand = true;
+        activity.idle(transactionStatus, settings.find("application_name"));
+    }
+
+    @Override
+    public StatActivity.Row activity() {
+        return activity.row();
+    }
+
+    /** pg_cancel_backend / pg_terminate_backend called by this session's client. */
+    @Override
+    public boolean signal(int pid, boolean terminate) throws SQLException {
+        try {
+            return context.sessions().signal(functionContext.user(), pid, terminate, missing -> notice("WARNING",
+                    SqlState.WARNING, "PID " + missing + " is not a PostgreSQL backend process"));
+        } catch (PgException refused) {
+            // Through the catalog engine's function call: H2 passes an SQLException on as it is.
+            throw new SQLException(refused.getMessage(), refused.sqlState());
+        }
+    }
+
+    /** The statement the client sent starts: pg_stat_activity shows it as active. */
+    void running(String sql) {
+        activity.running(sql);
     }
 
     /** Cancels the statement running now, if any; called from another connection's thread. */
@@ -431,6 +469,10 @@ public final class Session implements Runnable, SessionRegistry.Registered {
 
     TransactionCommands transactions() {
         return transactions;
+    }
+
+    SessionRegistry sessions() {
+        return context.sessions();
     }
 
     QueryRunner runner() {

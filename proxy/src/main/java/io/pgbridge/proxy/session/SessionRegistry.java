@@ -1,8 +1,16 @@
 package io.pgbridge.proxy.session;
 
+import io.pgbridge.proxy.catalog.StatActivity;
+import io.pgbridge.proxy.error.PgException;
+import io.pgbridge.proxy.error.SqlState;
+
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.ByteBuffer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntConsumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +30,17 @@ public final class SessionRegistry {
 
         /** Server shutdown: end the session once it is idle. */
         void adminShutdown();
+
+        /** pg_terminate_backend: stop the running statement, if any, and end the session. */
+        default void terminateBackend() {
+            adminShutdown();
+            cancel();
+        }
+
+        /** What pg_stat_activity shows of the session; null for sessions it does not list (pass-through ones). */
+        default StatActivity.Row activity() {
+            return null;
+        }
     }
 
     private record Entry(int secretKey, Registered session) {
@@ -75,6 +94,37 @@ public final class SessionRegistry {
         if (MessageDigest.isEqual(expected, given)) {
             Thread.ofVirtual().name("cancel-" + processId).start(entry.session()::cancel);
         }
+    }
+
+    /** A snapshot of the live sessions for pg_stat_activity, by process id; reads without locking. */
+    public List<StatActivity.Row> activity() {
+        return sessions.values().stream().map(e -> e.session().activity()).filter(Objects::nonNull)
+                .sorted(Comparator.comparingInt(StatActivity.Row::pid)).toList();
+    }
+
+    /**
+     * pg_cancel_backend / pg_terminate_backend from a session of {@code user}: as PostgreSQL for a role that is not
+     * a superuser, only sessions of the same user; false, after {@code notFound} (PostgreSQL's WARNING), when
+     * {@code processId} is no session listed in pg_stat_activity.
+     */
+    boolean signal(String user, int processId, boolean terminate, IntConsumer notFound) {
+        Entry entry = sessions.get(processId);
+        StatActivity.Row target = entry == null ? null : entry.session().activity();
+        if (target == null) {
+            notFound.accept(processId);
+            return false;
+        }
+        if (!target.user().equals(user)) {
+            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, terminate
+                    ? "must be a member of the role whose process is being terminated or member of pg_signal_backend"
+                    : "must be a member of the role whose query is being canceled or member of pg_signal_backend");
+        }
+        if (terminate) {
+            entry.session().terminateBackend();
+        } else {
+            entry.session().cancel();
+        }
+        return true;
     }
 
     public int activeSessions() {

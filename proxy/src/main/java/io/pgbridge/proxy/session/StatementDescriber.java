@@ -5,7 +5,10 @@ import io.pgbridge.backend.PgOid;
 import io.pgbridge.proxy.catalog.BackendCatalogs;
 import io.pgbridge.proxy.catalog.CatalogResultTypes;
 import io.pgbridge.proxy.codec.BackendMessage;
+import io.pgbridge.proxy.types.PgType;
+import io.pgbridge.proxy.types.PgTypes;
 import io.pgbridge.translation.StatementInfo;
+import io.pgbridge.translation.catalog.CatalogQueries;
 import io.pgbridge.translation.StatementKind;
 import io.pgbridge.translation.schema.SchemaRewrites;
 
@@ -82,7 +85,7 @@ final class StatementDescriber {
     }
 
     private Connection connectionOf(ParsedStatement described) throws SQLException {
-        return described.catalog() ? runner.catalogConnection() : session.backendConnection().get();
+        return described.catalog() ? runner.catalogConnection(described.sql()) : session.backendConnection().get();
     }
 
     private int[] parameterTypes(ParsedStatement statement, ParsedStatement described, BackendDialect dialect,
@@ -100,6 +103,13 @@ final class StatementDescriber {
         }
         if (!described.catalog()) {
             inferFromSchema(statement, types, connection);
+        } else {
+            CatalogQueries.parameterCasts(described.sql()).forEach((n, castName) -> {
+                PgType<?> cast = PgTypes.byName(castName);
+                if (n <= types.length && cast != null && statement.parameterType(n - 1) == PgOid.UNSPECIFIED) {
+                    types[n - 1] = cast.oid();
+                }
+            });
         }
         return types;
     }

@@ -7,14 +7,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** {@code oid}: unsigned 32-bit, held in a Long so that 4294967295 stays positive. */
-public final class OidType extends IntegerType<Long> {
-    public static final OidType INSTANCE = new OidType();
+/**
+ * {@code oid}: unsigned 32-bit, held in a Long so that 4294967295 stays positive. {@code xid} ({@link XidType}) has
+ * the same two forms.
+ */
+public sealed class OidType extends IntegerType<Long> permits XidType {
+    public static final OidType INSTANCE = new OidType(PgOid.OID, "oid", PgOid.OID_ARRAY);
     private static final long UNSIGNED_MASK = 0xFFFF_FFFFL;
 
-    private OidType() {
-        // oidin also takes negative numbers down to -2^31 and wraps them, like strtoul
-        super(PgOid.OID, "oid", 4, PgOid.OID_ARRAY, "oid", Integer.MIN_VALUE, UNSIGNED_MASK);
+    OidType(int oid, String name, int arrayOid) {
+        // oidin (and xidin) also take negative numbers down to -2^31 and wrap them, like strtoul
+        super(oid, name, 4, arrayOid, name, Integer.MIN_VALUE, UNSIGNED_MASK);
     }
 
     @Override

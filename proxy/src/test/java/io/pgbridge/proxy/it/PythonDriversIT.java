@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PythonDriversIT {
     private static final List<String> PACKAGES = List.of("python3-psycopg2", "python3-psycopg", "python3-asyncpg");
     private static final Path SCRIPT = Path.of("..", "compat", "clients", "python", "drivers.py");
+    private static final Path ASYNCPG_TYPES = Path.of("..", "compat", "clients", "python", "asyncpg_types.py");
     private static String python;
 
     @BeforeAll
@@ -40,13 +41,28 @@ class PythonDriversIT {
                     String.join(" ", install), installed.output()).isZero();
         }
         assertThat(SCRIPT).exists();
+        assertThat(ASYNCPG_TYPES).exists();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "sqlite", "postgresql", "postgresql-passthrough", "mariadb"})
     void driversSeeWhatTheySeeOnPostgres(String kind) throws Exception {
+        assertSameAsPostgres(kind, SCRIPT, "asyncpg after rollback");
+    }
+
+    /**
+     * asyncpg's own catalog queries ({@code compat/clients/python/asyncpg_types.py}): set_type_codec's type lookup,
+     * the recursive type introspection it runs for a type it does not know by oid (int4[]), on the catalog engine
+     * of H2, MariaDB and SQLite, and values of the introspected types both ways.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "sqlite"})
+    void asyncpgIntrospectsTypesAsOnPostgres(String kind) throws Exception {
+        assertSameAsPostgres(kind, ASYNCPG_TYPES, "asyncpg prepared attributes");
+    }
+
+    private static void assertSameAsPostgres(String kind, Path script, String lastCheck) throws Exception {
         ClientScripts.assertSameAsPostgres(kind, (host, port, user, prefix) ->
-                List.of(python, SCRIPT.toString(), host, String.valueOf(port), user, "test", prefix), null,
-                "asyncpg after rollback");
+                List.of(python, script.toString(), host, String.valueOf(port), user, "test", prefix), null, lastCheck);
     }
 }

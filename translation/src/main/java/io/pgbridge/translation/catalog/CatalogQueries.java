@@ -17,7 +17,7 @@ public final class CatalogQueries {
             "pg_am", "pg_tablespace", "pg_collation", "pg_inherits", "pg_enum", "pg_range", "pg_extension",
             "pg_depend", "pg_sequence", "pg_proc", "pg_settings", "pg_policy", "pg_trigger", "pg_statistic_ext",
             "pg_publication", "pg_publication_rel", "pg_publication_namespace", "pg_tables", "pg_views",
-            "pg_matviews", "pg_indexes");
+            "pg_matviews", "pg_indexes", "pg_stat_activity");
     /** Functions that only make sense over the catalog. */
     static final Set<String> FUNCTIONS = Set.of("format_type", "pg_get_expr", "pg_get_indexdef",
             "pg_get_constraintdef", "pg_get_userbyid", "pg_table_is_visible", "pg_type_is_visible",
@@ -25,7 +25,8 @@ public final class CatalogQueries {
             "has_schema_privilege", "has_database_privilege", "has_column_privilege", "has_function_privilege",
             "current_schemas", "pg_relation_size", "pg_total_relation_size", "pg_get_partkeydef",
             "pg_postmaster_start_time", "pg_get_function_result", "pg_get_function_arguments",
-            "pg_get_function_identity_arguments", "pg_get_viewdef");
+            "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_cancel_backend",
+            "pg_terminate_backend");
 
     private CatalogQueries() {
     }
@@ -50,6 +51,32 @@ public final class CatalogQueries {
             }
         }
         return false;
+    }
+
+    /**
+     * The types parameters are cast to, {@code $1::oid[]} → {@code oid[]} by parameter number: the engine's
+     * driver describes no parameter types (H2 says varchar for any), and PostgreSQL gives a cast parameter the
+     * cast's type, which clients encode their values in (asyncpg's {@code any($1::oid[])}).
+     */
+    public static java.util.Map<Integer, String> parameterCasts(String sql) {
+        java.util.Map<Integer, String> casts = new java.util.HashMap<>();
+        if (sql.indexOf('$') < 0) {
+            return casts;
+        }
+        SqlTokens t = new SqlTokens(sql);
+        for (int i = 0; i < t.size(); i++) {
+            if (t.type(i) != SqlLexer.TokenType.PARAMETER || !t.isOperator(i + 1, "::")) {
+                continue;
+            }
+            int type = t.isWord(i + 2, "pg_catalog") && t.type(i + 3) == SqlLexer.TokenType.DOT ? i + 4 : i + 2;
+            if (t.type(type) != SqlLexer.TokenType.IDENTIFIER) {
+                continue;
+            }
+            boolean array = t.type(type + 1) == SqlLexer.TokenType.LEFT_BRACKET
+                    && t.type(type + 2) == SqlLexer.TokenType.RIGHT_BRACKET;
+            casts.putIfAbsent(Integer.parseInt(t.text(i).substring(1)), t.word(type) + (array ? "[]" : ""));
+        }
+        return casts;
     }
 
     private static boolean mayReference(String sql) {

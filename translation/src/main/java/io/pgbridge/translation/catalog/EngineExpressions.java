@@ -22,7 +22,7 @@ final class EngineExpressions {
     }
 
     static String rewrite(String sql) {
-        return expandArrays(safeSubscripts(bitwiseAnd(arrayOfUnnest(sql))));
+        return expandArrays(safeSubscripts(bitwiseAnd(arrayOfUnnest(CorrelatedWithQueries.rewrite(sql)))));
     }
 
     /**
