@@ -23,8 +23,10 @@ import java.util.TreeMap;
  * database; SQLite has no schemas); other schemas keep their names.
  */
 final class CatalogLoader {
-    private static final String[] USER_TABLES = {"pg_class", "pg_attribute", "pg_index", "pg_constraint", "pg_attrdef",
-            "pg_description", "pg_sequence", "pg_depend", "pg_rewrite"};
+    /** The tables holding user objects, each with the column of the object's oid (user objects' are 16384 and up). */
+    private static final String[][] USER_TABLES = {{"pg_class", "oid"}, {"pg_attribute", "attrelid"},
+            {"pg_index", "indexrelid"}, {"pg_constraint", "oid"}, {"pg_attrdef", "oid"}, {"pg_description", "objoid"},
+            {"pg_sequence", "seqrelid"}, {"pg_depend", "objid"}, {"pg_rewrite", "oid"}};
 
     record Relation(String backendSchema, String schema, int namespace, String name, int oid, char kind) {
     }
@@ -54,8 +56,8 @@ final class CatalogLoader {
     /** Replaces every user object in the engine with what the backend has now. */
     void load() throws SQLException {
         try (Statement st = engine.createStatement()) {
-            for (String table : USER_TABLES) {
-                st.execute("DELETE FROM " + table);
+            for (String[] table : USER_TABLES) {
+                st.execute("DELETE FROM " + table[0] + " WHERE " + table[1] + " >= 16384");
             }
             st.execute("DELETE FROM pg_namespace WHERE oid >= 16384");
             st.execute("DELETE FROM pg_type WHERE oid >= 16384");
@@ -82,6 +84,8 @@ final class CatalogLoader {
                 foreignKeys(relation, relations);
             }
         }
+        // PostgreSQL's keys are never inherited by child tables; only checks may be.
+        insert("UPDATE pg_constraint SET connoinherit = true WHERE contype <> 'c'");
         String current = schemasAreCatalogs ? backend.getCatalog() : currentSchema();
         for (CatalogSequences.Sequence sequence : sequences.backendSequences(current)) {
             String schema = sequence.schema() == null || sequence.schema().equals(current) ? "public" : sequence.schema();
@@ -327,10 +331,13 @@ final class CatalogLoader {
             Integer[] confkey = attnumArray(pkColumns, attnumsOf(referenced));
             String name = ConstraintNames.isGenerated(e.getKey(), relation.name, List.of())
                     ? ConstraintNames.foreignKey(relation.name, fkColumns) : e.getKey();
+            Integer[] operators = EqualityOperators.of(engine, relation.oid, conkey, referenced.oid, confkey);
             insert("INSERT INTO pg_constraint (oid, conname, connamespace, contype, conrelid, conindid, confrelid,"
-                            + " confupdtype, confdeltype, confmatchtype, conkey, confkey) VALUES (?, ?, ?, 'f', ?, ?, ?, ?, ?, 's', ?, ?)",
+                            + " confupdtype, confdeltype, confmatchtype, conkey, confkey, conpfeqop, conppeqop, conffeqop)"
+                            + " VALUES (?, ?, ?, 'f', ?, ?, ?, ?, ?, 's', ?, ?, ?, ?, ?)",
                     oids.of("constraint", relation.schema, name), name, relation.namespace, relation.oid,
-                    referencedIndex(referenced.oid, confkey), referenced.oid, target[2], target[3], conkey, confkey);
+                    referencedIndex(referenced.oid, confkey), referenced.oid, target[2], target[3], conkey, confkey,
+                    operators, operators, operators);
             // psql lists foreign keys (and "Referenced by") only for tables with triggers, which FKs are in PostgreSQL.
             insert("UPDATE pg_class SET relhastriggers = true WHERE oid IN (?, ?)", relation.oid, referenced.oid);
             // MariaDB and H2 index the referencing columns by themselves, which PostgreSQL does not.

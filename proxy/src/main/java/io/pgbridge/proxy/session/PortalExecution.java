@@ -62,7 +62,7 @@ final class PortalExecution {
     /** The session's connection to its backend's catalog engine, brought up to date. */
     Connection catalogConnection() throws SQLException {
         var context = session.functionContext();
-        return session.backendConnection().catalog(context.database(), context.user());
+        return session.backendConnection().catalog(context.database(), context.user(), context.processId());
     }
 
     /**

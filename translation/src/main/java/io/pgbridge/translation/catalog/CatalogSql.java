@@ -38,7 +38,8 @@ public final class CatalogSql {
             "current_schemas", "array_to_string", "pg_relation_size", "pg_total_relation_size", "pg_get_partkeydef",
             "pg_get_statisticsobjdef_columns", "pg_get_triggerdef", "pg_relation_is_publishable", "array_upper",
             "pg_partition_ancestors", "pg_get_function_result", "pg_get_function_arguments",
-            "pg_get_function_identity_arguments", "pg_get_viewdef");
+            "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_show_all_settings", "pg_is_in_recovery",
+            "pg_is_wal_replay_paused", "pg_stat_get_numscans");
     /** The engine's schema of PostgreSQL's information_schema views: H2 keeps {@code information_schema} for its own. */
     public static final String INFORMATION_SCHEMA = "pgbridge_information_schema";
     /** Words before a parenthesis that do not name a function: {@code SELECT (a)[1]}, {@code AND (x) & 1}. */
