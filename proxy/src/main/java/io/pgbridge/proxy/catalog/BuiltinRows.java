@@ -7,7 +7,8 @@ import java.sql.Statement;
 
 /**
  * The rows every PostgreSQL 15 database has: the built-in types with their real oids (from {@code pg_type.psv},
- * exported from PostgreSQL 15's own pg_type), the schemas and their descriptions, the predefined roles, access
+ * exported from PostgreSQL 15's own pg_type; information_schema's domains and their arrays from
+ * {@code information_schema_types.psv}), the schemas and their descriptions, the predefined roles, access
  * methods, tablespaces, the default collation and the settings drivers read ({@code pg_settings.psv}, likewise).
  */
 final class BuiltinRows {
@@ -39,33 +40,24 @@ final class BuiltinRows {
             st.execute("INSERT INTO pg_collation VALUES (100, 'default', 11, 10, 'd', true, -1, NULL, NULL),"
                     + " (950, 'C', 11, 10, 'c', true, -1, 'C', 'C'), (951, 'POSIX', 11, 10, 'c', true, -1, 'POSIX', 'POSIX')");
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pg_type (oid, typname, typnamespace, typowner, typlen,"
-                + " typbyval, typtype, typcategory, typispreferred, typdelim, typrelid, typelem, typarray, typinput,"
-                + " typoutput, typreceive, typsend, typalign, typstorage, typnotnull, typbasetype, typtypmod, typndims,"
-                + " typcollation) VALUES (?, ?, 11, 10, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (String line : CatalogEngine.resource("pg_type.psv").split("\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split("\\|", -1);
-                for (int i = 0; i < f.length; i++) {
-                    ps.setString(i + 1, isBoolean(i)
-                            ? String.valueOf(f[i].equals("t")) : f[i]);
-                }
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        insertTypes(c, "pg_type.psv", CatalogOids.PG_CATALOG);
+        insertTypes(c, "information_schema_types.psv", CatalogOids.INFORMATION_SCHEMA);
         insertSettings(c);
         insertRows(c, "pg_class.psv", "INSERT INTO pg_class (oid, relname, relnamespace, reltype, relam, relhasindex,"
                 + " relisshared, relkind, relnatts, relhasrules, relowner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 10)");
         insertRows(c, "pg_type_descriptions.psv", "INSERT INTO pg_description VALUES (?, 1247, 0, ?)");
+        try (Statement st = c.createStatement()) {   // information_schema.time_stamp's default, as PostgreSQL keeps it
+            st.execute("UPDATE pg_type SET typdefault = 'CURRENT_TIMESTAMP(2)', typdefaultbin = '{SQLVALUEFUNCTION :op 4"
+                    + " :type 1184 :typmod 2 :location 105}' WHERE oid = 13232");
+        }
+        insertRows(c, "pg_type_functions.psv", "UPDATE pg_type SET typsubscript = ?, typmodin = ?, typmodout = ?,"
+                + " typanalyze = ? WHERE oid = ?");
     }
 
     /**
      * The rows of resource {@code name} (fields separated by '|', t and f booleans as H2 reads them) by
      * {@code insert}: pg_catalog's and information_schema's tables and views in pg_class, the built-in types'
-     * descriptions, both exported from PostgreSQL 15.
+     * descriptions and their subscript, modifier and analyze functions, exported from PostgreSQL 15.
      */
     private static void insertRows(Connection c, String name, String insert) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(insert)) {
@@ -76,6 +68,27 @@ final class BuiltinRows {
                 String[] f = line.split("\\|", -1);
                 for (int i = 0; i < f.length; i++) {
                     ps.setString(i + 1, f[i].equals("t") ? "true" : f[i].equals("f") ? "false" : f[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The types of resource {@code resource}, exported from PostgreSQL 15's pg_type, in schema {@code namespace}. */
+    private static void insertTypes(Connection c, String resource, int namespace) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pg_type (oid, typname, typnamespace, typowner, typlen,"
+                + " typbyval, typtype, typcategory, typispreferred, typdelim, typrelid, typelem, typarray, typinput,"
+                + " typoutput, typreceive, typsend, typalign, typstorage, typnotnull, typbasetype, typtypmod, typndims,"
+                + " typcollation) VALUES (?, ?, " + namespace + ", 10, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (String line : CatalogEngine.resource(resource).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split("\\|", -1);
+                for (int i = 0; i < f.length; i++) {
+                    ps.setString(i + 1, isBoolean(i)
+                            ? String.valueOf(f[i].equals("t")) : f[i]);
                 }
                 ps.addBatch();
             }

@@ -151,7 +151,8 @@ public final class CatalogEngine {
 
     /** pg_catalog's and information_schema's privileges, as initdb grants them: the bootstrap superuser's, USAGE to all. */
     private void grantSystemSchemas(String owner) throws SQLException {
-        try (PreparedStatement ps = keeper.prepareStatement("UPDATE " + SCHEMA + ".pg_namespace SET nspacl = ARRAY[?, ?]"
+        try (PreparedStatement ps = keeper.prepareStatement("UPDATE " + SCHEMA + ".pg_namespace SET nspacl = ARRAY[CAST(? AS varchar),"
+                + " CAST(? AS varchar)]"
                 + " WHERE oid IN (" + CatalogOids.PG_CATALOG + ", " + CatalogOids.INFORMATION_SCHEMA + ")")) {
             String name = QuotedNames.quoteIfNeeded(owner);
             ps.setString(1, name + "=UC/" + name);

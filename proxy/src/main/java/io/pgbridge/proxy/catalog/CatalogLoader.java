@@ -86,6 +86,9 @@ final class CatalogLoader {
         }
         // PostgreSQL's keys are never inherited by child tables; only checks may be.
         insert("UPDATE pg_constraint SET connoinherit = true WHERE contype <> 'c'");
+        // The index of a key or unique constraint depends on it, internally.
+        insert("INSERT INTO pg_depend SELECT " + CatalogOids.PG_CLASS + ", conindid, 0, " + CatalogOids.PG_CONSTRAINT
+                + ", oid, 0, 'i' FROM pg_constraint WHERE contype IN ('p', 'u') AND conindid <> 0 AND oid >= 16384");
         String current = schemasAreCatalogs ? backend.getCatalog() : currentSchema();
         for (CatalogSequences.Sequence sequence : sequences.backendSequences(current)) {
             String schema = sequence.schema() == null || sequence.schema().equals(current) ? "public" : sequence.schema();
@@ -193,8 +196,16 @@ final class CatalogLoader {
             }
         }
         insert("UPDATE pg_class SET relnatts = ? WHERE oid = ?", attnum, relation.oid);
-        insert("UPDATE pg_attribute a SET (attlen, attstorage) = (SELECT t.typlen, t.typstorage FROM pg_type t"
-                + " WHERE t.oid = a.atttypid) WHERE attrelid = ?", relation.oid);
+        insert("UPDATE pg_attribute a SET (attlen, attbyval, attalign, attstorage) = (SELECT t.typlen, t.typbyval,"
+                + " t.typalign, t.typstorage FROM pg_type t WHERE t.oid = a.atttypid) WHERE attrelid = ?", relation.oid);
+        if (relation.kind == 'r') {
+            // A table's system columns, as PostgreSQL lists them (a view has none).
+            insert("INSERT INTO pg_attribute (attrelid, attname, atttypid, attstattarget, attlen, attnum, atttypmod,"
+                    + " attbyval, attalign, attnotnull, atthasdef) SELECT ?, name, type, 0, len, num, -1, len <> 6,"
+                    + " CASE WHEN len = 6 THEN 's' ELSE 'i' END, true, false FROM (VALUES ('ctid', 27, 6, -1),"
+                    + " ('xmin', 28, 4, -2), ('cmin', 29, 4, -3), ('xmax', 28, 4, -4), ('cmax', 29, 4, -5),"
+                    + " ('tableoid', 26, 4, -6)) AS s(name, type, len, num)", relation.oid);
+        }
         return attnums;
     }
 
@@ -376,7 +387,7 @@ final class CatalogLoader {
 
     private Map<String, Integer> attnumsOf(Relation relation) throws SQLException {
         Map<String, Integer> attnums = new HashMap<>();
-        try (PreparedStatement ps = engine.prepareStatement("SELECT attname, attnum FROM pg_attribute WHERE attrelid = ?")) {
+        try (PreparedStatement ps = engine.prepareStatement("SELECT attname, attnum FROM pg_attribute WHERE attrelid = ? AND attnum > 0")) {
             ps.setInt(1, relation.oid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -36,6 +36,10 @@ class GuiToolQueriesIT extends AbstractCatalogIT {
     private static final long FIRST_USER_OID = 16384;
     private static final Set<String> STATISTICS = Set.of("relpages", "reltuples", "relallvisible", "index_rel_size",
             "index_num_scans");
+    /** Result types the engine does not model yet (docs/architecture.md, "Not yet"). */
+    private static final Set<String> UNMODELLED = Set.of("regproc", "_aclitem", "xid", "pg_node_tree", "int2vector",
+            "oidvector", "anyarray", "_oid");
+    private static final Pattern UNORDERED = Pattern.compile("(?i)order by\\s+[\\w.]*oid\\b");
     private static final Pattern PARAMETER = Pattern.compile("^-- \\$(\\d+) (bound|inline): (.*)$");
 
     /** One captured query: the step that sends it, its text, and how its parameters are found and passed. */
@@ -55,13 +59,42 @@ class GuiToolQueriesIT extends AbstractCatalogIT {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("captured")
     void answersAsPostgres(String kind, Captured query) throws Exception {
+        Result postgres = results(fixture.postgres(), query, null);
         try (Connection c = fixture.connect(kind)) {
-            assertThat(comparable(kind, results(c, query))).isEqualTo(comparable(kind, results(fixture.postgres(), query)));
+            Result pgbridge = results(c, query, postgres.types());
+            assertThat(comparable(kind, query, pgbridge.rows())).isEqualTo(comparable(kind, query, postgres.rows()));
         }
     }
 
-    /** Every result of {@code query} on {@code c}: a header of label:type, then the rows, values normalised. */
-    private static List<List<String>> results(Connection c, Captured query) throws SQLException {
+    /**
+     * The result column types, where the engine models PostgreSQL's type: not those {@link #UNMODELLED} (the
+     * catalog's internal types, which pgbridge sends as text or arrays; see docs/architecture.md).
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("captured")
+    void typesColumnsAsPostgres(String kind, Captured query) throws Exception {
+        Result postgres = results(fixture.postgres(), query, null);
+        try (Connection c = fixture.connect(kind)) {
+            List<String> types = results(c, query, postgres.types()).types();
+            List<String> expected = new ArrayList<>(postgres.types());
+            for (int i = 0; i < expected.size() && i < types.size(); i++) {
+                if (UNMODELLED.contains(expected.get(i).substring(expected.get(i).lastIndexOf(':') + 1))) {
+                    expected.set(i, types.get(i));
+                }
+            }
+            assertThat(types).isEqualTo(expected);
+        }
+    }
+
+    /** Rows (each result's header of labels first) and the label:type of each column of every result. */
+    record Result(List<List<String>> rows, List<String> types) {
+    }
+
+    /**
+     * Every result of {@code query} on {@code c}, its values normalised by the types PostgreSQL gives the columns
+     * ({@code postgresTypes}, null when {@code c} is PostgreSQL's).
+     */
+    private static Result results(Connection c, Captured query, List<String> postgresTypes) throws SQLException {
         List<Object> values = new ArrayList<>();
         for (String lookup : query.parameters()) {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(lookup)) {
@@ -69,15 +102,8 @@ class GuiToolQueriesIT extends AbstractCatalogIT {
                 values.add(rs.getObject(1));
             }
         }
-        String user;
-        long userOid;
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select current_user, oid from pg_catalog.pg_roles where rolname = current_user")) {
-            rs.next();
-            user = rs.getString(1);
-            userOid = rs.getLong(2);
-        }
-        List<List<String>> rows = new ArrayList<>();
+        Session session = Session.of(c);
+        Result result = new Result(new ArrayList<>(), new ArrayList<>());
         if (query.inline() || values.isEmpty()) {
             String sql = query.sql();
             for (int i = values.size(); i >= 1; i--) {
@@ -85,11 +111,9 @@ class GuiToolQueriesIT extends AbstractCatalogIT {
             }
             try (Statement st = c.createStatement()) {
                 boolean isResult = st.execute(sql);
-                while (true) {
+                while (isResult || st.getUpdateCount() != -1) {
                     if (isResult) {
-                        read(st.getResultSet(), user, userOid, rows);
-                    } else if (st.getUpdateCount() == -1) {
-                        break;
+                        read(st.getResultSet(), session, postgresTypes, result);
                     }
                     isResult = st.getMoreResults();
                 }
@@ -99,44 +123,86 @@ class GuiToolQueriesIT extends AbstractCatalogIT {
                 for (int i = 0; i < values.size(); i++) {
                     ps.setObject(i + 1, values.get(i));
                 }
-                read(ps.executeQuery(), user, userOid, rows);
+                read(ps.executeQuery(), session, postgresTypes, result);
             }
         }
-        return rows;
+        return result;
     }
 
-    private static void read(ResultSet rs, String user, long userOid, List<List<String>> rows) throws SQLException {
+    /**
+     * The connecting role (postgres on PostgreSQL, tester through pgbridge) and, on PostgreSQL, the databases and
+     * roles other tests and the server's setup made there, which pgbridge cannot know.
+     */
+    private record Session(String user, long userOid, Set<String> otherDatabases, Set<String> otherRoles) {
+        static Session of(Connection c) throws SQLException {
+            try (Statement st = c.createStatement()) {
+                ResultSet rs = st.executeQuery("select current_user, oid from pg_catalog.pg_roles where rolname = current_user");
+                rs.next();
+                String user = rs.getString(1);
+                long oid = rs.getLong(2);
+                return new Session(user, oid, names(st, "select datname from pg_catalog.pg_database"
+                        + " where datname <> current_database()"), names(st, "select rolname from pg_catalog.pg_roles"
+                        + " where rolname <> current_user and rolname !~ '^pg_'"));
+            }
+        }
+
+        private static Set<String> names(Statement st, String sql) throws SQLException {
+            Set<String> names = new java.util.HashSet<>();
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        }
+    }
+
+    private static void read(ResultSet rs, Session session, List<String> postgresTypes, Result result)
+            throws SQLException {
         try (rs) {
             ResultSetMetaData md = rs.getMetaData();
+            int first = result.types().size();
             List<String> header = new ArrayList<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
-                header.add(md.getColumnLabel(i) + ":" + md.getColumnTypeName(i));
+                header.add(md.getColumnLabel(i));
+                result.types().add(md.getColumnLabel(i) + ":" + md.getColumnTypeName(i));
             }
-            rows.add(header);
+            result.rows().add(header);
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
+                boolean others = false;
                 for (int i = 1; i <= md.getColumnCount(); i++) {
-                    row.add(normalise(md.getColumnLabel(i), md.getColumnTypeName(i), rs.getString(i), user, userOid));
+                    String label = md.getColumnLabel(i).toLowerCase(Locale.ROOT);
+                    String value = rs.getString(i);
+                    others |= label.equals("datname") && session.otherDatabases().contains(value)
+                            || label.equals("rolname") && session.otherRoles().contains(value);
+                    String type = postgresTypes == null || first + i - 1 >= postgresTypes.size()
+                            ? md.getColumnTypeName(i) : postgresTypes.get(first + i - 1).replaceFirst("^.*:", "");
+                    row.add(normalise(label, type, value, session.user(), session.userOid()));
                 }
-                rows.add(row);
+                if (!others) {
+                    result.rows().add(row);
+                }
             }
         }
     }
 
-    /** {@code value} of column {@code label} of type {@code type}, with what legitimately differs made alike. */
+    /** {@code value} of column {@code label} of PostgreSQL type {@code type}, with what legitimately differs made alike. */
     static String normalise(String label, String type, String value, String user, long userOid) {
         if (value == null) {
             return null;
         }
-        String column = label.toLowerCase(Locale.ROOT);
-        if (STATISTICS.contains(column)) {
+        if (STATISTICS.contains(label)) {
             return "statistic";
         }
         if (type.equals("xid")) {
             return "xid";
         }
-        if (column.equals("version")) {
-            return value.replaceFirst("^(PostgreSQL \\d+)\\..*", "$1");
+        if (type.equals("pg_node_tree")) {
+            return "node tree";   // the planner's form of an expression: pgbridge keeps the expression's text
+        }
+        if (label.equals("version")) {
+            return value.replaceFirst("^PostgreSQL .*", "PostgreSQL");
         }
         if (type.equals("oid") && value.matches("\\d+")) {
             long oid = Long.parseLong(value);
@@ -149,12 +215,16 @@ class GuiToolQueriesIT extends AbstractCatalogIT {
      * On H2, rows naming pgbridge's own table (in its embedded database); on SQLite, the columns whose types SQLite
      * does not keep ({@link CatalogDifferentialIT}) and the sequence it cannot have.
      */
-    private static List<List<String>> comparable(String kind, List<List<String>> rows) {
+    private static List<List<String>> comparable(String kind, Captured query, List<List<String>> rows) {
         if (kind.equals("h2")) {
             rows.removeIf(row -> row.stream().anyMatch(v -> v != null && v.startsWith("actors")));
         }
         if (kind.equals("sqlite")) {
             rows.removeIf(row -> row.contains("cat_invoice_seq"));
+        }
+        if (UNORDERED.matcher(query.sql()).find() || !query.sql().toLowerCase(Locale.ROOT).contains("order by")) {
+            // in no order, or in the order of oids, which pgbridge gives objects otherwise than PostgreSQL
+            rows.subList(1, rows.size()).sort(java.util.Comparator.comparing(String::valueOf));
         }
         return rows;
     }
@@ -166,7 +236,7 @@ class GuiToolQueriesIT extends AbstractCatalogIT {
         try (InputStream in = GuiToolQueriesIT.class.getResourceAsStream(resource)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        for (String block : text.split("\n\n")) {
+        for (String block : text.split("\n\n(?=-- )")) {
             String step = null;
             List<String> parameters = new ArrayList<>();
             boolean inline = false;
@@ -183,7 +253,7 @@ class GuiToolQueriesIT extends AbstractCatalogIT {
                 }
             }
             if (step != null && !sql.isEmpty()) {
-                queries.add(new Captured(step, sql.toString(), parameters, inline));
+                queries.add(new Captured(step, sql.toString().replaceAll("\\n+$", ""), parameters, inline));
             }
         }
         return queries;
