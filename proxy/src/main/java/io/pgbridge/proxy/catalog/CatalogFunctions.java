@@ -35,7 +35,8 @@ public final class CatalogFunctions {
             {"pg_get_function_arguments", "noText"}, {"pg_get_function_identity_arguments", "noText"},
             {"pg_get_viewdef", "viewDefinition"}, {"pgbridge_array_map", "arrayMap"},
             {"pg_show_all_settings", "allSettings"}, {"pg_is_in_recovery", "notInRecovery"},
-            {"pg_is_wal_replay_paused", "notInRecovery"}, {"pg_stat_get_numscans", "noScans"}};
+            {"pg_is_wal_replay_paused", "notInRecovery"}, {"pg_stat_get_numscans", "noScans"},
+            {"pg_get_ruledef", "noText"}};
 
     private CatalogFunctions() {
     }

@@ -84,6 +84,7 @@ final class CatalogLoader {
                 foreignKeys(relation, relations);
             }
         }
+        insert("UPDATE pg_class SET relhasrules = true WHERE oid IN (SELECT ev_class FROM pg_rewrite)");   // views
         // PostgreSQL's keys are never inherited by child tables; only checks may be.
         insert("UPDATE pg_constraint SET connoinherit = true WHERE contype <> 'c'");
         // The index of a key or unique constraint depends on it, internally.
@@ -98,6 +99,8 @@ final class CatalogLoader {
                         : oids.of("schema", "", schema), sequence.parameters());
             }
         }
+        IndexClasses.fill(engine);
+        StorageRows.fill(engine, oids);
     }
 
     private boolean exists(int relation) throws SQLException {

@@ -26,7 +26,7 @@ public final class CatalogQueries {
             "current_schemas", "pg_relation_size", "pg_total_relation_size", "pg_get_partkeydef",
             "pg_postmaster_start_time", "pg_get_function_result", "pg_get_function_arguments",
             "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_show_all_settings", "pg_is_in_recovery",
-            "pg_is_wal_replay_paused", "pg_stat_get_numscans");
+            "pg_is_wal_replay_paused", "pg_stat_get_numscans", "pg_get_ruledef");
 
     private CatalogQueries() {
     }
