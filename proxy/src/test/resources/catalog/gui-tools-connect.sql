@@ -4,8 +4,8 @@
 -- PostgreSQL 15 with log_statement=all, for CatalogFixture's schema. GuiToolQueriesIT runs them on PostgreSQL and
 -- through pgbridge. Format: each query follows a line "-- <tool>: <step>"; a line "-- $n bound: <sql>" says the
 -- tool binds parameter $n (pgjdbc, extended protocol) to the value <sql> gives on the same server, a line
--- "-- $n inline: <sql>" that the tool writes that value into the text (pgAdmin's templates); a query ends with a
--- blank line.
+-- "-- $n inline: <sql>" that the tool writes that value into the text (pgAdmin's templates), a line
+-- "-- not yet: <why>" that pgbridge cannot answer it yet; a query ends at a blank line before the next "-- " line.
 
 -- DBeaver: bootstrap, the database's row (PostgreDatabase.readDatabaseInfo)
 -- $1 bound: select current_database()
@@ -105,6 +105,7 @@ WHERE db.datname = current_database()
         WHERE pid = pg_backend_pid()
 
 -- pgAdmin: connect, the user's privileges
+-- not yet: a recursive WITH that refers to the outer query, inside ARRAY(...); H2 cannot correlate a CTE
         SELECT
             roles.oid as id, roles.rolname as name,
             roles.rolsuper as is_superuser,

