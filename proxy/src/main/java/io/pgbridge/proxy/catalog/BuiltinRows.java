@@ -7,8 +7,9 @@ import java.sql.Statement;
 
 /**
  * The rows every PostgreSQL 15 database has: the built-in types with their real oids (from {@code pg_type.psv},
- * exported from PostgreSQL 15's own pg_type), the schemas, access methods, tablespaces, the default collation and
- * the settings drivers read.
+ * exported from PostgreSQL 15's own pg_type; information_schema's domains and their arrays from
+ * {@code information_schema_types.psv}), the schemas and their descriptions, the predefined roles, access
+ * methods, tablespaces, the default collation and the settings drivers read ({@code pg_settings.psv}, likewise).
  */
 final class BuiltinRows {
     private BuiltinRows() {
@@ -17,27 +18,70 @@ final class BuiltinRows {
     static void insert(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("INSERT INTO pg_namespace VALUES (" + CatalogOids.PG_CATALOG + ", 'pg_catalog', 10, NULL), ("
-                    + CatalogOids.PUBLIC + ", 'public', 6171, NULL), (" + CatalogOids.INFORMATION_SCHEMA
+                    + CatalogOids.PUBLIC + ", 'public', 6171, ARRAY['pg_database_owner=UC/pg_database_owner',"
+                    + " '=U/pg_database_owner']), (" + CatalogOids.INFORMATION_SCHEMA
                     + ", 'information_schema', 10, NULL), (99, 'pg_toast', 10, NULL)");
-            st.execute("INSERT INTO pg_roles VALUES (6171, 'pg_database_owner', false, true, false, false, false, false,"
-                    + " -1, '********', NULL, false, NULL)");
+            // PostgreSQL 15's predefined roles, and the grants among them
+            st.execute("INSERT INTO pg_roles (oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin,"
+                    + " rolreplication, rolconnlimit, rolpassword, rolbypassrls) SELECT oid, rolname, false, true, false,"
+                    + " false, false, false, -1, '********', false FROM (VALUES (3373, 'pg_monitor'),"
+                    + " (3374, 'pg_read_all_settings'), (3375, 'pg_read_all_stats'), (3377, 'pg_stat_scan_tables'),"
+                    + " (4200, 'pg_signal_backend'), (4544, 'pg_checkpoint'), (4569, 'pg_read_server_files'),"
+                    + " (4570, 'pg_write_server_files'), (4571, 'pg_execute_server_program'), (6171, 'pg_database_owner'),"
+                    + " (6181, 'pg_read_all_data'), (6182, 'pg_write_all_data')) AS r(oid, rolname)");
+            st.execute("INSERT INTO pg_auth_members VALUES (3374, 3373, 10, false), (3375, 3373, 10, false),"
+                    + " (3377, 3373, 10, false)");
+            st.execute("INSERT INTO pg_description VALUES (11, 2615, 0, 'system catalog schema'),"
+                    + " (99, 2615, 0, 'reserved schema for TOAST tables'), (2200, 2615, 0, 'standard public schema')");
             st.execute("INSERT INTO pg_am VALUES (2, 'heap', 'heap_tableam_handler', 't'), (403, 'btree', 'bthandler', 'i'),"
                     + " (405, 'hash', 'hashhandler', 'i'), (783, 'gist', 'gisthandler', 'i'), (2742, 'gin', 'ginhandler', 'i'),"
                     + " (4000, 'spgist', 'spghandler', 'i'), (3580, 'brin', 'brinhandler', 'i')");
             st.execute("INSERT INTO pg_tablespace VALUES (1663, 'pg_default', 10, NULL, NULL), (1664, 'pg_global', 10, NULL, NULL)");
             st.execute("INSERT INTO pg_collation VALUES (100, 'default', 11, 10, 'd', true, -1, NULL, NULL),"
                     + " (950, 'C', 11, 10, 'c', true, -1, 'C', 'C'), (951, 'POSIX', 11, 10, 'c', true, -1, 'POSIX', 'POSIX')");
-            st.execute("INSERT INTO pg_settings (name, setting, vartype, source, boot_val, reset_val) VALUES"
-                    + " ('max_index_keys', '32', 'integer', 'default', '32', '32'),"
-                    + " ('max_identifier_length', '63', 'integer', 'default', '63', '63'),"
-                    + " ('server_encoding', 'UTF8', 'string', 'default', 'UTF8', 'UTF8'),"
-                    + " ('server_version_num', '150000', 'integer', 'default', '150000', '150000')");
         }
+        insertTypes(c, "pg_type.psv", CatalogOids.PG_CATALOG);
+        insertTypes(c, "information_schema_types.psv", CatalogOids.INFORMATION_SCHEMA);
+        insertSettings(c);
+        insertRows(c, "pg_class.psv", "INSERT INTO pg_class (oid, relname, relnamespace, reltype, relam, relhasindex,"
+                + " relisshared, relkind, relnatts, relhasrules, relowner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 10)");
+        insertRows(c, "pg_type_descriptions.psv", "INSERT INTO pg_description VALUES (?, 1247, 0, ?)");
+        try (Statement st = c.createStatement()) {   // information_schema.time_stamp's default, as PostgreSQL keeps it
+            st.execute("UPDATE pg_type SET typdefault = 'CURRENT_TIMESTAMP(2)', typdefaultbin = '{SQLVALUEFUNCTION :op 4"
+                    + " :type 1184 :typmod 2 :location 105}' WHERE oid = 13232");
+        }
+        insertRows(c, "pg_type_functions.psv", "UPDATE pg_type SET typsubscript = ?, typmodin = ?, typmodout = ?,"
+                + " typanalyze = ? WHERE oid = ?");
+    }
+
+    /**
+     * The rows of resource {@code name} (fields separated by '|', t and f booleans as H2 reads them) by
+     * {@code insert}: pg_catalog's and information_schema's tables and views in pg_class, the built-in types'
+     * descriptions and their subscript, modifier and analyze functions, exported from PostgreSQL 15.
+     */
+    private static void insertRows(Connection c, String name, String insert) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            for (String line : CatalogEngine.resource(name).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split("\\|", -1);
+                for (int i = 0; i < f.length; i++) {
+                    ps.setString(i + 1, f[i].equals("t") ? "true" : f[i].equals("f") ? "false" : f[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The types of resource {@code resource}, exported from PostgreSQL 15's pg_type, in schema {@code namespace}. */
+    private static void insertTypes(Connection c, String resource, int namespace) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO pg_type (oid, typname, typnamespace, typowner, typlen,"
                 + " typbyval, typtype, typcategory, typispreferred, typdelim, typrelid, typelem, typarray, typinput,"
                 + " typoutput, typreceive, typsend, typalign, typstorage, typnotnull, typbasetype, typtypmod, typndims,"
-                + " typcollation) VALUES (?, ?, 11, 10, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (String line : CatalogEngine.resource("pg_type.psv").split("\n")) {
+                + " typcollation) VALUES (?, ?, " + namespace + ", 10, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (String line : CatalogEngine.resource(resource).split("\n")) {
                 if (line.isBlank()) {
                     continue;
                 }
@@ -45,6 +89,31 @@ final class BuiltinRows {
                 for (int i = 0; i < f.length; i++) {
                     ps.setString(i + 1, isBoolean(i)
                             ? String.valueOf(f[i].equals("t")) : f[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The settings drivers and tools read, from {@code pg_settings.psv} (PostgreSQL 15's rows; empty fields NULL). */
+    private static void insertSettings(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pg_settings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?)")) {
+            for (String line : CatalogEngine.resource("pg_settings.psv").split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split("\\|", -1);
+                for (int i = 0; i < f.length; i++) {
+                    String value = f[i].isEmpty() ? null : f[i];
+                    if (i == 11 && value != null) {
+                        ps.setArray(i + 1, c.createArrayOf("VARCHAR", value.substring(1, value.length() - 1).split(",")));
+                    } else if (i == 16) {
+                        ps.setBoolean(i + 1, "t".equals(value));
+                    } else {
+                        ps.setString(i + 1, value);
+                    }
                 }
                 ps.addBatch();
             }

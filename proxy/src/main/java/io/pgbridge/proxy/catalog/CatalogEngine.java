@@ -70,9 +70,10 @@ public final class CatalogEngine {
 
     /**
      * A new connection to the engine, for the catalog queries of one session on {@code database}; the virtual tables
-     * come first on its path, and the information_schema views name {@code database} as their catalog.
+     * come first on its path, the information_schema views name {@code database} as their catalog, and
+     * pg_stat_gssapi's row is the session's, {@code processId}.
      */
-    public Connection connect(String database) throws SQLException {
+    public Connection connect(String database, int processId) throws SQLException {
         Connection c = DriverManager.getConnection(url);
         try (Statement st = c.createStatement()) {
             st.execute("SET SCHEMA " + SCHEMA);
@@ -80,6 +81,10 @@ public final class CatalogEngine {
         }
         try (PreparedStatement ps = c.prepareStatement("SET @pgbridge_database = ?")) {
             ps.setString(1, database);
+            ps.execute();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SET @pgbridge_pid = ?")) {
+            ps.setInt(1, processId);
             ps.execute();
         }
         return c;
@@ -115,9 +120,13 @@ public final class CatalogEngine {
     synchronized void list(String database, String user) throws SQLException {
         addNamed("pg_database", "datname", database, "INSERT INTO pg_database (oid, datname, datdba, encoding, datcollate,"
                 + " datctype) VALUES (?, ?, 10, 6, 'C.UTF-8', 'C.UTF-8')", oids.of("database", "", database));
-        addNamed("pg_roles", "rolname", user, "INSERT INTO pg_roles VALUES (?, ?, true, true, true, true, true, true, -1,"
-                + " '********', NULL, true, NULL)", roleName().isEmpty() ? CatalogOids.BOOTSTRAP_SUPERUSER
-                : oids.of("role", "", user));
+        boolean first = roleName().isEmpty();
+        if (addNamed("pg_roles", "rolname", user, "INSERT INTO pg_roles (oid, rolname, rolsuper, rolinherit, rolcreaterole,"
+                + " rolcreatedb, rolcanlogin, rolreplication, rolconnlimit, rolpassword, rolbypassrls) VALUES (?, ?, true,"
+                + " true, true, true, true, true, -1, '********', true)", first ? CatalogOids.BOOTSTRAP_SUPERUSER : oids.of("role", "", user))
+                && first) {
+            grantSystemSchemas(user);
+        }
     }
 
     /** The name of the role that owns everything (the first user to ask), empty before anyone asked. */
@@ -128,17 +137,31 @@ public final class CatalogEngine {
         }
     }
 
-    private void addNamed(String table, String column, String name, String insert, int oid) throws SQLException {
+    /** Inserts the row named {@code name} unless there is one; true when it inserted. */
+    private boolean addNamed(String table, String column, String name, String insert, int oid) throws SQLException {
         try (PreparedStatement ps = keeper.prepareStatement(
                 "SELECT 1 FROM " + SCHEMA + "." + table + " WHERE " + column + " = ?")) {
             ps.setString(1, name);
             if (ps.executeQuery().next()) {
-                return;
+                return false;
             }
         }
         try (PreparedStatement ps = keeper.prepareStatement(insert.replace("INTO ", "INTO " + SCHEMA + "."))) {
             ps.setInt(1, oid);
             ps.setString(2, name);
+            ps.executeUpdate();
+        }
+        return true;
+    }
+
+    /** pg_catalog's and information_schema's privileges, as initdb grants them: the bootstrap superuser's, USAGE to all. */
+    private void grantSystemSchemas(String owner) throws SQLException {
+        try (PreparedStatement ps = keeper.prepareStatement("UPDATE " + SCHEMA + ".pg_namespace SET nspacl = ARRAY[CAST(? AS varchar),"
+                + " CAST(? AS varchar)]"
+                + " WHERE oid IN (" + CatalogOids.PG_CATALOG + ", " + CatalogOids.INFORMATION_SCHEMA + ")")) {
+            String name = QuotedNames.quoteIfNeeded(owner);
+            ps.setString(1, name + "=UC/" + name);
+            ps.setString(2, "=U/" + name);
             ps.executeUpdate();
         }
     }

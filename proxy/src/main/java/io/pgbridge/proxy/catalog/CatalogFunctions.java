@@ -34,7 +34,10 @@ public final class CatalogFunctions {
             {"pg_partition_ancestors", "partitionAncestors"}, {"pg_get_function_result", "noText"},
             {"pg_get_function_arguments", "noText"}, {"pg_get_function_identity_arguments", "noText"},
             {"pg_get_viewdef", "viewDefinition"}, {"pgbridge_array_map", "arrayMap"},
-            {"pgbridge_scalar_query", "scalarQuery"}};
+            {"pgbridge_scalar_query", "scalarQuery"},
+            {"pg_show_all_settings", "allSettings"}, {"pg_is_in_recovery", "notInRecovery"},
+            {"pg_is_wal_replay_paused", "notInRecovery"}, {"pg_stat_get_numscans", "noScans"},
+            {"pg_get_ruledef", "noText"}};
 
     private CatalogFunctions() {
     }
@@ -230,6 +233,21 @@ public final class CatalogFunctions {
 
     public static Long relationSize(Integer oid) {
         return oid == null ? null : 0L;
+    }
+
+    /** pgbridge keeps no index statistics: no scans counted. */
+    public static Long noScans(Integer oid) {
+        return oid == null ? null : 0L;
+    }
+
+    /** A pgbridge backend is never a standby replaying WAL. */
+    public static Boolean notInRecovery() {
+        return false;
+    }
+
+    /** {@code pg_show_all_settings()}, the function behind pg_settings, in FROM. */
+    public static ResultSet allSettings(Connection c) throws SQLException {
+        return c.createStatement().executeQuery("SELECT * FROM pg_settings");
     }
 
     public static String noText(Integer oid) {

@@ -23,8 +23,11 @@ import java.util.TreeMap;
  * database; SQLite has no schemas); other schemas keep their names.
  */
 final class CatalogLoader {
-    private static final String[] USER_TABLES = {"pg_class", "pg_attribute", "pg_index", "pg_constraint", "pg_attrdef",
-            "pg_description", "pg_sequence", "pg_depend", "pg_rewrite", "pg_enum"};
+    /** The tables holding user objects, each with the column of the object's oid (user objects' are 16384 and up). */
+    private static final String[][] USER_TABLES = {{"pg_class", "oid"}, {"pg_attribute", "attrelid"},
+            {"pg_index", "indexrelid"}, {"pg_constraint", "oid"}, {"pg_attrdef", "oid"}, {"pg_description", "objoid"},
+            {"pg_sequence", "seqrelid"}, {"pg_depend", "objid"}, {"pg_rewrite", "oid"},
+            {"pg_enum", "oid"}};
 
     record Relation(String backendSchema, String schema, int namespace, String name, int oid, char kind) {
     }
@@ -56,8 +59,8 @@ final class CatalogLoader {
     /** Replaces every user object in the engine with what the backend has now. */
     void load() throws SQLException {
         try (Statement st = engine.createStatement()) {
-            for (String table : USER_TABLES) {
-                st.execute("DELETE FROM " + table);
+            for (String[] table : USER_TABLES) {
+                st.execute("DELETE FROM " + table[0] + " WHERE " + table[1] + " >= 16384");
             }
             st.execute("DELETE FROM pg_namespace WHERE oid >= 16384");
             st.execute("DELETE FROM pg_type WHERE oid >= 16384");
@@ -84,6 +87,12 @@ final class CatalogLoader {
                 foreignKeys(relation, relations);
             }
         }
+        insert("UPDATE pg_class SET relhasrules = true WHERE oid IN (SELECT ev_class FROM pg_rewrite)");   // views
+        // PostgreSQL's keys are never inherited by child tables; only checks may be.
+        insert("UPDATE pg_constraint SET connoinherit = true WHERE contype <> 'c'");
+        // The index of a key or unique constraint depends on it, internally.
+        insert("INSERT INTO pg_depend SELECT " + CatalogOids.PG_CLASS + ", conindid, 0, " + CatalogOids.PG_CONSTRAINT
+                + ", oid, 0, 'i' FROM pg_constraint WHERE contype IN ('p', 'u') AND conindid <> 0 AND oid >= 16384");
         String current = schemasAreCatalogs ? backend.getCatalog() : currentSchema();
         for (CatalogSequences.Sequence sequence : sequences.backendSequences(current)) {
             String schema = sequence.schema() == null || sequence.schema().equals(current) ? "public" : sequence.schema();
@@ -93,6 +102,8 @@ final class CatalogLoader {
                         : oids.of("schema", "", schema), sequence.parameters());
             }
         }
+        IndexClasses.fill(engine);
+        StorageRows.fill(engine, oids);
     }
 
     private boolean exists(int relation) throws SQLException {
@@ -199,8 +210,16 @@ final class CatalogLoader {
             }
         }
         insert("UPDATE pg_class SET relnatts = ? WHERE oid = ?", attnum, relation.oid);
-        insert("UPDATE pg_attribute a SET (attlen, attstorage) = (SELECT t.typlen, t.typstorage FROM pg_type t"
-                + " WHERE t.oid = a.atttypid) WHERE attrelid = ?", relation.oid);
+        insert("UPDATE pg_attribute a SET (attlen, attbyval, attalign, attstorage) = (SELECT t.typlen, t.typbyval,"
+                + " t.typalign, t.typstorage FROM pg_type t WHERE t.oid = a.atttypid) WHERE attrelid = ?", relation.oid);
+        if (relation.kind == 'r') {
+            // A table's system columns, as PostgreSQL lists them (a view has none).
+            insert("INSERT INTO pg_attribute (attrelid, attname, atttypid, attstattarget, attlen, attnum, atttypmod,"
+                    + " attbyval, attalign, attnotnull, atthasdef) SELECT ?, name, type, 0, len, num, -1, len <> 6,"
+                    + " CASE WHEN len = 6 THEN 's' ELSE 'i' END, true, false FROM (VALUES ('ctid', 27, 6, -1),"
+                    + " ('xmin', 28, 4, -2), ('cmin', 29, 4, -3), ('xmax', 28, 4, -4), ('cmax', 29, 4, -5),"
+                    + " ('tableoid', 26, 4, -6)) AS s(name, type, len, num)", relation.oid);
+        }
         return attnums;
     }
 
@@ -337,10 +356,13 @@ final class CatalogLoader {
             Integer[] confkey = attnumArray(pkColumns, attnumsOf(referenced));
             String name = ConstraintNames.isGenerated(e.getKey(), relation.name, List.of())
                     ? ConstraintNames.foreignKey(relation.name, fkColumns) : e.getKey();
+            Integer[] operators = EqualityOperators.of(engine, relation.oid, conkey, referenced.oid, confkey);
             insert("INSERT INTO pg_constraint (oid, conname, connamespace, contype, conrelid, conindid, confrelid,"
-                            + " confupdtype, confdeltype, confmatchtype, conkey, confkey) VALUES (?, ?, ?, 'f', ?, ?, ?, ?, ?, 's', ?, ?)",
+                            + " confupdtype, confdeltype, confmatchtype, conkey, confkey, conpfeqop, conppeqop, conffeqop)"
+                            + " VALUES (?, ?, ?, 'f', ?, ?, ?, ?, ?, 's', ?, ?, ?, ?, ?)",
                     oids.of("constraint", relation.schema, name), name, relation.namespace, relation.oid,
-                    referencedIndex(referenced.oid, confkey), referenced.oid, target[2], target[3], conkey, confkey);
+                    referencedIndex(referenced.oid, confkey), referenced.oid, target[2], target[3], conkey, confkey,
+                    operators, operators, operators);
             // psql lists foreign keys (and "Referenced by") only for tables with triggers, which FKs are in PostgreSQL.
             insert("UPDATE pg_class SET relhastriggers = true WHERE oid IN (?, ?)", relation.oid, referenced.oid);
             // MariaDB and H2 index the referencing columns by themselves, which PostgreSQL does not.
@@ -379,7 +401,7 @@ final class CatalogLoader {
 
     private Map<String, Integer> attnumsOf(Relation relation) throws SQLException {
         Map<String, Integer> attnums = new HashMap<>();
-        try (PreparedStatement ps = engine.prepareStatement("SELECT attname, attnum FROM pg_attribute WHERE attrelid = ?")) {
+        try (PreparedStatement ps = engine.prepareStatement("SELECT attname, attnum FROM pg_attribute WHERE attrelid = ? AND attnum > 0")) {
             ps.setInt(1, relation.oid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CatalogOids {
     static final int PG_CATALOG = 11;
     static final int PUBLIC = 2200;
-    static final int INFORMATION_SCHEMA = 13;
+    /** As PostgreSQL 15's initdb assigns it. */
+    static final int INFORMATION_SCHEMA = 13207;
     static final int BOOTSTRAP_SUPERUSER = 10;
     static final int PG_CLASS = 1259;
     static final int PG_CONSTRAINT = 2606;

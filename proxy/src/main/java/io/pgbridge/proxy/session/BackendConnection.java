@@ -118,11 +118,12 @@ final class BackendConnection {
      * The connection catalog queries of this session run on ({@link CatalogEngine}), with the engine's copy of the
      * backend's objects brought up to date through the session's own backend connection.
      */
-    Connection catalog(String database, String user, CatalogSessions.Signals session) throws SQLException {
+    Connection catalog(String database, String user, int processId, CatalogSessions.Signals session)
+            throws SQLException {
         CatalogEngine engine = CatalogEngine.of(backend);
         engine.refreshIfNeeded(get(), database, user);
         if (catalogConnection == null) {
-            catalogConnection = engine.connect(database);
+            catalogConnection = engine.connect(database, processId);
             catalogToken = CatalogSessions.register(catalogConnection, session);
         }
         return catalogConnection;

@@ -68,7 +68,7 @@ final class PortalExecution {
     Connection catalogConnection(String sql) throws SQLException {
         var context = session.functionContext();
         BackendConnection backend = session.backendConnection();
-        Connection c = backend.catalog(context.database(), context.user(), session);
+        Connection c = backend.catalog(context.database(), context.user(), context.processId(), session);
         if (StatActivity.isNamedIn(sql)) {
             StatActivity.fill(CatalogEngine.of(backend.backend()), c, session.sessions().activity(), context.user());
         }

@@ -2,11 +2,12 @@
 -- PostgreSQL mode). PostgreSQL's column names and meanings. Types that say which PostgreSQL type a result column
 -- has (CatalogResultTypes): name columns are varchar(63), oid columns numeric(10), "char" columns char(1), except
 -- those that may be empty (attcompression…), varchar(1): H2's char(1) would pad '' to ' '.
+-- System column tableoid: the table's own oid in PostgreSQL, INVISIBLE (not in SELECT *), as there.
 -- Statements are separated by a line holding only ';'.
-CREATE TABLE pg_namespace (oid numeric(10) PRIMARY KEY, nspname varchar(63) NOT NULL, nspowner numeric(10) NOT NULL,
+CREATE TABLE pg_namespace (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2615, oid numeric(10) PRIMARY KEY, nspname varchar(63) NOT NULL, nspowner numeric(10) NOT NULL,
     nspacl varchar array)
 ;
-CREATE TABLE pg_class (oid numeric(10) PRIMARY KEY, relname varchar(63) NOT NULL, relnamespace numeric(10) NOT NULL,
+CREATE TABLE pg_class (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1259, oid numeric(10) PRIMARY KEY, relname varchar(63) NOT NULL, relnamespace numeric(10) NOT NULL,
     reltype numeric(10) NOT NULL, reloftype numeric(10) NOT NULL DEFAULT 0, relowner numeric(10) NOT NULL,
     relam numeric(10) NOT NULL DEFAULT 0, relfilenode numeric(10) NOT NULL DEFAULT 0,
     reltablespace numeric(10) NOT NULL DEFAULT 0, relpages int NOT NULL DEFAULT 0, reltuples real NOT NULL DEFAULT -1,
@@ -16,10 +17,11 @@ CREATE TABLE pg_class (oid numeric(10) PRIMARY KEY, relname varchar(63) NOT NULL
     relhastriggers boolean NOT NULL DEFAULT false, relhassubclass boolean NOT NULL DEFAULT false,
     relrowsecurity boolean NOT NULL DEFAULT false, relforcerowsecurity boolean NOT NULL DEFAULT false,
     relispopulated boolean NOT NULL DEFAULT true, relreplident char(1) NOT NULL DEFAULT 'd',
-    relispartition boolean NOT NULL DEFAULT false, relrewrite numeric(10) NOT NULL DEFAULT 0, relacl varchar array,
+    relispartition boolean NOT NULL DEFAULT false, relrewrite numeric(10) NOT NULL DEFAULT 0, relfrozenxid int NOT NULL DEFAULT 0,
+    relminmxid int NOT NULL DEFAULT 0, relacl varchar array,
     reloptions varchar array, relpartbound varchar)
 ;
-CREATE TABLE pg_attribute (attrelid numeric(10) NOT NULL, attname varchar(63) NOT NULL, atttypid numeric(10) NOT NULL,
+CREATE TABLE pg_attribute (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1249, attrelid numeric(10) NOT NULL, attname varchar(63) NOT NULL, atttypid numeric(10) NOT NULL,
     attstattarget int NOT NULL DEFAULT -1, attlen smallint NOT NULL, attnum smallint NOT NULL,
     attndims int NOT NULL DEFAULT 0, attcacheoff int NOT NULL DEFAULT -1, atttypmod int NOT NULL,
     attbyval boolean NOT NULL DEFAULT false, attalign char(1) NOT NULL DEFAULT 'i',
@@ -28,9 +30,10 @@ CREATE TABLE pg_attribute (attrelid numeric(10) NOT NULL, attname varchar(63) NO
     attidentity varchar(1) NOT NULL DEFAULT '', attgenerated varchar(1) NOT NULL DEFAULT '',
     attisdropped boolean NOT NULL DEFAULT false, attislocal boolean NOT NULL DEFAULT true,
     attinhcount int NOT NULL DEFAULT 0, attcollation numeric(10) NOT NULL DEFAULT 0, attacl varchar array,
+    attoptions varchar array, attfdwoptions varchar array, attmissingval varchar,
     PRIMARY KEY (attrelid, attnum))
 ;
-CREATE TABLE pg_type (oid numeric(10) PRIMARY KEY, typname varchar(63) NOT NULL, typnamespace numeric(10) NOT NULL,
+CREATE TABLE pg_type (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1247, oid numeric(10) PRIMARY KEY, typname varchar(63) NOT NULL, typnamespace numeric(10) NOT NULL,
     typowner numeric(10) NOT NULL, typlen smallint NOT NULL, typbyval boolean NOT NULL, typtype char(1) NOT NULL,
     typcategory char(1) NOT NULL, typispreferred boolean NOT NULL, typisdefined boolean NOT NULL DEFAULT true,
     typdelim char(1) NOT NULL, typrelid numeric(10) NOT NULL, typsubscript varchar NOT NULL DEFAULT '-',
@@ -41,7 +44,7 @@ CREATE TABLE pg_type (oid numeric(10) PRIMARY KEY, typname varchar(63) NOT NULL,
     typndims int NOT NULL, typcollation numeric(10) NOT NULL, typdefaultbin varchar, typdefault varchar,
     typacl varchar array)
 ;
-CREATE TABLE pg_index (indexrelid numeric(10) PRIMARY KEY, indrelid numeric(10) NOT NULL, indnatts smallint NOT NULL,
+CREATE TABLE pg_index (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2610, indexrelid numeric(10) PRIMARY KEY, indrelid numeric(10) NOT NULL, indnatts smallint NOT NULL,
     indnkeyatts smallint NOT NULL, indisunique boolean NOT NULL, indnullsnotdistinct boolean NOT NULL DEFAULT false,
     indisprimary boolean NOT NULL, indisexclusion boolean NOT NULL DEFAULT false,
     indimmediate boolean NOT NULL DEFAULT true, indisclustered boolean NOT NULL DEFAULT false,
@@ -50,7 +53,7 @@ CREATE TABLE pg_index (indexrelid numeric(10) PRIMARY KEY, indrelid numeric(10) 
     indisreplident boolean NOT NULL DEFAULT false, indkey smallint array NOT NULL, indcollation int array,
     indclass int array, indoption smallint array NOT NULL, indexprs varchar, indpred varchar)
 ;
-CREATE TABLE pg_constraint (oid numeric(10) PRIMARY KEY, conname varchar(63) NOT NULL,
+CREATE TABLE pg_constraint (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2606, oid numeric(10) PRIMARY KEY, conname varchar(63) NOT NULL,
     connamespace numeric(10) NOT NULL, contype char(1) NOT NULL, condeferrable boolean NOT NULL DEFAULT false,
     condeferred boolean NOT NULL DEFAULT false, convalidated boolean NOT NULL DEFAULT true,
     conrelid numeric(10) NOT NULL, contypid numeric(10) NOT NULL DEFAULT 0, conindid numeric(10) NOT NULL DEFAULT 0,
@@ -58,79 +61,85 @@ CREATE TABLE pg_constraint (oid numeric(10) PRIMARY KEY, conname varchar(63) NOT
     confupdtype char(1) NOT NULL DEFAULT ' ', confdeltype char(1) NOT NULL DEFAULT ' ',
     confmatchtype char(1) NOT NULL DEFAULT ' ', conislocal boolean NOT NULL DEFAULT true,
     coninhcount int NOT NULL DEFAULT 0, connoinherit boolean NOT NULL DEFAULT false, conkey smallint array,
-    confkey smallint array, conbin varchar)
+    confkey smallint array, conpfeqop int array, conppeqop int array, conffeqop int array,
+    confdelsetcols smallint array, conexclop int array, conbin varchar)
 ;
-CREATE TABLE pg_attrdef (oid numeric(10) PRIMARY KEY, adrelid numeric(10) NOT NULL, adnum smallint NOT NULL,
+CREATE TABLE pg_attrdef (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2604, oid numeric(10) PRIMARY KEY, adrelid numeric(10) NOT NULL, adnum smallint NOT NULL,
     adbin varchar NOT NULL)
 ;
 CREATE TABLE pg_description (objoid numeric(10) NOT NULL, classoid numeric(10) NOT NULL, objsubid int NOT NULL,
     description varchar NOT NULL)
 ;
-CREATE TABLE pg_database (oid numeric(10) PRIMARY KEY, datname varchar(63) NOT NULL, datdba numeric(10) NOT NULL,
+CREATE TABLE pg_database (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1262, oid numeric(10) PRIMARY KEY, datname varchar(63) NOT NULL, datdba numeric(10) NOT NULL,
     encoding int NOT NULL, datlocprovider char(1) NOT NULL DEFAULT 'c', datistemplate boolean NOT NULL DEFAULT false,
     datallowconn boolean NOT NULL DEFAULT true, datconnlimit int NOT NULL DEFAULT -1,
     datfrozenxid int NOT NULL DEFAULT 0, datminmxid int NOT NULL DEFAULT 1,
     dattablespace numeric(10) NOT NULL DEFAULT 1663, datcollate varchar NOT NULL, datctype varchar NOT NULL,
     daticulocale varchar, datcollversion varchar, datacl varchar array)
 ;
-CREATE TABLE pg_roles (oid numeric(10) PRIMARY KEY, rolname varchar(63) NOT NULL, rolsuper boolean NOT NULL,
+CREATE TABLE pg_roles (rolname varchar(63) NOT NULL, rolsuper boolean NOT NULL,
     rolinherit boolean NOT NULL, rolcreaterole boolean NOT NULL, rolcreatedb boolean NOT NULL,
     rolcanlogin boolean NOT NULL, rolreplication boolean NOT NULL, rolconnlimit int NOT NULL, rolpassword varchar,
-    rolvaliduntil timestamp with time zone, rolbypassrls boolean NOT NULL, rolconfig varchar array)
+    rolvaliduntil timestamp with time zone, rolbypassrls boolean NOT NULL, rolconfig varchar array,
+    oid numeric(10) PRIMARY KEY)
 ;
 CREATE VIEW pg_user AS SELECT rolname AS usename, oid AS usesysid, rolcreatedb AS usecreatedb, rolsuper AS usesuper,
     rolreplication AS userepl, rolbypassrls AS usebypassrls, '********' AS passwd, rolvaliduntil AS valuntil,
     rolconfig AS useconfig FROM pg_roles WHERE rolcanlogin
 ;
+CREATE TABLE pg_shdescription (objoid numeric(10) NOT NULL, classoid numeric(10) NOT NULL, description varchar NOT NULL)
+;
 CREATE TABLE pg_auth_members (roleid numeric(10) NOT NULL, member numeric(10) NOT NULL, grantor numeric(10) NOT NULL,
     admin_option boolean NOT NULL)
 ;
-CREATE TABLE pg_am (oid numeric(10) PRIMARY KEY, amname varchar(63) NOT NULL, amhandler varchar NOT NULL,
+CREATE TABLE pg_am (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2601, oid numeric(10) PRIMARY KEY, amname varchar(63) NOT NULL, amhandler varchar NOT NULL,
     amtype char(1) NOT NULL)
 ;
-CREATE TABLE pg_tablespace (oid numeric(10) PRIMARY KEY, spcname varchar(63) NOT NULL, spcowner numeric(10) NOT NULL,
+CREATE TABLE pg_tablespace (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1213, oid numeric(10) PRIMARY KEY, spcname varchar(63) NOT NULL, spcowner numeric(10) NOT NULL,
     spcacl varchar array, spcoptions varchar array)
 ;
-CREATE TABLE pg_collation (oid numeric(10) PRIMARY KEY, collname varchar(63) NOT NULL,
+CREATE TABLE pg_collation (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3456, oid numeric(10) PRIMARY KEY, collname varchar(63) NOT NULL,
     collnamespace numeric(10) NOT NULL, collowner numeric(10) NOT NULL, collprovider char(1) NOT NULL,
     collisdeterministic boolean NOT NULL, collencoding int NOT NULL, collcollate varchar, collctype varchar)
 ;
-CREATE TABLE pg_inherits (inhrelid numeric(10) NOT NULL, inhparent numeric(10) NOT NULL, inhseqno int NOT NULL,
+CREATE TABLE pg_inherits (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2611, inhrelid numeric(10) NOT NULL, inhparent numeric(10) NOT NULL, inhseqno int NOT NULL,
     inhdetachpending boolean NOT NULL)
 ;
-CREATE TABLE pg_enum (oid numeric(10) PRIMARY KEY, enumtypid numeric(10) NOT NULL, enumsortorder real NOT NULL,
+CREATE TABLE pg_enum (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3501, oid numeric(10) PRIMARY KEY, enumtypid numeric(10) NOT NULL, enumsortorder real NOT NULL,
     enumlabel varchar(63) NOT NULL)
 ;
 CREATE TABLE pg_range (rngtypid numeric(10) PRIMARY KEY, rngsubtype numeric(10) NOT NULL,
     rngmultitypid numeric(10) NOT NULL, rngcollation numeric(10) NOT NULL, rngsubopc numeric(10) NOT NULL,
     rngcanonical varchar NOT NULL, rngsubdiff varchar NOT NULL)
 ;
-CREATE TABLE pg_extension (oid numeric(10) PRIMARY KEY, extname varchar(63) NOT NULL, extowner numeric(10) NOT NULL,
+CREATE TABLE pg_extension (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3079, oid numeric(10) PRIMARY KEY, extname varchar(63) NOT NULL, extowner numeric(10) NOT NULL,
     extnamespace numeric(10) NOT NULL, extrelocatable boolean NOT NULL, extversion varchar NOT NULL)
 ;
 CREATE TABLE pg_depend (classid numeric(10) NOT NULL, objid numeric(10) NOT NULL, objsubid int NOT NULL,
     refclassid numeric(10) NOT NULL, refobjid numeric(10) NOT NULL, refobjsubid int NOT NULL, deptype char(1) NOT NULL)
 ;
-CREATE TABLE pg_rewrite (oid numeric(10) PRIMARY KEY, rulename varchar(63) NOT NULL, ev_class numeric(10) NOT NULL,
+CREATE TABLE pg_rewrite (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2618, oid numeric(10) PRIMARY KEY, rulename varchar(63) NOT NULL, ev_class numeric(10) NOT NULL,
     ev_type char(1) NOT NULL, ev_enabled char(1) NOT NULL DEFAULT 'O', is_instead boolean NOT NULL, ev_qual varchar,
     ev_action varchar)
 ;
-CREATE TABLE pg_sequence (seqrelid numeric(10) PRIMARY KEY, seqtypid numeric(10) NOT NULL, seqstart bigint NOT NULL,
+CREATE TABLE pg_sequence (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2224, seqrelid numeric(10) PRIMARY KEY, seqtypid numeric(10) NOT NULL, seqstart bigint NOT NULL,
     seqincrement bigint NOT NULL, seqmax bigint NOT NULL, seqmin bigint NOT NULL, seqcache bigint NOT NULL,
     seqcycle boolean NOT NULL)
 ;
-CREATE TABLE pg_proc (oid numeric(10) PRIMARY KEY, proname varchar(63) NOT NULL, pronamespace numeric(10) NOT NULL,
+CREATE TABLE pg_proc (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1255, oid numeric(10) PRIMARY KEY, proname varchar(63) NOT NULL, pronamespace numeric(10) NOT NULL,
     proowner numeric(10) NOT NULL, prolang numeric(10) NOT NULL, prokind char(1) NOT NULL, proretset boolean NOT NULL,
     prorettype numeric(10) NOT NULL, pronargs smallint NOT NULL, proargtypes varchar NOT NULL, prosrc varchar)
 ;
 CREATE TABLE pg_settings (name varchar PRIMARY KEY, setting varchar, unit varchar, category varchar, short_desc varchar,
-    vartype varchar, source varchar, boot_val varchar, reset_val varchar)
+    extra_desc varchar, context varchar, vartype varchar, source varchar, min_val varchar, max_val varchar,
+    enumvals varchar array, boot_val varchar, reset_val varchar, sourcefile varchar, sourceline int,
+    pending_restart boolean NOT NULL DEFAULT false)
 ;
-CREATE TABLE pg_policy (oid numeric(10) PRIMARY KEY, polname varchar(63) NOT NULL, polrelid numeric(10) NOT NULL,
+CREATE TABLE pg_policy (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3256, oid numeric(10) PRIMARY KEY, polname varchar(63) NOT NULL, polrelid numeric(10) NOT NULL,
     polcmd char(1) NOT NULL, polpermissive boolean NOT NULL, polroles int array NOT NULL, polqual varchar,
     polwithcheck varchar)
 ;
-CREATE TABLE pg_trigger (oid numeric(10) PRIMARY KEY, tgrelid numeric(10) NOT NULL, tgparentid numeric(10) NOT NULL,
+CREATE TABLE pg_trigger (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2620, oid numeric(10) PRIMARY KEY, tgrelid numeric(10) NOT NULL, tgparentid numeric(10) NOT NULL,
     tgname varchar(63) NOT NULL, tgfoid numeric(10) NOT NULL, tgtype smallint NOT NULL, tgenabled char(1) NOT NULL,
     tgisinternal boolean NOT NULL)
 ;
@@ -169,3 +178,6 @@ CREATE VIEW pg_indexes AS SELECT n.nspname AS schemaname, c.relname AS tablename
     FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
     LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'm', 'p') AND i.relkind IN ('i', 'I')
+;
+CREATE VIEW pg_stat_gssapi AS SELECT CAST(@pgbridge_pid AS int) AS pid, false AS gss_authenticated,
+    CAST(NULL AS varchar) AS principal, false AS encrypted

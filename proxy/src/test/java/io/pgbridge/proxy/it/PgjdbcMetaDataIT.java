@@ -78,7 +78,7 @@ class PgjdbcMetaDataIT extends AbstractCatalogIT {
 
     /**
      * Every type of pg_catalog, and the array types of the schema's tables, as PostgreSQL lists them. PostgreSQL also
-     * lists information_schema's domains and the array types of its views, which pgbridge has not; pgjdbc resolves
+     * lists the array types of information_schema's views, which pgbridge has not; pgjdbc resolves
      * the name {@code _pg_user_mappings} to that schema's view of that name there, to pg_catalog's array here.
      */
     @ParameterizedTest

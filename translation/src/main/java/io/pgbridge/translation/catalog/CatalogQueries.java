@@ -17,7 +17,8 @@ public final class CatalogQueries {
             "pg_am", "pg_tablespace", "pg_collation", "pg_inherits", "pg_enum", "pg_range", "pg_extension",
             "pg_depend", "pg_sequence", "pg_proc", "pg_settings", "pg_policy", "pg_trigger", "pg_statistic_ext",
             "pg_publication", "pg_publication_rel", "pg_publication_namespace", "pg_tables", "pg_views",
-            "pg_matviews", "pg_indexes", "pg_stat_activity");
+            "pg_matviews", "pg_indexes", "pg_shdescription", "pg_stat_gssapi",
+            "pg_stat_activity");
     /** Functions that only make sense over the catalog. */
     static final Set<String> FUNCTIONS = Set.of("format_type", "pg_get_expr", "pg_get_indexdef",
             "pg_get_constraintdef", "pg_get_userbyid", "pg_table_is_visible", "pg_type_is_visible",
@@ -25,7 +26,8 @@ public final class CatalogQueries {
             "has_schema_privilege", "has_database_privilege", "has_column_privilege", "has_function_privilege",
             "current_schemas", "pg_relation_size", "pg_total_relation_size", "pg_get_partkeydef",
             "pg_postmaster_start_time", "pg_get_function_result", "pg_get_function_arguments",
-            "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_cancel_backend",
+            "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_show_all_settings", "pg_is_in_recovery",
+            "pg_is_wal_replay_paused", "pg_stat_get_numscans", "pg_get_ruledef", "pg_cancel_backend",
             "pg_terminate_backend");
 
     private CatalogQueries() {

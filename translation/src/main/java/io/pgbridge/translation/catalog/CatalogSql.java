@@ -38,8 +38,11 @@ public final class CatalogSql {
             "current_schemas", "array_to_string", "pg_relation_size", "pg_total_relation_size", "pg_get_partkeydef",
             "pg_get_statisticsobjdef_columns", "pg_get_triggerdef", "pg_relation_is_publishable", "array_upper",
             "pg_partition_ancestors", "pg_get_function_result", "pg_get_function_arguments",
-            "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_cancel_backend",
+            "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_show_all_settings", "pg_is_in_recovery",
+            "pg_is_wal_replay_paused", "pg_stat_get_numscans", "pg_get_ruledef", "pg_cancel_backend",
             "pg_terminate_backend");
+    /** The engine functions whose PostgreSQL counterparts return {@code name}. */
+    private static final Set<String> NAME_RESULTS = Set.of("pg_encoding_to_char", "pg_get_userbyid");
     /** The engine's schema of PostgreSQL's information_schema views: H2 keeps {@code information_schema} for its own. */
     public static final String INFORMATION_SCHEMA = "pgbridge_information_schema";
     /** Words before a parenthesis that do not name a function: {@code SELECT (a)[1]}, {@code AND (x) & 1}. */
@@ -70,7 +73,14 @@ public final class CatalogSql {
         for (int i = 0; i < t.size(); i++) {
             if (t.type(i) == TokenType.IDENTIFIER && t.type(i + 1) == TokenType.LEFT_PAREN && t.type(i - 1) != TokenType.DOT
                     && ENGINE_FUNCTIONS.contains(t.word(i))) {
-                edits.insert(t.start(i), PREFIX);
+                int close = t.partner(i + 1);
+                if (NAME_RESULTS.contains(t.word(i)) && close > 0) {
+                    // a name, as PostgreSQL's function returns: the engine's name columns are varchar(63)
+                    edits.insert(t.start(i), "CAST(" + PREFIX);
+                    edits.insert(t.end(close), " AS varchar(63))");
+                } else {
+                    edits.insert(t.start(i), PREFIX);
+                }
             }
         }
         return edits.isEmpty() ? sql : edits.applyTo(sql);

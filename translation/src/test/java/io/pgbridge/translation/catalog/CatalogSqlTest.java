@@ -35,6 +35,13 @@ class CatalogSqlTest {
     }
 
     @Test
+    void aFunctionReturningNameIsTypedAsTheEnginesNameColumns() {
+        assertThat(CatalogSql.translate("select pg_catalog.pg_get_userbyid(c.relowner) from pg_class c").sql())
+                .isEqualTo("select CAST(pgbridge_pg_get_userbyid(c.relowner) AS varchar(63)) AS \"pg_get_userbyid\""
+                        + " from pg_class c");
+    }
+
+    @Test
     void aCastToRegclassKeepsTheColumnsName() {
         assertThat(CatalogSql.translate("select c.conrelid::pg_catalog.regclass from pg_constraint c").sql())
                 .isEqualTo("select pgbridge_regclass_name(c.conrelid) AS \"conrelid\" from pg_constraint c");
