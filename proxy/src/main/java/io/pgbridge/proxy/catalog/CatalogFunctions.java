@@ -198,10 +198,10 @@ public final class CatalogFunctions {
      * A scalar subquery H2 cannot correlate (a WITH that refers to the outer query, {@code CorrelatedWithQueries}):
      * run with the outer values as its parameters; its first value as text, null when it has no row.
      */
-    public static String scalarQuery(Connection c, String query, Object... outer) throws SQLException {
+    public static String scalarQuery(Connection c, String query, String... outer) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(query)) {
             for (int i = 0; i < outer.length; i++) {
-                ps.setObject(i + 1, outer[i]);
+                ps.setString(i + 1, outer[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

@@ -20,7 +20,7 @@ class CorrelatedWithQueriesTest {
                 + " pgbridge_scalar_query('WITH RECURSIVE typebases(oid, depth) AS (SELECT t2.typbasetype AS oid,"
                 + " 0 AS depth FROM pg_type t2 WHERE t2.oid = ? UNION ALL SELECT t2.typbasetype, tb.depth + 1 FROM"
                 + " pg_type t2, typebases tb WHERE tb.oid = t2.oid AND t2.typbasetype != 0) SELECT oid FROM"
-                + " typebases ORDER BY depth DESC LIMIT 1', t.oid) ELSE NULL END) AS basetype FROM pg_type AS t");
+                + " typebases ORDER BY depth DESC LIMIT 1', CAST(t.oid AS varchar)) ELSE NULL END) AS basetype FROM pg_type AS t");
     }
 
     @Test
