@@ -4,7 +4,7 @@
 #   direct      straight into PostgreSQL (PGHOST:PGPORT, database PGDATABASE)
 #   jdbc        through pgbridge → the same PostgreSQL, JDBC mode (pgjdbc's CopyManager)
 #   passthrough through pgbridge → the same PostgreSQL, pass-through mode (bytes relayed)
-#   h2          through pgbridge → its embedded H2 default (fresh --data-dir), batched inserts
+#   h2          through pgbridge → its embedded H2 default (fresh --data-dir), rows into the table (H2TableRows)
 #   mariadb     through pgbridge → MariaDB (MARIADB_URL, default jdbc:mariadb://127.0.0.1:3306/test; "-" skips it)
 # Runs are interleaved ROUNDS times (default 3); the table is recreated empty before each run. Printed per target:
 # median rows/s, its ratio to direct PostgreSQL, and the proxy's peak heap: the max of used heap (S0U+S1U+EU+OU,
