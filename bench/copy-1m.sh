@@ -4,12 +4,15 @@
 #   direct      straight into PostgreSQL (PGHOST:PGPORT, database PGDATABASE)
 #   jdbc        through pgbridge → the same PostgreSQL, JDBC mode (pgjdbc's CopyManager)
 #   passthrough through pgbridge → the same PostgreSQL, pass-through mode (bytes relayed)
-#   h2          through pgbridge → its embedded H2 default (fresh --data-dir), batched inserts
+#   h2          through pgbridge → its embedded H2 default (fresh --data-dir), rows into the table (H2TableRows)
 #   mariadb     through pgbridge → MariaDB (MARIADB_URL, default jdbc:mariadb://127.0.0.1:3306/test; "-" skips it)
 # Runs are interleaved ROUNDS times (default 3); the table is recreated empty before each run. Printed per target:
 # median rows/s, its ratio to direct PostgreSQL, and the proxy's peak heap: the max of used heap (S0U+S1U+EU+OU,
 # garbage included) sampled with jstat every 200 ms during the runs, and the largest heap left after a GC (from
-# -Xlog:gc), which is what the proxy really held.
+# -Xlog:gc), which is what the proxy really held. rows_per_cpu_s is rows per second of CPU time the proxy process used
+# during the COPY (all its threads, from /proc), a figure that moves less than wall time on a shared machine.
+#
+# TARGETS picks some of them (direct is always run: the ratios are to it), e.g. TARGETS="h2".
 #
 #   bench/copy-1m.sh [ROWS] [ROUNDS]      HEAP=512m PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=test
 set -euo pipefail
@@ -48,11 +51,17 @@ start() { # name pgbridge-args...
   port[$name]=$(sed -n 's/.*listening on .*:\([0-9][0-9]*\) (.*/\1/p' "$tmp/$name.log" | head -n 1)
 }
 pg_url="jdbc:postgresql://$pghost:$pgport/$pgdb"
-targets=(direct jdbc passthrough h2)
-start jdbc --backend "$pg_url" --backend-user "$pguser"
-start passthrough --backend "$pg_url" --backend-user "$pguser" --backend-mode passthrough
-start h2 --data-dir "$tmp/h2"
-if [ "$mariadb_url" != "-" ]; then start mariadb --backend "$mariadb_url" --backend-user root; targets+=(mariadb); fi
+wanted=" ${TARGETS:-jdbc passthrough h2 mariadb} "
+wants() { case $wanted in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+targets=(direct)
+if wants jdbc; then start jdbc --backend "$pg_url" --backend-user "$pguser"; targets+=(jdbc); fi
+if wants passthrough; then
+  start passthrough --backend "$pg_url" --backend-user "$pguser" --backend-mode passthrough; targets+=(passthrough)
+fi
+if wants h2; then start h2 --data-dir "$tmp/h2"; targets+=(h2); fi
+if wants mariadb && [ "$mariadb_url" != "-" ]; then
+  start mariadb --backend "$mariadb_url" --backend-user root; targets+=(mariadb)
+fi
 
 conn() { # target -> psql connection arguments
   case $1 in
@@ -65,17 +74,22 @@ sample() { # pid file: jstat samples of used heap in KB until killed
   "$jstat" -gc "$1" 200 | awk 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
     $1 ~ /^[0-9]/ { print $h["S0U"] + $h["S1U"] + $h["EU"] + $h["OU"]; fflush() }' >>"$2"
 }
-run() { # target -> rows/s of one COPY
-  local t=$1 sampler="" start end count
+cpu_ticks() { # pid -> user + system clock ticks of the process so far
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+run() { # target -> rows/s of one COPY (and the proxy's rows per CPU second into $tmp/$t.cpu)
+  local t=$1 sampler="" start end count cpu0=0
   # shellcheck disable=SC2046
   psql -X -q $(conn "$t") -v ON_ERROR_STOP=1 \
     -c "drop table if exists $table" \
     -c "create table $table (aid integer not null, bid integer, abalance integer, filler character(84))" >/dev/null 2>&1
-  [ "$t" = direct ] || { sample "${pid[$t]}" "$tmp/$t.heap" & sampler=$!; }
+  [ "$t" = direct ] || { sample "${pid[$t]}" "$tmp/$t.heap" & sampler=$!; cpu0=$(cpu_ticks "${pid[$t]}"); }
   start=$(date +%s%N)
   # shellcheck disable=SC2046
   psql -X -q $(conn "$t") -v ON_ERROR_STOP=1 -c "\\copy $table from '$tmp/rows.tsv'" >/dev/null
   end=$(date +%s%N)
+  [ "$t" = direct ] || awk -v n="$rows" -v ticks=$(($(cpu_ticks "${pid[$t]}") - cpu0)) -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%.0f\n", n / (ticks / hz) }' >>"$tmp/$t.cpu"
   [ -z "$sampler" ] || { kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; }
   # shellcheck disable=SC2046
   count=$(psql -X -A -t $(conn "$t") -c "select count(*) from $table")
@@ -91,15 +105,17 @@ for _ in $(seq 1 "$rounds"); do
   for t in "${targets[@]}"; do results[$t]="${results[$t]:-} $(run "$t")"; done
 done
 direct=$(echo "${results[direct]}" | median)
-printf '%-12s %12s %7s %15s %17s\n' target rows_per_s ratio peak_used_MB max_after_gc_MB
+printf '%-12s %12s %7s %15s %17s %15s\n' target rows_per_s ratio peak_used_MB max_after_gc_MB rows_per_cpu_s
 for t in "${targets[@]}"; do
   m=$(echo "${results[$t]}" | median)
-  used="-"; live="-"
+  used="-"; live="-"; cpu="-"
   if [ "$t" != direct ]; then
+    cpu=$(median <"$tmp/$t.cpu")
     used=$(sort -n "$tmp/$t.heap" | tail -n 1 | awk '{ printf "%.0f", $1 / 1024 }')
     live=$(sed -n 's/.*->\([0-9]*\)M(.*/\1/p' "$tmp/$t-gc.log" | sort -n | tail -n 1)
   fi
-  printf '%-12s %12.0f %7.2f %15s %17s\n' "$t" "$m" "$(awk -v a="$m" -v b="$direct" 'BEGIN { print a / b }')" "$used" "${live:--}"
+  printf '%-12s %12.0f %7.2f %15s %17s %15s\n' "$t" "$m" "$(awk -v a="$m" -v b="$direct" 'BEGIN { print a / b }')" \
+    "$used" "${live:--}" "$cpu"
 done
 echo "($rows rows, median of $rounds interleaved runs, psql \\copy, -Xmx$heap, $(nproc) cores," \
   "load $(cut -d' ' -f1-3 /proc/loadavg); pgbridge $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo dev))"

@@ -6,9 +6,5 @@
 #   bench/translation-jmh.sh [JMH options]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-cd "$here"
-./mvnw -B -q -pl bench -am package -DskipTests >&2
-. "$here/bin/find-jdk.sh"
-pgbridge_find_jdk
-exec "$JAVA_HOME/bin/java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.openjdk.jmh.Main \
-  -rf text -rff bench/target/translation-jmh.txt "$@" TranslationBenchmark
+exec "$here/bench/java.sh" org.openjdk.jmh.Main -rf text -rff "$here/bench/target/translation-jmh.txt" "$@" \
+  TranslationBenchmark

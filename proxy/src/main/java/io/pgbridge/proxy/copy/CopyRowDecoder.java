@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.CodingErrorAction;
 import java.util.List;
 
@@ -34,6 +35,8 @@ public abstract sealed class CopyRowDecoder permits LineRowDecoder, BinaryRowDec
     /** The bytes received but not yet decoded: at most one unfinished row. */
     final ByteBuf pending = Unpooled.buffer(8192);
     private final CharsetDecoder charset;
+    /** Whether ASCII bytes are those characters in the data's encoding (decoded without the decoder, faster). */
+    private final boolean asciiSuperset;
     /** The 1-based number of the line (record) being decoded, as PostgreSQL counts it, header included. */
     long line;
     /** Whether the end-of-data marker {@code \.} (or binary's trailer) was seen: what follows is ignored. */
@@ -43,6 +46,8 @@ public abstract sealed class CopyRowDecoder permits LineRowDecoder, BinaryRowDec
         this.options = options;
         this.columnNames = columnNames;
         this.relation = relation;
+        this.asciiSuperset = options.encoding().equals(StandardCharsets.UTF_8)
+                || options.encoding().equals(StandardCharsets.ISO_8859_1);
         this.charset = options.encoding().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
@@ -106,6 +111,9 @@ public abstract sealed class CopyRowDecoder permits LineRowDecoder, BinaryRowDec
         if (length == 0) {
             return "";
         }
+        if (asciiSuperset && plainAscii(bytes, offset, length)) {
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        }
         try {
             String s = charset.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
             if (s.indexOf('\0') >= 0) {
@@ -117,6 +125,16 @@ public abstract sealed class CopyRowDecoder permits LineRowDecoder, BinaryRowDec
             throw new PgException(SqlState.CHARACTER_NOT_IN_REPERTOIRE, "invalid byte sequence for encoding \""
                     + encodingName(options.encoding()) + "\": " + firstBadBytes(bytes, offset, length));
         }
+    }
+
+    /** No byte with the high bit set and no NUL: the same characters in every encoding PostgreSQL lets clients use. */
+    private static boolean plainAscii(byte[] bytes, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (bytes[i] <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -60,7 +60,9 @@ public final class JdbcCopyIn {
         CopyRowDecoder decoder = CopyRowDecoder.of(copy.options(), names, copy.relationName());
         try (PreparedStatement insertRow = backend.connection().prepareStatement(sql.sql())) {
             backend.statementStarted().accept(insertRow);
-            Batch batch = new Batch(insertRow, sql.parameterOrder(), table, targets, names, decoder);
+            H2TableRows direct = "h2".equals(backend.dialect().name())
+                    ? H2TableRows.open(backend.connection(), insertRow, sql.sql(), targets.length, BATCH_ROWS) : null;
+            Batch batch = new Batch(insertRow, direct, sql.parameterOrder(), table, targets, names, decoder);
             try {
                 CopyInData.receive(client, data -> decoder.feed(data, batch::add));
                 decoder.finish(batch::add);
@@ -98,9 +100,13 @@ public final class JdbcCopyIn {
         return error.withContext(decoder.context(decoder.line() + 1, null));
     }
 
-    /** Converts and binds rows, and sends them to the backend every {@link #BATCH_ROWS}. */
+    /**
+     * Converts and binds rows, and sends them to the backend every {@link #BATCH_ROWS}: as a JDBC batch, or into an
+     * in-process H2 table directly ({@link H2TableRows}) when that is possible.
+     */
     private final class Batch {
         private final PreparedStatement insert;
+        private final H2TableRows direct;
         private final int[] order;
         private final CopyColumns table;
         private final int[] targets;
@@ -112,9 +118,10 @@ public final class JdbcCopyIn {
         private int pending;
         long rows;
 
-        Batch(PreparedStatement insert, int[] order, CopyColumns table, int[] targets, List<String> names,
-              CopyRowDecoder decoder) {
+        Batch(PreparedStatement insert, H2TableRows direct, int[] order, CopyColumns table, int[] targets,
+              List<String> names, CopyRowDecoder decoder) {
             this.insert = insert;
+            this.direct = direct;
             this.order = order;
             this.table = table;
             this.targets = targets;
@@ -136,7 +143,11 @@ public final class JdbcCopyIn {
                     table.types()[column].bind(insert, marker + 1, converted[i]);
                 }
             }
-            insert.addBatch();
+            if (direct != null) {
+                direct.take();
+            } else {
+                insert.addBatch();
+            }
             rows++;
             lines[pending] = decoder.line();
             if (++pending >= BATCH_ROWS) {
@@ -165,6 +176,14 @@ public final class JdbcCopyIn {
             }
             int rowsInBatch = pending;
             pending = 0;
+            if (direct != null) {
+                try {
+                    direct.insert();
+                } catch (H2TableRows.ChunkFailed e) {
+                    throw ErrorMapper.map(e.getCause()).withContext(decoder.context(lines[e.row()], null));
+                }
+                return;
+            }
             try {
                 insert.executeBatch();
             } catch (BatchUpdateException e) {

@@ -53,14 +53,16 @@ public final class ErrorMapper {
             Map.entry("90059", "42702"),   // ambiguous column → ambiguous_column
             Map.entry("90096", "42501"),   // not enough rights for object → insufficient_privilege
             Map.entry("90107", "2BP01"),   // cannot drop, others depend on it → dependent_objects_still_exist
-            Map.entry("90154", "428C9"));  // generated column assigned → generated_always
+            Map.entry("90154", "428C9"),   // generated column assigned → generated_always
+            Map.entry("23513", "23514"),   // CHECK constraint violated (H2, Derby) → check_violation
+            Map.entry("23506", "23503"));  // no parent row for the foreign key (H2) → foreign_key_violation
 
     /**
      * MariaDB reports every integrity problem as 23000 (an ambiguous column too), many others as HY000 and
      * privilege errors as 42000; its vendor code says which.
      */
     private static final Map<Integer, String> MARIADB_CODES = Map.of(
-            1062, "23505", 1452, "23503", 1451, "23503", 1048, "23502", 1364, "23502",
+            1062, "23505", 1452, "23503", 1451, "23503", 1048, "23502", 1364, "23502", 4025, "23514",
             1052, "42702",    // column in field list is ambiguous → ambiguous_column
             1111, "42803",    // invalid use of group function → grouping_error
             1142, "42501", 1143, "42501");   // command denied on a table, a column → insufficient_privilege

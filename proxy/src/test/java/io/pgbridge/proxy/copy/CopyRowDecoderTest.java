@@ -98,6 +98,8 @@ class CopyRowDecoderTest {
                 "COPY t, line 1: \"1\t\\xff\t3\"");
         assertError("COPY t FROM STDIN", "1\t\u00ff\t3\n".getBytes(StandardCharsets.ISO_8859_1), "22021",
                 "invalid byte sequence for encoding \"UTF8\": 0xff", "COPY t, line 1");
+        assertError("COPY t FROM STDIN", "1\tab\0c\t3\n", "22021", "invalid byte sequence for encoding \"UTF8\": 0x00",
+                "COPY t, line 1");   // plain ASCII around the NUL: the fast path must not take it
         assertError("COPY t FROM STDIN (FORMAT binary)", "PGCOPY\n", "22P04", "COPY file signature not recognized",
                 "COPY t, line 1");
     }
