@@ -6,6 +6,7 @@
 #
 #   bench/pgbench-select.sh [seconds per run, default 10] [rounds, default 3] [clients, default 8] [threads, default 2]
 #   PASS_IO_THREADS=N sets listen.io_threads of the two pass-through proxies (default 0: one event loop per core)
+#   JDBC_SESSION_THREADS=virtual runs the JDBC proxy's sessions on virtual threads (default platform)
 #
 # Needs psql and pgbench, and a PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432, user postgres, trust).
 set -euo pipefail
@@ -49,8 +50,15 @@ backends:
     user: $pguser
     mode: passthrough
 YAML
-"$here/pgbridge" --port "$jdbc_port" --backend "jdbc:postgresql://$pghost:$pgport/$db" --backend-user "$pguser" \
-  >"$tmp/jdbc.log" 2>&1 &
+jdbc_session_threads=${JDBC_SESSION_THREADS:-platform}
+cat >"$tmp/jdbc.yaml" <<YAML
+listen: { host: 127.0.0.1, port: $jdbc_port, session_threads: $jdbc_session_threads }
+backends:
+  pg:
+    url: jdbc:postgresql://$pghost:$pgport/$db
+    user: $pguser
+YAML
+"$here/pgbridge" --config "$tmp/jdbc.yaml" >"$tmp/jdbc.log" 2>&1 &
 jdbc_pid=$!
 "$here/pgbridge" --config "$tmp/passthrough.yaml" >"$tmp/pass.log" 2>&1 &
 pass_pid=$!
@@ -92,5 +100,5 @@ for mode in simple extended prepared; do
     "$pm" "$(ratio "$pm" "$dm")" "$um" "$(ratio "$um" "$dm")"
 done
 echo "(pgbench -S, $clients clients, $threads threads, median of $rounds interleaved runs of ${seconds}s, scale $scale," \
-  "pass-through io_threads $pass_io_threads," \
+  "pass-through io_threads $pass_io_threads, jdbc session threads $jdbc_session_threads," \
   "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); pgbridge $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo dev))"
