@@ -125,10 +125,17 @@ public abstract class BackendDialect {
         return null;
     }
 
-    /** The {@code server_version} reported to clients. PostgreSQL backends report their own. */
+    /**
+     * The {@code server_version} reported to clients. PostgreSQL backends report their own; the others report the
+     * PostgreSQL whose catalog pgbridge presents for them (PostgreSQL 15's columns and built-in rows, exported from
+     * 15.20), so that clients choose their catalog queries for that version and psql 15 does not warn.
+     */
     public String serverVersion(Connection connection) throws SQLException {
-        return "16.4 (pgbridge)";
+        return EMULATED_SERVER_VERSION;
     }
+
+    /** What non-PostgreSQL backends report as {@code server_version}; pg_settings.psv says the same. */
+    public static final String EMULATED_SERVER_VERSION = "15.20 (pgbridge)";
 
     /**
      * Whether a parameter's text, bound as a string, converts as PostgreSQL would convert it to the column's type

@@ -186,7 +186,7 @@ final class BuiltinSettings {
             int minor = parts.length > 1 && !parts[1].isEmpty() ? Integer.parseInt(parts[1]) : 0;
             return Integer.toString(major * 10000 + minor);
         } catch (RuntimeException e) {
-            return "160004";
+            return "150020";
         }
     }
 }

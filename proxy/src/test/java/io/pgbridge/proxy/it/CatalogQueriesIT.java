@@ -93,6 +93,29 @@ class CatalogQueriesIT {
         assertThat(psql(proxies.get(kind).port(), "\\l")).contains("test|tester|UTF8|");
     }
 
+    /**
+     * One version everywhere a client may read it (DBeaver and pgAdmin read version() and pg_settings, psql and
+     * pgjdbc the ParameterStatus), and the major version of the catalog pgbridge presents: PostgreSQL 15's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
+    void theVersionIsTheCatalogsEverywhere(String kind) throws Exception {
+        try (Connection c = proxies.get(kind).connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select version(), current_setting('server_version'),"
+                     + " current_setting('server_version_num')")) {
+            assertThat(rs.next()).isTrue();
+            String version = rs.getString(2);
+            String number = rs.getString(3);
+            assertThat(number).startsWith("15").hasSize(6);
+            assertThat(rs.getString(1)).startsWith("PostgreSQL " + version.split(" ")[0] + " ");
+            assertThat(((org.postgresql.PGConnection) c).getParameterStatus("server_version")).isEqualTo(version);
+            assertThat(rows(st.executeQuery("select name, setting from pg_settings where name in"
+                    + " ('server_version', 'server_version_num') order by name")))
+                    .containsExactly(List.of("name=server_version", "setting=" + version),
+                            List.of("name=server_version_num", "setting=" + number));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb", "sqlite"})
     void pgjdbcDatabaseMetaData(String kind) throws Exception {

@@ -33,7 +33,7 @@ class SessionFunctionsTest {
 
         @Override
         public String version() {
-            return "16.4 (pgbridge)";
+            return "15.20 (pgbridge)";
         }
 
         @Override
