@@ -269,7 +269,8 @@ public final class Session implements Runnable, SessionRegistry.Registered, Cata
         }
         settings = new SessionSettings(chosen.serverVersion(), user, params, context.limits().timeouts());
         runner = new QueryRunner(this, context.limits(), channel.eventLoop());
-        functionContext = new FunctionContext(user, database, chosen.serverVersion(), chosen.dialect().isPostgres());
+        functionContext = new SessionFunctionContext(user, database, processId, chosen.serverVersion(),
+                chosen.dialect().isPostgres(), settings, commands.settings());
         writer.send(new BackendMessage.AuthenticationOk());
         settings.reported().forEach((name, value) -> writer.send(new BackendMessage.ParameterStatus(name, value)));
         writer.send(new BackendMessage.BackendKeyData(processId, secretKey));
@@ -484,57 +485,4 @@ public final class Session implements Runnable, SessionRegistry.Registered, Cata
     }
 
     /** What session functions answer: this session's user, database, process id and settings. */
-    private final class FunctionContext implements SessionFunctions.Context {
-        private final String user;
-        private final String database;
-        private final String version;
-        private final boolean postgres;
-
-        FunctionContext(String user, String database, String version, boolean postgres) {
-            this.user = user;
-            this.database = database;
-            this.version = version;
-            this.postgres = postgres;
-        }
-
-        @Override
-        public String user() {
-            return user;
-        }
-
-        @Override
-        public String database() {
-            return database;
-        }
-
-        @Override
-        public int processId() {
-            return processId;
-        }
-
-        @Override
-        public String version() {
-            return version;
-        }
-
-        @Override
-        public boolean postgresBackend() {
-            return postgres;
-        }
-
-        @Override
-        public String setting(String name) {
-            return settings.find(name);
-        }
-
-        @Override
-        public String setConfig(String name, String value, boolean local) throws SQLException {
-            return commands.settings().setConfig(name, value, local);
-        }
-
-        @Override
-        public boolean ownsSetting(String name) {
-            return SettingCommands.ownedOnPostgres(name);
-        }
-    }
 }
