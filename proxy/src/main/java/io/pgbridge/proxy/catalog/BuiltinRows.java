@@ -96,9 +96,13 @@ final class BuiltinRows {
         }
     }
 
-    /** The settings drivers and tools read, from {@code pg_settings.psv} (PostgreSQL 15's rows; empty fields NULL). */
+    /**
+     * The settings pgbridge has, from {@code pg_settings.psv} (PostgreSQL 15.20's rows with their defaults; empty
+     * fields NULL, {@code ""} the empty string); each session's pg_settings shows them with its own values
+     * ({@link CatalogSettings}).
+     */
     private static void insertSettings(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pg_settings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + CatalogSettings.BUILTIN + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?, ?, ?, ?, ?)")) {
             for (String line : CatalogEngine.resource("pg_settings.psv").split("\n")) {
                 if (line.isBlank()) {
@@ -106,7 +110,7 @@ final class BuiltinRows {
                 }
                 String[] f = line.split("\\|", -1);
                 for (int i = 0; i < f.length; i++) {
-                    String value = f[i].isEmpty() ? null : f[i];
+                    String value = f[i].isEmpty() ? null : f[i].equals("\"\"") ? "" : f[i];
                     if (i == 11 && value != null) {
                         ps.setArray(i + 1, c.createArrayOf("VARCHAR", value.substring(1, value.length() - 1).split(",")));
                     } else if (i == 16) {

@@ -5,6 +5,7 @@ import io.pgbridge.backend.Dialects;
 import io.pgbridge.config.LimitsConfig;
 import io.pgbridge.proxy.catalog.CatalogEngine;
 import io.pgbridge.proxy.catalog.CatalogResultTypes;
+import io.pgbridge.proxy.catalog.CatalogSettings;
 import io.pgbridge.proxy.catalog.StatActivity;
 import io.pgbridge.translation.JdbcSql;
 import io.pgbridge.translation.ParameterRewriter;
@@ -62,8 +63,8 @@ final class PortalExecution {
     }
 
     /**
-     * The session's connection to its backend's catalog engine, brought up to date; with pg_stat_activity filled
-     * when {@code sql} reads it.
+     * The session's connection to its backend's catalog engine, brought up to date; with pg_stat_activity and
+     * pg_settings filled when {@code sql} reads them.
      */
     Connection catalogConnection(String sql) throws SQLException {
         var context = session.functionContext();
@@ -71,6 +72,9 @@ final class PortalExecution {
         Connection c = backend.catalog(context.database(), context.user(), context.processId(), session);
         if (StatActivity.isNamedIn(sql)) {
             StatActivity.fill(CatalogEngine.of(backend.backend()), c, session.sessions().activity(), context.user());
+        }
+        if (CatalogSettings.isNamedIn(sql)) {
+            CatalogSettings.fill(c, session.settings().all());
         }
         return c;
     }

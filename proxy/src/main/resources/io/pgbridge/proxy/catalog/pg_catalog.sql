@@ -130,7 +130,7 @@ CREATE TABLE pg_proc (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1255, oid 
     proowner numeric(10) NOT NULL, prolang numeric(10) NOT NULL, prokind char(1) NOT NULL, proretset boolean NOT NULL,
     prorettype numeric(10) NOT NULL, pronargs smallint NOT NULL, proargtypes varchar NOT NULL, prosrc varchar)
 ;
-CREATE TABLE pg_settings (name varchar PRIMARY KEY, setting varchar, unit varchar, category varchar, short_desc varchar,
+CREATE TABLE pg_settings_builtin (name varchar PRIMARY KEY, setting varchar, unit varchar, category varchar, short_desc varchar,
     extra_desc varchar, context varchar, vartype varchar, source varchar, min_val varchar, max_val varchar,
     enumvals varchar array, boot_val varchar, reset_val varchar, sourcefile varchar, sourceline int,
     pending_restart boolean NOT NULL DEFAULT false)

@@ -116,6 +116,30 @@ class CatalogQueriesIT {
         }
     }
 
+    /** pg_settings shows the session's own values, in PostgreSQL's units, as PostgreSQL's does after the same SETs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
+    void pgSettingsShowsTheSessionsValues(String kind) throws Exception {
+        String[] sets = {"set search_path = pgb_elsewhere, public", "set statement_timeout = '5s'",
+                "set application_name = 'pgb catalog'", "set work_mem = '64MB'", "set timezone = 'Europe/Paris'",
+                "set extra_float_digits = 2"};
+        String query = "select name, setting, unit, vartype, context, boot_val from pg_catalog.pg_settings where name in"
+                + " ('search_path', 'statement_timeout', 'application_name', 'work_mem', 'DateStyle', 'TimeZone',"
+                + " 'extra_float_digits', 'lock_timeout', 'standard_conforming_strings') order by name";
+        try (Connection c = proxies.get(kind).connect(); Statement st = c.createStatement();
+             Connection pg = DriverManager.getConnection(TestDatabases.postgresUrl());
+             Statement pgSt = pg.createStatement()) {
+            run(c, sets);
+            run(pg, sets);
+            assertThat(rows(st.executeQuery(query))).isEqualTo(rows(pgSt.executeQuery(query)));
+            st.execute("reset all");
+            pgSt.execute("reset all");
+            pgSt.execute("set application_name = ''");   // what pgjdbc's startup sets on both
+            st.execute("set application_name = ''");
+            assertThat(rows(st.executeQuery(query))).isEqualTo(rows(pgSt.executeQuery(query)));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb", "sqlite"})
     void pgjdbcDatabaseMetaData(String kind) throws Exception {
