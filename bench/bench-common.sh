@@ -1,6 +1,7 @@
 # Shared by the pgbench scripts that start their own pgbridge: sourced, not run.
 #   bench_args "$@"        seconds, rounds, clients, threads (defaults 10 3 8 2) and PostgreSQL's host, port, user
 #   bench_database NAME    creates the database on that PostgreSQL if missing
+#   bench_pgbench_data NAME SCALE   pgbench -i's tables in that database, unless they are there at that scale
 #   bench_start NAME ARGS  starts ./pgbridge ARGS with its log in $tmp/NAME.log; bench_wait waits for all of them
 #   median, ratio A B      the median of space-separated figures on stdin; A / B
 #   bench_conditions       machine, load and commit, for the line under a table
@@ -23,6 +24,15 @@ bench_args() {
 bench_database() {
   psql -X -q -h "$pghost" -p "$pgport" -U "$pguser" -d postgres -tAc "select 1 from pg_database where datname = '$1'" \
     | grep -q 1 || psql -X -q -h "$pghost" -p "$pgport" -U "$pguser" -d postgres -c "create database $1"
+}
+
+bench_pgbench_data() {
+  bench_database "$1"
+  if ! psql -X -q -h "$pghost" -p "$pgport" -U "$pguser" -d "$1" -tAc "select count(*) from pgbench_branches" \
+      2>/dev/null | grep -qx "$2"; then
+    echo "bench: initialising pgbench data, scale $2" >&2
+    pgbench -q -i -s "$2" -h "$pghost" -p "$pgport" -U "$pguser" "$1" >/dev/null 2>&1
+  fi
 }
 
 bench_start() {

@@ -16,11 +16,7 @@ jdbc_port=${PROXY_PORT:-5489}
 pass_port=$((jdbc_port - 1))
 scale=${SCALE:-10}
 
-bench_database "$db"
-if ! psql -X -q -h "$pghost" -p "$pgport" -U "$pguser" -d "$db" -tAc "select count(*) from pgbench_branches" 2>/dev/null | grep -qx "$scale"; then
-  echo "bench: initialising pgbench data, scale $scale" >&2
-  pgbench -q -i -s "$scale" -h "$pghost" -p "$pgport" -U "$pguser" "$db" >/dev/null 2>&1
-fi
+bench_pgbench_data "$db" "$scale"
 direct_ssl=$(psql -X -q -h "$pghost" -p "$pgport" -U "$pguser" -d "$db" -tAc "show ssl")
 
 for target in jdbc pass; do
