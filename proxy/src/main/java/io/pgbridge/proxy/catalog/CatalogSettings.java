@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -46,7 +47,7 @@ public final class CatalogSettings {
              PreparedStatement update = engineConnection.prepareStatement("UPDATE " + TABLE
                      + " SET setting = ? WHERE name = ?");
              var rs = units.executeQuery()) {
-            Map<String, String> byLowerName = new java.util.HashMap<>();
+            Map<String, String> byLowerName = new HashMap<>();
             values.forEach((name, value) -> byLowerName.put(name.toLowerCase(Locale.ROOT), value));
             while (rs.next()) {
                 String value = byLowerName.get(rs.getString(1).toLowerCase(Locale.ROOT));
