@@ -105,7 +105,6 @@ WHERE db.datname = current_database()
         WHERE pid = pg_backend_pid()
 
 -- pgAdmin: connect, the user's privileges
--- not yet: a recursive WITH that refers to the outer query, inside ARRAY(...); H2 cannot correlate a CTE
         SELECT
             roles.oid as id, roles.rolname as name,
             roles.rolsuper as is_superuser,

@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * PostgreSQL's catalog functions as Java methods the catalog engine's H2 calls ({@code CREATE ALIAS}); those that look
@@ -34,7 +36,7 @@ public final class CatalogFunctions {
             {"pg_partition_ancestors", "partitionAncestors"}, {"pg_get_function_result", "noText"},
             {"pg_get_function_arguments", "noText"}, {"pg_get_function_identity_arguments", "noText"},
             {"pg_get_viewdef", "viewDefinition"}, {"pgbridge_array_map", "arrayMap"},
-            {"pgbridge_scalar_query", "scalarQuery"},
+            {"pgbridge_scalar_query", "scalarQuery"}, {"pgbridge_array_query", "arrayQuery"},
             {"pg_show_all_settings", "allSettings"}, {"pg_is_in_recovery", "notInRecovery"},
             {"pg_is_wal_replay_paused", "notInRecovery"}, {"pg_stat_get_numscans", "noScans"},
             {"pg_get_ruledef", "noText"}};
@@ -207,6 +209,25 @@ public final class CatalogFunctions {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
+    }
+
+    /**
+     * {@code ARRAY(WITH …)} H2 cannot correlate ({@code CorrelatedWithQueries}): run with the outer values as its
+     * parameters; the first column of its rows, in order, as text.
+     */
+    public static String[] arrayQuery(Connection c, String query, String... outer) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            for (int i = 0; i < outer.length; i++) {
+                ps.setString(i + 1, outer[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values.toArray(String[]::new);
     }
 
     /** The view's query as the backend keeps it (PostgreSQL prints its own deparse; pgbridge has the backend's). */

@@ -161,6 +161,35 @@ class CatalogQueriesIT {
         }
     }
 
+    /**
+     * A recursive WITH inside {@code ARRAY(…)} that refers to the outer query and to a parameter, as pgAdmin walks
+     * the user's role memberships at connect: the predefined roles' (pg_monitor is a member of three) as PostgreSQL's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
+    void aCorrelatedRecursiveWithInsideArrayWalksRoleMemberships(String kind) throws Exception {
+        String sql = "select roles.rolname, array(with recursive cte as (select pg_roles.oid, pg_roles.rolname"
+                + " from pg_catalog.pg_roles where pg_roles.oid = roles.oid union all select m.roleid, pgr.rolname"
+                + " from cte cte_1 join pg_catalog.pg_auth_members m on m.member = cte_1.oid join pg_catalog.pg_roles"
+                + " pgr on pgr.oid = m.roleid and pgr.rolname <> ?) select rolname from cte order by rolname) as member_of,"
+                + " case when 'pg_read_all_settings' = any(array(with recursive cte as (select pg_roles.oid"
+                + " from pg_catalog.pg_roles where pg_roles.oid = roles.oid union all select m.roleid from cte"
+                + " join pg_catalog.pg_auth_members m on m.member = cte.oid) select pgr.rolname from cte"
+                + " join pg_catalog.pg_roles pgr on pgr.oid = cte.oid)) then true else false end as reads_settings"
+                + " from pg_catalog.pg_roles as roles where roles.rolname like ? order by 1";
+        try (Connection c = proxies.get(kind).connect(); var ps = c.prepareStatement(sql);
+             var pgPs = postgres.prepareStatement(sql)) {
+            for (var statement : List.of(ps, pgPs)) {
+                statement.setString(1, "pg_read_all_stats");
+                statement.setString(2, "pg\\_%");
+            }
+            List<List<String>> expected = rows(pgPs.executeQuery());
+            assertThat(expected).contains(List.of("rolname=pg_monitor",
+                    "member_of={pg_monitor,pg_read_all_settings,pg_stat_scan_tables}", "reads_settings=t"));
+            assertThat(rows(ps.executeQuery())).isEqualTo(expected);
+        }
+    }
+
     /** psql's unaligned, tuples-only output of {@code command} against the server on {@code port}. */
     private static String psql(int port, String command) throws Exception {
         return psql(port, command, "-A", "-t");

@@ -64,6 +64,14 @@ public final class CatalogSql {
     }
 
     /**
+     * A subquery the engine runs on its own ({@link CorrelatedWithQueries}), already through {@link #rewrite}: the
+     * rest of the translation, as the query around it has.
+     */
+    static String subquery(String rewritten) {
+        return renameFunctions(regCasts(H2.translate(EngineExpressions.rewrite(rewritten)).sql()));
+    }
+
+    /**
      * Calls of catalog functions as calls of the engine's {@code pgbridge_} ones; done after the H2 translator has
      * named the result columns, which keep PostgreSQL's names ({@code format_type}).
      */

@@ -11,12 +11,18 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A scalar subquery with a WITH of its own that refers to the outer query, as asyncpg's type introspection walks a
- * domain's base types ({@code (WITH RECURSIVE typebases … WHERE t2.oid = t.oid …)}): H2 lets nothing inside a WITH
- * refer to the outer query, so the subquery becomes the engine's {@code pgbridge_scalar_query(query, outer…)},
- * which runs it for each outer row with the outer references as parameters and gives its first value as text.
+ * A subquery with a WITH of its own that refers to the outer query: H2 lets nothing inside a WITH refer to the
+ * outer query, so the subquery becomes a call of an engine function that runs it for each outer row, the outer
+ * references bound as its parameters {@code $1…}:
+ * <ul>
+ *   <li>a scalar subquery, as asyncpg's walk of a domain's base types ({@code (WITH RECURSIVE typebases … WHERE
+ *       t2.oid = t.oid …)}), as {@code pgbridge_scalar_query(query, outer…)}, its first value as text;</li>
+ *   <li>{@code ARRAY(WITH …)}, as pgAdmin's check at connect that the user is a member of pg_signal_backend, as
+ *       {@code pgbridge_array_query(query, outer…)}, the first column of its rows in order, as a text array.</li>
+ * </ul>
  * An outer reference is a qualified name {@code q.c} whose qualifier the subquery does not define itself (no
- * {@code q} alone in it, as a table alias or a CTE name).
+ * {@code q} alone in it, as a table alias or a CTE name), or a parameter of the client's ({@code $n}). The subquery
+ * goes through the engine's translation itself ({@link CatalogSql#subquery}): it is a string to the outer one's.
  */
 final class CorrelatedWithQueries {
     private CorrelatedWithQueries() {
@@ -44,19 +50,22 @@ final class CorrelatedWithQueries {
             List<String> arguments = new ArrayList<>();
             int copied = t.start(i + 1);
             for (int ref : outer) {
-                query.append(sql, copied, t.start(ref)).append('?');
-                arguments.add("CAST(" + t.span(ref, ref + 2) + " AS varchar)");   // H2 passes no NUMERIC as Object
-                copied = t.end(ref + 2);
+                int last = t.type(ref) == TokenType.PARAMETER ? ref : ref + 2;
+                query.append(sql, copied, t.start(ref)).append('$').append(arguments.size() + 1);
+                arguments.add("CAST(" + t.span(ref, last) + " AS varchar)");   // H2 passes no NUMERIC as Object
+                copied = t.end(last);
             }
             query.append(sql, copied, t.start(close));
-            edits.replace(t.start(i), t.end(close), CatalogSql.PREFIX + "scalar_query('"
-                    + query.toString().replace("'", "''") + "', " + String.join(", ", arguments) + ")");
+            boolean array = t.isWord(i - 1, "array");
+            edits.replace(t.start(array ? i - 1 : i), t.end(close), CatalogSql.PREFIX
+                    + (array ? "array_query('" : "scalar_query('")
+                    + CatalogSql.subquery(query.toString()).replace("'", "''") + "', " + String.join(", ", arguments) + ")");
             i = close;
         }
         return edits.isEmpty() ? sql : edits.applyTo(sql);
     }
 
-    /** The positions of the qualifiers of outer references in {@code [from, to)}. */
+    /** The positions of the outer references in {@code [from, to)}: a qualifier's, or a parameter's. */
     private static List<Integer> outerReferences(SqlTokens t, int from, int to) {
         Set<String> defined = new HashSet<>();
         for (int j = from; j < to; j++) {
@@ -66,8 +75,9 @@ final class CorrelatedWithQueries {
         }
         List<Integer> outer = new ArrayList<>();
         for (int j = from; j < to; j++) {
-            if (t.type(j) == TokenType.IDENTIFIER && t.type(j - 1) != TokenType.DOT && t.type(j + 1) == TokenType.DOT
-                    && t.type(j + 2) == TokenType.IDENTIFIER && !defined.contains(t.word(j))) {
+            if (t.type(j) == TokenType.PARAMETER || t.type(j) == TokenType.IDENTIFIER && t.type(j - 1) != TokenType.DOT
+                    && t.type(j + 1) == TokenType.DOT && t.type(j + 2) == TokenType.IDENTIFIER
+                    && !defined.contains(t.word(j))) {
                 outer.add(j);
             }
         }
