@@ -242,8 +242,11 @@ public final class Dialects {
             // @pgbridge_skip is defined from the start: MariaDB reads a user variable that does not exist yet as a
             // constant NULL for the whole statement, and the translator's upserts set and read it row by row.
             // group_concat_max_len bounds string_agg and JSON_ARRAYAGG (percentiles), which would cut off at 1 MiB.
+            // max_recursive_iterations (1000 since MariaDB 10.6) ends a recursive WITH early without an error, and
+            // generate_series is one: PostgreSQL has no such limit.
             return Map.of("sessionVariables", "sql_mode='" + SQL_MODE + "',time_zone='+00:00',"
-                    + "collation_connection='utf8mb4_bin',group_concat_max_len=4294967295,@pgbridge_skip=0");
+                    + "collation_connection='utf8mb4_bin',group_concat_max_len=4294967295,"
+                    + "max_recursive_iterations=4294967295,@pgbridge_skip=0");
         }
 
         static final String SQL_MODE = "ANSI,NO_BACKSLASH_ESCAPES,STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"

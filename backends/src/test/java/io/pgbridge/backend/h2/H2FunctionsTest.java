@@ -105,6 +105,14 @@ class H2FunctionsTest {
                 assertThat(values).containsExactly("2024-01-31 00:00:00", "2024-02-29 00:00:00", "2024-03-29 00:00:00",
                         "2024-04-29 00:00:00");
             }
+            // ... generate_series(TIMESTAMP '2024-03-01', TIMESTAMP '2024-02-29 22:00', interval '-1 hour')
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select count(*), min(generate_series) from pgbridge_timestamp_series("
+                         + "TIMESTAMP '2024-03-01', TIMESTAMP '2024-02-29 22:00', INTERVAL '-1' HOUR)")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(3);
+                assertThat(rs.getString(2)).isEqualTo("2024-02-29 22:00:00");
+            }
         }
     }
 }
