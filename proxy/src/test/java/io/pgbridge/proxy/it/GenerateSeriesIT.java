@@ -40,10 +40,10 @@ class GenerateSeriesIT {
             "select count(*) as n, sum(g) as total, min(g) as low, max(g) as high from generate_series(1, 100000) g",
             "select x, x * 2 as doubled from generate_series(-5, 5) x");
     /**
-     * The kinds that type the series column as PostgreSQL does: H2's generate_series is bigint, SQLite keeps no
-     * type for a recursive WITH's column (docs/architecture.md, "Not yet").
+     * The kinds that type the series column as PostgreSQL does: SQLite keeps no type for a recursive WITH's column
+     * (docs/architecture.md, "Not yet").
      */
-    private static final Set<String> TYPED = Set.of("mariadb");
+    private static final Set<String> TYPED = Set.of("h2", "mariadb");
     private final Map<String, RunningProxy> proxies = new HashMap<>();
     private Connection postgres;
 

@@ -172,6 +172,10 @@ public final class H2Translator implements Translator {
                     && (t.isWord(i - 1, "from") || t.isWord(i - 1, "join") || t.isWord(i - 1, "lateral"))) {
                 if (hasIntervalStep(t, i + 1)) {
                     edits.replace(t.start(i), t.end(i), "pgbridge_timestamp_series");   // H2's takes integers only
+                } else if (hasInt4Arguments(t, i + 1)) {
+                    // H2's series is bigint; PostgreSQL's of int4 arguments is int4
+                    edits.insert(t.start(i), "(SELECT CAST(\"X\" AS integer) AS \"X\" FROM ");
+                    edits.insert(t.end(t.partner(i + 1)), ")");
                 }
                 nameSeriesColumn(t, i, edits);
             }
@@ -197,6 +201,22 @@ public final class H2Translator implements Translator {
         } else if (t.type(alias + 1) != SqlLexer.TokenType.LEFT_PAREN) {
             edits.insert(t.end(alias), "(" + t.text(alias) + ")");
         }
+    }
+
+    /** Whether every argument of the call whose parenthesis is at {@code open} is an integer literal of int4's range. */
+    private static boolean hasInt4Arguments(SqlTokens t, int open) {
+        int close = t.partner(open);
+        if (close < 0) {
+            return false;
+        }
+        for (int[] arg : t.splitByCommas(open + 1, close)) {
+            int number = t.isOperator(arg[0], "-") || t.isOperator(arg[0], "+") ? arg[0] + 1 : arg[0];
+            if (number + 1 != arg[1] || t.type(number) != SqlLexer.TokenType.NUMBER || !t.text(number).matches("\\d{1,10}")
+                    || Long.parseLong(t.text(number)) > Integer.MAX_VALUE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the call whose parenthesis is at {@code open} has a third argument that is an interval literal. */

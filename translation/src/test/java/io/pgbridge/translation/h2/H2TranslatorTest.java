@@ -60,6 +60,9 @@ class H2TranslatorTest {
         assertThat(query("select * from generate_series(1, 2)")).containsExactly("generate_series", "1", "2");
         assertThat(query("select i from generate_series(1, 2) i")).containsExactly("i", "1", "2");
         assertThat(query("select g.n from generate_series(1, 2) as g(n)")).containsExactly("n", "1", "2");
+        assertThat(query("select n from generate_series(3, -3, -3) as s(n)")).containsExactly("n", "3", "0", "-3");
+        assertThat(query("select count(*) from generate_series(1, 3) a join generate_series(2, 4) b on a = b"))
+                .containsExactly("count", "2");
     }
 
     @Test
