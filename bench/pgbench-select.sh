@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # pgbench -S (read-only point selects) against PostgreSQL directly, through pgbridge's JDBC path, and through
-# pgbridge's pass-through mode over TCP and over PostgreSQL's Unix socket, all in the same run, for the simple, extended and prepared protocols. Runs are
-# interleaved (direct, jdbc, pass-through, repeated ROUNDS times) and the median TPS of each is printed with its
-# ratio to direct, so that the machine's background noise falls on all three alike.
+# pgbridge's pass-through mode over TCP and over PostgreSQL's Unix socket, all in the same run, for the simple, extended
+# and prepared protocols; then, as a second table, pgbench on Unix sockets end to end: directly on PostgreSQL's socket
+# against through pgbridge's own socket (listen.unix_socket_directory) and on to PostgreSQL's. Runs are interleaved
+# (direct, jdbc, pass-through…, repeated ROUNDS times) and the median TPS of each is printed with its ratio to direct,
+# so that the machine's background noise falls on all alike.
 #
 #   bench/pgbench-select.sh [seconds per run, default 10] [rounds, default 3] [clients, default 8] [threads, default 2]
 #   PASS_IO_THREADS=N sets listen.io_threads of the two pass-through proxies (default 0: one event loop per core)
@@ -36,7 +38,8 @@ YAML
 }
 proxy jdbc "port: $jdbc_port, session_threads: $jdbc_session_threads" "" jdbc
 proxy pass "port: $pass_port, io_threads: $pass_io_threads" "" passthrough
-proxy socket "port: $sock_port, io_threads: $pass_io_threads" "?unixSocketDirectory=$socket_dir" passthrough
+proxy socket "port: $sock_port, io_threads: $pass_io_threads, unix_socket_directory: $tmp" \
+  "?unixSocketDirectory=$socket_dir" passthrough
 bench_wait
 
 tps() { # host port mode seconds
@@ -48,6 +51,7 @@ tps() { # host port mode seconds
 for port in "$jdbc_port" "$pass_port" "$sock_port"; do
   for mode in prepared simple extended; do tps 127.0.0.1 "$port" "$mode" 5 >/dev/null || true; done
 done
+for mode in prepared simple extended; do tps "$tmp" "$sock_port" "$mode" 5 >/dev/null || true; done
 
 printf '%-10s %12s %12s %7s %14s %7s %14s %7s\n' mode direct_tps jdbc_tps ratio passthru_tps ratio socket_tps ratio
 for mode in simple extended prepared; do
@@ -61,6 +65,17 @@ for mode in simple extended prepared; do
   dm=$(echo "$d" | median); jm=$(echo "$j" | median); pm=$(echo "$p" | median); um=$(echo "$u" | median)
   printf '%-10s %12.0f %12.0f %7.2f %14.0f %7.2f %14.0f %7.2f\n' "$mode" "$dm" "$jm" "$(ratio "$jm" "$dm")" \
     "$pm" "$(ratio "$pm" "$dm")" "$um" "$(ratio "$um" "$dm")"
+done
+echo
+printf '%-10s %16s %16s %7s\n' mode direct_unix_tps proxy_unix_tps ratio
+for mode in simple extended prepared; do
+  d=""; u=""
+  for _ in $(seq 1 "$rounds"); do
+    d="$d $(tps "$socket_dir" "$pgport" "$mode" "$seconds")"
+    u="$u $(tps "$tmp" "$sock_port" "$mode" "$seconds")"
+  done
+  dm=$(echo "$d" | median); um=$(echo "$u" | median)
+  printf '%-10s %16.0f %16.0f %7.2f\n' "$mode" "$dm" "$um" "$(ratio "$um" "$dm")"
 done
 echo "(pgbench -S, $clients clients, $threads threads, median of $rounds interleaved runs of ${seconds}s, scale $scale," \
   "pass-through io_threads $pass_io_threads, jdbc session threads $jdbc_session_threads, $(bench_conditions))"
