@@ -3,6 +3,10 @@
 #   bench_database NAME    creates the database on that PostgreSQL if missing
 #   bench_pgbench_data NAME SCALE   pgbench -i's tables in that database, unless they are there at that scale
 #   bench_start NAME ARGS  starts ./pgbridge ARGS with its log in $tmp/NAME.log; bench_wait waits for all of them
+#   bench_pgbouncer NAME PORT SERVER_HOST DB   starts pgbouncer (session pooling, as pgbridge's pass-through relays
+#                          a session; transaction pooling cannot run pgbench -M prepared) on 127.0.0.1:PORT and the Unix
+#                          socket $tmp/NAME/.s.PGSQL.PORT, reaching DB at SERVER_HOST (an address or a socket directory);
+#                          returns 1 when pgbouncer is not installed (apt-get install pgbouncer)
 #   median, ratio A B      the median of space-separated figures on stdin; A / B
 #   bench_conditions       machine, load and commit, for the line under a table
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -43,11 +47,38 @@ bench_start() {
   bench_logs+=("$tmp/$name.log")
 }
 
+bench_pgbouncer() {
+  local name=$1 port=$2 server=$3 db=$4 bouncer
+  bouncer=$(command -v pgbouncer || ls /usr/sbin/pgbouncer 2>/dev/null) || return 1
+  bouncer_version=$("$bouncer" --version | head -n 1)
+  mkdir -p "$tmp/$name" && chmod 755 "$tmp" && chmod 777 "$tmp/$name"
+  echo "\"$pguser\" \"\"" >"$tmp/$name/users.txt"
+  cat >"$tmp/$name/pgbouncer.ini" <<INI
+[databases]
+$db = host=$server port=$pgport dbname=$db user=$pguser
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $port
+unix_socket_dir = $tmp/$name
+auth_type = trust
+auth_file = $tmp/$name/users.txt
+pool_mode = session
+max_client_conn = 200
+default_pool_size = 20
+INI
+  chmod 644 "$tmp/$name"/*
+  # pgbouncer will not run as root: as root, it is started as the PostgreSQL user.
+  if [ "$(id -u)" = 0 ]; then set -- -u postgres; else set --; fi
+  "$bouncer" "$@" "$tmp/$name/pgbouncer.ini" >"$tmp/$name.log" 2>&1 &
+  bench_pids+=($!)
+  bench_logs+=("$tmp/$name.log")
+}
+
 bench_wait() {
   local log pid
   for log in "${bench_logs[@]}"; do
     for _ in $(seq 1 120); do
-      grep -qs "ready to accept connections" "$log" && break
+      grep -qs "ready to accept connections\|process up" "$log" && break
       for pid in "${bench_pids[@]}"; do
         kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
       done

@@ -63,7 +63,7 @@ public record AuthConfig(List<HbaRule> rules, Map<String, String> users, boolean
 
     /** The rules in force: the configured ones, or one rule giving everyone {@code listenMethod}. */
     public List<HbaRule> effectiveRules(AuthMode listenMethod) {
-        return rules.isEmpty() ? List.of(HbaRule.everyone(listenMethod)) : rules;
+        return rules.isEmpty() ? HbaRule.everyone(listenMethod) : rules;
     }
 
     /** Never shows the verifiers. */

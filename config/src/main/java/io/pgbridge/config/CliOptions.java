@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
  * @param tlsSelfSigned {@code --tls-self-signed}: generate a certificate at start (development)
  * @param tlsClientCa {@code --tls-client-ca FILE}: authorities of client certificates
  * @param tlsClientCertificates {@code --tls-client-certificates none|optional|required}
+ * @param unixSocketDirectory {@code --unix-socket-dir DIR}: also listen on {@code DIR/.s.PGSQL.PORT}
  */
 public record CliOptions(
         boolean help,
@@ -44,7 +45,8 @@ public record CliOptions(
         Optional<Path> tlsKey,
         boolean tlsSelfSigned,
         Optional<Path> tlsClientCa,
-        Optional<ClientCertificateMode> tlsClientCertificates) {
+        Optional<ClientCertificateMode> tlsClientCertificates,
+        Optional<Path> unixSocketDirectory) {
 
     public CliOptions {
         configFile = orEmpty(configFile);
@@ -61,6 +63,7 @@ public record CliOptions(
         tlsKey = orEmpty(tlsKey);
         tlsClientCa = orEmpty(tlsClientCa);
         tlsClientCertificates = orEmpty(tlsClientCertificates);
+        unixSocketDirectory = orEmpty(unixSocketDirectory);
     }
 
     /** Without TLS flags. */
@@ -69,7 +72,8 @@ public record CliOptions(
                       Optional<String> backendPassword, Optional<BackendMode> backendMode, Optional<Path> dataDir,
                       Map<String, String> env) {
         this(help, version, configFile, host, port, backendUrl, backendUser, backendPassword, backendMode, dataDir,
-                env, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty());
+                env, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** The configuration to run with: the config file (or the defaults) with the flags applied on top. */
@@ -111,6 +115,11 @@ public record CliOptions(
         if (port.isPresent()) {
             int p = port.get();
             config = flag("--port", "listen", config, c -> c.withListen(c.listen().withPort(p)));
+        }
+        if (unixSocketDirectory.isPresent()) {
+            Path dir = unixSocketDirectory.get();
+            config = flag("--unix-socket-dir", "listen", config, c -> c.withListen(c.listen().withUnixSocket(
+                    new UnixSocketConfig(dir, c.listen().unixSocket().permissions()))));
         }
         return applyTls(config);
     }

@@ -20,6 +20,8 @@ public final class CommandLine {
         CONFIG("--config", "FILE", "YAML configuration file (format below); flags override it"),
         HOST("--host", "HOST", "address to listen on (default 127.0.0.1)"),
         PORT("--port", "N", "port to listen on, 0 picks a free one (default 5433)"),
+        UNIX_SOCKET_DIR("--unix-socket-dir", "DIR",
+                "also accept local clients on the Unix-domain socket DIR/.s.PGSQL.PORT (psql -h DIR)"),
         BACKEND("--backend", "JDBC_URL", "run SQL on this JDBC database instead of the configured backends"),
         BACKEND_USER("--backend-user", "USER", "user for the default backend"),
         BACKEND_PASSWORD("--backend-password", "PASSWORD",
@@ -92,6 +94,7 @@ public final class CommandLine {
         boolean tlsSelfSigned = false;
         Optional<Path> tlsClientCa = Optional.empty();
         Optional<ClientCertificateMode> tlsClientCertificates = Optional.empty();
+        Optional<Path> unixSocketDirectory = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-")) {
@@ -125,6 +128,7 @@ public final class CommandLine {
                 case CONFIG -> configFile = Optional.of(path(flag, value));
                 case HOST -> host = Optional.of(value);
                 case PORT -> port = Optional.of(port(value));
+                case UNIX_SOCKET_DIR -> unixSocketDirectory = Optional.of(path(flag, value));
                 case BACKEND -> backendUrl = Optional.of(value);
                 case BACKEND_USER -> backendUser = Optional.of(value);
                 case BACKEND_PASSWORD -> backendPassword = Optional.of(value);
@@ -149,7 +153,7 @@ public final class CommandLine {
         }
         return new CliOptions(help, version, configFile, host, port, backendUrl, backendUser, backendPassword,
                 backendMode, dataDir, environment, tlsMode, tlsCertificate, tlsKey, tlsSelfSigned, tlsClientCa,
-                tlsClientCertificates);
+                tlsClientCertificates, unixSocketDirectory);
     }
 
     /** The {@code --help} text: every flag, precedence, and the YAML file format. */

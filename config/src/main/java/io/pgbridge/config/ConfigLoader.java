@@ -31,7 +31,7 @@ public final class ConfigLoader {
             List.of("listen", "data_dir", "default_backend", "backends", "routes", "limits", "auth");
     static final List<String> LISTEN_KEYS = List.of("host", "port", "auth", "allow_trust_on_network",
             "tls", "tls_certificate", "tls_key", "tls_self_signed", "tls_client_ca", "tls_client_certificates",
-            "io_threads", "session_threads");
+            "io_threads", "session_threads", "unix_socket_directory", "unix_socket_permissions");
     static final List<String> AUTH_KEYS =
             List.of("users", "rules", "allow_cleartext_without_tls", "timeout", "failure_delay");
     static final List<String> BACKEND_KEYS = List.of("url", "user", "password", "mode", "pool", "properties");
@@ -138,7 +138,12 @@ public final class ConfigLoader {
         int ioThreads = s.value("io_threads", Values.integer("0 (one per core) or a thread count")).orElse(0);
         SessionThreads sessionThreads = s.value("session_threads", ConfigLoader::sessionThreads)
                 .orElse(SessionThreads.PLATFORM);
-        return s.build(() -> new ListenConfig(host, port, auth, allowTrust, tls, ioThreads, sessionThreads));
+        var socketDirectory = s.value("unix_socket_directory", Values.path()).orElse(null);
+        int socketPermissions = s.value("unix_socket_permissions", Values.octalMode())
+                .orElse(UnixSocketConfig.DEFAULT_PERMISSIONS);
+        UnixSocketConfig unixSocket = s.build(() -> new UnixSocketConfig(socketDirectory, socketPermissions));
+        return s.build(() -> new ListenConfig(host, port, auth, allowTrust, tls, ioThreads, sessionThreads,
+                unixSocket));
     }
 
     private static TlsMode tlsMode(String text) {

@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * One line of pg_hba.conf style: {@code TYPE DATABASE USER ADDRESS METHOD [clientcert=verify-ca|verify-full]}, e.g.
- * {@code hostssl all alice 10.0.0.0/8 scram-sha-256}. The first rule matching a connection decides its method; a
- * connection no rule matches is refused.
+ * {@code hostssl all alice 10.0.0.0/8 scram-sha-256}, or {@code local DATABASE USER METHOD} for the Unix-domain
+ * socket. The first rule matching a connection decides its method; a connection no rule matches is refused.
  *
- * @param connection {@code host} (any), {@code hostssl} (TLS only) or {@code hostnossl} (plain text only)
+ * @param connection {@code local} (the Unix-domain socket), {@code host} (any TCP connection), {@code hostssl} (TCP
+ *     with TLS only) or {@code hostnossl} (TCP in plain text only)
  * @param database a database name, or {@code all}
  * @param user a user name, or {@code all}
  * @param network the client address range; null means every address ({@code all})
@@ -24,7 +25,7 @@ public record HbaRule(Connection connection, String database, String user, InetA
                       AuthMode method, ClientCertificateCheck clientCertificate) {
 
     /** The TYPE column. */
-    public enum Connection { HOST, HOSTSSL, HOSTNOSSL }
+    public enum Connection { LOCAL, HOST, HOSTSSL, HOSTNOSSL }
 
     /** PostgreSQL's {@code clientcert} option. */
     public enum ClientCertificateCheck {
@@ -52,17 +53,25 @@ public record HbaRule(Connection connection, String database, String user, InetA
 
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
-    /** Every client, every database, every user: the rule a config without rules gets for its listen.auth. */
-    public static HbaRule everyone(AuthMode method) {
-        return new HbaRule(Connection.HOST, "all", "all", null, 0, method);
+    /**
+     * Every client, every database, every user, on the Unix-domain socket and over TCP: the rules a config without
+     * rules gets for its listen.auth.
+     */
+    public static List<HbaRule> everyone(AuthMode method) {
+        return List.of(new HbaRule(Connection.LOCAL, "all", "all", null, 0, method),
+                new HbaRule(Connection.HOST, "all", "all", null, 0, method));
     }
 
     /**
-     * Parses {@code TYPE DATABASE USER ADDRESS METHOD [OPTION=VALUE]}; ADDRESS is {@code all}, an IP, or IP/prefix;
-     * the one option known is {@code clientcert}. Errors read as PostgreSQL's for the same pg_hba.conf line.
+     * Parses {@code TYPE DATABASE USER ADDRESS METHOD [OPTION=VALUE]}; ADDRESS is {@code all}, an IP, or IP/prefix,
+     * and absent for {@code local}; the one option known is {@code clientcert}. Errors read as PostgreSQL's for the
+     * same pg_hba.conf line.
      */
     public static HbaRule parse(String line) {
         List<String> fields = List.of(line.strip().split("\\s+"));
+        if (fields.get(0).equalsIgnoreCase("local")) {
+            return parseLocal(line, fields);
+        }
         if (fields.size() < 5) {
             throw new ConfigException("expected TYPE DATABASE USER ADDRESS METHOD, e.g. "
                     + "\"host all all 127.0.0.1/32 scram-sha-256\", got " + Values.quote(line));
@@ -71,7 +80,7 @@ public record HbaRule(Connection connection, String database, String user, InetA
             case "host" -> Connection.HOST;
             case "hostssl" -> Connection.HOSTSSL;
             case "hostnossl" -> Connection.HOSTNOSSL;
-            default -> throw new ConfigException("expected host, hostssl or hostnossl as TYPE, got "
+            default -> throw new ConfigException("expected local, host, hostssl or hostnossl as TYPE, got "
                     + Values.quote(fields.get(0)));
         };
         AuthMode method = AuthMode.fromConfigName(fields.get(4)).orElseThrow(() -> new ConfigException(
@@ -101,6 +110,21 @@ public record HbaRule(Connection connection, String database, String user, InetA
             }
         }
         return new HbaRule(connection, fields.get(1), fields.get(2), network, prefix, method, clientCertificate);
+    }
+
+    private static HbaRule parseLocal(String line, List<String> fields) {
+        if (fields.size() < 4) {
+            throw new ConfigException("expected local DATABASE USER METHOD, e.g. \"local all all scram-sha-256\", got "
+                    + Values.quote(line));
+        }
+        AuthMode method = AuthMode.fromConfigName(fields.get(3)).orElseThrow(() -> new ConfigException(
+                "expected a METHOD among " + String.join(", ", AuthMode.configNames()) + ", got "
+                        + Values.quote(fields.get(3))));
+        if (method == AuthMode.CERT) {
+            throw new ConfigException("cert authentication is only supported on hostssl connections");
+        }
+        options(fields.subList(4, fields.size()), Connection.LOCAL, method);
+        return new HbaRule(Connection.LOCAL, fields.get(1), fields.get(2), null, 0, method);
     }
 
     private static ClientCertificateCheck options(List<String> options, Connection connection, AuthMode method) {
@@ -134,8 +158,14 @@ public record HbaRule(Connection connection, String database, String user, InetA
         return check;
     }
 
-    /** Whether this rule applies to a client at {@code address} asking for {@code database} as {@code user}. */
+    /**
+     * Whether this rule applies to a client at {@code address} (null: on the Unix-domain socket) asking for
+     * {@code database} as {@code user}.
+     */
     public boolean matches(InetAddress address, boolean tls, String database, String user) {
+        if ((connection == Connection.LOCAL) != (address == null)) {
+            return false;
+        }
         if (connection == Connection.HOSTSSL && !tls || connection == Connection.HOSTNOSSL && tls) {
             return false;
         }
@@ -180,10 +210,11 @@ public record HbaRule(Connection connection, String database, String user, InetA
 
     @Override
     public String toString() {
-        String address = network == null ? "all" : network.getHostAddress() + "/" + prefixLength;
+        String address = connection == Connection.LOCAL ? "" : network == null ? " all"
+                : " " + network.getHostAddress() + "/" + prefixLength;
         String option = method == AuthMode.CERT || clientCertificate == ClientCertificateCheck.NONE ? ""
                 : " clientcert=" + clientCertificate.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        return connection.name().toLowerCase(Locale.ROOT) + " " + database + " " + user + " " + address + " "
+        return connection.name().toLowerCase(Locale.ROOT) + " " + database + " " + user + address + " "
                 + method.configName() + option;
     }
 }

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  *     better with fewer, as each one then takes more ready sockets per wake-up
  * @param sessionThreads the kind of thread each session's statements run on ({@link SessionThreads}; default
  *     {@link SessionThreads#PLATFORM})
+ * @param unixSocket a Unix-domain socket to accept local clients on as well, or {@link UnixSocketConfig#none()}
  */
 public record ListenConfig(String host, int port, AuthMode auth, boolean allowTrustOnNetwork, TlsConfig tls,
-                           int ioThreads, SessionThreads sessionThreads) {
+                           int ioThreads, SessionThreads sessionThreads, UnixSocketConfig unixSocket) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5433;
 
@@ -47,6 +48,9 @@ public record ListenConfig(String host, int port, AuthMode auth, boolean allowTr
         if (sessionThreads == null) {
             sessionThreads = SessionThreads.PLATFORM;
         }
+        if (unixSocket == null) {
+            unixSocket = UnixSocketConfig.none();
+        }
         if (auth == AuthMode.TRUST && !allowTrustOnNetwork && !isLoopback(host)) {
             throw new ConfigException("host", host + " is not a loopback address and auth is trust, which would let"
                     + " anyone who can reach it connect without a password; listen on 127.0.0.1, or set"
@@ -56,7 +60,14 @@ public record ListenConfig(String host, int port, AuthMode auth, boolean allowTr
 
     /** Without TLS, one I/O thread per core. */
     public ListenConfig(String host, int port, AuthMode auth, boolean allowTrustOnNetwork) {
-        this(host, port, auth, allowTrustOnNetwork, TlsConfig.disabled(), 0, SessionThreads.PLATFORM);
+        this(host, port, auth, allowTrustOnNetwork, TlsConfig.disabled(), 0, SessionThreads.PLATFORM,
+                UnixSocketConfig.none());
+    }
+
+    /** Without a Unix-domain socket. */
+    public ListenConfig(String host, int port, AuthMode auth, boolean allowTrustOnNetwork, TlsConfig tls,
+                        int ioThreads, SessionThreads sessionThreads) {
+        this(host, port, auth, allowTrustOnNetwork, tls, ioThreads, sessionThreads, UnixSocketConfig.none());
     }
 
     /** 127.0.0.1:5433, trust, loopback only. */
@@ -65,15 +76,19 @@ public record ListenConfig(String host, int port, AuthMode auth, boolean allowTr
     }
 
     public ListenConfig withHost(String newHost) {
-        return new ListenConfig(newHost, port, auth, allowTrustOnNetwork, tls, ioThreads, sessionThreads);
+        return new ListenConfig(newHost, port, auth, allowTrustOnNetwork, tls, ioThreads, sessionThreads, unixSocket);
     }
 
     public ListenConfig withPort(int newPort) {
-        return new ListenConfig(host, newPort, auth, allowTrustOnNetwork, tls, ioThreads, sessionThreads);
+        return new ListenConfig(host, newPort, auth, allowTrustOnNetwork, tls, ioThreads, sessionThreads, unixSocket);
     }
 
     public ListenConfig withTls(TlsConfig newTls) {
-        return new ListenConfig(host, port, auth, allowTrustOnNetwork, newTls, ioThreads, sessionThreads);
+        return new ListenConfig(host, port, auth, allowTrustOnNetwork, newTls, ioThreads, sessionThreads, unixSocket);
+    }
+
+    public ListenConfig withUnixSocket(UnixSocketConfig newUnixSocket) {
+        return new ListenConfig(host, port, auth, allowTrustOnNetwork, tls, ioThreads, sessionThreads, newUnixSocket);
     }
 
     /** The number of I/O threads to start: {@link #ioThreads()}, or one per core when that is 0. */

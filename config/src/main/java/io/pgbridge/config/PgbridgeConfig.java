@@ -49,7 +49,8 @@ public record PgbridgeConfig(
             auth = AuthConfig.defaults();
         }
         if (!listen.loopback() && !listen.allowTrustOnNetwork()
-                && auth.rules().stream().anyMatch(rule -> rule.method() == AuthMode.TRUST)) {
+                && auth.rules().stream().anyMatch(rule -> rule.method() == AuthMode.TRUST
+                        && rule.connection() != HbaRule.Connection.LOCAL)) {
             throw new ConfigException("auth.rules", "a trust rule on " + listen.host() + ", which is not a loopback"
                     + " address, would let anyone who can reach it connect without a password; set"
                     + " listen.allow_trust_on_network: true to accept that risk");

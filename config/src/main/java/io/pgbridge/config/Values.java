@@ -123,6 +123,18 @@ final class Values {
         };
     }
 
+    /** File mode bits written in octal with a leading zero, as PostgreSQL's {@code unix_socket_permissions}: 0770. */
+    static Parser<Integer> octalMode() {
+        return text -> {
+            String t = text.strip();
+            if (!t.matches("0[0-7]{1,3}")) {
+                throw new ConfigException("expected octal mode bits with a leading 0 such as 0777 or 0770, got "
+                        + quote(text));
+            }
+            return Integer.parseInt(t, 8);
+        };
+    }
+
     static Parser<Path> path() {
         return text -> {
             if (text.isBlank()) {

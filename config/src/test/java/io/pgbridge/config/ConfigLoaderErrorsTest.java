@@ -94,7 +94,8 @@ class ConfigLoaderErrorsTest {
         assertThat(error("listen:\n  prot: 1\n")).hasMessage("pgbridge.yaml:2: listen.prot: unknown key (did you"
                 + " mean \"port\"?); allowed keys are host, port, auth, allow_trust_on_network,"
                 + " tls, tls_certificate, tls_key, tls_self_signed, tls_client_ca,"
-                + " tls_client_certificates, io_threads, session_threads");
+                + " tls_client_certificates, io_threads, session_threads, unix_socket_directory,"
+                + " unix_socket_permissions");
         assertThat(error("listen:\n  io_threads: -1\n")).hasMessage("pgbridge.yaml:2: listen.io_threads: expected 0"
                 + " (one per core) or a thread count up to 1024, got -1");
         assertThat(error("listen:\n  session_threads: green\n")).hasMessage("pgbridge.yaml:2: listen.session_threads:"

@@ -22,7 +22,7 @@ class TlsAndAuthConfigTest {
         PgbridgeConfig config = PgbridgeConfig.defaults();
         assertThat(config.listen().tls().mode()).isEqualTo(TlsMode.DISABLED);
         assertThat(config.auth().effectiveRules(config.listen().auth()))
-                .containsExactly(HbaRule.everyone(AuthMode.TRUST));
+                .containsExactlyElementsOf(HbaRule.everyone(AuthMode.TRUST));
     }
 
     @Test
@@ -86,8 +86,54 @@ class TlsAndAuthConfigTest {
         assertThat(rules.get(3).method()).isEqualTo(AuthMode.REJECT);
         assertThatThrownBy(() -> load("auth:\n  rules:\n    - host all all 10.0.0.0/33 md5\n"))
                 .hasMessageStartingWith("pgbridge.yaml:3: auth.rules[1]: expected a prefix length from 0 to 32");
-        assertThatThrownBy(() -> load("auth:\n  rules:\n    - local all all md5\n"))
+        assertThatThrownBy(() -> load("auth:\n  rules:\n    - host all all md5\n"))
                 .hasMessageContaining("expected TYPE DATABASE USER ADDRESS METHOD");
+    }
+
+    @Test
+    void localRulesAreForTheUnixSocketOnlyAndHaveNoAddress() throws Exception {
+        var rules = load("""
+                listen: { host: 0.0.0.0, auth: md5 }
+                auth:
+                  rules:
+                    - local all postgres trust
+                    - local app all md5
+                    - host all all all scram-sha-256
+                """).auth().rules();
+        assertThat(rules.get(0).connection()).isEqualTo(HbaRule.Connection.LOCAL);
+        assertThat(rules.get(0).matches(null, false, "x", "postgres")).isTrue();
+        assertThat(rules.get(0).matches(InetAddress.getByName("127.0.0.1"), false, "x", "postgres")).isFalse();
+        assertThat(rules.get(1).matches(null, false, "app", "bob")).isTrue();
+        assertThat(rules.get(1).matches(null, false, "other", "bob")).isFalse();
+        assertThat(rules.get(2).matches(null, false, "app", "bob")).as("host rules are for TCP").isFalse();
+        assertThat(rules.get(1)).hasToString("local app all md5");
+        assertThat(HbaRule.everyone(AuthMode.MD5)).anyMatch(r -> r.matches(null, false, "a", "b"))
+                .anyMatch(r -> r.matches(InetAddress.getLoopbackAddress(), false, "a", "b"));
+        assertThatThrownBy(() -> load("auth:\n  rules:\n    - local all all\n"))
+                .hasMessageContaining("expected local DATABASE USER METHOD");
+        assertThatThrownBy(() -> load("auth:\n  rules:\n    - local all all cert\n"))
+                .hasMessageContaining("cert authentication is only supported on hostssl connections");
+        assertThatThrownBy(() -> load("auth:\n  rules:\n    - local all all md5 clientcert=verify-ca\n"))
+                .hasMessageContaining("clientcert can only be configured for \"hostssl\" rows");
+    }
+
+    @Test
+    void theUnixSocketIsConfiguredByDirectoryAndOctalMode() {
+        UnixSocketConfig socket = load("listen: { port: 6000, unix_socket_directory: /run/pgb,"
+                + " unix_socket_permissions: \"0770\" }\n").listen().unixSocket();
+        assertThat(socket).isEqualTo(new UnixSocketConfig(Path.of("/run/pgb"), 0770));
+        assertThat(socket.socketFile(6000)).isEqualTo(Path.of("/run/pgb/.s.PGSQL.6000"));
+        assertThat(load("listen: { unix_socket_permissions: 0700 }\n").listen().unixSocket().permissions())
+                .isEqualTo(0700);
+        assertThat(load("listen: { port: 6000 }\n").listen().unixSocket().enabled()).isFalse();
+        assertThatThrownBy(() -> load("listen: { unix_socket_permissions: 777 }\n"))
+                .hasMessageContaining("listen.unix_socket_permissions: expected octal mode bits with a leading 0");
+        assertThatThrownBy(() -> load("listen: { unix_socket_directory: /" + "d".repeat(100) + " }\n"))
+                .hasMessageContaining("more than the 107 a Unix-domain socket allows");
+        PgbridgeConfig flagged = CommandLine.parse(new String[] {"--unix-socket-dir", "/tmp/s", "--port", "7"},
+                Map.of()).resolve();
+        assertThat(flagged.listen().unixSocket().socketFile(flagged.listen().port()))
+                .isEqualTo(Path.of("/tmp/s/.s.PGSQL.7"));
     }
 
     @Test

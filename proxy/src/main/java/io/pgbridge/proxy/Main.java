@@ -85,6 +85,9 @@ public final class Main {
             stopped.countDown();
         }, "pgbridge-shutdown"));
         var backend = backends.forDatabase(null);
+        if (server.unixSocketPath() != null) {
+            log.info("listening on Unix-domain socket {}", server.unixSocketPath());
+        }
         log.info("pgbridge {} listening on {}:{} (backend {}: {}, {} transport), ready to accept connections",
                 version(), config.listen().host(), port, backend.name(), backend.dialect().name(),
                 server.transport().name().toLowerCase(java.util.Locale.ROOT));

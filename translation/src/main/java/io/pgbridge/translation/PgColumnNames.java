@@ -102,11 +102,14 @@ public final class PgColumnNames {
             return UNNAMED;
         }
         String name = primaryName(t, from, end);
+        // As FigureColnameInternal: a cast names the item only when what it casts has no name of its own, and a
+        // name from a cast is weak, so the last of several casts wins ('1'::text::int is int4)
+        boolean weak = name == null || name.equals(UNNAMED);
         int i = end;
         while (i < to) {
             if (t.isOperator(i, "::")) {
                 int typeEnd = castTypeEnd(t, i + 1, to);
-                if (name == null || name.equals(UNNAMED)) {
+                if (weak) {
                     name = typeName(t, i + 1, typeEnd);
                 }
                 i = typeEnd;
@@ -248,9 +251,14 @@ public final class PgColumnNames {
         int i = from;
         while (i < to && (t.type(i) == SqlLexer.TokenType.IDENTIFIER || t.type(i) == SqlLexer.TokenType.QUOTED_IDENTIFIER
                 || t.type(i) == SqlLexer.TokenType.DOT)) {
+            String word = t.type(i) == SqlLexer.TokenType.IDENTIFIER ? t.word(i) : null;
             i++;
             if (t.type(i) == SqlLexer.TokenType.LEFT_PAREN && t.partner(i) > i) {
                 i = t.partner(i) + 1;
+            }
+            // a word after the type's name is the alias (x::int r) unless the type's name goes on (double precision)
+            if (word != null && t.type(i) == SqlLexer.TokenType.IDENTIFIER && !continuesTypeName(word, t.word(i))) {
+                break;
             }
         }
         while (t.type(i) == SqlLexer.TokenType.LEFT_BRACKET && t.partner(i) > i) {
@@ -258,6 +266,28 @@ public final class PgColumnNames {
         }
         return Math.max(i, from + 1);
     }
+
+    /**
+     * Whether {@code next} continues a type name whose last word so far is {@code previous}: PostgreSQL's types of
+     * several words (double precision, character varying, timestamp with time zone, interval day to second…).
+     */
+    private static boolean continuesTypeName(String previous, String next) {
+        if (previous == null || next == null) {
+            return false;
+        }
+        return switch (previous) {
+            case "double" -> next.equals("precision");
+            case "character", "char", "bit", "national", "nchar" -> next.equals("varying") || next.equals("character");
+            case "timestamp", "time" -> next.equals("with") || next.equals("without") || next.equals("zone");
+            case "with", "without" -> next.equals("time");
+            case "interval", "to" -> INTERVAL_FIELDS.contains(next);
+            case "year", "day", "hour", "minute" -> next.equals("to");
+            default -> false;
+        };
+    }
+
+    private static final java.util.Set<String> INTERVAL_FIELDS = java.util.Set.of("year", "month", "day", "hour",
+            "minute", "second");
 
     private static boolean endsInCastType(SqlTokens t, int from, int last) {
         for (int i = from; i < last; i++) {

@@ -21,6 +21,9 @@ class PgColumnNamesTest {
             "(a)|a",
             "t.a::text|a",
             "'12'::int|int4",
+            "'1'::text::int|int4",
+            "a::text::int|a",
+            "'t'::regclass::oid|oid",
             "'1'::integer + 1|?column?",
             "'x'::double precision|float8",
             "'2024-01-01'::timestamp with time zone|timestamptz",
@@ -53,7 +56,9 @@ class PgColumnNamesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {"count(*) c", "a as b", "a b", "1 \"x\"", "a + 1 total"})
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {"count(*) c", "a as b", "a b", "1 \"x\"", "a + 1 total",
+            "a::int r", "'x'::text y", "a::varchar(5) v", "a::pg_catalog.int4 n", "a::double precision d",
+            "a::timestamp(3) with time zone ts", "a::interval day to second i", "a::int[] arr"})
     void recognisesAliases(String item) {
         SqlTokens t = new SqlTokens(item);
         assertThat(PgColumnNames.hasAlias(t, 0, t.size())).isTrue();
@@ -61,7 +66,8 @@ class PgColumnNamesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {"a::int", "a::double precision", "x is not null", "case when a then 1 end",
-            "t.a", "interval '1' day", "a collate \"C\""})
+            "t.a", "interval '1' day", "a collate \"C\"", "a::timestamp(3) with time zone", "a::character varying(5)",
+            "a::interval day to second", "a::time without time zone", "a::bit varying"})
     void typeWordsAndKeywordsAreNotAliases(String item) {
         SqlTokens t = new SqlTokens(item);
         assertThat(PgColumnNames.hasAlias(t, 0, t.size())).isFalse();

@@ -40,6 +40,10 @@ public final class ClientAuthentication {
      */
     public record Client(InetAddress address, boolean tls, String user, String database, byte[] serverEndPoint,
                          X509Certificate certificate) {
+        /** On the Unix-domain socket: no address. */
+        public boolean local() {
+            return address == null;
+        }
     }
 
     private final AuthConfig config;
@@ -108,9 +112,12 @@ public final class ClientAuthentication {
         return login;
     }
 
-    /** The password and passthrough methods send the password as it is: only inside TLS, unless allowed. */
+    /**
+     * The password and passthrough methods send the password as it is: only inside TLS, unless allowed, or on the
+     * Unix-domain socket, where it does not leave the machine (and TLS is not offered, as PostgreSQL does not).
+     */
     private void requireTlsForCleartext(Client client, String method) {
-        if (!client.tls() && !config.allowCleartextWithoutTls()) {
+        if (!client.tls() && !client.local() && !config.allowCleartextWithoutTls()) {
             throw AuthenticationException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                     method + " authentication sends the password in clear text and requires an encrypted connection:"
                             + " connect with TLS (sslmode=require), or set auth.allow_cleartext_without_tls");
@@ -123,7 +130,8 @@ public final class ClientAuthentication {
     }
 
     private static String describe(Client client) {
-        return "host \"" + client.address().getHostAddress() + "\", user \"" + client.user() + "\", database \""
+        String host = client.local() ? "[local]" : client.address().getHostAddress();
+        return "host \"" + host + "\", user \"" + client.user() + "\", database \""
                 + client.database() + "\", " + (client.tls() ? "SSL encryption" : "no encryption");
     }
 

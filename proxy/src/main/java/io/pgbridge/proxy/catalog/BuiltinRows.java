@@ -52,6 +52,22 @@ final class BuiltinRows {
         }
         insertRows(c, "pg_type_functions.psv", "UPDATE pg_type SET typsubscript = ?, typmodin = ?, typmodout = ?,"
                 + " typanalyze = ? WHERE oid = ?");
+        insertKeywords(c);
+    }
+
+    /**
+     * pg_get_keywords()'s rows: {@code pg_keywords.psv} is PostgreSQL 15's word, catcode and barelabel (exported with
+     * {@code SELECT word || '|' || catcode::text || '|' || barelabel FROM pg_get_keywords() ORDER BY word}, booleans
+     * as t/f); the two descriptions follow from them as in PostgreSQL's function.
+     */
+    private static void insertKeywords(Connection c) throws SQLException {
+        insertRows(c, "pg_keywords.psv", "INSERT INTO pgbridge_keywords (word, catcode, barelabel) VALUES (?, ?, ?)");
+        try (Statement st = c.createStatement()) {
+            st.execute("UPDATE pgbridge_keywords SET catdesc = CASE catcode WHEN 'U' THEN 'unreserved'"
+                    + " WHEN 'C' THEN 'unreserved (cannot be function or type name)'"
+                    + " WHEN 'T' THEN 'reserved (can be function or type name)' ELSE 'reserved' END,"
+                    + " baredesc = CASE WHEN barelabel THEN 'can be bare label' ELSE 'requires AS' END");
+        }
     }
 
     /**

@@ -252,8 +252,13 @@ public final class CatalogFunctions {
         return oid;
     }
 
-    public static Long relationSize(Integer oid) {
-        return oid == null ? null : 0L;
+    /**
+     * pg_relation_size and pg_total_relation_size: 0 bytes, pgbridge knowing no sizes. Their argument is a regclass, so
+     * a name in quotes is looked up ({@code pg_relation_size('t')}, 42P01 when there is no such relation), as
+     * PostgreSQL reads an untyped literal; an oid is taken as it is.
+     */
+    public static Long relationSize(Connection c, String relation) throws SQLException {
+        return regclassOid(c, relation) == null ? null : 0L;
     }
 
     /** pgbridge keeps no index statistics: no scans counted. */

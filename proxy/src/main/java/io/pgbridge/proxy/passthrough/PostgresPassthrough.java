@@ -8,7 +8,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.pgbridge.backend.PostgresAddress;
 import io.pgbridge.config.BackendConfig;
@@ -101,7 +100,7 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
         if (socketDirectory != null) {
             // PostgreSQL's own socket file name, as libpq builds it from a directory and a port.
             bootstrap.channel(transport.domainSocketChannel());
-            target = new DomainSocketAddress(socketDirectory + "/.s.PGSQL." + address.port());
+            target = transport.domainSocketAddress(java.nio.file.Path.of(socketDirectory, ".s.PGSQL." + address.port()));
         } else {
             bootstrap.channel(transport.clientChannel()).option(ChannelOption.TCP_NODELAY, true);
             target = InetSocketAddress.createUnresolved(address.host(), address.port());

@@ -9,7 +9,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.pgbridge.backend.Backends;
 import io.pgbridge.config.PgbridgeConfig;
@@ -43,6 +42,8 @@ public final class PgServer implements AutoCloseable {
     private final EventLoopGroup workerGroup;
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel serverChannel;
+    private Channel domainServerChannel;
+    private UnixSocketFile unixSocketFile;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final Backends backends;
@@ -68,29 +69,60 @@ public final class PgServer implements AutoCloseable {
             case PLATFORM -> Thread.ofPlatform().name("pgbridge-session-", 1).daemon().factory();
             case VIRTUAL -> Thread.ofVirtual().name("pgbridge-session-", 1).factory();
         };
+        ChannelInitializer<Channel> clientPipeline = new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                clients.add(ch);
+                if (context.tls() != null && !Transport.isDomainSocket(ch)) {
+                    ch.pipeline().addLast("direct-tls", new DirectTlsDetector(context.tls()));
+                }
+                ch.pipeline().addLast("decoder", new PgMessageDecoder(
+                        config.limits().maxStartupPacketSize(), config.limits().maxMessageSize()));
+                ch.pipeline().addLast("session", new SessionHandler(context, sessionThreads));
+            }
+        };
+        WriteBufferWaterMark waterMark = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        clients.add(ch);
-                        if (context.tls() != null) {
-                            ch.pipeline().addLast("direct-tls", new DirectTlsDetector(context.tls()));
-                        }
-                        ch.pipeline().addLast("decoder", new PgMessageDecoder(
-                                config.limits().maxStartupPacketSize(), config.limits().maxMessageSize()));
-                        ch.pipeline().addLast("session", new SessionHandler(context, sessionThreads));
-                    }
-                });
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
+                .childHandler(clientPipeline);
         serverChannel = bootstrap.bind(config.listen().host(), config.listen().port()).sync().channel();
+        int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        if (config.listen().unixSocket().enabled()) {
+            bindUnixSocket(port, clientPipeline, waterMark);
+        }
         io.pgbridge.proxy.session.SqlTranslation.warmUpInBackground(config.backends().keySet().stream()
                 .map(name -> backends.byName(name).dialect()).toList());
-        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        return port;
+    }
+
+    /** {@code dir/.s.PGSQL.port}, named after the TCP port actually bound, as libpq looks for it. */
+    private void bindUnixSocket(int port, ChannelInitializer<Channel> clientPipeline, WriteBufferWaterMark waterMark)
+            throws IOException, InterruptedException {
+        UnixSocketFile file = new UnixSocketFile(config.listen().unixSocket().socketFile(port));
+        file.prepare();
+        try {
+            domainServerChannel = new ServerBootstrap()
+                    .group(bossGroup, workerGroup)
+                    .channel(transport.serverDomainSocketChannel())
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
+                    .childHandler(clientPipeline)
+                    .bind(transport.domainSocketAddress(file.path())).sync().channel();
+        } catch (Exception e) {
+            throw new IOException("could not create Unix-domain socket " + file.path() + ": " + e, e);
+        }
+        unixSocketFile = file;
+        file.bound(config.listen().unixSocket().permissions());
+    }
+
+    /** The Unix-domain socket's file, or null without one. */
+    public java.nio.file.Path unixSocketPath() {
+        return unixSocketFile == null ? null : unixSocketFile.path();
     }
 
     public Transport transport() {
@@ -118,6 +150,12 @@ public final class PgServer implements AutoCloseable {
         }
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
+        }
+        if (domainServerChannel != null) {
+            domainServerChannel.close().syncUninterruptibly();
+        }
+        if (unixSocketFile != null) {
+            unixSocketFile.remove();
         }
         if (context == null) {
             bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);

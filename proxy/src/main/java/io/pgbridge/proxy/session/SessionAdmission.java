@@ -9,6 +9,7 @@ import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
+import io.pgbridge.proxy.server.Transport;
 import io.pgbridge.proxy.tls.ServerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +49,13 @@ final class SessionAdmission {
             // Already encrypted (direct TLS): a second layer is not something a client can ask for.
             return PgException.fatal(SqlState.PROTOCOL_VIOLATION, "unexpected SSLRequest on an encrypted connection");
         }
-        if (context.tls() != null) {
+        // As PostgreSQL: no TLS on the Unix-domain socket, whose bytes never leave the machine.
+        boolean accept = context.tls() != null && !Transport.isDomainSocket(channel);
+        if (accept) {
             // In front of the decoder, letting this one 'S' out in clear before the handshake starts.
             channel.pipeline().addFirst("tls", context.tls().newHandler(channel.alloc(), true));
         }
-        writer.send(new BackendMessage.EncryptionResponse(context.tls() != null));
+        writer.send(new BackendMessage.EncryptionResponse(accept));
         writer.flush();
         return null;
     }
@@ -62,12 +65,17 @@ final class SessionAdmission {
      * passthrough method (else null); throws with the FATAL to send (or none) otherwise.
      */
     BackendLogin admit(String user, String database) {
+        boolean local = Transport.isDomainSocket(channel);
         InetAddress address = channel.remoteAddress() instanceof InetSocketAddress inet ? inet.getAddress() : null;
-        if (address != null) {
+        if (!local) {
+            if (address == null) {
+                throw AuthenticationException.abandoned();   // closed before its address could be read
+            }
             context.connectionRate().admit(address);
         }
         boolean encrypted = encrypted();
-        if (context.tls() != null && context.tls().required() && !encrypted) {
+        // tls: required is about the network; the Unix-domain socket cannot carry TLS (PostgreSQL's hostssl alike).
+        if (context.tls() != null && context.tls().required() && !encrypted && !local) {
             throw AuthenticationException.refused(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                     "pgbridge accepts only encrypted connections: connect with TLS (sslmode=require or stronger)");
         }

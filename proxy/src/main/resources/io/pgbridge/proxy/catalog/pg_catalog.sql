@@ -181,3 +181,7 @@ CREATE VIEW pg_indexes AS SELECT n.nspname AS schemaname, c.relname AS tablename
 ;
 CREATE VIEW pg_stat_gssapi AS SELECT CAST(@pgbridge_pid AS int) AS pid, false AS gss_authenticated,
     CAST(NULL AS varchar) AS principal, false AS encrypted
+;
+-- pg_get_keywords(): PostgreSQL 15's keywords (pg_keywords.psv); CatalogSql reads the call as this table.
+CREATE TABLE pgbridge_keywords (word varchar PRIMARY KEY, catcode char(1) NOT NULL, barelabel boolean NOT NULL,
+    catdesc varchar, baredesc varchar)

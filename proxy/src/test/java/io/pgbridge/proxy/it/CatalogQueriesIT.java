@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The catalog as psql 15 and pgjdbc read it, through pgbridge on H2, MariaDB and SQLite: the same schema is created
@@ -137,6 +138,35 @@ class CatalogQueriesIT {
             pgSt.execute("set application_name = ''");   // what pgjdbc's startup sets on both
             st.execute("set application_name = ''");
             assertThat(rows(st.executeQuery(query))).isEqualTo(rows(pgSt.executeQuery(query)));
+        }
+    }
+
+    /**
+     * Catalog functions and reg casts in statements that name no catalog table, as tools send them on their own
+     * (pgAdmin's table statistics, psql's keyword completion): same rows as PostgreSQL's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
+    void catalogFunctionsAndRegCastsOnTheirOwn(String kind) throws Exception {
+        List<String> queries = List.of(
+                "select count(*), count(*) filter (where catcode = 'R'), min(word), max(word) from pg_get_keywords()",
+                "select word, catcode, barelabel, catdesc, baredesc from pg_catalog.pg_get_keywords() k"
+                        + " where k.word in ('select', 'abort', 'between', 'xmltable', 'authorization') order by 1",
+                "select 'pgb_cat_books'::regclass, 'int4'::regtype t, 'public'::regnamespace,"
+                        + " 'pg_class'::regclass::oid, 'integer'::regtype::oid",
+                "select relname from pg_class where oid = 'pgb_cat_books'::regclass",
+                "select pg_relation_size('pgb_cat_books') >= 0, pg_total_relation_size('pgb_cat_authors') >= 0",
+                "select '12'::int n, '1'::text::int, 2.5::double precision d");
+        try (Connection c = proxies.get(kind).connect(); Statement st = c.createStatement();
+             Statement pgSt = postgres.createStatement()) {
+            for (String query : queries) {
+                assertThat(rows(st.executeQuery(query))).as(query).isEqualTo(rows(pgSt.executeQuery(query)));
+            }
+            for (Statement s : List.of(st, pgSt)) {
+                assertThatThrownBy(() -> s.executeQuery("select pg_relation_size('pgb_no_such_table')"))
+                        .isInstanceOfSatisfying(java.sql.SQLException.class,
+                                e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
+            }
         }
     }
 

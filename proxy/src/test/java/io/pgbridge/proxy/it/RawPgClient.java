@@ -39,7 +39,7 @@ public final class RawPgClient implements AutoCloseable {
         }
     }
 
-    private final Socket socket;
+    private final java.io.Closeable connection;
     private final DataInputStream in;
     private final DataOutputStream out;
 
@@ -49,11 +49,24 @@ public final class RawPgClient implements AutoCloseable {
 
     /** Over a socket already connected (a TLS socket for direct TLS, say). */
     public RawPgClient(Socket connected) throws IOException {
-        socket = connected;
-        socket.setSoTimeout(20_000);
-        socket.setTcpNoDelay(true);
-        in = new DataInputStream(socket.getInputStream());
-        out = new DataOutputStream(socket.getOutputStream());
+        connected.setSoTimeout(20_000);
+        connected.setTcpNoDelay(true);
+        connection = connected;
+        in = new DataInputStream(connected.getInputStream());
+        out = new DataOutputStream(connected.getOutputStream());
+    }
+
+    private RawPgClient(java.nio.channels.SocketChannel channel) {
+        connection = channel;
+        in = new DataInputStream(java.nio.channels.Channels.newInputStream(channel));
+        out = new DataOutputStream(java.nio.channels.Channels.newOutputStream(channel));
+    }
+
+    /** Over a Unix-domain socket ({@code .s.PGSQL.PORT}); reads block without a timeout there. */
+    public static RawPgClient overUnixSocket(java.nio.file.Path socketFile) throws IOException {
+        var channel = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+        channel.connect(java.net.UnixDomainSocketAddress.of(socketFile));
+        return new RawPgClient(channel);
     }
 
     /** Sends a 3.0 startup packet and reads up to the first ReadyForQuery (or an error). */
@@ -261,6 +274,6 @@ public final class RawPgClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        connection.close();
     }
 }

@@ -92,7 +92,8 @@ public final class RunningProxy implements AutoCloseable {
 
     public static RunningProxy start(PgbridgeConfig config, String kind) throws Exception {
         config = config.withListen(new ListenConfig("127.0.0.1", 0, config.listen().auth(), false,
-                config.listen().tls(), config.listen().ioThreads(), config.listen().sessionThreads()));
+                config.listen().tls(), config.listen().ioThreads(), config.listen().sessionThreads(),
+                config.listen().unixSocket()));
         Backends backends = Backends.open(config);
         PgServer server = new PgServer(config, backends);
         int port = server.start();

@@ -99,8 +99,8 @@ final class ColumnLabels {
             case AS -> ((SqlIdentifier) call.operand(1)).getSimple();
             case CAST -> {
                 String inner = figure(call.operand(0));
-                if (inner != null) {
-                    yield inner;
+                if (inner != null && !namedByItsType(call.operand(0))) {
+                    yield inner;   // a name of its own is strong; one from a cast gives way to the next cast
                 }
                 PgType type = call.operand(1) instanceof SqlDataTypeSpec spec ? PgType.of(spec) : null;
                 yield type == null ? null : type.name();
@@ -114,6 +114,12 @@ final class ColumnLabels {
             case TRIM -> trimName(call);
             default -> call.getOperator() instanceof SqlFunction function ? functionName(function) : null;
         };
+    }
+
+    /** A cast named after its type, as FigureColnameInternal's strength 1: '1'::text::int is int4. */
+    private static boolean namedByItsType(SqlNode node) {
+        return node instanceof SqlCall call && call.getKind() == SqlKind.CAST
+                && (figure(call.operand(0)) == null || namedByItsType(call.operand(0)));
     }
 
     private static String functionName(SqlFunction function) {

@@ -28,7 +28,11 @@ public final class CatalogQueries {
             "pg_postmaster_start_time", "pg_get_function_result", "pg_get_function_arguments",
             "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_show_all_settings", "pg_is_in_recovery",
             "pg_is_wal_replay_paused", "pg_stat_get_numscans", "pg_get_ruledef", "pg_cancel_backend",
-            "pg_terminate_backend");
+            "pg_terminate_backend", "pg_get_keywords", "pg_function_is_visible", "pg_get_statisticsobjdef_columns",
+            "pg_get_triggerdef", "pg_relation_is_publishable", "pg_partition_ancestors");
+    /** The types whose values are catalog objects: a cast to one looks the object up in the catalog. */
+    static final Set<String> REG_TYPES = Set.of("regclass", "regtype", "regproc", "regprocedure", "regnamespace",
+            "regrole");
 
     private CatalogQueries() {
     }
@@ -46,6 +50,9 @@ public final class CatalogQueries {
             String word = t.word(i);
             if ((word.equals("pg_catalog") || word.equals("information_schema")) && t.type(i + 1) == SqlLexer.TokenType.DOT) {
                 return true;
+            }
+            if (REG_TYPES.contains(word) && t.isOperator(i - 1, "::")) {
+                return true;   // 'name'::regclass (::pg_catalog.regclass is caught by its qualifier)
             }
             boolean call = t.type(i + 1) == SqlLexer.TokenType.LEFT_PAREN;
             if (call ? FUNCTIONS.contains(word) : RELATIONS.contains(word) && t.type(i + 1) != SqlLexer.TokenType.DOT) {
@@ -85,6 +92,7 @@ public final class CatalogQueries {
         String lower = sql.toLowerCase(java.util.Locale.ROOT);
         return lower.contains("pg_") || lower.contains("information_schema") || lower.contains("format_type")
                 || lower.contains("obj_description") || lower.contains("col_description") || lower.contains("has_")
-                || lower.contains("current_schemas");
+                || lower.contains("current_schemas") || lower.contains("::reg") || lower.contains(":: reg")
+                || lower.contains("::pg_catalog.reg");
     }
 }

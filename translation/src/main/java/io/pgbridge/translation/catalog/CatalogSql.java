@@ -49,6 +49,15 @@ public final class CatalogSql {
     private static final Set<String> KEYWORDS_BEFORE_PARENTHESES = Set.of("select", "where", "and", "or", "not", "on",
             "when", "then", "else", "in", "any", "all", "some", "exists", "as", "from", "by", "case", "having", "distinct",
             "returning", "values", "join", "using", "is", "like", "between");
+    /** Words that start a clause other than a select list. */
+    private static final Set<String> CLAUSES = Set.of("from", "where", "on", "having", "by", "set", "values",
+            "returning", "join", "when", "then", "else", "limit", "offset");
+    /** The engine's table of {@code pg_get_keywords()}'s rows. */
+    static final String KEYWORDS_TABLE = "pgbridge_keywords";
+    /** Words that may follow a FROM item without being its alias. */
+    private static final Set<String> FOLLOWS_FROM_ITEM = Set.of("where", "group", "having", "order", "limit", "offset",
+            "fetch", "for", "window", "union", "except", "intersect", "join", "inner", "left", "right", "full", "cross",
+            "natural", "on", "using", "with");
     /** The prefix of the engine's functions. */
     public static final String PREFIX = "pgbridge_";
     private static final H2Translator H2 = new H2Translator();
@@ -59,7 +68,7 @@ public final class CatalogSql {
     /** The engine's SQL for the catalog query {@code sql}. */
     public static Translation translate(String sql) {
         Translation h2 = H2.translate(EngineExpressions.rewrite(rewrite(sql)));
-        String engineSql = renameFunctions(regCasts(h2.sql()));
+        String engineSql = renameFunctions(regCasts(oidAndNameCasts(h2.sql())));
         return engineSql.equals(h2.sql()) ? h2 : h2.withSql(engineSql);
     }
 
@@ -119,6 +128,13 @@ public final class CatalogSql {
             } else if (t.type(i) == TokenType.STRING && isComparison(t, i - 1) && t.text(i).startsWith("'{")
                     && t.text(i).endsWith("}'")) {
                 edits.replace(t.start(i), t.end(i), arrayConstructor(t.text(i)));
+            } else if (t.isWord(i, "pg_get_keywords") && t.type(i + 1) == TokenType.LEFT_PAREN
+                    && t.type(i + 2) == TokenType.RIGHT_PAREN) {
+                // the set-returning function as the engine's table of its rows, named as PostgreSQL names the call
+                boolean aliased = t.isWord(i + 3, "as") || t.type(i + 3) == TokenType.IDENTIFIER
+                        && !FOLLOWS_FROM_ITEM.contains(t.word(i + 3));
+                edits.replace(t.start(i), t.end(i + 2), KEYWORDS_TABLE + (aliased ? "" : " AS pg_get_keywords"));
+                i += 2;
             } else if (t.isOperator(i, "::")) {
                 i = rewriteCast(t, i, edits);
             }
@@ -202,10 +218,41 @@ public final class CatalogSql {
         // a literal or a parameter holds the name (psycopg's TypeInfo binds 'jsonb' to $1::regtype); anything else an oid
         boolean literal = (t.type(cast - 1) == TokenType.STRING || t.type(cast - 1) == TokenType.PARAMETER)
                 && start == cast - 1;
+        if (literal && isSelectItem(t, start, type) && !functions[0].equals(functions[1])) {
+            // shown, not compared: the value prints as PostgreSQL prints it, the object's name ('int4'::regtype is integer)
+            edits.insert(t.start(start), functions[1] + "(" + functions[0] + "(");
+            edits.replace(t.end(cast - 1), t.end(type), "))");
+            return type;
+        }
         edits.insert(t.start(start), (literal ? functions[0] : functions[1]) + "(");
         edits.replace(t.end(cast - 1), t.end(type), ")");
         return type;
     }
+
+    /** Whether tokens {@code first..last} are a whole item of a select list, not part of an expression. */
+    private static boolean isSelectItem(SqlTokens t, int first, int last) {
+        TokenType after = t.type(last + 1);
+        // not before ')': the item of a subquery may be compared with an oid (oid IN (SELECT 'x'::regclass))
+        boolean endsItem = after == TokenType.EOF || after == TokenType.COMMA || after == TokenType.SEMICOLON
+                || after == TokenType.IDENTIFIER;
+        if (!endsItem || !(t.type(first - 1) == TokenType.COMMA || t.isWord(first - 1, "select")
+                || t.isWord(first - 1, "distinct"))) {
+            return false;
+        }
+        for (int i = first - 1; i >= 0; i--) {   // back to this list's SELECT, over the items before, not out of a (
+            if (t.type(i) == TokenType.RIGHT_PAREN) {
+                i = Math.max(0, t.partner(i));
+            } else if (t.type(i) == TokenType.LEFT_PAREN) {
+                return false;
+            } else if (t.isWord(i, "select")) {
+                return t.type(i - 1) != TokenType.LEFT_PAREN;   // the outermost query's list only
+            } else if (t.type(i) == TokenType.IDENTIFIER && CLAUSES.contains(t.word(i))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
 
     /** Casts the engine reads otherwise: {@code oid} and {@code name} as H2's types, {@code t[]} as {@code t array}. */
     private static int rewriteCast(SqlTokens t, int cast, TextEdits edits) {
@@ -219,11 +266,26 @@ public final class CatalogSql {
             edits.replace(t.start(cast + 1), t.end(type + 2), t.text(type) + " array");
             return type + 2;
         }
-        if (name.equals("oid") || name.equals("name")) {
-            edits.replace(t.start(cast + 1), t.end(type), name.equals("oid") ? "int" : "varchar");
-            return type;
-        }
         return cast;
+    }
+
+    /**
+     * {@code ::oid} and {@code ::name} as H2's types; done after the H2 translator has named the result columns, which
+     * keep PostgreSQL's names ({@code 't'::regclass::oid} is {@code oid}).
+     */
+    static String oidAndNameCasts(String sql) {
+        SqlTokens t = new SqlTokens(sql);
+        TextEdits edits = new TextEdits();
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.isOperator(i, "::")) {
+                continue;
+            }
+            int type = t.isWord(i + 1, "pg_catalog") && t.type(i + 2) == TokenType.DOT ? i + 3 : i + 1;
+            if ((t.isWord(type, "oid") || t.isWord(type, "name")) && t.type(type + 1) != TokenType.LEFT_BRACKET) {
+                edits.replace(t.start(i + 1), t.end(type), t.isWord(type, "oid") ? "int" : "varchar");
+            }
+        }
+        return edits.isEmpty() ? sql : edits.applyTo(sql);
     }
 
     /** The first token of the operand that ends at {@code end}: a literal, a dotted name or a parenthesised call. */

@@ -97,6 +97,12 @@ class MariaDbTranslationTest {
     }
 
     @Test
+    void aChainOfCastsIsNamedAfterTheLastUnlessWhatItCastsHasAName() {
+        // PostgreSQL 15: '1'::text::int is int4, a::text::int is a
+        assertThat(sql("select '1'::text::int, a::text::int from t")).contains("AS \"int4\"").contains("AS \"a\"");
+    }
+
+    @Test
     void int4ArithmeticFailsOutsideItsRange() {
         // PostgreSQL 15: SELECT 2147483646 + 1 is 2147483647; SELECT 2147483647 + 1 fails with 22003
         String checked = "(CASE WHEN (2147483646 + 1) BETWEEN -2147483648 AND 2147483647 THEN (2147483646 + 1)"

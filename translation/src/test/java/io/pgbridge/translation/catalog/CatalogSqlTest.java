@@ -25,7 +25,8 @@ class CatalogSqlTest {
             "select pg_get_userbyid(f(x)::regrole)|select pg_get_userbyid(pgbridge_regrole_name(f(x)))",
             "select table_name from information_schema.tables|select table_name from pgbridge_information_schema.tables"})
     void rewritesWhatTheEngineReadsOtherwise(String sql, String engineSql) {
-        assertThat(CatalogSql.regCasts(CatalogSql.rewrite(sql))).isEqualToNormalizingWhitespace(engineSql);
+        assertThat(CatalogSql.oidAndNameCasts(CatalogSql.regCasts(CatalogSql.rewrite(sql))))
+                .isEqualToNormalizingWhitespace(engineSql);
     }
 
     @Test
@@ -55,5 +56,30 @@ class CatalogSqlTest {
         assertThat(CatalogQueries.references("select * from pg_class_archive")).isFalse();
         assertThat(CatalogQueries.references("select 'pg_class' as t")).isFalse();
         assertThat(CatalogQueries.references("select * from app.pg_class")).isFalse();
+        assertThat(CatalogQueries.references("select 'int4'::regtype")).isTrue();
+        assertThat(CatalogQueries.references("select 'int4'::pg_catalog.regtype")).isTrue();
+        assertThat(CatalogQueries.references("select * from pg_get_keywords()")).isTrue();
+        assertThat(CatalogQueries.references("select region::text from sales")).isFalse();
+    }
+
+    @Test
+    void aRegLiteralShownInTheSelectListIsTheObjectsNameAndAnOidWhereCompared() {
+        assertThat(CatalogSql.translate("select 'int4'::regtype, 'fcheck'::regclass c").sql()).isEqualTo(
+                "select pgbridge_regtype_name(pgbridge_regtype_oid('int4')) AS \"regtype\","
+                        + " pgbridge_regclass_name(pgbridge_regclass_oid('fcheck')) c");
+        assertThat(CatalogSql.translate("select relname from pg_class where oid = 't'::regclass").sql()).isEqualTo(
+                "select relname from pg_class where oid = pgbridge_regclass_oid('t')");
+        assertThat(CatalogSql.translate("select 't'::regclass::oid").sql())
+                .isEqualTo("select pgbridge_regclass_oid('t')::int AS \"oid\"");
+        assertThat(CatalogSql.translate("select oid in (select 't'::regclass) from pg_class").sql())
+                .contains("(select pgbridge_regclass_oid('t')");
+    }
+
+    @Test
+    void pgGetKeywordsIsTheEnginesTableOfItsRows() {
+        assertThat(CatalogSql.translate("select word from pg_catalog.pg_get_keywords() where catcode = 'R'").sql())
+                .isEqualTo("select word from pgbridge_keywords AS pg_get_keywords where catcode = 'R'");
+        assertThat(CatalogSql.translate("select k.word from pg_get_keywords() k").sql())
+                .isEqualTo("select k.word from pgbridge_keywords k");
     }
 }
