@@ -13,6 +13,12 @@ import io.pgbridge.translation.TextEdits;
 final class EngineExpressions {
     /** The most elements of the arrays {@code _pg_expandarray} reads: PostgreSQL's INDEX_MAX_KEYS. */
     private static final int MAX_KEYS = 32;
+    /**
+     * The engine's int2vector and oidvector columns: PostgreSQL's subscripts of these start at 0 ({@code indkey[0]} is
+     * the first key), the engine's arrays at 1.
+     */
+    private static final java.util.Set<String> VECTOR_COLUMNS = java.util.Set.of("indkey", "indoption", "indclass",
+            "indcollation", "stxkeys");
     private static final String[] CLAUSES_AFTER_FROM = {"where", "group", "having", "window", "order", "limit", "offset",
             "fetch", "union", "except", "intersect"};
     private static final String[] CLAUSES_AFTER_WHERE = {"group", "having", "window", "order", "limit", "offset",
@@ -87,7 +93,11 @@ final class EngineExpressions {
         return edits.isEmpty() ? sql : edits.applyTo(sql);
     }
 
-    /** {@code a[i]} as {@code CASE WHEN i BETWEEN 1 AND CARDINALITY(a) THEN a[i] END}: NULL out of bounds. */
+    /**
+     * {@code a[i]} as {@code CASE WHEN i BETWEEN 1 AND CARDINALITY(a) THEN a[i] END}: NULL out of bounds. A vector
+     * column named as such ({@code i.indkey[0]}, {@link #VECTOR_COLUMNS}) counts from 0; one reached through an alias
+     * of a subquery's column does not (known limit).
+     */
     static String safeSubscripts(String sql) {
         if (sql.indexOf('[') < 0) {
             return sql;
@@ -104,8 +114,10 @@ final class EngineExpressions {
             int start = CatalogSql.operandStart(t, i - 1);
             String array = t.span(start, i - 1);
             String index = t.span(i + 1, close - 1);
-            edits.replace(t.start(start), t.end(close), "CASE WHEN (" + index + ") BETWEEN 1 AND CARDINALITY(" + array
-                    + ") THEN " + array + "[" + index + "] END");
+            boolean vector = t.type(i - 1) == TokenType.IDENTIFIER && VECTOR_COLUMNS.contains(t.word(i - 1));
+            String position = vector ? "(" + index + ") + 1" : index;
+            edits.replace(t.start(start), t.end(close), "CASE WHEN (" + position + ") BETWEEN 1 AND CARDINALITY("
+                    + array + ") THEN " + array + "[" + position + "] END");
             i = close;
         }
         return edits.isEmpty() ? sql : edits.applyTo(sql);

@@ -22,6 +22,15 @@ class EngineExpressionsTest {
                         + " THEN (current_schemas(true))[1] END");
     }
 
+    /** int2vector and oidvector columns count from 0, as in PostgreSQL: indkey[0] is the first key. */
+    @Test
+    void vectorSubscriptsStartAtZero() {
+        assertThat(EngineExpressions.safeSubscripts("select i.indkey[0], indclass[n - 1] from pg_index i"))
+                .isEqualTo("select CASE WHEN ((0) + 1) BETWEEN 1 AND CARDINALITY(i.indkey) THEN i.indkey[(0) + 1] END,"
+                        + " CASE WHEN ((n - 1) + 1) BETWEEN 1 AND CARDINALITY(indclass) THEN indclass[(n - 1) + 1] END"
+                        + " from pg_index i");
+    }
+
     /** psql's \\d+: a toast table's options, each prefixed. */
     @Test
     void anArrayOfAnUnnestMapsEachElement() {
