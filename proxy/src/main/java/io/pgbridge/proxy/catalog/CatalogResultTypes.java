@@ -77,6 +77,8 @@ public final class CatalogResultTypes extends BackendDialect {
         if (cardinality == ACL_LENGTH && typeName.startsWith("CHARACTER VARYING")) {
             return ColumnType.of(PgOid.ACLITEM_ARRAY);
         }
-        return oids ? ColumnType.of(PgOid.OID_ARRAY) : super.columnType(md, column);
+        return oids ? ColumnType.of(PgOid.OID_ARRAY)
+                : typeName.startsWith("CHARACTER(1)") ? ColumnType.of(PgOid.CHAR_ARRAY)   // "char"[]
+                : super.columnType(md, column);
     }
 }

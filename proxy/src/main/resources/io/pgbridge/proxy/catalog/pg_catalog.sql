@@ -3,7 +3,7 @@
 -- has (CatalogResultTypes): name columns are varchar(63), oid columns numeric(10), "char" columns char(1), except
 -- those that may be empty (attcompression…), varchar(10485762): H2's char(1) would pad '' to ' '; int2vector columns
 -- smallint array[32] and oidvector columns numeric(10) array[32] (INDEX_MAX_KEYS), oid[] numeric(10) array,
--- aclitem[] varchar array[65535], pg_node_tree varchar(10485761).
+-- aclitem[] varchar array[65535], pg_node_tree varchar(10485761), xid numeric(11).
 -- System column tableoid: the table's own oid in PostgreSQL, INVISIBLE (not in SELECT *), as there.
 -- Statements are separated by a line holding only ';'.
 CREATE TABLE pg_namespace (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2615, oid numeric(10) PRIMARY KEY, nspname varchar(63) NOT NULL, nspowner numeric(10) NOT NULL,
@@ -19,8 +19,8 @@ CREATE TABLE pg_class (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1259, oid
     relhastriggers boolean NOT NULL DEFAULT false, relhassubclass boolean NOT NULL DEFAULT false,
     relrowsecurity boolean NOT NULL DEFAULT false, relforcerowsecurity boolean NOT NULL DEFAULT false,
     relispopulated boolean NOT NULL DEFAULT true, relreplident char(1) NOT NULL DEFAULT 'd',
-    relispartition boolean NOT NULL DEFAULT false, relrewrite numeric(10) NOT NULL DEFAULT 0, relfrozenxid int NOT NULL DEFAULT 0,
-    relminmxid int NOT NULL DEFAULT 0, relacl varchar array[65535],
+    relispartition boolean NOT NULL DEFAULT false, relrewrite numeric(10) NOT NULL DEFAULT 0, relfrozenxid numeric(11) NOT NULL DEFAULT 0,
+    relminmxid numeric(11) NOT NULL DEFAULT 0, relacl varchar array[65535],
     reloptions varchar array, relpartbound varchar(10485761))
 ;
 CREATE TABLE pg_attribute (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1249, attrelid numeric(10) NOT NULL, attname varchar(63) NOT NULL, atttypid numeric(10) NOT NULL,
@@ -43,7 +43,7 @@ CREATE TABLE pg_type (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1247, oid 
     typreceive varchar NOT NULL, typsend varchar NOT NULL, typmodin varchar NOT NULL DEFAULT '-',
     typmodout varchar NOT NULL DEFAULT '-', typanalyze varchar NOT NULL DEFAULT '-', typalign char(1) NOT NULL,
     typstorage char(1) NOT NULL, typnotnull boolean NOT NULL, typbasetype numeric(10) NOT NULL, typtypmod int NOT NULL,
-    typndims int NOT NULL, typcollation numeric(10) NOT NULL, typdefaultbin varchar, typdefault varchar,
+    typndims int NOT NULL, typcollation numeric(10) NOT NULL, typdefaultbin varchar(10485761), typdefault varchar,
     typacl varchar array[65535])
 ;
 CREATE TABLE pg_index (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2610, indexrelid numeric(10) PRIMARY KEY, indrelid numeric(10) NOT NULL, indnatts smallint NOT NULL,
@@ -75,7 +75,7 @@ CREATE TABLE pg_description (objoid numeric(10) NOT NULL, classoid numeric(10) N
 CREATE TABLE pg_database (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1262, oid numeric(10) PRIMARY KEY, datname varchar(63) NOT NULL, datdba numeric(10) NOT NULL,
     encoding int NOT NULL, datlocprovider char(1) NOT NULL DEFAULT 'c', datistemplate boolean NOT NULL DEFAULT false,
     datallowconn boolean NOT NULL DEFAULT true, datconnlimit int NOT NULL DEFAULT -1,
-    datfrozenxid int NOT NULL DEFAULT 0, datminmxid int NOT NULL DEFAULT 1,
+    datfrozenxid numeric(11) NOT NULL DEFAULT 0, datminmxid numeric(11) NOT NULL DEFAULT 1,
     dattablespace numeric(10) NOT NULL DEFAULT 1663, datcollate varchar NOT NULL, datctype varchar NOT NULL,
     daticulocale varchar, datcollversion varchar, datacl varchar array[65535])
 ;

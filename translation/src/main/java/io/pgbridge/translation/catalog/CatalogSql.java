@@ -111,6 +111,10 @@ public final class CatalogSql {
             } else if (t.type(i) == TokenType.STRING && isComparison(t, i - 1) && t.text(i).startsWith("'{")
                     && t.text(i).endsWith("}'")) {
                 edits.replace(t.start(i), t.end(i), arrayConstructor(t.text(i)));
+            } else if (t.isWord(i, "null") && t.isOperator(i + 1, "::") && followsSetOperator(t, i)) {
+                int type = t.isWord(i + 2, "pg_catalog") && t.type(i + 3) == TokenType.DOT ? i + 4 : i + 2;
+                edits.replace(t.end(i), t.end(type), "");
+                i = type;
             } else if (t.isOperator(i, "::")) {
                 i = rewriteCast(t, i, edits);
             }
@@ -147,6 +151,24 @@ public final class CatalogSql {
                 + t.span(columns.get(0)[0], columns.get(0)[1] - 1) + ", 1 AS "
                 + t.span(columns.get(1)[0], columns.get(1)[1] - 1) + " FROM pg_class) AS " + t.text(alias));
         return columnsEnd;
+    }
+
+    /**
+     * Whether token {@code i} is in a branch after the first of a UNION, INTERSECT or EXCEPT. There a typed NULL
+     * ({@code NULL::text}, psql's tab completion) loses its type: PostgreSQL gives such a column the first branch's
+     * type where each converts implicitly to the other (name and text), H2 the wider one.
+     */
+    static boolean followsSetOperator(SqlTokens t, int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (t.type(j) == TokenType.RIGHT_PAREN && t.partner(j) >= 0) {
+                j = t.partner(j);
+            } else if (t.type(j) == TokenType.LEFT_PAREN) {
+                return false;
+            } else if (t.isWord(j, "union") || t.isWord(j, "intersect") || t.isWord(j, "except")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isComparison(SqlTokens t, int i) {

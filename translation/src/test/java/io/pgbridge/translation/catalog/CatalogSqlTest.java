@@ -56,4 +56,13 @@ class CatalogSqlTest {
         assertThat(CatalogQueries.references("select 'pg_class' as t")).isFalse();
         assertThat(CatalogQueries.references("select * from app.pg_class")).isFalse();
     }
+
+    /** psql's tab completion: a later branch's NULL::text leaves the column the first branch's name, as in PostgreSQL. */
+    @Test
+    void typedNullsOfLaterSetBranchesTakeTheFirstBranchesType() {
+        assertThat(CatalogSql.rewrite("SELECT c.relname, NULL::pg_catalog.text FROM pg_catalog.pg_class c UNION ALL"
+                + " SELECT NULL::pg_catalog.text, (SELECT NULL::text) FROM pg_catalog.pg_namespace n"))
+                .isEqualTo("SELECT c.relname, NULL::text FROM pg_class c UNION ALL"
+                        + " SELECT NULL, (SELECT NULL::text) FROM pg_namespace n");
+    }
 }
