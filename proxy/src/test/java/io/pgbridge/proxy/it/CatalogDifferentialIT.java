@@ -57,7 +57,7 @@ class CatalogDifferentialIT extends AbstractCatalogIT {
                         + " join information_schema.key_column_usage k on k.table_name = c.table_name"
                         + " and k.column_name = c.column_name where c.table_name in " + OURS + " order by 1, 2, 3",
                 "select c.relname, c.relkind, c.relchecks, c.relhasindex, i.indisunique, i.indisprimary,"
-                        + " i.indkey, i.indkey[0], i.indclass, i.indcollation from pg_class c left join pg_index i"
+                        + " i.indkey, i.indkey[0], i.indcollation from pg_class c left join pg_index i"
                         + " on i.indexrelid = c.oid"
                         + " where c.relname like 'cat\\_%'" + withoutSequence(kind, "c.relname") + " order by 1",
                 "select conname, contype, conrelid::regclass, conindid::regclass, confrelid::regclass, conkey, confkey,"

@@ -41,8 +41,8 @@ class CatalogWireTypesIT extends AbstractCatalogIT {
                     + " WHERE t.typname IN ('int4', '_int4', 'cat_books', 'name') ORDER BY 1",
             "SELECT conname, contype, confupdtype, confdeltype, confmatchtype FROM pg_catalog.pg_constraint"
                     + " WHERE conrelid = 'cat_books'::regclass ORDER BY conname",
-            "SELECT ci.relname, i.indkey, i.indclass, i.indcollation, i.indoption, i.indkey[0] AS first_key,"
-                    + " i.indkey[1] AS second_key, i.indkey[2] AS none, i.indexprs, i.indpred FROM pg_catalog.pg_index i"
+            "SELECT ci.relname, i.indkey, i.indclass, i.indcollation, i.indoption, i.indkey[0],"
+                    + " i.indkey[1] AS second_key, i.indkey[2] AS none, i.indoption[0] + 1, i.indexprs, i.indpred FROM pg_catalog.pg_index i"
                     + " JOIN pg_catalog.pg_class ci ON ci.oid = i.indexrelid WHERE i.indrelid = 'cat_parts'::regclass"
                     + " ORDER BY ci.relname",
             "SELECT c.relname, NULL::pg_catalog.text FROM pg_catalog.pg_class c WHERE c.relname LIKE 'cat\\_b%'"

@@ -59,7 +59,7 @@ public final class CatalogSql {
     /** The engine's SQL for the catalog query {@code sql}. */
     public static Translation translate(String sql) {
         Translation h2 = H2.translate(EngineExpressions.rewrite(rewrite(sql)));
-        String engineSql = renameFunctions(regCasts(h2.sql()));
+        String engineSql = renameFunctions(regCasts(EngineExpressions.safeSubscripts(h2.sql())));
         return engineSql.equals(h2.sql()) ? h2 : h2.withSql(engineSql);
     }
 

@@ -6,8 +6,9 @@ import io.pgbridge.translation.TextEdits;
 
 /**
  * Expressions of catalog queries that the engine (H2) evaluates otherwise than PostgreSQL, as expressions it
- * evaluates alike: {@code ARRAY(SELECT … FROM unnest(a) x)}; {@code a & b} as {@code BITAND(a, b)}; a subscript out of an array's bounds, which is NULL in
- * PostgreSQL and an error in H2; and {@code information_schema._pg_expandarray(a)} in a select list, a set-returning
+ * evaluates alike: {@code ARRAY(SELECT … FROM unnest(a) x)}; {@code a & b} as {@code BITAND(a, b)}; a subscript
+ * out of an array's bounds, which is NULL in PostgreSQL and an error in H2 (after the H2 translator has named the
+ * result columns: PostgreSQL names {@code i.indkey[0]} after the column); and {@code information_schema._pg_expandarray(a)} in a select list, a set-returning
  * function H2 has no counterpart of, as a join with the array's positions (pgjdbc's getPrimaryKeys and getIndexInfo).
  */
 final class EngineExpressions {
@@ -28,7 +29,7 @@ final class EngineExpressions {
     }
 
     static String rewrite(String sql) {
-        return expandArrays(safeSubscripts(bitwiseAnd(arrayOfUnnest(CorrelatedWithQueries.rewrite(sql)))));
+        return expandArrays(bitwiseAnd(arrayOfUnnest(CorrelatedWithQueries.rewrite(sql))));
     }
 
     /**
@@ -168,7 +169,7 @@ final class EngineExpressions {
             if (t.isWord(i, "_pg_expandarray") && t.type(i + 1) == TokenType.LEFT_PAREN
                     && t.span(i + 2, t.partner(i + 1) - 1).equals(array)) {
                 int start = t.type(i - 1) == TokenType.DOT && t.type(i - 2) == TokenType.IDENTIFIER ? i - 2 : i;
-                edits.replace(t.start(start), t.end(t.partner(i + 1)), "CAST(ROW(" + array + "[" + positions + ".n], "
+                edits.replace(t.start(start), t.end(t.partner(i + 1)), "CAST(ROW((" + array + ")[" + positions + ".n], "
                         + positions + ".n) AS ROW(x int, n int))");
                 i = t.partner(i + 1);
             }

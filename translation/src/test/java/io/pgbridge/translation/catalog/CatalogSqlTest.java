@@ -65,4 +65,11 @@ class CatalogSqlTest {
                 .isEqualTo("SELECT c.relname, NULL::text FROM pg_class c UNION ALL"
                         + " SELECT NULL, (SELECT NULL::text) FROM pg_namespace n");
     }
+
+    /** A subscripted column keeps its name, as in PostgreSQL; a vector's subscripts count from 0. */
+    @Test
+    void subscriptsAreSafeAndNamedAfterTheColumn() {
+        String sql = CatalogSql.translate("select i.indkey[0], c.conkey[2] from pg_index i, pg_constraint c").sql();
+        assertThat(sql).contains("i.indkey[(0) + 1]", "AS \"indkey\"", "AS \"conkey\"");
+    }
 }

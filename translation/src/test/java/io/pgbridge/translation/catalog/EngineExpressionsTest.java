@@ -47,8 +47,8 @@ class EngineExpressionsTest {
                 + " information_schema._pg_expandarray(con.conkey) AS keys FROM pg_constraint con JOIN pg_attribute a"
                 + " ON a.attrelid = con.conrelid WHERE con.contype = 'p' OR false ORDER BY 1) r WHERE a = (r.keys).x";
         assertThat(EngineExpressions.expandArrays(sql)).isEqualTo("SELECT r.k FROM (SELECT a.attname,"
-                + " (CAST(ROW(con.conkey[pgbridge_positions1.n], pgbridge_positions1.n) AS ROW(x int, n int))).n AS seq,"
-                + " CAST(ROW(con.conkey[pgbridge_positions1.n], pgbridge_positions1.n) AS ROW(x int, n int)) AS keys"
+                + " (CAST(ROW((con.conkey)[pgbridge_positions1.n], pgbridge_positions1.n) AS ROW(x int, n int))).n AS seq,"
+                + " CAST(ROW((con.conkey)[pgbridge_positions1.n], pgbridge_positions1.n) AS ROW(x int, n int)) AS keys"
                 + " FROM pg_constraint con JOIN pg_attribute a ON a.attrelid = con.conrelid"
                 + "  , generate_series(1, 32) AS pgbridge_positions1(n) WHERE ( con.contype = 'p' OR false"
                 + " ) AND pgbridge_positions1.n <= CARDINALITY(con.conkey) ORDER BY 1) r WHERE a = (r.keys).x");
