@@ -6,8 +6,6 @@ package io.pgbridge.backend;
  */
 public final class PgOid {
     public static final int UNSPECIFIED = 0;
-    /** FirstNormalObjectId: oids from here on are user objects' (pgbridge's catalog gives its enums such oids). */
-    public static final int FIRST_USER_OID = 16384;
     public static final int BOOL = 16;
     public static final int BYTEA = 17;
     public static final int CHAR = 18;

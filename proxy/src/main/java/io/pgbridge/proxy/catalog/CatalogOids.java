@@ -21,7 +21,7 @@ final class CatalogOids {
     static final int HEAP = 2;
     static final int DEFAULT_COLLATION = 100;
     /** PostgreSQL's first oid for user objects. */
-    private static final int FIRST_USER_OID = io.pgbridge.backend.PgOid.FIRST_USER_OID;
+    private static final int FIRST_USER_OID = 16384;
 
     private final Map<String, Integer> assigned = new ConcurrentHashMap<>();
     private final Set<Integer> used = new HashSet<>();

@@ -63,7 +63,7 @@ final class ResultColumns {
         this.numericScales = new int[names.length];
         for (int i = 0; i < names.length; i++) {
             PgType<?> t = PgTypes.byOid(columnTypes[i].oid());
-            if (t == null && columnTypes[i].oid() >= PgOid.FIRST_USER_OID) {
+            if (t == null && columnTypes[i].oid() >= EnumType.FIRST_USER_OID) {
                 t = new EnumType(columnTypes[i].oid());   // the only user types pgbridge presents
             }
             if (columnTypes[i].oid() == PgOid.TIMESTAMPTZ && described[i].oid() == PgOid.TIMESTAMP) {
