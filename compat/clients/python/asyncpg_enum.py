@@ -2,7 +2,8 @@
 
 Usage: asyncpg_enum.py HOST PORT USER DATABASE
 Runs the recursive introspection query asyncpg sends for a type it does not know (Connection._introspect_types)
-and set_type_codec's lookup of the type by name; prints what asyncpg reads from them.
+its reading of the enum column's rows (whose type it introspects by oid), and set_type_codec's lookup of the type
+by name; prints what asyncpg reads from them.
 """
 import asyncio
 import sys
@@ -19,6 +20,11 @@ async def main():
     for r in rows:
         print("introspected", r["name"], r["kind"], r["ns"], r["elemtype"] == oid, r["elemtype_name"], r["depth"],
               r["basetype"], r["range_subtype"], r["attrnames"])
+    # rows of an enum column: asyncpg introspects the column's type oid, then decodes the labels
+    st = await c.prepare("select id, mood from stat5_e order by id")
+    print("attributes", [(a.name, a.type.name, a.type.kind, a.type.schema) for a in st.get_attributes()])
+    print("rows", [tuple(r) for r in await st.fetch()])
+    print("filtered", await c.fetchval("select mood from stat5_e where mood = $1", "ok"))
     await c.set_type_codec("stat5_e_mood", schema="public", encoder=str, decoder=str, format="text")
     print("codec set")
     await c.close()

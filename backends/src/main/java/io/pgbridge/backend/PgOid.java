@@ -16,6 +16,10 @@ public final class PgOid {
     public static final int TEXT = 25;
     public static final int OID = 26;
     public static final int XID = 28;
+    public static final int INT2VECTOR = 22;
+    public static final int OIDVECTOR = 30;
+    public static final int PG_NODE_TREE = 194;
+    public static final int ACLITEM = 1033;
     public static final int JSON = 114;
     public static final int INET = 869;
     public static final int FLOAT4 = 700;
@@ -48,6 +52,9 @@ public final class PgOid {
     public static final int OID_ARRAY = 1028;
     public static final int XID_ARRAY = 1011;
     public static final int INET_ARRAY = 1041;
+    public static final int INT2VECTOR_ARRAY = 1006;
+    public static final int OIDVECTOR_ARRAY = 1013;
+    public static final int ACLITEM_ARRAY = 1034;
     public static final int TIMESTAMP_ARRAY = 1115;
     public static final int DATE_ARRAY = 1182;
     public static final int TIME_ARRAY = 1183;

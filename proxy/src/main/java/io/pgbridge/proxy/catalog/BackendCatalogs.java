@@ -46,7 +46,8 @@ public final class BackendCatalogs {
                 return known;
             }
             try {
-                Optional<TableShape> read = TableShapes.read(connection, backend.dialect(), schema, name);
+                Optional<TableShape> read = TableShapes.read(connection, backend.dialect(), schema, name,
+                        (table, column) -> CatalogEngine.of(backend).enumTypeOid(table, column));
                 tables.put(key, read);
                 return read;
             } catch (SQLException e) {

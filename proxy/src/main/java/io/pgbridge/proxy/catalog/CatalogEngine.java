@@ -55,6 +55,14 @@ public final class CatalogEngine {
         return BY_BACKEND.get(backend, CatalogEngine::new);
     }
 
+    /**
+     * The oid of the enum type made for the ENUM column {@code column} of {@code table} in the backend's current
+     * schema, the same the catalog gives it in pg_type ({@link EnumTypes}).
+     */
+    public int enumTypeOid(String table, String column) {
+        return oids.of("type", "public", EnumTypes.typeName(table, column));
+    }
+
     /** Marks the backend's objects as changed: the next catalog query reads them again. */
     public synchronized void invalidate() {
         stale = true;

@@ -23,13 +23,13 @@ final class EnumTypes {
             + " false, 0, -1, 0, 0)";
 
     private final Connection backend;
-    private final boolean mariadb;
+    private final String dialect;
     private final CatalogOids oids;
     private final EngineRows rows;
 
     EnumTypes(Connection backend, String dialect, CatalogOids oids, EngineRows rows) {
         this.backend = backend;
-        this.mariadb = "mariadb".equals(dialect);
+        this.dialect = dialect;
         this.oids = oids;
         this.rows = rows;
     }
@@ -37,11 +37,11 @@ final class EnumTypes {
     /** The oid of the enum type made for this column, or 0 when it is no ENUM column. */
     int typeOf(String backendSchema, String schema, int namespace, String table, String column, String typeName)
             throws SQLException {
-        if (!mariadb || !"ENUM".equalsIgnoreCase(typeName)) {
+        if (!isEnum(dialect, typeName)) {
             return 0;
         }
         List<String> labels = labels(backendSchema, table, column);
-        String name = table + "_" + column;
+        String name = typeName(table, column);
         int type = oids.of("type", schema, name);
         int array = oids.of("type", schema, "_" + name);
         rows.insert(INSERT_TYPE, type, name, namespace, CatalogOids.BOOTSTRAP_SUPERUSER, 4, true, "e", "E", "-", 0,
@@ -53,6 +53,16 @@ final class EnumTypes {
                     type, i + 1, labels.get(i));
         }
         return type;
+    }
+
+    /** Whether {@code typeName}, a MariaDB column's type as its JDBC metadata names it, is an ENUM. */
+    static boolean isEnum(String dialect, String typeName) {
+        return "mariadb".equals(dialect) && "ENUM".equalsIgnoreCase(typeName);
+    }
+
+    /** The name of the enum type of a column: MariaDB's ENUM types are anonymous. */
+    static String typeName(String table, String column) {
+        return table + "_" + column;
     }
 
     /** The labels of {@code enum('a','b')}, MariaDB's column type, in their order. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.ToIntBiFunction;
 
 /** Reads one table's {@link TableShape} from a backend's {@link DatabaseMetaData}. */
 final class TableShapes {
@@ -24,13 +25,16 @@ final class TableShapes {
 
     /**
      * The table {@code name} in {@code schema} (null: the connection's current schema; on MariaDB a schema is a
-     * database); empty when the backend has no such table.
+     * database); empty when the backend has no such table. {@code enums} gives the oid of the enum type of an
+     * ENUM column (table, column) in the current schema.
      */
-    static Optional<TableShape> read(Connection connection, BackendDialect dialect, String schema, String name)
-            throws SQLException {
+    static Optional<TableShape> read(Connection connection, BackendDialect dialect, String schema, String name,
+                                     ToIntBiFunction<String, String> enums) throws SQLException {
         DatabaseMetaData md = connection.getMetaData();
         boolean schemasAreCatalogs = "mariadb".equals(dialect.name());
         String catalog = schemasAreCatalogs ? (schema != null ? schema : connection.getCatalog()) : null;
+        // the catalog lists the current schema's objects only (CatalogLoader), so only its enums have types
+        boolean current = schemasAreCatalogs && (schema == null || schema.equals(connection.getCatalog()));
         String schemaName = schemasAreCatalogs ? null : (schema != null ? schema : currentSchema(connection));
         String table = exactName(md, catalog, schemaName, name);
         if (table == null) {
@@ -55,8 +59,10 @@ final class TableShapes {
                     scale = oid == PgOid.NUMERIC && type.typeModifier() >= 4 ? (type.typeModifier() - 4) & 0xFFFF : -1;
                 }
                 String castName = PgOid.castName(oid);
+                int enumType = current && EnumTypes.isEnum(dialect.name(), rs.getString("TYPE_NAME"))
+                        ? enums.applyAsInt(table, rs.getString("COLUMN_NAME")) : 0;
                 byPosition.put(rs.getInt("ORDINAL_POSITION"), new ColumnShape(rs.getString("COLUMN_NAME"),
-                        castName == null ? "text" : castName, always, scale));
+                        castName == null ? "text" : castName, always, scale, enumType));
             }
             columns.addAll(byPosition.values());
         }

@@ -30,6 +30,20 @@ record ParsedStatement(String name, String sql, int[] parameterTypes, StatementI
         return Math.max(parameterTypes.length, jdbcSql.parameterCount());
     }
 
+    /**
+     * This statement with result columns typed as {@code columnTypes} says (0-based column → typname), over what the
+     * translation made of them (a literal that replaced a call).
+     */
+    ParsedStatement withResultTypes(java.util.Map<Integer, String> columnTypes) {
+        if (columnTypes.isEmpty()) {
+            return this;
+        }
+        java.util.Map<Integer, String> types = new java.util.HashMap<>(resultHints.columnTypes());
+        types.putAll(columnTypes);
+        Translation hints = new Translation(resultHints.sql(), types, resultHints.markedRows(), resultHints.followUps());
+        return new ParsedStatement(name, sql, parameterTypes, info, jdbcSql, repeatable, sessionFunctions, hints, catalog);
+    }
+
     /** This statement with {@code types} as its parameters' declared types. */
     ParsedStatement withParameterTypes(int[] types) {
         return new ParsedStatement(name, sql, types, info, jdbcSql, repeatable, sessionFunctions, resultHints, catalog);

@@ -460,10 +460,12 @@ final class QueryRunner {
         if (!statement.sessionFunctions()) {
             return statement;
         }
-        String rewritten = SessionFunctions.substitute(statement.sql(), session.functionContext(), apply);
+        SessionFunctions.Substituted rewritten = SessionFunctions.substitute(statement.sql(), session.functionContext(),
+                apply);
         // No call after all (a table named "users"): the statement still needs its translation.
-        String sql = rewritten == null ? statement.sql() : rewritten;
-        return StatementAnalysis.rewritten(statement, sql, dialect());
+        String sql = rewritten == null ? statement.sql() : rewritten.sql();
+        ParsedStatement analysed = StatementAnalysis.rewritten(statement, sql, dialect());
+        return rewritten == null ? analysed : analysed.withResultTypes(rewritten.columnTypes());
     }
 
     // ---- proxy-made results, lookups, cleanup ----

@@ -7,6 +7,7 @@ import io.pgbridge.backend.PgOid;
 import io.pgbridge.proxy.codec.BackendMessage;
 import io.pgbridge.proxy.codec.FrontendMessage;
 import io.pgbridge.proxy.codec.PgWire;
+import io.pgbridge.proxy.types.EnumType;
 import io.pgbridge.proxy.types.PgType;
 import io.pgbridge.proxy.types.PgTypes;
 import io.pgbridge.proxy.types.TextContext;
@@ -62,6 +63,9 @@ final class ResultColumns {
         this.numericScales = new int[names.length];
         for (int i = 0; i < names.length; i++) {
             PgType<?> t = PgTypes.byOid(columnTypes[i].oid());
+            if (t == null && columnTypes[i].oid() >= EnumType.FIRST_USER_OID) {
+                t = new EnumType(columnTypes[i].oid());   // the only user types pgbridge presents
+            }
             if (columnTypes[i].oid() == PgOid.TIMESTAMPTZ && described[i].oid() == PgOid.TIMESTAMP) {
                 t = TimestampTzType.UTC_WALL_CLOCK;   // a timestamp the translation or the catalog knows is one
             }
@@ -124,7 +128,8 @@ final class ResultColumns {
         for (int i = 0; i < types.length; i++) {
             int column = i + 1 + columns.skipped;
             int described = types[i].oid();
-            String table = described == PgOid.TEXT || described == PgOid.TIMESTAMP ? md.getTableName(column) : null;
+            String table = described == PgOid.TEXT || described == PgOid.TIMESTAMP || described == PgOid.BPCHAR
+                    ? md.getTableName(column) : null;
             if (table == null || table.isEmpty()) {
                 continue;
             }
@@ -169,10 +174,13 @@ final class ResultColumns {
 
     /**
      * The type pgbridge's DDL declared for a column the backend describes as {@code described}: an array, json or
-     * jsonb kept as text, a timestamptz kept as a timestamp (MariaDB's DATETIME); 0 when the backend's own
-     * description stands.
+     * jsonb kept as text, a timestamptz kept as a timestamp (MariaDB's DATETIME), or the enum type the catalog made
+     * for an ENUM column; 0 when the backend's own description stands.
      */
     private static int declaredType(int described, ColumnShape declared) {
+        if (declared.enumType() != 0) {
+            return declared.enumType();   // MariaDB's ENUM, described as a CHAR
+        }
         if (described == PgOid.TEXT && declared.isArray()) {
             int oid = PgOid.forTypeName("_" + declared.pgType().replace("[]", "").replace("boolean", "bool"));
             return oid != 0 ? oid : PgOid.TEXT_ARRAY;

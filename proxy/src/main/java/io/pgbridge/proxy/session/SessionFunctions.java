@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -71,16 +73,28 @@ final class SessionFunctions {
     }
 
     /**
+     * A statement with its session function calls replaced by their values, and the PostgreSQL type of each 0-based
+     * result column that is such a call ({@code name} for current_user, {@code text} for version()…): a literal
+     * alone would be the backend's varchar.
+     */
+    record Substituted(String sql, Map<Integer, String> columnTypes) {
+    }
+
+    /**
      * The statement with each session function call replaced by its value, or null when it calls none.
      * {@code apply} false computes set_config() without setting anything (for Describe).
      */
-    static String substitute(String sql, Context context, boolean apply) throws SQLException {
+    static Substituted substitute(String sql, Context context, boolean apply) throws SQLException {
         List<Token> tokens = SqlLexer.tokenize(sql).stream().filter(t -> !t.type().isTrivia()).toList();
         StringBuilder out = new StringBuilder();
+        Map<Integer, String> columnTypes = new HashMap<>();
         int copied = 0;
         // Per parenthesis level: whether its tokens are now a select list (an alias is allowed after an item).
         Deque<Boolean> selectList = new ArrayDeque<>();
         selectList.push(false);
+        // The item of the outermost select list, -1 before it starts and after it ends.
+        int item = -1;
+        boolean outerListSeen = false;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.type() == TokenType.LEFT_PAREN) {
@@ -91,6 +105,10 @@ final class SessionFunctions {
                 selectList.pop();
                 continue;
             }
+            if (t.type() == TokenType.COMMA && item >= 0 && selectList.size() == 1) {
+                item++;
+                continue;
+            }
             if (t.type() != TokenType.IDENTIFIER) {
                 continue;
             }
@@ -98,11 +116,16 @@ final class SessionFunctions {
             if (word.equals("select") || word.equals("distinct")) {
                 selectList.pop();
                 selectList.push(true);
+                if (selectList.size() == 1 && !outerListSeen) {
+                    outerListSeen = true;
+                    item = 0;
+                }
                 continue;
             }
             if (ITEM_END.contains(word)) {
                 selectList.pop();
                 selectList.push(false);
+                item = selectList.size() == 1 ? -1 : item;
             }
             boolean inSelectList = selectList.peek();
             Call call = call(sql, tokens, i, word);
@@ -122,13 +145,26 @@ final class SessionFunctions {
             if (inSelectList && isWholeItem(sql, tokens, first, call.end())) {
                 out.append(" AS \"").append(call.name()).append('"');
             }
+            if (item >= 0 && selectList.size() == 1 && isItem(sql, tokens, first, call.end())) {
+                columnTypes.put(item, resultType(call.name()));
+            }
             copied = tokens.get(call.end()).end();
             i = call.end();
         }
         if (copied == 0) {
             return null;
         }
-        return out.append(sql, copied, sql.length()).toString();
+        return new Substituted(out.append(sql, copied, sql.length()).toString(), columnTypes);
+    }
+
+    /** The PostgreSQL type a session function returns. */
+    private static String resultType(String function) {
+        return switch (function) {
+            case "version", "current_setting", "set_config" -> "text";
+            case "pg_backend_pid" -> "int4";
+            case "txid_current" -> "int8";
+            default -> "name";   // current_database(), current_schema, current_user and its synonyms
+        };
     }
 
     /** A call: the function's name, its constant arguments, and the index of its last token. */
@@ -221,16 +257,29 @@ final class SessionFunctions {
 
     /** The call is a select-list item of its own (no alias, no operator), so PostgreSQL names the column after it. */
     private static boolean isWholeItem(String sql, List<Token> tokens, int first, int last) {
+        return startsItem(sql, tokens, first) && endsItem(sql, tokens, last);
+    }
+
+    /** The call is a select-list item of its own, perhaps with an alias: the column has the function's type. */
+    private static boolean isItem(String sql, List<Token> tokens, int first, int last) {
+        return startsItem(sql, tokens, first) && (endsItem(sql, tokens, last)
+                || last + 1 < tokens.size() && tokens.get(last + 1).text(sql).equalsIgnoreCase("as")
+                || type(tokens, last + 1) == TokenType.IDENTIFIER && endsItem(sql, tokens, last + 1));
+    }
+
+    private static boolean startsItem(String sql, List<Token> tokens, int first) {
         TokenType before = type(tokens, first - 1);
-        boolean startsItem = before == TokenType.COMMA || before == TokenType.IDENTIFIER
+        return before == TokenType.COMMA || before == TokenType.IDENTIFIER
                 && (tokens.get(first - 1).text(sql).equalsIgnoreCase("select")
                 || tokens.get(first - 1).text(sql).equalsIgnoreCase("distinct"));
+    }
+
+    private static boolean endsItem(String sql, List<Token> tokens, int last) {
         TokenType after = type(tokens, last + 1);
-        boolean endsItem = after == TokenType.COMMA || after == TokenType.EOF || after == TokenType.SEMICOLON
+        return after == TokenType.COMMA || after == TokenType.EOF || after == TokenType.SEMICOLON
                 || after == TokenType.RIGHT_PAREN
                 || after == TokenType.IDENTIFIER
                 && ITEM_END.contains(tokens.get(last + 1).text(sql).toLowerCase(Locale.ROOT));
-        return startsItem && endsItem;
     }
 
     private static TokenType type(List<Token> tokens, int i) {

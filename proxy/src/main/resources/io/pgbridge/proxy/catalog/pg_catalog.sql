@@ -1,11 +1,13 @@
 -- The virtual pg_catalog of a non-PostgreSQL backend, in pgbridge's catalog engine (an in-memory H2 database in
 -- PostgreSQL mode). PostgreSQL's column names and meanings. Types that say which PostgreSQL type a result column
 -- has (CatalogResultTypes): name columns are varchar(63), oid columns numeric(10), "char" columns char(1), except
--- those that may be empty (attcompression…), varchar(1): H2's char(1) would pad '' to ' '.
+-- those that may be empty (attcompression…), varchar(10485762): H2's char(1) would pad '' to ' '; int2vector columns
+-- smallint array[32] and oidvector columns numeric(10) array[32] (INDEX_MAX_KEYS), oid[] numeric(10) array,
+-- aclitem[] varchar array[65535], pg_node_tree varchar(10485761), xid numeric(11).
 -- System column tableoid: the table's own oid in PostgreSQL, INVISIBLE (not in SELECT *), as there.
 -- Statements are separated by a line holding only ';'.
 CREATE TABLE pg_namespace (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2615, oid numeric(10) PRIMARY KEY, nspname varchar(63) NOT NULL, nspowner numeric(10) NOT NULL,
-    nspacl varchar array)
+    nspacl varchar array[65535])
 ;
 CREATE TABLE pg_class (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1259, oid numeric(10) PRIMARY KEY, relname varchar(63) NOT NULL, relnamespace numeric(10) NOT NULL,
     reltype numeric(10) NOT NULL, reloftype numeric(10) NOT NULL DEFAULT 0, relowner numeric(10) NOT NULL,
@@ -17,19 +19,19 @@ CREATE TABLE pg_class (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1259, oid
     relhastriggers boolean NOT NULL DEFAULT false, relhassubclass boolean NOT NULL DEFAULT false,
     relrowsecurity boolean NOT NULL DEFAULT false, relforcerowsecurity boolean NOT NULL DEFAULT false,
     relispopulated boolean NOT NULL DEFAULT true, relreplident char(1) NOT NULL DEFAULT 'd',
-    relispartition boolean NOT NULL DEFAULT false, relrewrite numeric(10) NOT NULL DEFAULT 0, relfrozenxid int NOT NULL DEFAULT 0,
-    relminmxid int NOT NULL DEFAULT 0, relacl varchar array,
-    reloptions varchar array, relpartbound varchar)
+    relispartition boolean NOT NULL DEFAULT false, relrewrite numeric(10) NOT NULL DEFAULT 0, relfrozenxid numeric(11) NOT NULL DEFAULT 0,
+    relminmxid numeric(11) NOT NULL DEFAULT 0, relacl varchar array[65535],
+    reloptions varchar array, relpartbound varchar(10485761))
 ;
 CREATE TABLE pg_attribute (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1249, attrelid numeric(10) NOT NULL, attname varchar(63) NOT NULL, atttypid numeric(10) NOT NULL,
     attstattarget int NOT NULL DEFAULT -1, attlen smallint NOT NULL, attnum smallint NOT NULL,
     attndims int NOT NULL DEFAULT 0, attcacheoff int NOT NULL DEFAULT -1, atttypmod int NOT NULL,
     attbyval boolean NOT NULL DEFAULT false, attalign char(1) NOT NULL DEFAULT 'i',
-    attstorage char(1) NOT NULL DEFAULT 'p', attcompression varchar(1) NOT NULL DEFAULT '', attnotnull boolean NOT NULL,
+    attstorage char(1) NOT NULL DEFAULT 'p', attcompression varchar(10485762) NOT NULL DEFAULT '', attnotnull boolean NOT NULL,
     atthasdef boolean NOT NULL, atthasmissing boolean NOT NULL DEFAULT false,
-    attidentity varchar(1) NOT NULL DEFAULT '', attgenerated varchar(1) NOT NULL DEFAULT '',
+    attidentity varchar(10485762) NOT NULL DEFAULT '', attgenerated varchar(10485762) NOT NULL DEFAULT '',
     attisdropped boolean NOT NULL DEFAULT false, attislocal boolean NOT NULL DEFAULT true,
-    attinhcount int NOT NULL DEFAULT 0, attcollation numeric(10) NOT NULL DEFAULT 0, attacl varchar array,
+    attinhcount int NOT NULL DEFAULT 0, attcollation numeric(10) NOT NULL DEFAULT 0, attacl varchar array[65535],
     attoptions varchar array, attfdwoptions varchar array, attmissingval varchar,
     PRIMARY KEY (attrelid, attnum))
 ;
@@ -41,8 +43,8 @@ CREATE TABLE pg_type (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1247, oid 
     typreceive varchar NOT NULL, typsend varchar NOT NULL, typmodin varchar NOT NULL DEFAULT '-',
     typmodout varchar NOT NULL DEFAULT '-', typanalyze varchar NOT NULL DEFAULT '-', typalign char(1) NOT NULL,
     typstorage char(1) NOT NULL, typnotnull boolean NOT NULL, typbasetype numeric(10) NOT NULL, typtypmod int NOT NULL,
-    typndims int NOT NULL, typcollation numeric(10) NOT NULL, typdefaultbin varchar, typdefault varchar,
-    typacl varchar array)
+    typndims int NOT NULL, typcollation numeric(10) NOT NULL, typdefaultbin varchar(10485761), typdefault varchar,
+    typacl varchar array[65535])
 ;
 CREATE TABLE pg_index (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2610, indexrelid numeric(10) PRIMARY KEY, indrelid numeric(10) NOT NULL, indnatts smallint NOT NULL,
     indnkeyatts smallint NOT NULL, indisunique boolean NOT NULL, indnullsnotdistinct boolean NOT NULL DEFAULT false,
@@ -50,8 +52,8 @@ CREATE TABLE pg_index (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2610, ind
     indimmediate boolean NOT NULL DEFAULT true, indisclustered boolean NOT NULL DEFAULT false,
     indisvalid boolean NOT NULL DEFAULT true, indcheckxmin boolean NOT NULL DEFAULT false,
     indisready boolean NOT NULL DEFAULT true, indislive boolean NOT NULL DEFAULT true,
-    indisreplident boolean NOT NULL DEFAULT false, indkey smallint array NOT NULL, indcollation int array,
-    indclass int array, indoption smallint array NOT NULL, indexprs varchar, indpred varchar)
+    indisreplident boolean NOT NULL DEFAULT false, indkey smallint array[32] NOT NULL, indcollation numeric(10) array[32],
+    indclass numeric(10) array[32], indoption smallint array[32] NOT NULL, indexprs varchar(10485761), indpred varchar(10485761))
 ;
 CREATE TABLE pg_constraint (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2606, oid numeric(10) PRIMARY KEY, conname varchar(63) NOT NULL,
     connamespace numeric(10) NOT NULL, contype char(1) NOT NULL, condeferrable boolean NOT NULL DEFAULT false,
@@ -61,11 +63,11 @@ CREATE TABLE pg_constraint (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2606
     confupdtype char(1) NOT NULL DEFAULT ' ', confdeltype char(1) NOT NULL DEFAULT ' ',
     confmatchtype char(1) NOT NULL DEFAULT ' ', conislocal boolean NOT NULL DEFAULT true,
     coninhcount int NOT NULL DEFAULT 0, connoinherit boolean NOT NULL DEFAULT false, conkey smallint array,
-    confkey smallint array, conpfeqop int array, conppeqop int array, conffeqop int array,
-    confdelsetcols smallint array, conexclop int array, conbin varchar)
+    confkey smallint array, conpfeqop numeric(10) array, conppeqop numeric(10) array, conffeqop numeric(10) array,
+    confdelsetcols smallint array, conexclop numeric(10) array, conbin varchar(10485761))
 ;
 CREATE TABLE pg_attrdef (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2604, oid numeric(10) PRIMARY KEY, adrelid numeric(10) NOT NULL, adnum smallint NOT NULL,
-    adbin varchar NOT NULL)
+    adbin varchar(10485761) NOT NULL)
 ;
 CREATE TABLE pg_description (objoid numeric(10) NOT NULL, classoid numeric(10) NOT NULL, objsubid int NOT NULL,
     description varchar NOT NULL)
@@ -73,9 +75,9 @@ CREATE TABLE pg_description (objoid numeric(10) NOT NULL, classoid numeric(10) N
 CREATE TABLE pg_database (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1262, oid numeric(10) PRIMARY KEY, datname varchar(63) NOT NULL, datdba numeric(10) NOT NULL,
     encoding int NOT NULL, datlocprovider char(1) NOT NULL DEFAULT 'c', datistemplate boolean NOT NULL DEFAULT false,
     datallowconn boolean NOT NULL DEFAULT true, datconnlimit int NOT NULL DEFAULT -1,
-    datfrozenxid int NOT NULL DEFAULT 0, datminmxid int NOT NULL DEFAULT 1,
+    datfrozenxid numeric(11) NOT NULL DEFAULT 0, datminmxid numeric(11) NOT NULL DEFAULT 1,
     dattablespace numeric(10) NOT NULL DEFAULT 1663, datcollate varchar NOT NULL, datctype varchar NOT NULL,
-    daticulocale varchar, datcollversion varchar, datacl varchar array)
+    daticulocale varchar, datcollversion varchar, datacl varchar array[65535])
 ;
 CREATE TABLE pg_roles (rolname varchar(63) NOT NULL, rolsuper boolean NOT NULL,
     rolinherit boolean NOT NULL, rolcreaterole boolean NOT NULL, rolcreatedb boolean NOT NULL,
@@ -96,7 +98,7 @@ CREATE TABLE pg_am (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2601, oid nu
     amtype char(1) NOT NULL)
 ;
 CREATE TABLE pg_tablespace (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1213, oid numeric(10) PRIMARY KEY, spcname varchar(63) NOT NULL, spcowner numeric(10) NOT NULL,
-    spcacl varchar array, spcoptions varchar array)
+    spcacl varchar array[65535], spcoptions varchar array)
 ;
 CREATE TABLE pg_collation (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3456, oid numeric(10) PRIMARY KEY, collname varchar(63) NOT NULL,
     collnamespace numeric(10) NOT NULL, collowner numeric(10) NOT NULL, collprovider char(1) NOT NULL,
@@ -119,8 +121,8 @@ CREATE TABLE pg_depend (classid numeric(10) NOT NULL, objid numeric(10) NOT NULL
     refclassid numeric(10) NOT NULL, refobjid numeric(10) NOT NULL, refobjsubid int NOT NULL, deptype char(1) NOT NULL)
 ;
 CREATE TABLE pg_rewrite (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2618, oid numeric(10) PRIMARY KEY, rulename varchar(63) NOT NULL, ev_class numeric(10) NOT NULL,
-    ev_type char(1) NOT NULL, ev_enabled char(1) NOT NULL DEFAULT 'O', is_instead boolean NOT NULL, ev_qual varchar,
-    ev_action varchar)
+    ev_type char(1) NOT NULL, ev_enabled char(1) NOT NULL DEFAULT 'O', is_instead boolean NOT NULL, ev_qual varchar(10485761),
+    ev_action varchar(10485761))
 ;
 CREATE TABLE pg_sequence (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2224, seqrelid numeric(10) PRIMARY KEY, seqtypid numeric(10) NOT NULL, seqstart bigint NOT NULL,
     seqincrement bigint NOT NULL, seqmax bigint NOT NULL, seqmin bigint NOT NULL, seqcache bigint NOT NULL,
@@ -136,8 +138,8 @@ CREATE TABLE pg_settings_builtin (name varchar PRIMARY KEY, setting varchar, uni
     pending_restart boolean NOT NULL DEFAULT false)
 ;
 CREATE TABLE pg_policy (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3256, oid numeric(10) PRIMARY KEY, polname varchar(63) NOT NULL, polrelid numeric(10) NOT NULL,
-    polcmd char(1) NOT NULL, polpermissive boolean NOT NULL, polroles int array NOT NULL, polqual varchar,
-    polwithcheck varchar)
+    polcmd char(1) NOT NULL, polpermissive boolean NOT NULL, polroles numeric(10) array NOT NULL, polqual varchar(10485761),
+    polwithcheck varchar(10485761))
 ;
 CREATE TABLE pg_trigger (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2620, oid numeric(10) PRIMARY KEY, tgrelid numeric(10) NOT NULL, tgparentid numeric(10) NOT NULL,
     tgname varchar(63) NOT NULL, tgfoid numeric(10) NOT NULL, tgtype smallint NOT NULL, tgenabled char(1) NOT NULL,
@@ -145,13 +147,13 @@ CREATE TABLE pg_trigger (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2620, o
 ;
 CREATE TABLE pg_statistic_ext (oid numeric(10) PRIMARY KEY, stxrelid numeric(10) NOT NULL, stxname varchar(63) NOT NULL,
     stxnamespace numeric(10) NOT NULL, stxowner numeric(10) NOT NULL, stxstattarget int NOT NULL,
-    stxkeys smallint array NOT NULL, stxkind char(1) array NOT NULL)
+    stxkeys smallint array[32] NOT NULL, stxkind char(1) array NOT NULL)
 ;
 CREATE TABLE pg_publication (oid numeric(10) PRIMARY KEY, pubname varchar(63) NOT NULL, pubowner numeric(10) NOT NULL,
     puballtables boolean NOT NULL)
 ;
 CREATE TABLE pg_publication_rel (oid numeric(10) PRIMARY KEY, prpubid numeric(10) NOT NULL,
-    prrelid numeric(10) NOT NULL, prqual varchar, prattrs smallint array)
+    prrelid numeric(10) NOT NULL, prqual varchar(10485761), prattrs smallint array)
 ;
 CREATE TABLE pg_publication_namespace (oid numeric(10) PRIMARY KEY, pnpubid numeric(10) NOT NULL,
     pnnspid numeric(10) NOT NULL)

@@ -56,9 +56,9 @@ class CatalogDifferentialIT extends AbstractCatalogIT {
                 "select c.table_name, c.column_name, k.constraint_name from information_schema.columns c"
                         + " join information_schema.key_column_usage k on k.table_name = c.table_name"
                         + " and k.column_name = c.column_name where c.table_name in " + OURS + " order by 1, 2, 3",
-                // indkey as text: PostgreSQL's int2vector prints "1 2", the engine's smallint array "{1,2}".
                 "select c.relname, c.relkind, c.relchecks, c.relhasindex, i.indisunique, i.indisprimary,"
-                        + " array_to_string(i.indkey, ' ') from pg_class c left join pg_index i on i.indexrelid = c.oid"
+                        + " i.indkey, i.indkey[0], i.indcollation from pg_class c left join pg_index i"
+                        + " on i.indexrelid = c.oid"
                         + " where c.relname like 'cat\\_%'" + withoutSequence(kind, "c.relname") + " order by 1",
                 "select conname, contype, conrelid::regclass, conindid::regclass, confrelid::regclass, conkey, confkey,"
                         + " pg_get_constraintdef(oid), pg_get_constraintdef(oid, true) from pg_constraint"

@@ -29,6 +29,12 @@ class EnumCatalogIT {
             "SELECT a.typname, a.typcategory, a.typelem = t.oid FROM pg_type t JOIN pg_type a ON a.oid = t.typarray"
                     + " WHERE t.typname = 'stat5_e_mood'",
             "SELECT count(*) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname LIKE 'stat5_e%'"};
+    private static final String INSERT = "INSERT INTO stat5_e VALUES (1, 'ok'), (2, 'it''s happy'), (3, 'sad')";
+    /** Queries whose result columns are the enum column, alone or in expressions. */
+    private static final String[] ROWS = {
+            "SELECT id, mood, mood AS m FROM stat5_e ORDER BY id",
+            "SELECT e.mood FROM stat5_e e WHERE e.mood = 'ok'",
+            "SELECT mood, count(*) FROM stat5_e GROUP BY mood ORDER BY mood"};
     private RunningProxy proxy;
     private Connection postgres;
     private Connection mariadb;
@@ -38,10 +44,10 @@ class EnumCatalogIT {
         postgres = DriverManager.getConnection(TestDatabases.postgresUrl());
         run(postgres, "DROP TABLE IF EXISTS stat5_e", "DROP TYPE IF EXISTS stat5_e_mood",
                 "CREATE TYPE stat5_e_mood AS ENUM ('sad', 'ok', 'it''s happy')",
-                "CREATE TABLE stat5_e (id int PRIMARY KEY, mood stat5_e_mood NOT NULL)");
+                "CREATE TABLE stat5_e (id int PRIMARY KEY, mood stat5_e_mood NOT NULL)", INSERT);
         mariadb = DriverManager.getConnection(TestDatabases.mariadbUrl());
         run(mariadb, "DROP TABLE IF EXISTS stat5_e",
-                "CREATE TABLE stat5_e (id int PRIMARY KEY, mood enum('sad', 'ok', 'it''s happy') NOT NULL)");
+                "CREATE TABLE stat5_e (id int PRIMARY KEY, mood enum('sad', 'ok', 'it''s happy') NOT NULL)", INSERT);
         proxy = RunningProxy.forKind("mariadb");
     }
 
@@ -78,6 +84,54 @@ class EnumCatalogIT {
                 assertThat(CatalogFixture.columnTypes(bridge, query)).as(query)
                         .isEqualTo(CatalogFixture.columnTypes(postgres, query));
             }
+        }
+    }
+
+    /**
+     * The enum column's rows: pgjdbc names the column's type (it asks pg_type for the oid the RowDescription gives)
+     * as on PostgreSQL, at Describe and with the rows; the RowDescription has the oid that pg_type gives the enum
+     * (typlen 4) and the values the labels, in text and in binary.
+     */
+    @Test
+    void anEnumColumnIsSentWithItsTypesOid() throws Exception {
+        try (Connection bridge = proxy.connect()) {
+            for (String query : ROWS) {
+                assertThat(TypedRows.rows(bridge, query)).as(query).isEqualTo(TypedRows.rows(postgres, query));
+                assertThat(TypedRows.described(bridge, query)).as(query).isEqualTo(TypedRows.described(postgres, query));
+            }
+        }
+        assertThat(wire(proxy.port(), "tester", (short) 0)).isEqualTo(wire(TestDatabases.postgresPort(), "postgres",
+                (short) 0)).contains("T mood:4 stat5_e_mood", "D ok");
+        assertThat(wire(proxy.port(), "tester", (short) 1)).isEqualTo(wire(TestDatabases.postgresPort(), "postgres",
+                (short) 1));
+    }
+
+    /** The enum column's RowDescription (name, whether its oid is stat5_e_mood's in pg_type, typlen) and values. */
+    private static List<String> wire(int port, String user, short format) throws Exception {
+        try (RawPgClient c = new RawPgClient("127.0.0.1", port)) {
+            c.startup(user, "test");
+            String oid = null;
+            for (RawPgClient.Message m : c.query("SELECT oid FROM pg_catalog.pg_type WHERE typname = 'stat5_e_mood'")) {
+                if (m.type() == 'D') {
+                    oid = new String(m.body(), 6, m.body().length - 6, java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            List<String> out = new java.util.ArrayList<>();
+            for (RawPgClient.Message m : c.extended("SELECT mood FROM stat5_e ORDER BY id", format)) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(m.body());
+                if (m.type() == 'T') {
+                    b.position(2 + "mood".length() + 1 + 6);
+                    int type = b.getInt();
+                    out.add("T mood:" + b.getShort() + (String.valueOf(Integer.toUnsignedLong(type)).equals(oid)
+                            ? " stat5_e_mood" : " oid " + type));
+                } else if (m.type() == 'D') {
+                    b.position(2);
+                    byte[] value = new byte[b.getInt()];
+                    b.get(value);
+                    out.add("D " + new String(value, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            return out;
         }
     }
 

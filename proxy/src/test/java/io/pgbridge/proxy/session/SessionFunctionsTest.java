@@ -61,7 +61,19 @@ class SessionFunctionsTest {
     private final Answers answers = new Answers();
 
     private String substitute(String sql) throws Exception {
-        return SessionFunctions.substitute(sql, answers, true);
+        SessionFunctions.Substituted substituted = SessionFunctions.substitute(sql, answers, true);
+        return substituted == null ? null : substituted.sql();
+    }
+
+    /** The outermost select list's calls keep the types PostgreSQL's functions return; nested ones are expressions. */
+    @Test
+    void outerSelectItemsHaveTheFunctionsTypes() throws Exception {
+        assertThat(SessionFunctions.substitute("select current_user, 1, version() as v, current_schema || 'x',"
+                + " (select current_database()), set_config('a.b', 'c', false), current_catalog c, current_role is null"
+                + " from t where user = 'x'", answers, true).columnTypes())
+                .isEqualTo(java.util.Map.of(0, "name", 2, "text", 5, "text", 6, "name"));
+        assertThat(SessionFunctions.substitute("select n from t union select current_user", answers, true)
+                .columnTypes()).isEmpty();
     }
 
     @Test

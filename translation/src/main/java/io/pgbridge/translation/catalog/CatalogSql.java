@@ -68,7 +68,7 @@ public final class CatalogSql {
     /** The engine's SQL for the catalog query {@code sql}. */
     public static Translation translate(String sql) {
         Translation h2 = H2.translate(EngineExpressions.rewrite(rewrite(sql)));
-        String engineSql = renameFunctions(regCasts(oidAndNameCasts(h2.sql())));
+        String engineSql = renameFunctions(regCasts(oidAndNameCasts(EngineExpressions.safeSubscripts(h2.sql()))));
         return engineSql.equals(h2.sql()) ? h2 : h2.withSql(engineSql);
     }
 
@@ -135,6 +135,10 @@ public final class CatalogSql {
                         && !FOLLOWS_FROM_ITEM.contains(t.word(i + 3));
                 edits.replace(t.start(i), t.end(i + 2), KEYWORDS_TABLE + (aliased ? "" : " AS pg_get_keywords"));
                 i += 2;
+            } else if (t.isWord(i, "null") && t.isOperator(i + 1, "::") && followsSetOperator(t, i)) {
+                int type = t.isWord(i + 2, "pg_catalog") && t.type(i + 3) == TokenType.DOT ? i + 4 : i + 2;
+                edits.replace(t.end(i), t.end(type), "");
+                i = type;
             } else if (t.isOperator(i, "::")) {
                 i = rewriteCast(t, i, edits);
             }
@@ -171,6 +175,24 @@ public final class CatalogSql {
                 + t.span(columns.get(0)[0], columns.get(0)[1] - 1) + ", 1 AS "
                 + t.span(columns.get(1)[0], columns.get(1)[1] - 1) + " FROM pg_class) AS " + t.text(alias));
         return columnsEnd;
+    }
+
+    /**
+     * Whether token {@code i} is in a branch after the first of a UNION, INTERSECT or EXCEPT. There a typed NULL
+     * ({@code NULL::text}, psql's tab completion) loses its type: PostgreSQL gives such a column the first branch's
+     * type where each converts implicitly to the other (name and text), H2 the wider one.
+     */
+    static boolean followsSetOperator(SqlTokens t, int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (t.type(j) == TokenType.RIGHT_PAREN && t.partner(j) >= 0) {
+                j = t.partner(j);
+            } else if (t.type(j) == TokenType.LEFT_PAREN) {
+                return false;
+            } else if (t.isWord(j, "union") || t.isWord(j, "intersect") || t.isWord(j, "except")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isComparison(SqlTokens t, int i) {

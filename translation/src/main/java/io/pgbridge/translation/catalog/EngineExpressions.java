@@ -6,13 +6,20 @@ import io.pgbridge.translation.TextEdits;
 
 /**
  * Expressions of catalog queries that the engine (H2) evaluates otherwise than PostgreSQL, as expressions it
- * evaluates alike: {@code ARRAY(SELECT … FROM unnest(a) x)}; {@code a & b} as {@code BITAND(a, b)}; a subscript out of an array's bounds, which is NULL in
- * PostgreSQL and an error in H2; and {@code information_schema._pg_expandarray(a)} in a select list, a set-returning
+ * evaluates alike: {@code ARRAY(SELECT … FROM unnest(a) x)}; {@code a & b} as {@code BITAND(a, b)}; a subscript
+ * out of an array's bounds, which is NULL in PostgreSQL and an error in H2 (after the H2 translator has named the
+ * result columns: PostgreSQL names {@code i.indkey[0]} after the column); and {@code information_schema._pg_expandarray(a)} in a select list, a set-returning
  * function H2 has no counterpart of, as a join with the array's positions (pgjdbc's getPrimaryKeys and getIndexInfo).
  */
 final class EngineExpressions {
     /** The most elements of the arrays {@code _pg_expandarray} reads: PostgreSQL's INDEX_MAX_KEYS. */
     private static final int MAX_KEYS = 32;
+    /**
+     * The engine's int2vector and oidvector columns: PostgreSQL's subscripts of these start at 0 ({@code indkey[0]} is
+     * the first key), the engine's arrays at 1.
+     */
+    private static final java.util.Set<String> VECTOR_COLUMNS = java.util.Set.of("indkey", "indoption", "indclass",
+            "indcollation", "stxkeys");
     private static final String[] CLAUSES_AFTER_FROM = {"where", "group", "having", "window", "order", "limit", "offset",
             "fetch", "union", "except", "intersect"};
     private static final String[] CLAUSES_AFTER_WHERE = {"group", "having", "window", "order", "limit", "offset",
@@ -22,7 +29,7 @@ final class EngineExpressions {
     }
 
     static String rewrite(String sql) {
-        return expandArrays(safeSubscripts(bitwiseAnd(arrayOfUnnest(CorrelatedWithQueries.rewrite(sql)))));
+        return expandArrays(bitwiseAnd(arrayOfUnnest(CorrelatedWithQueries.rewrite(sql))));
     }
 
     /**
@@ -87,7 +94,11 @@ final class EngineExpressions {
         return edits.isEmpty() ? sql : edits.applyTo(sql);
     }
 
-    /** {@code a[i]} as {@code CASE WHEN i BETWEEN 1 AND CARDINALITY(a) THEN a[i] END}: NULL out of bounds. */
+    /**
+     * {@code a[i]} as {@code CASE WHEN i BETWEEN 1 AND CARDINALITY(a) THEN a[i] END}: NULL out of bounds. A vector
+     * column named as such ({@code i.indkey[0]}, {@link #VECTOR_COLUMNS}) counts from 0; one reached through an alias
+     * of a subquery's column does not (known limit).
+     */
     static String safeSubscripts(String sql) {
         if (sql.indexOf('[') < 0) {
             return sql;
@@ -104,8 +115,10 @@ final class EngineExpressions {
             int start = CatalogSql.operandStart(t, i - 1);
             String array = t.span(start, i - 1);
             String index = t.span(i + 1, close - 1);
-            edits.replace(t.start(start), t.end(close), "CASE WHEN (" + index + ") BETWEEN 1 AND CARDINALITY(" + array
-                    + ") THEN " + array + "[" + index + "] END");
+            boolean vector = t.type(i - 1) == TokenType.IDENTIFIER && VECTOR_COLUMNS.contains(t.word(i - 1));
+            String position = vector ? "(" + index + ") + 1" : index;
+            edits.replace(t.start(start), t.end(close), "CASE WHEN (" + position + ") BETWEEN 1 AND CARDINALITY("
+                    + array + ") THEN " + array + "[" + position + "] END");
             i = close;
         }
         return edits.isEmpty() ? sql : edits.applyTo(sql);
@@ -156,7 +169,7 @@ final class EngineExpressions {
             if (t.isWord(i, "_pg_expandarray") && t.type(i + 1) == TokenType.LEFT_PAREN
                     && t.span(i + 2, t.partner(i + 1) - 1).equals(array)) {
                 int start = t.type(i - 1) == TokenType.DOT && t.type(i - 2) == TokenType.IDENTIFIER ? i - 2 : i;
-                edits.replace(t.start(start), t.end(t.partner(i + 1)), "CAST(ROW(" + array + "[" + positions + ".n], "
+                edits.replace(t.start(start), t.end(t.partner(i + 1)), "CAST(ROW((" + array + ")[" + positions + ".n], "
                         + positions + ".n) AS ROW(x int, n int))");
                 i = t.partner(i + 1);
             }

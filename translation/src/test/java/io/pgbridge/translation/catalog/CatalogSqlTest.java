@@ -82,4 +82,20 @@ class CatalogSqlTest {
         assertThat(CatalogSql.translate("select k.word from pg_get_keywords() k").sql())
                 .isEqualTo("select k.word from pgbridge_keywords k");
     }
+
+    /** psql's tab completion: a later branch's NULL::text leaves the column the first branch's name, as in PostgreSQL. */
+    @Test
+    void typedNullsOfLaterSetBranchesTakeTheFirstBranchesType() {
+        assertThat(CatalogSql.rewrite("SELECT c.relname, NULL::pg_catalog.text FROM pg_catalog.pg_class c UNION ALL"
+                + " SELECT NULL::pg_catalog.text, (SELECT NULL::text) FROM pg_catalog.pg_namespace n"))
+                .isEqualTo("SELECT c.relname, NULL::text FROM pg_class c UNION ALL"
+                        + " SELECT NULL, (SELECT NULL::text) FROM pg_namespace n");
+    }
+
+    /** A subscripted column keeps its name, as in PostgreSQL; a vector's subscripts count from 0. */
+    @Test
+    void subscriptsAreSafeAndNamedAfterTheColumn() {
+        String sql = CatalogSql.translate("select i.indkey[0], c.conkey[2] from pg_index i, pg_constraint c").sql();
+        assertThat(sql).contains("i.indkey[(0) + 1]", "AS \"indkey\"", "AS \"conkey\"");
+    }
 }

@@ -22,6 +22,15 @@ class EngineExpressionsTest {
                         + " THEN (current_schemas(true))[1] END");
     }
 
+    /** int2vector and oidvector columns count from 0, as in PostgreSQL: indkey[0] is the first key. */
+    @Test
+    void vectorSubscriptsStartAtZero() {
+        assertThat(EngineExpressions.safeSubscripts("select i.indkey[0], indclass[n - 1] from pg_index i"))
+                .isEqualTo("select CASE WHEN ((0) + 1) BETWEEN 1 AND CARDINALITY(i.indkey) THEN i.indkey[(0) + 1] END,"
+                        + " CASE WHEN ((n - 1) + 1) BETWEEN 1 AND CARDINALITY(indclass) THEN indclass[(n - 1) + 1] END"
+                        + " from pg_index i");
+    }
+
     /** psql's \\d+: a toast table's options, each prefixed. */
     @Test
     void anArrayOfAnUnnestMapsEachElement() {
@@ -38,8 +47,8 @@ class EngineExpressionsTest {
                 + " information_schema._pg_expandarray(con.conkey) AS keys FROM pg_constraint con JOIN pg_attribute a"
                 + " ON a.attrelid = con.conrelid WHERE con.contype = 'p' OR false ORDER BY 1) r WHERE a = (r.keys).x";
         assertThat(EngineExpressions.expandArrays(sql)).isEqualTo("SELECT r.k FROM (SELECT a.attname,"
-                + " (CAST(ROW(con.conkey[pgbridge_positions1.n], pgbridge_positions1.n) AS ROW(x int, n int))).n AS seq,"
-                + " CAST(ROW(con.conkey[pgbridge_positions1.n], pgbridge_positions1.n) AS ROW(x int, n int)) AS keys"
+                + " (CAST(ROW((con.conkey)[pgbridge_positions1.n], pgbridge_positions1.n) AS ROW(x int, n int))).n AS seq,"
+                + " CAST(ROW((con.conkey)[pgbridge_positions1.n], pgbridge_positions1.n) AS ROW(x int, n int)) AS keys"
                 + " FROM pg_constraint con JOIN pg_attribute a ON a.attrelid = con.conrelid"
                 + "  , generate_series(1, 32) AS pgbridge_positions1(n) WHERE ( con.contype = 'p' OR false"
                 + " ) AND pgbridge_positions1.n <= CARDINALITY(con.conkey) ORDER BY 1) r WHERE a = (r.keys).x");
