@@ -16,6 +16,8 @@ public final class PgOid {
     public static final int TEXT = 25;
     public static final int OID = 26;
     public static final int XID = 28;
+    public static final int REGPROC = 24;
+    public static final int REGPROCEDURE = 2202;
     public static final int JSON = 114;
     public static final int INET = 869;
     public static final int FLOAT4 = 700;
@@ -47,6 +49,8 @@ public final class PgOid {
     public static final int FLOAT8_ARRAY = 1022;
     public static final int OID_ARRAY = 1028;
     public static final int XID_ARRAY = 1011;
+    public static final int REGPROC_ARRAY = 1008;
+    public static final int REGPROCEDURE_ARRAY = 2207;
     public static final int INET_ARRAY = 1041;
     public static final int TIMESTAMP_ARRAY = 1115;
     public static final int DATE_ARRAY = 1182;
@@ -110,7 +114,8 @@ public final class PgOid {
             {"int4", INT4}, {"text", TEXT}, {"oid", OID}, {"json", JSON}, {"float4", FLOAT4}, {"float8", FLOAT8},
             {"unknown", UNKNOWN}, {"bpchar", BPCHAR}, {"varchar", VARCHAR}, {"date", DATE}, {"time", TIME},
             {"timestamp", TIMESTAMP}, {"timestamptz", TIMESTAMPTZ}, {"interval", INTERVAL}, {"timetz", TIMETZ},
-            {"numeric", NUMERIC}, {"uuid", UUID}, {"jsonb", JSONB}, {"xid", XID}, {"inet", INET},
+            {"numeric", NUMERIC}, {"uuid", UUID}, {"jsonb", JSONB}, {"xid", XID}, {"inet", INET}, {"regproc", REGPROC},
+            {"regprocedure", REGPROCEDURE},
         };
         for (Object[] n : names) {
             m.put((String) n[0], (Integer) n[1]);
@@ -139,6 +144,7 @@ public final class PgOid {
             java.util.Map.entry(NUMERIC, NUMERIC_ARRAY), java.util.Map.entry(TIMETZ, TIMETZ_ARRAY),
             java.util.Map.entry(UUID, UUID_ARRAY), java.util.Map.entry(JSON, JSON_ARRAY),
             java.util.Map.entry(JSONB, JSONB_ARRAY), java.util.Map.entry(XID, XID_ARRAY),
-            java.util.Map.entry(INET, INET_ARRAY));
+            java.util.Map.entry(INET, INET_ARRAY), java.util.Map.entry(REGPROC, REGPROC_ARRAY),
+            java.util.Map.entry(REGPROCEDURE, REGPROCEDURE_ARRAY));
     }
 }

@@ -11,7 +11,8 @@ import java.sql.Types;
 /**
  * The PostgreSQL types of the catalog engine's result columns. The engine stores PostgreSQL's {@code name} columns
  * as {@code varchar(63)} (NAMEDATALEN - 1), {@code oid} columns as {@code numeric(10)}, {@code "char"} columns as
- * {@code char(1)}, {@code inet} as {@code varchar(50)}, {@code xid} as {@code numeric(11)} and information_schema's
+ * {@code char(1)}, {@code inet} as {@code varchar(50)}, {@code xid} as {@code numeric(11)}, {@code regproc} and {@code regprocedure} (a function's oid) as
+ * {@code numeric(12)} and {@code numeric(13)}, and information_schema's
  * {@code character_data} as {@code varchar(10485760)}, PostgreSQL's longest varchar (resources
  * {@code pg_catalog.sql}, {@code information_schema.sql}); H2 keeps those declarations through aliases, subqueries
  * and views, so a result column of such a type is presented as PostgreSQL's, as
@@ -29,6 +30,10 @@ public final class CatalogResultTypes extends BackendDialect {
     static final int INET_LENGTH = 50;
     /** xid columns: a precision no other numeric column of the engine has (an xid has at most 10 digits too). */
     static final int XID_DIGITS = 11;
+    /** regproc columns hold the function's oid: a precision of their own, sent as regproc (its name in text). */
+    static final int REGPROC_DIGITS = 12;
+    /** regprocedure likewise: its text is the name and the argument types. */
+    static final int REGPROCEDURE_DIGITS = 13;
 
     private CatalogResultTypes() {
     }
@@ -47,7 +52,9 @@ public final class CatalogResultTypes extends BackendDialect {
                     : precision == INET_LENGTH ? ColumnType.of(PgOid.INET) : super.columnType(md, column);
             case Types.NUMERIC, Types.DECIMAL -> md.getScale(column) != 0 ? super.columnType(md, column)
                     : precision == OID_DIGITS ? ColumnType.of(PgOid.OID)
-                    : precision == XID_DIGITS ? ColumnType.of(PgOid.XID) : super.columnType(md, column);
+                    : precision == XID_DIGITS ? ColumnType.of(PgOid.XID)
+                    : precision == REGPROC_DIGITS ? ColumnType.of(PgOid.REGPROC)
+                    : precision == REGPROCEDURE_DIGITS ? ColumnType.of(PgOid.REGPROCEDURE) : super.columnType(md, column);
             case Types.CHAR -> precision == 1 ? ColumnType.of(PgOid.CHAR) : super.columnType(md, column);
             default -> super.columnType(md, column);
         };

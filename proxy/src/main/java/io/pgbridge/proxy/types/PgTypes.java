@@ -18,7 +18,8 @@ public final class PgTypes {
             Float4Type.INSTANCE, Float8Type.INSTANCE, UnknownType.INSTANCE, BpcharType.INSTANCE,
             VarcharType.INSTANCE, DateType.INSTANCE, TimeType.INSTANCE, TimestampType.INSTANCE,
             TimestampTzType.INSTANCE, IntervalType.INSTANCE, TimeTzType.INSTANCE, NumericType.INSTANCE,
-            UuidType.INSTANCE, JsonbType.INSTANCE, XidType.INSTANCE, InetType.INSTANCE);
+            UuidType.INSTANCE, JsonbType.INSTANCE, XidType.INSTANCE, InetType.INSTANCE,
+            RegprocType.INSTANCE, RegprocedureType.INSTANCE);
 
     private static final Map<Integer, PgType<?>> BY_OID = new HashMap<>();
     private static final Map<Integer, ArrayType<?>> ARRAY_BY_ELEMENT = new HashMap<>();

@@ -16,7 +16,7 @@ public final class CatalogQueries {
             "pg_constraint", "pg_attrdef", "pg_description", "pg_database", "pg_roles", "pg_user", "pg_auth_members",
             "pg_am", "pg_tablespace", "pg_collation", "pg_inherits", "pg_enum", "pg_range", "pg_extension",
             "pg_depend", "pg_sequence", "pg_proc", "pg_settings", "pg_policy", "pg_trigger", "pg_statistic_ext",
-            "pg_publication", "pg_publication_rel", "pg_publication_namespace", "pg_tables", "pg_views",
+            "pg_publication", "pg_publication_rel", "pg_publication_namespace", "pg_tables", "pg_views", "pg_language",
             "pg_matviews", "pg_indexes", "pg_shdescription", "pg_stat_gssapi",
             "pg_stat_activity");
     /** Functions that only make sense over the catalog. */
@@ -28,7 +28,9 @@ public final class CatalogQueries {
             "pg_postmaster_start_time", "pg_get_function_result", "pg_get_function_arguments",
             "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_show_all_settings", "pg_is_in_recovery",
             "pg_is_wal_replay_paused", "pg_stat_get_numscans", "pg_get_ruledef", "pg_cancel_backend",
-            "pg_terminate_backend");
+            "pg_terminate_backend", "pg_get_function_sqlbody");
+    /** The types of function references, whose values only the catalog can read or write. */
+    private static final Set<String> FUNCTION_TYPES = Set.of("regproc", "regprocedure");
 
     private CatalogQueries() {
     }
@@ -44,6 +46,9 @@ public final class CatalogQueries {
                 continue;
             }
             String word = t.word(i);
+            if (FUNCTION_TYPES.contains(word) && t.isOperator(i - 1, "::")) {
+                return true;   // 'now()'::regprocedure: only the catalog knows the functions
+            }
             if ((word.equals("pg_catalog") || word.equals("information_schema")) && t.type(i + 1) == SqlLexer.TokenType.DOT) {
                 return true;
             }
@@ -85,6 +90,6 @@ public final class CatalogQueries {
         String lower = sql.toLowerCase(java.util.Locale.ROOT);
         return lower.contains("pg_") || lower.contains("information_schema") || lower.contains("format_type")
                 || lower.contains("obj_description") || lower.contains("col_description") || lower.contains("has_")
-                || lower.contains("current_schemas");
+                || lower.contains("current_schemas") || lower.contains("regproc");
     }
 }

@@ -23,10 +23,16 @@ public final class CatalogSql {
     private static final Map<String, String[]> REG_TYPES = Map.of(
             "regclass", new String[] {"pgbridge_regclass_oid", "pgbridge_regclass_name"},
             "regtype", new String[] {"pgbridge_regtype_oid", "pgbridge_regtype_name"},
-            "regproc", new String[] {"pgbridge_regproc_name", "pgbridge_regproc_name"},
-            "regprocedure", new String[] {"pgbridge_regproc_name", "pgbridge_regproc_name"},
             "regnamespace", new String[] {"pgbridge_regnamespace_oid", "pgbridge_regnamespace_name"},
             "regrole", new String[] {"pgbridge_regrole_oid", "pgbridge_regrole_name"});
+    /**
+     * The engine keeps regproc and regprocedure values as the function's oid, in a numeric of a precision of its own
+     * that the proxy sends as that type (its text: the function's name): {@code 'int4in'::regproc} is the oid
+     * {@code 'int4in'} names, {@code typinput::regproc} the column itself, both typed so.
+     */
+    private static final Map<String, String[]> FUNCTION_TYPES = Map.of(
+            "regproc", new String[] {"pgbridge_regproc_oid", "numeric(12)"},
+            "regprocedure", new String[] {"pgbridge_regprocedure_oid", "numeric(13)"});
     /**
      * The catalog functions the engine has, each as {@code pgbridge_} + its name: H2's PostgreSQL mode has built-in
      * functions of some of these names, which describe H2's own tables and would win over an alias.
@@ -40,7 +46,7 @@ public final class CatalogSql {
             "pg_partition_ancestors", "pg_get_function_result", "pg_get_function_arguments",
             "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_show_all_settings", "pg_is_in_recovery",
             "pg_is_wal_replay_paused", "pg_stat_get_numscans", "pg_get_ruledef", "pg_cancel_backend",
-            "pg_terminate_backend");
+            "pg_terminate_backend", "pg_get_function_sqlbody");
     /** The engine functions whose PostgreSQL counterparts return {@code name}. */
     private static final Set<String> NAME_RESULTS = Set.of("pg_encoding_to_char", "pg_get_userbyid");
     /** The engine's schema of PostgreSQL's information_schema views: H2 keeps {@code information_schema} for its own. */
@@ -186,14 +192,21 @@ public final class CatalogSql {
 
     private static int regCast(SqlTokens t, int cast, TextEdits edits) {
         int type = t.isWord(cast + 1, "pg_catalog") && t.type(cast + 2) == TokenType.DOT ? cast + 3 : cast + 1;
-        String[] functions = t.word(type) == null ? null : REG_TYPES.get(t.word(type));
-        if (functions == null) {
+        String word = t.word(type);
+        String[] functions = word == null ? null : REG_TYPES.get(word);
+        String[] functionType = word == null ? null : FUNCTION_TYPES.get(word);
+        if (functions == null && functionType == null) {
             return cast;
         }
         int start = operandStart(t, cast - 1);
         // a literal or a parameter holds the name (psycopg's TypeInfo binds 'jsonb' to $1::regtype); anything else an oid
         boolean literal = (t.type(cast - 1) == TokenType.STRING || t.type(cast - 1) == TokenType.PARAMETER)
                 && start == cast - 1;
+        if (functionType != null) {
+            edits.insert(t.start(start), literal ? "CAST(" + functionType[0] + "(" : "CAST(");
+            edits.replace(t.end(cast - 1), t.end(type), (literal ? ")" : "") + " AS " + functionType[1] + ")");
+            return type;
+        }
         edits.insert(t.start(start), (literal ? functions[0] : functions[1]) + "(");
         edits.replace(t.end(cast - 1), t.end(type), ")");
         return type;

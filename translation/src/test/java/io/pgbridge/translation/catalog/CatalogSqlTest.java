@@ -17,7 +17,7 @@ class CatalogSqlTest {
             "select conrelid::pg_catalog.regclass AS ontable|select pgbridge_regclass_name(conrelid) AS ontable",
             "where d.classoid = 'pg_class'::regclass|where d.classoid = pgbridge_regclass_oid('pg_class')",
             "select c.oid::pg_catalog.regclass::pg_catalog.text|select pgbridge_regclass_name(c.oid)::text",
-            "select typinput='pg_catalog.array_in'::regproc|select typinput=pgbridge_regproc_name('pg_catalog.array_in')",
+            "select typinput='pg_catalog.array_in'::regproc|select typinput=CAST(pgbridge_regproc_oid('pg_catalog.array_in') AS numeric(12))",
             "select x::oid, n::name|select x::int, n::varchar",
             "where pol.polroles = '{0}'|where pol.polroles = ARRAY['0']",
             "from pg_catalog.pg_partition_ancestors(t.tgrelid) WITH ORDINALITY AS a(relid, depth)"
