@@ -4,9 +4,9 @@
 # pg_get_function_arguments prints with ORDER BY):
 #   bin/export-pg-proc.sh proxy/src/main/resources/io/pgbridge/proxy/catalog [psql connection options]
 # One row a line, fields separated by '|' in pg_proc's order (proowner is 10, protrftypes and proconfig NULL for every
-# built-in function, so they are left out), then the function's description (last: it may hold '|').
+# built-in function, so they are left out), then the function's description.
 # Empty = NULL; "" = the empty string; prosrc empty = the same as proname. proargdefaults and prosqlbody as
-# pg_get_expr and pg_get_function_sqlbody print them. Backslash and newline escaped as \\ and \n.
+# pg_get_expr and pg_get_function_sqlbody print them. Backslash, newline and | escaped as \\, \n and \|.
 set -euo pipefail
 out=$1
 shift
@@ -16,7 +16,7 @@ cat <<'NOTE'
 NOTE
 psql -X -q -A -t -F '|' -v ON_ERROR_STOP=1 "$@" <<'SQL'
 CREATE FUNCTION pg_temp.psv(t text) RETURNS text LANGUAGE sql IMMUTABLE
-    AS $$ SELECT CASE WHEN t = '' THEN '""' ELSE replace(replace(t, E'\\', E'\\\\'), E'\n', E'\\n') END $$;
+    AS $$ SELECT CASE WHEN t = '' THEN '""' ELSE replace(replace(replace(t, E'\\', E'\\\\'), E'\n', E'\\n'), '|', E'\\|') END $$;
 SELECT p.oid, p.proname, p.pronamespace, p.prolang, p.procost, p.prorows, p.provariadic, p.prosupport::oid,
     p.prokind, p.prosecdef, p.proleakproof, p.proisstrict, p.proretset, p.provolatile, p.proparallel, p.pronargs,
     p.pronargdefaults, p.prorettype, p.proargtypes, p.proallargtypes, p.proargmodes, p.proargnames,

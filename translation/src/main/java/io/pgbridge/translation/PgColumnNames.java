@@ -102,12 +102,14 @@ public final class PgColumnNames {
             return UNNAMED;
         }
         String name = primaryName(t, from, end);
+        boolean namedByCast = false;
         int i = end;
         while (i < to) {
             if (t.isOperator(i, "::")) {
                 int typeEnd = castTypeEnd(t, i + 1, to);
-                if (name == null || name.equals(UNNAMED)) {
-                    name = typeName(t, i + 1, typeEnd);
+                if (name == null || name.equals(UNNAMED) || namedByCast) {
+                    name = typeName(t, i + 1, typeEnd);   // 'f'::regproc::oid is named oid, as PostgreSQL names it
+                    namedByCast = true;
                 }
                 i = typeEnd;
             } else if (t.type(i) == SqlLexer.TokenType.LEFT_BRACKET && t.partner(i) > i) {

@@ -13,7 +13,7 @@ import java.util.Map;
  * name needs no engine query: the wire types ({@code RegprocType}) ask here.
  */
 public final class BuiltinFunctions {
-    /** Fields of a pg_proc.psv line, the description last (it may hold '|'). */
+    /** Fields of a pg_proc.psv line, the description last; a '|' in a field is escaped as {@code \|}. */
     static final int FIELDS = 28;
     static final int PROARGTYPES = 18;
     static final int PROALLARGTYPES = 19;
@@ -212,7 +212,7 @@ public final class BuiltinFunctions {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] f = line.split("\\|", FIELDS);
+            String[] f = line.split("(?<!\\\\)\\|", -1);
             for (int i = 0; i < f.length; i++) {
                 f[i] = unescape(f[i]);
             }
@@ -224,7 +224,7 @@ public final class BuiltinFunctions {
         return List.copyOf(functions);
     }
 
-    /** {@code \n} and {@code \\} as the export escapes them; {@code ""} stays, the loader reads it as ''. */
+    /** {@code \n}, {@code \|} and {@code \\} as the export escapes them; {@code ""} stays, the loader reads it as ''. */
     private static String unescape(String field) {
         if (field.indexOf('\\') < 0) {
             return field;

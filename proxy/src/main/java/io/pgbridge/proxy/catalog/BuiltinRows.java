@@ -34,9 +34,9 @@ final class BuiltinRows {
                     + " (3377, 3373, 10, false)");
             st.execute("INSERT INTO pg_description VALUES (11, 2615, 0, 'system catalog schema'),"
                     + " (99, 2615, 0, 'reserved schema for TOAST tables'), (2200, 2615, 0, 'standard public schema')");
-            st.execute("INSERT INTO pg_am VALUES (2, 'heap', 'heap_tableam_handler', 't'), (403, 'btree', 'bthandler', 'i'),"
-                    + " (405, 'hash', 'hashhandler', 'i'), (783, 'gist', 'gisthandler', 'i'), (2742, 'gin', 'ginhandler', 'i'),"
-                    + " (4000, 'spgist', 'spghandler', 'i'), (3580, 'brin', 'brinhandler', 'i')");
+            // amhandler: the handler function's oid (regproc)
+            st.execute("INSERT INTO pg_am VALUES (2, 'heap', 3, 't'), (403, 'btree', 330, 'i'), (405, 'hash', 331, 'i'),"
+                    + " (783, 'gist', 332, 'i'), (2742, 'gin', 333, 'i'), (4000, 'spgist', 334, 'i'), (3580, 'brin', 335, 'i')");
             st.execute("INSERT INTO pg_language VALUES (12, 'internal', 10, false, false, 0, 0, 2246, NULL),"
                     + " (13, 'c', 10, false, false, 0, 0, 2247, NULL), (14, 'sql', 10, false, true, 0, 0, 2248, NULL),"
                     + " (13563, 'plpgsql', 10, true, true, 13560, 13561, 13562, NULL)");

@@ -94,7 +94,7 @@ CREATE TABLE pg_shdescription (objoid numeric(10) NOT NULL, classoid numeric(10)
 CREATE TABLE pg_auth_members (roleid numeric(10) NOT NULL, member numeric(10) NOT NULL, grantor numeric(10) NOT NULL,
     admin_option boolean NOT NULL)
 ;
-CREATE TABLE pg_am (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2601, oid numeric(10) PRIMARY KEY, amname varchar(63) NOT NULL, amhandler varchar NOT NULL,
+CREATE TABLE pg_am (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2601, oid numeric(10) PRIMARY KEY, amname varchar(63) NOT NULL, amhandler numeric(12) NOT NULL,
     amtype char(1) NOT NULL)
 ;
 CREATE TABLE pg_tablespace (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1213, oid numeric(10) PRIMARY KEY, spcname varchar(63) NOT NULL, spcowner numeric(10) NOT NULL,

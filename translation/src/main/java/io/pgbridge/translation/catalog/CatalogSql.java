@@ -176,8 +176,9 @@ public final class CatalogSql {
     }
 
     /**
-     * {@code operand::regX} as a call of the engine's function; done after the H2 translator has named the result
-     * columns, which keep PostgreSQL's names ({@code conrelid::regclass} is {@code conrelid}).
+     * {@code operand::regX} as a call of the engine's function, {@code ::oid} and {@code ::name} as the engine's
+     * types of such columns; done after the H2 translator has named the result columns, which keep PostgreSQL's
+     * names ({@code conrelid::regclass} is {@code conrelid}, {@code 'f'::regproc::oid} is {@code oid}).
      */
     static String regCasts(String sql) {
         SqlTokens t = new SqlTokens(sql);
@@ -193,6 +194,11 @@ public final class CatalogSql {
     private static int regCast(SqlTokens t, int cast, TextEdits edits) {
         int type = t.isWord(cast + 1, "pg_catalog") && t.type(cast + 2) == TokenType.DOT ? cast + 3 : cast + 1;
         String word = t.word(type);
+        if (("oid".equals(word) || "name".equals(word)) && t.type(type + 1) != TokenType.LEFT_BRACKET) {
+            // the engine's oid and name columns, which the proxy sends as oid and name
+            edits.replace(t.start(cast + 1), t.end(type), word.equals("oid") ? "numeric(10)" : "varchar(63)");
+            return type;
+        }
         String[] functions = word == null ? null : REG_TYPES.get(word);
         String[] functionType = word == null ? null : FUNCTION_TYPES.get(word);
         if (functions == null && functionType == null) {
@@ -212,7 +218,7 @@ public final class CatalogSql {
         return type;
     }
 
-    /** Casts the engine reads otherwise: {@code oid} and {@code name} as H2's types, {@code t[]} as {@code t array}. */
+    /** {@code t[]} in a cast as {@code t array}, which H2 reads. */
     private static int rewriteCast(SqlTokens t, int cast, TextEdits edits) {
         int type = t.isWord(cast + 1, "pg_catalog") && t.type(cast + 2) == TokenType.DOT ? cast + 3 : cast + 1;
         String name = t.word(type);
@@ -223,10 +229,6 @@ public final class CatalogSql {
             // H2 reads no type[] in casts: smallint array
             edits.replace(t.start(cast + 1), t.end(type + 2), t.text(type) + " array");
             return type + 2;
-        }
-        if (name.equals("oid") || name.equals("name")) {
-            edits.replace(t.start(cast + 1), t.end(type), name.equals("oid") ? "int" : "varchar");
-            return type;
         }
         return cast;
     }

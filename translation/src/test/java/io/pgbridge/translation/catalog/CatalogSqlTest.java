@@ -18,7 +18,7 @@ class CatalogSqlTest {
             "where d.classoid = 'pg_class'::regclass|where d.classoid = pgbridge_regclass_oid('pg_class')",
             "select c.oid::pg_catalog.regclass::pg_catalog.text|select pgbridge_regclass_name(c.oid)::text",
             "select typinput='pg_catalog.array_in'::regproc|select typinput=CAST(pgbridge_regproc_oid('pg_catalog.array_in') AS numeric(12))",
-            "select x::oid, n::name|select x::int, n::varchar",
+            "select x::oid, n::name|select x::numeric(10), n::varchar(63)",
             "where pol.polroles = '{0}'|where pol.polroles = ARRAY['0']",
             "from pg_catalog.pg_partition_ancestors(t.tgrelid) WITH ORDINALITY AS a(relid, depth)"
                     + "|from (SELECT oid AS relid, 1 AS depth FROM pg_class) AS a",
