@@ -5,8 +5,9 @@
 #   bin/export-pg-proc.sh proxy/src/main/resources/io/pgbridge/proxy/catalog [psql connection options]
 # One row a line, fields separated by '|' in pg_proc's order (proowner is 10, protrftypes and proconfig NULL for every
 # built-in function, so they are left out), then the function's description.
-# Empty = NULL; "" = the empty string; prosrc empty = the same as proname. proargdefaults and prosqlbody as
-# pg_get_expr and pg_get_function_sqlbody print them. Backslash, newline and | escaped as \\, \n and \|.
+# Run it on a cluster whose bootstrap superuser is postgres: proacl names it, and pgbridge renames it to its own
+# first user (FunctionRows.grantTo). Empty = NULL; "" = the empty string; prosrc empty = the same as proname.
+# proargdefaults and prosqlbody as pg_get_expr and pg_get_function_sqlbody print them. Backslash, newline and | escaped as \\, \n and \|.
 set -euo pipefail
 out=$1
 shift

@@ -38,6 +38,16 @@ public final class CatalogResultTypes extends BackendDialect {
     private CatalogResultTypes() {
     }
 
+    /** Arrays of the engine's oid and "char" columns (pg_proc's proallargtypes, proargmodes) as oid[] and "char"[]. */
+    private ColumnType arrayType(String typeName, ResultSetMetaData md, int column) throws SQLException {
+        String name = typeName == null ? "" : typeName.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+        if (name.equals("numeric(" + OID_DIGITS + ")array") || name.equals("numeric(" + OID_DIGITS + ",0)array")) {
+            return ColumnType.of(PgOid.OID_ARRAY);
+        }
+        return name.equals("character(1)array") || name.equals("char(1)array") ? ColumnType.of(PgOid.CHAR_ARRAY)
+                : super.columnType(md, column);
+    }
+
     @Override
     public String name() {
         return "h2-catalog";
@@ -56,6 +66,7 @@ public final class CatalogResultTypes extends BackendDialect {
                     : precision == REGPROC_DIGITS ? ColumnType.of(PgOid.REGPROC)
                     : precision == REGPROCEDURE_DIGITS ? ColumnType.of(PgOid.REGPROCEDURE) : super.columnType(md, column);
             case Types.CHAR -> precision == 1 ? ColumnType.of(PgOid.CHAR) : super.columnType(md, column);
+            case Types.ARRAY -> arrayType(md.getColumnTypeName(column), md, column);
             default -> super.columnType(md, column);
         };
     }

@@ -20,6 +20,8 @@ final class FunctionRows {
     private static final int FIRST_BOOLEAN = 9;
     private static final int LAST_BOOLEAN = 12;
     private static final int PROACL = 26;
+    /** The bootstrap superuser of the PostgreSQL the rows were exported from, as its ACLs name it. */
+    private static final String EXPORT_OWNER = "postgres";
 
     private FunctionRows() {
     }
@@ -51,6 +53,39 @@ final class FunctionRows {
             }
             proc.executeBatch();
             description.executeBatch();
+        }
+    }
+
+    /**
+     * The built-in functions' ACLs name the owner as the export found it, PostgreSQL's bootstrap superuser
+     * {@code postgres}; pgbridge's is the first user to connect ({@code owner}), as for the system schemas.
+     */
+    static void grantTo(Connection c, String schema, String owner) throws SQLException {
+        String name = QuotedNames.quoteIfNeeded(owner);
+        List<Object[]> updates = new ArrayList<>();
+        try (var rs = c.createStatement().executeQuery("SELECT oid, proacl FROM " + schema + ".pg_proc"
+                + " WHERE proacl IS NOT NULL")) {
+            while (rs.next()) {
+                Object[] items = (Object[]) rs.getArray(2).getArray();
+                String[] renamed = new String[items.length];
+                for (int i = 0; i < items.length; i++) {
+                    String item = (String) items[i];
+                    int equals = item.indexOf('=');
+                    int slash = item.lastIndexOf('/');
+                    String grantee = item.substring(0, equals);
+                    renamed[i] = (grantee.equals(EXPORT_OWNER) ? name : grantee) + item.substring(equals, slash + 1)
+                            + (item.substring(slash + 1).equals(EXPORT_OWNER) ? name : item.substring(slash + 1));
+                }
+                updates.add(new Object[] {rs.getInt(1), renamed});
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + schema + ".pg_proc SET proacl = ? WHERE oid = ?")) {
+            for (Object[] update : updates) {
+                ps.setArray(1, c.createArrayOf("VARCHAR", (String[]) update[1]));
+                ps.setInt(2, (Integer) update[0]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
