@@ -16,6 +16,10 @@ public final class PgOid {
     public static final int TEXT = 25;
     public static final int OID = 26;
     public static final int XID = 28;
+    /**
+     * Function references, which only the catalog engine sends as such (a PostgreSQL backend's are read as text:
+     * not in {@link #forTypeName}).
+     */
     public static final int REGPROC = 24;
     public static final int REGPROCEDURE = 2202;
     public static final int JSON = 114;
@@ -114,8 +118,7 @@ public final class PgOid {
             {"int4", INT4}, {"text", TEXT}, {"oid", OID}, {"json", JSON}, {"float4", FLOAT4}, {"float8", FLOAT8},
             {"unknown", UNKNOWN}, {"bpchar", BPCHAR}, {"varchar", VARCHAR}, {"date", DATE}, {"time", TIME},
             {"timestamp", TIMESTAMP}, {"timestamptz", TIMESTAMPTZ}, {"interval", INTERVAL}, {"timetz", TIMETZ},
-            {"numeric", NUMERIC}, {"uuid", UUID}, {"jsonb", JSONB}, {"xid", XID}, {"inet", INET}, {"regproc", REGPROC},
-            {"regprocedure", REGPROCEDURE},
+            {"numeric", NUMERIC}, {"uuid", UUID}, {"jsonb", JSONB}, {"xid", XID}, {"inet", INET},
         };
         for (Object[] n : names) {
             m.put((String) n[0], (Integer) n[1]);
@@ -144,7 +147,6 @@ public final class PgOid {
             java.util.Map.entry(NUMERIC, NUMERIC_ARRAY), java.util.Map.entry(TIMETZ, TIMETZ_ARRAY),
             java.util.Map.entry(UUID, UUID_ARRAY), java.util.Map.entry(JSON, JSON_ARRAY),
             java.util.Map.entry(JSONB, JSONB_ARRAY), java.util.Map.entry(XID, XID_ARRAY),
-            java.util.Map.entry(INET, INET_ARRAY), java.util.Map.entry(REGPROC, REGPROC_ARRAY),
-            java.util.Map.entry(REGPROCEDURE, REGPROCEDURE_ARRAY));
+            java.util.Map.entry(INET, INET_ARRAY));
     }
 }

@@ -5,6 +5,7 @@ import io.pgbridge.backend.PgOid;
 import io.pgbridge.proxy.catalog.BuiltinFunctions;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -17,6 +18,13 @@ public final class RegprocedureType extends OidType {
 
     private RegprocedureType() {
         super(PgOid.REGPROCEDURE, "regprocedure", PgOid.REGPROCEDURE_ARRAY);
+    }
+
+    /** The catalog engine's columns hold the oid; a function's text (a server's regproc read as text) is looked up. */
+    @Override
+    public Long read(ResultSet rs, int column) throws SQLException {
+        Object value = rs.getObject(column);
+        return value == null ? null : value instanceof Number n ? n.longValue() : decodeText(value.toString(), null);
     }
 
     @Override
