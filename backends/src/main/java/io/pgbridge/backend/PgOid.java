@@ -20,6 +20,12 @@ public final class PgOid {
     public static final int OIDVECTOR = 30;
     public static final int PG_NODE_TREE = 194;
     public static final int ACLITEM = 1033;
+    /**
+     * Function references, which only the catalog engine sends as such (a PostgreSQL backend's are read as text:
+     * not in {@link #forTypeName}).
+     */
+    public static final int REGPROC = 24;
+    public static final int REGPROCEDURE = 2202;
     public static final int JSON = 114;
     public static final int INET = 869;
     public static final int FLOAT4 = 700;
@@ -51,6 +57,8 @@ public final class PgOid {
     public static final int FLOAT8_ARRAY = 1022;
     public static final int OID_ARRAY = 1028;
     public static final int XID_ARRAY = 1011;
+    public static final int REGPROC_ARRAY = 1008;
+    public static final int REGPROCEDURE_ARRAY = 2207;
     public static final int INET_ARRAY = 1041;
     public static final int INT2VECTOR_ARRAY = 1006;
     public static final int OIDVECTOR_ARRAY = 1013;

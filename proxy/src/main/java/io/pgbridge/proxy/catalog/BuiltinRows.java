@@ -6,10 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The rows every PostgreSQL 15 database has: the built-in types with their real oids (from {@code pg_type.psv},
+ * The rows every PostgreSQL 15 database has: the built-in functions ({@link FunctionRows}), the built-in types
+ * with their real oids (from {@code pg_type.psv},
  * exported from PostgreSQL 15's own pg_type; information_schema's domains and their arrays from
  * {@code information_schema_types.psv}), the schemas and their descriptions, the predefined roles, access
- * methods, tablespaces, the default collation and the settings drivers read ({@code pg_settings.psv}, likewise).
+ * methods, languages, tablespaces, the default collation and the settings drivers read ({@code pg_settings.psv}, likewise).
  */
 final class BuiltinRows {
     private BuiltinRows() {
@@ -33,15 +34,20 @@ final class BuiltinRows {
                     + " (3377, 3373, 10, false)");
             st.execute("INSERT INTO pg_description VALUES (11, 2615, 0, 'system catalog schema'),"
                     + " (99, 2615, 0, 'reserved schema for TOAST tables'), (2200, 2615, 0, 'standard public schema')");
-            st.execute("INSERT INTO pg_am VALUES (2, 'heap', 'heap_tableam_handler', 't'), (403, 'btree', 'bthandler', 'i'),"
-                    + " (405, 'hash', 'hashhandler', 'i'), (783, 'gist', 'gisthandler', 'i'), (2742, 'gin', 'ginhandler', 'i'),"
-                    + " (4000, 'spgist', 'spghandler', 'i'), (3580, 'brin', 'brinhandler', 'i')");
+            // amhandler: the handler function's oid (regproc)
+            st.execute("INSERT INTO pg_am VALUES (2, 'heap', 3, 't'), (403, 'btree', 330, 'i'), (405, 'hash', 331, 'i'),"
+                    + " (783, 'gist', 332, 'i'), (2742, 'gin', 333, 'i'), (4000, 'spgist', 334, 'i'), (3580, 'brin', 335, 'i')");
+            st.execute("INSERT INTO pg_language VALUES (12, 'internal', 10, false, false, 0, 0, 2246, NULL),"
+                    + " (13, 'c', 10, false, false, 0, 0, 2247, NULL), (14, 'sql', 10, false, true, 0, 0, 2248, NULL),"
+                    + " (13563, 'plpgsql', 10, true, true, 13560, 13561, 13562, NULL)");
             st.execute("INSERT INTO pg_tablespace VALUES (1663, 'pg_default', 10, NULL, NULL), (1664, 'pg_global', 10, NULL, NULL)");
             st.execute("INSERT INTO pg_collation VALUES (100, 'default', 11, 10, 'd', true, -1, NULL, NULL),"
                     + " (950, 'C', 11, 10, 'c', true, -1, 'C', 'C'), (951, 'POSIX', 11, 10, 'c', true, -1, 'POSIX', 'POSIX')");
         }
+        FunctionRows.insert(c);
         insertTypes(c, "pg_type.psv", CatalogOids.PG_CATALOG);
         insertTypes(c, "information_schema_types.psv", CatalogOids.INFORMATION_SCHEMA);
+        insertRanges(c);
         insertSettings(c);
         insertRows(c, "pg_class.psv", "INSERT INTO pg_class (oid, relname, relnamespace, reltype, relam, relhasindex,"
                 + " relisshared, relkind, relnatts, relhasrules, relowner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 10)");
@@ -51,7 +57,7 @@ final class BuiltinRows {
                     + " :type 1184 :typmod 2 :location 105}' WHERE oid = 13232");
         }
         insertRows(c, "pg_type_functions.psv", "UPDATE pg_type SET typsubscript = ?, typmodin = ?, typmodout = ?,"
-                + " typanalyze = ? WHERE oid = ?");
+                + " typanalyze = ? WHERE oid = ?", 4);
         insertKeywords(c);
     }
 
@@ -76,6 +82,11 @@ final class BuiltinRows {
      * descriptions and their subscript, modifier and analyze functions, exported from PostgreSQL 15.
      */
     private static void insertRows(Connection c, String name, String insert) throws SQLException {
+        insertRows(c, name, insert, 0);
+    }
+
+    /** As above, the first {@code functions} fields names of built-in functions, written as their oids (regproc). */
+    private static void insertRows(Connection c, String name, String insert, int functions) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(insert)) {
             for (String line : CatalogEngine.resource(name).split("\n")) {
                 if (line.isBlank()) {
@@ -83,7 +94,8 @@ final class BuiltinRows {
                 }
                 String[] f = line.split("\\|", -1);
                 for (int i = 0; i < f.length; i++) {
-                    ps.setString(i + 1, f[i].equals("t") ? "true" : f[i].equals("f") ? "false" : f[i]);
+                    ps.setString(i + 1, i < functions ? String.valueOf(BuiltinFunctions.oidOf(f[i]))
+                            : f[i].equals("t") ? "true" : f[i].equals("f") ? "false" : f[i]);
                 }
                 ps.addBatch();
             }
@@ -103,8 +115,8 @@ final class BuiltinRows {
                 }
                 String[] f = line.split("\\|", -1);
                 for (int i = 0; i < f.length; i++) {
-                    ps.setString(i + 1, isBoolean(i)
-                            ? String.valueOf(f[i].equals("t")) : f[i]);
+                    ps.setString(i + 1, isBoolean(i) ? String.valueOf(f[i].equals("t"))
+                            : isFunction(i) ? String.valueOf(BuiltinFunctions.oidOf(f[i])) : f[i]);
                 }
                 ps.addBatch();
             }
@@ -139,6 +151,31 @@ final class BuiltinRows {
             }
             ps.executeBatch();
         }
+    }
+
+    /** PostgreSQL 15's built-in range types, their subtypes, multiranges, operator classes and functions. */
+    private static void insertRanges(Connection c) throws SQLException {
+        Object[][] ranges = {{3904, 23, 4451, 1978, "int4range_canonical", "int4range_subdiff"},
+            {3906, 1700, 4532, 3125, "-", "numrange_subdiff"}, {3908, 1114, 4533, 3128, "-", "tsrange_subdiff"},
+            {3910, 1184, 4534, 3127, "-", "tstzrange_subdiff"},
+            {3912, 1082, 4535, 3122, "daterange_canonical", "daterange_subdiff"},
+            {3926, 20, 4536, 3124, "int8range_canonical", "int8range_subdiff"}};
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pg_range VALUES (?, ?, ?, 0, ?, ?, ?)")) {
+            for (Object[] range : ranges) {
+                for (int i = 0; i < 4; i++) {
+                    ps.setInt(i + 1, (Integer) range[i]);
+                }
+                ps.setInt(5, BuiltinFunctions.oidOf((String) range[4]));
+                ps.setInt(6, BuiltinFunctions.oidOf((String) range[5]));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The regproc columns of pg_type.psv, written as names: typinput, typoutput, typreceive, typsend. */
+    private static boolean isFunction(int field) {
+        return field >= 11 && field <= 14;
     }
 
     /** The boolean columns of pg_type.psv: typbyval, typispreferred, typnotnull. */

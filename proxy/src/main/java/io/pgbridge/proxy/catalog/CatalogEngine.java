@@ -172,6 +172,7 @@ public final class CatalogEngine {
             ps.setString(2, "=U/" + name);
             ps.executeUpdate();
         }
+        FunctionRows.grantTo(keeper, SCHEMA, owner);
     }
 
     private static void create(Connection c) throws SQLException {

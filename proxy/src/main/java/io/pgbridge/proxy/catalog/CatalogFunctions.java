@@ -30,11 +30,14 @@ public final class CatalogFunctions {
             {"pg_get_triggerdef", "noText"}, {"pg_relation_is_publishable", "alwaysFalse"},
             {"pgbridge_regclass_oid", "regclassOid"}, {"pgbridge_regclass_name", "regclassName"},
             {"pgbridge_regtype_oid", "regtypeOid"}, {"pgbridge_regtype_name", "regtypeName"},
-            {"pgbridge_regproc_name", "regprocName"}, {"pgbridge_regnamespace_oid", "regnamespaceOid"},
+            {"pgbridge_regproc_oid", "regprocOid"}, {"pgbridge_regprocedure_oid", "regprocedureOid"},
+            {"pgbridge_regnamespace_oid", "regnamespaceOid"},
             {"pgbridge_regnamespace_name", "regnamespaceName"}, {"pgbridge_regrole_oid", "regroleOid"},
             {"pgbridge_regrole_name", "userById"}, {"array_upper", "arrayUpper"},
-            {"pg_partition_ancestors", "partitionAncestors"}, {"pg_get_function_result", "noText"},
-            {"pg_get_function_arguments", "noText"}, {"pg_get_function_identity_arguments", "noText"},
+            {"pg_partition_ancestors", "partitionAncestors"}, {"pg_get_function_result", "functionResult"},
+            {"pg_get_function_arguments", "functionArguments"},
+            {"pg_get_function_identity_arguments", "functionIdentityArguments"},
+            {"pg_get_function_sqlbody", "functionSqlBody"},
             {"pg_get_viewdef", "viewDefinition"}, {"pgbridge_array_map", "arrayMap"},
             {"pgbridge_scalar_query", "scalarQuery"}, {"pgbridge_array_query", "arrayQuery"},
             {"pg_show_all_settings", "allSettings"}, {"pg_is_in_recovery", "notInRecovery"},
@@ -125,8 +128,20 @@ public final class CatalogFunctions {
         return lookup(c, "SELECT description FROM pg_description WHERE objoid = ? AND objsubid = 0", oid);
     }
 
+    /** The description of object {@code oid} of catalog {@code catalog} (type and function oids overlap). */
     public static String objectDescription(Connection c, Integer oid, String catalog) throws SQLException {
-        return objectDescription(c, oid);
+        if (oid == null || catalog == null) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT description FROM pg_description WHERE objoid = ?"
+                + " AND objsubid = 0 AND classoid = (SELECT oid FROM pg_class WHERE relname = ? AND relnamespace = "
+                + CatalogOids.PG_CATALOG + ")")) {
+            ps.setInt(1, oid);
+            ps.setString(2, QuotedNames.lastPart(catalog));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     public static String sharedObjectDescription(Connection c, Integer oid, String catalog) throws SQLException {
@@ -308,9 +323,31 @@ public final class CatalogFunctions {
         return oid == null ? null : oid == 0 ? "-" : formatType(c, oid, null);
     }
 
-    /** Procedures are kept by name in the engine ({@code typinput} and the like): {@code 'pg_catalog.f'::regproc} is f. */
-    public static String regprocName(String name) {
-        return name == null ? null : name.startsWith("pg_catalog.") ? name.substring("pg_catalog.".length()) : name;
+    /** {@code 'int4in'::regproc}: the oid of the one built-in function of that name. */
+    public static Long regprocOid(String name) throws SQLException {
+        return name == null ? null : BuiltinFunctions.regprocOid(name);
+    }
+
+    /** {@code 'int4pl(integer,integer)'::regprocedure}: the oid of the built-in function with those arguments. */
+    public static Long regprocedureOid(String signature) throws SQLException {
+        return signature == null ? null : BuiltinFunctions.regprocedureOid(signature);
+    }
+
+    public static String functionArguments(Integer oid) {
+        return FunctionSignatures.arguments(oid, true);
+    }
+
+    public static String functionIdentityArguments(Integer oid) {
+        return FunctionSignatures.arguments(oid, false);
+    }
+
+    public static String functionResult(Integer oid) {
+        return FunctionSignatures.result(oid);
+    }
+
+    /** A built-in SQL function's body as PostgreSQL deparses it (kept so in pg_proc.prosqlbody). */
+    public static String functionSqlBody(Connection c, Integer oid) throws SQLException {
+        return lookup(c, "SELECT prosqlbody FROM pg_proc WHERE oid = ?", oid);
     }
 
     public static Integer regnamespaceOid(Connection c, String name) throws SQLException {

@@ -14,7 +14,8 @@ import java.sql.Types;
  * {@code char(1)} (or {@code varchar(10485762)} where they may be empty: H2 pads a {@code char(1)}), {@code inet} as {@code varchar(50)}, {@code xid} as
  * {@code numeric(11)}, {@code int2vector} and {@code oidvector} as {@code smallint}/{@code numeric(10) array[32]}
  * (INDEX_MAX_KEYS elements), {@code oid[]} as {@code numeric(10) array}, {@code aclitem[]} as
- * {@code varchar array[65535]}, {@code pg_node_tree} as {@code varchar(10485761)} and information_schema's
+ * {@code varchar array[65535]}, {@code pg_node_tree} as {@code varchar(10485761)}, {@code regproc} and
+ * {@code regprocedure} (a function's oid) as {@code numeric(12)} and {@code numeric(13)}, and information_schema's
  * {@code character_data} as {@code varchar(10485760)}, PostgreSQL's longest varchar (resources
  * {@code pg_catalog.sql}, {@code information_schema.sql}); H2 keeps those declarations through aliases, subqueries
  * and views, so a result column of such a type is presented as PostgreSQL's, as
@@ -40,6 +41,10 @@ public final class CatalogResultTypes extends BackendDialect {
     static final int NODE_TREE_LENGTH = CHARACTER_DATA_LENGTH + 1;
     /** "char" columns that may be empty: a length no literal has ({@code 'x'} is a varchar(1)). */
     static final int MAYBE_EMPTY_CHAR_LENGTH = CHARACTER_DATA_LENGTH + 2;
+    /** regproc columns hold the function's oid: a precision of their own, sent as regproc (its name in text). */
+    static final int REGPROC_DIGITS = 12;
+    /** regprocedure likewise: its text is the name and the argument types. */
+    static final int REGPROCEDURE_DIGITS = 13;
 
     private CatalogResultTypes() {
     }
@@ -60,7 +65,9 @@ public final class CatalogResultTypes extends BackendDialect {
                     : precision == INET_LENGTH ? ColumnType.of(PgOid.INET) : super.columnType(md, column);
             case Types.NUMERIC, Types.DECIMAL -> md.getScale(column) != 0 ? super.columnType(md, column)
                     : precision == OID_DIGITS ? ColumnType.of(PgOid.OID)
-                    : precision == XID_DIGITS ? ColumnType.of(PgOid.XID) : super.columnType(md, column);
+                    : precision == XID_DIGITS ? ColumnType.of(PgOid.XID)
+                    : precision == REGPROC_DIGITS ? ColumnType.of(PgOid.REGPROC)
+                    : precision == REGPROCEDURE_DIGITS ? ColumnType.of(PgOid.REGPROCEDURE) : super.columnType(md, column);
             case Types.CHAR -> precision == 1 ? ColumnType.of(PgOid.CHAR) : super.columnType(md, column);
             case Types.ARRAY -> arrayType(md.getColumnTypeName(column), precision, md, column);
             default -> super.columnType(md, column);

@@ -44,10 +44,11 @@ final class EnumTypes {
         String name = typeName(table, column);
         int type = oids.of("type", schema, name);
         int array = oids.of("type", schema, "_" + name);
-        rows.insert(INSERT_TYPE, type, name, namespace, CatalogOids.BOOTSTRAP_SUPERUSER, 4, true, "e", "E", "-", 0,
-                array, "enum_in", "enum_out", "enum_recv", "enum_send", "i", "p");
+        rows.insert(INSERT_TYPE, type, name, namespace, CatalogOids.BOOTSTRAP_SUPERUSER, 4, true, "e", "E", 0, 0,
+                array, oid("enum_in"), oid("enum_out"), oid("enum_recv"), oid("enum_send"), "i", "p");
         rows.insert(INSERT_TYPE, array, "_" + name, namespace, CatalogOids.BOOTSTRAP_SUPERUSER, -1, false, "b", "A",
-                "array_subscript_handler", type, 0, "array_in", "array_out", "array_recv", "array_send", "i", "x");
+                oid("array_subscript_handler"), type, 0, oid("array_in"),
+                oid("array_out"), oid("array_recv"), oid("array_send"), "i", "x");
         for (int i = 0; i < labels.size(); i++) {
             rows.insert("INSERT INTO pg_enum VALUES (?, ?, ?, ?)", oids.of("enum", schema, name + "." + labels.get(i)),
                     type, i + 1, labels.get(i));
@@ -83,5 +84,10 @@ final class EnumTypes {
             }
         }
         return labels;
+    }
+
+    /** The oid of the built-in function of this name, as the engine's regproc columns hold it. */
+    private static int oid(String function) {
+        return BuiltinFunctions.oidOf(function);
     }
 }

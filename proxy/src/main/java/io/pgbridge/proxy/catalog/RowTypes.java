@@ -25,10 +25,16 @@ final class RowTypes {
     void insert(int relation, String schema, String name, int namespace) throws SQLException {
         int rowType = oids.of("type", schema, name);
         int arrayType = oids.of("type", schema, "_" + name);
-        rows.insert(INSERT, rowType, name, namespace, CatalogOids.BOOTSTRAP_SUPERUSER, "c", "C", relation, "-", 0,
-                arrayType, "record_in", "record_out", "record_recv", "record_send");
+        rows.insert(INSERT, rowType, name, namespace, CatalogOids.BOOTSTRAP_SUPERUSER, "c", "C", relation, 0, 0,
+                arrayType, oid("record_in"), oid("record_out"), oid("record_recv"), oid("record_send"));
         rows.insert(INSERT, arrayType, "_" + name, namespace, CatalogOids.BOOTSTRAP_SUPERUSER, "b", "A", 0,
-                "array_subscript_handler", rowType, 0, "array_in", "array_out", "array_recv", "array_send");
+                oid("array_subscript_handler"), rowType, 0, oid("array_in"),
+                oid("array_out"), oid("array_recv"), oid("array_send"));
         rows.insert("UPDATE pg_class SET reltype = ? WHERE oid = ?", rowType, relation);
+    }
+
+    /** The oid of the built-in function of this name, as the engine's regproc columns hold it. */
+    private static int oid(String function) {
+        return BuiltinFunctions.oidOf(function);
     }
 }

@@ -19,7 +19,8 @@ public final class PgTypes {
             VarcharType.INSTANCE, DateType.INSTANCE, TimeType.INSTANCE, TimestampType.INSTANCE,
             TimestampTzType.INSTANCE, IntervalType.INSTANCE, TimeTzType.INSTANCE, NumericType.INSTANCE,
             UuidType.INSTANCE, JsonbType.INSTANCE, XidType.INSTANCE, InetType.INSTANCE, Int2VectorType.INSTANCE,
-            OidVectorType.INSTANCE, AclItemType.INSTANCE, PgNodeTreeType.INSTANCE);
+            OidVectorType.INSTANCE, AclItemType.INSTANCE, PgNodeTreeType.INSTANCE, RegprocType.INSTANCE,
+            RegprocedureType.INSTANCE);
 
     private static final Map<Integer, PgType<?>> BY_OID = new HashMap<>();
     private static final Map<Integer, ArrayType<?>> ARRAY_BY_ELEMENT = new HashMap<>();

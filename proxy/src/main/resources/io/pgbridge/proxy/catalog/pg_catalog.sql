@@ -3,7 +3,8 @@
 -- has (CatalogResultTypes): name columns are varchar(63), oid columns numeric(10), "char" columns char(1), except
 -- those that may be empty (attcompression…), varchar(10485762): H2's char(1) would pad '' to ' '; int2vector columns
 -- smallint array[32] and oidvector columns numeric(10) array[32] (INDEX_MAX_KEYS), oid[] numeric(10) array,
--- aclitem[] varchar array[65535], pg_node_tree varchar(10485761), xid numeric(11).
+-- aclitem[] varchar array[65535], pg_node_tree varchar(10485761), xid numeric(11), regproc columns
+-- (typinput…) the function's oid as numeric(12), regprocedure numeric(13): sent as PostgreSQL's types.
 -- System column tableoid: the table's own oid in PostgreSQL, INVISIBLE (not in SELECT *), as there.
 -- Statements are separated by a line holding only ';'.
 CREATE TABLE pg_namespace (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2615, oid numeric(10) PRIMARY KEY, nspname varchar(63) NOT NULL, nspowner numeric(10) NOT NULL,
@@ -38,10 +39,11 @@ CREATE TABLE pg_attribute (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1249,
 CREATE TABLE pg_type (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1247, oid numeric(10) PRIMARY KEY, typname varchar(63) NOT NULL, typnamespace numeric(10) NOT NULL,
     typowner numeric(10) NOT NULL, typlen smallint NOT NULL, typbyval boolean NOT NULL, typtype char(1) NOT NULL,
     typcategory char(1) NOT NULL, typispreferred boolean NOT NULL, typisdefined boolean NOT NULL DEFAULT true,
-    typdelim char(1) NOT NULL, typrelid numeric(10) NOT NULL, typsubscript varchar NOT NULL DEFAULT '-',
-    typelem numeric(10) NOT NULL, typarray numeric(10) NOT NULL, typinput varchar NOT NULL, typoutput varchar NOT NULL,
-    typreceive varchar NOT NULL, typsend varchar NOT NULL, typmodin varchar NOT NULL DEFAULT '-',
-    typmodout varchar NOT NULL DEFAULT '-', typanalyze varchar NOT NULL DEFAULT '-', typalign char(1) NOT NULL,
+    typdelim char(1) NOT NULL, typrelid numeric(10) NOT NULL, typsubscript numeric(12) NOT NULL DEFAULT 0,
+    typelem numeric(10) NOT NULL, typarray numeric(10) NOT NULL, typinput numeric(12) NOT NULL,
+    typoutput numeric(12) NOT NULL, typreceive numeric(12) NOT NULL, typsend numeric(12) NOT NULL,
+    typmodin numeric(12) NOT NULL DEFAULT 0, typmodout numeric(12) NOT NULL DEFAULT 0,
+    typanalyze numeric(12) NOT NULL DEFAULT 0, typalign char(1) NOT NULL,
     typstorage char(1) NOT NULL, typnotnull boolean NOT NULL, typbasetype numeric(10) NOT NULL, typtypmod int NOT NULL,
     typndims int NOT NULL, typcollation numeric(10) NOT NULL, typdefaultbin varchar(10485761), typdefault varchar,
     typacl varchar array[65535])
@@ -94,7 +96,7 @@ CREATE TABLE pg_shdescription (objoid numeric(10) NOT NULL, classoid numeric(10)
 CREATE TABLE pg_auth_members (roleid numeric(10) NOT NULL, member numeric(10) NOT NULL, grantor numeric(10) NOT NULL,
     admin_option boolean NOT NULL)
 ;
-CREATE TABLE pg_am (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2601, oid numeric(10) PRIMARY KEY, amname varchar(63) NOT NULL, amhandler varchar NOT NULL,
+CREATE TABLE pg_am (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2601, oid numeric(10) PRIMARY KEY, amname varchar(63) NOT NULL, amhandler numeric(12) NOT NULL,
     amtype char(1) NOT NULL)
 ;
 CREATE TABLE pg_tablespace (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1213, oid numeric(10) PRIMARY KEY, spcname varchar(63) NOT NULL, spcowner numeric(10) NOT NULL,
@@ -112,7 +114,7 @@ CREATE TABLE pg_enum (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3501, oid 
 ;
 CREATE TABLE pg_range (rngtypid numeric(10) PRIMARY KEY, rngsubtype numeric(10) NOT NULL,
     rngmultitypid numeric(10) NOT NULL, rngcollation numeric(10) NOT NULL, rngsubopc numeric(10) NOT NULL,
-    rngcanonical varchar NOT NULL, rngsubdiff varchar NOT NULL)
+    rngcanonical numeric(12) NOT NULL, rngsubdiff numeric(12) NOT NULL)
 ;
 CREATE TABLE pg_extension (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3079, oid numeric(10) PRIMARY KEY, extname varchar(63) NOT NULL, extowner numeric(10) NOT NULL,
     extnamespace numeric(10) NOT NULL, extrelocatable boolean NOT NULL, extversion varchar NOT NULL)
@@ -128,9 +130,20 @@ CREATE TABLE pg_sequence (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2224, 
     seqincrement bigint NOT NULL, seqmax bigint NOT NULL, seqmin bigint NOT NULL, seqcache bigint NOT NULL,
     seqcycle boolean NOT NULL)
 ;
-CREATE TABLE pg_proc (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1255, oid numeric(10) PRIMARY KEY, proname varchar(63) NOT NULL, pronamespace numeric(10) NOT NULL,
-    proowner numeric(10) NOT NULL, prolang numeric(10) NOT NULL, prokind char(1) NOT NULL, proretset boolean NOT NULL,
-    prorettype numeric(10) NOT NULL, pronargs smallint NOT NULL, proargtypes varchar NOT NULL, prosrc varchar)
+CREATE TABLE pg_proc (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1255, oid numeric(10) PRIMARY KEY, proname varchar(63) NOT NULL,
+    pronamespace numeric(10) NOT NULL, proowner numeric(10) NOT NULL DEFAULT 10, prolang numeric(10) NOT NULL,
+    procost real NOT NULL, prorows real NOT NULL, provariadic numeric(10) NOT NULL, prosupport numeric(12) NOT NULL,
+    prokind char(1) NOT NULL, prosecdef boolean NOT NULL, proleakproof boolean NOT NULL, proisstrict boolean NOT NULL,
+    proretset boolean NOT NULL, provolatile char(1) NOT NULL, proparallel char(1) NOT NULL, pronargs smallint NOT NULL,
+    pronargdefaults smallint NOT NULL, prorettype numeric(10) NOT NULL, proargtypes varchar NOT NULL,
+    proallargtypes numeric(10) array, proargmodes char(1) array, proargnames varchar array, proargdefaults varchar(10485761),
+    protrftypes numeric(10) array, prosrc varchar NOT NULL, probin varchar, prosqlbody varchar(10485761),
+    proconfig varchar array, proacl varchar array[65535])
+;
+CREATE TABLE pg_language (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2612, oid numeric(10) PRIMARY KEY, lanname varchar(63) NOT NULL,
+    lanowner numeric(10) NOT NULL, lanispl boolean NOT NULL, lanpltrusted boolean NOT NULL,
+    lanplcallfoid numeric(10) NOT NULL, laninline numeric(10) NOT NULL, lanvalidator numeric(10) NOT NULL,
+    lanacl varchar array)
 ;
 CREATE TABLE pg_settings_builtin (name varchar PRIMARY KEY, setting varchar, unit varchar, category varchar, short_desc varchar,
     extra_desc varchar, context varchar, vartype varchar, source varchar, min_val varchar, max_val varchar,

@@ -132,6 +132,22 @@ class CatalogDifferentialIT extends AbstractCatalogIT {
         }
     }
 
+    /**
+     * psql 15's lists of functions: the built-in ones are PostgreSQL 15's, with their signatures, properties, source
+     * and descriptions (the owner is the connecting role, as for pgbridge's other objects).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
+    void psqlListsFunctions(String kind) throws Exception {
+        for (String command : List.of("\\df", "\\df int4*", "\\dfS int4pl", "\\df+ now", "\\dfS+ int4*",
+                "\\dfa percentile*", "\\dfS *regexp*", "\\df jsonb_path*", "\\dfw rank", "\\df+ information_schema.*")) {
+            String postgres = fixture.psql(null, command, "-A");
+            assertThat(postgres).as(command).doesNotContain("ERROR").contains("List of functions");
+            assertThat(fixture.psql(kind, command, "-A").replace("|tester|", "|postgres|")).as(command)
+                    .isEqualTo(postgres);
+        }
+    }
+
     /** psql's roles: the role pgbridge's sessions use has the attributes of PostgreSQL's bootstrap superuser. */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb", "sqlite"})

@@ -48,6 +48,12 @@ class PgjdbcMetaDataIT extends AbstractCatalogIT {
                 Map.entry("getSchemas", DatabaseMetaData::getSchemas),
                 Map.entry("getSchemas pattern", md -> md.getSchemas(null, "pub%")),
                 Map.entry("getColumns", md -> md.getColumns(null, "public", "cat\\_%", "%")),
+                Map.entry("getFunctions", md -> md.getFunctions(null, "pg_catalog", "int4%")),
+                Map.entry("getFunctions public", md -> md.getFunctions(null, "public", "%")),
+                Map.entry("getProcedures", md -> md.getProcedures(null, "pg_catalog", "now")),
+                Map.entry("getFunctionColumns", md -> md.getFunctionColumns(null, "pg_catalog", "int4pl", "%")),
+                Map.entry("getProcedureColumns", md -> md.getProcedureColumns(null, "information_schema",
+                        "_pg_expandarray", null)),
                 Map.entry("getTables", md -> md.getTables(null, "public", "cat\\_%", new String[] {"TABLE", "VIEW",
                         "INDEX"})));
         return CatalogFixture.KINDS.stream().flatMap(kind -> calls.keySet().stream().sorted()

@@ -57,7 +57,7 @@ class PgTypesTest extends PgTypeTestBase {
             assertThat(PgTypes.byOid(t.oid())).isSameAs(t);
             assertThat(PgTypes.byName(t.name())).isSameAs(t);
         }
-        assertThat(PgTypes.all()).hasSize(30 + 28);
+        assertThat(PgTypes.all()).hasSize(32 + 30);
     }
 
     @Test

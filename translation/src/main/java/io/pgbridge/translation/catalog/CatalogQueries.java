@@ -16,7 +16,7 @@ public final class CatalogQueries {
             "pg_constraint", "pg_attrdef", "pg_description", "pg_database", "pg_roles", "pg_user", "pg_auth_members",
             "pg_am", "pg_tablespace", "pg_collation", "pg_inherits", "pg_enum", "pg_range", "pg_extension",
             "pg_depend", "pg_sequence", "pg_proc", "pg_settings", "pg_policy", "pg_trigger", "pg_statistic_ext",
-            "pg_publication", "pg_publication_rel", "pg_publication_namespace", "pg_tables", "pg_views",
+            "pg_publication", "pg_publication_rel", "pg_publication_namespace", "pg_tables", "pg_views", "pg_language",
             "pg_matviews", "pg_indexes", "pg_shdescription", "pg_stat_gssapi",
             "pg_stat_activity");
     /** Functions that only make sense over the catalog. */
@@ -29,7 +29,7 @@ public final class CatalogQueries {
             "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_show_all_settings", "pg_is_in_recovery",
             "pg_is_wal_replay_paused", "pg_stat_get_numscans", "pg_get_ruledef", "pg_cancel_backend",
             "pg_terminate_backend", "pg_get_keywords", "pg_function_is_visible", "pg_get_statisticsobjdef_columns",
-            "pg_get_triggerdef", "pg_relation_is_publishable", "pg_partition_ancestors");
+            "pg_get_triggerdef", "pg_relation_is_publishable", "pg_partition_ancestors", "pg_get_function_sqlbody");
     /** The types whose values are catalog objects: a cast to one looks the object up in the catalog. */
     static final Set<String> REG_TYPES = Set.of("regclass", "regtype", "regproc", "regprocedure", "regnamespace",
             "regrole");
@@ -93,6 +93,6 @@ public final class CatalogQueries {
         return lower.contains("pg_") || lower.contains("information_schema") || lower.contains("format_type")
                 || lower.contains("obj_description") || lower.contains("col_description") || lower.contains("has_")
                 || lower.contains("current_schemas") || lower.contains("::reg") || lower.contains(":: reg")
-                || lower.contains("::pg_catalog.reg");
+                || lower.contains("::pg_catalog.reg") || lower.contains("regproc");
     }
 }

@@ -23,10 +23,16 @@ public final class CatalogSql {
     private static final Map<String, String[]> REG_TYPES = Map.of(
             "regclass", new String[] {"pgbridge_regclass_oid", "pgbridge_regclass_name"},
             "regtype", new String[] {"pgbridge_regtype_oid", "pgbridge_regtype_name"},
-            "regproc", new String[] {"pgbridge_regproc_name", "pgbridge_regproc_name"},
-            "regprocedure", new String[] {"pgbridge_regproc_name", "pgbridge_regproc_name"},
             "regnamespace", new String[] {"pgbridge_regnamespace_oid", "pgbridge_regnamespace_name"},
             "regrole", new String[] {"pgbridge_regrole_oid", "pgbridge_regrole_name"});
+    /**
+     * The engine keeps regproc and regprocedure values as the function's oid, in a numeric of a precision of its own
+     * that the proxy sends as that type (its text: the function's name): {@code 'int4in'::regproc} is the oid
+     * {@code 'int4in'} names, {@code typinput::regproc} the column itself, both typed so.
+     */
+    private static final Map<String, String[]> FUNCTION_TYPES = Map.of(
+            "regproc", new String[] {"pgbridge_regproc_oid", "numeric(12)"},
+            "regprocedure", new String[] {"pgbridge_regprocedure_oid", "numeric(13)"});
     /**
      * The catalog functions the engine has, each as {@code pgbridge_} + its name: H2's PostgreSQL mode has built-in
      * functions of some of these names, which describe H2's own tables and would win over an alias.
@@ -40,7 +46,7 @@ public final class CatalogSql {
             "pg_partition_ancestors", "pg_get_function_result", "pg_get_function_arguments",
             "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_show_all_settings", "pg_is_in_recovery",
             "pg_is_wal_replay_paused", "pg_stat_get_numscans", "pg_get_ruledef", "pg_cancel_backend",
-            "pg_terminate_backend");
+            "pg_terminate_backend", "pg_get_function_sqlbody");
     /** The engine functions whose PostgreSQL counterparts return {@code name}. */
     private static final Set<String> NAME_RESULTS = Set.of("pg_encoding_to_char", "pg_get_userbyid");
     /** The engine's schema of PostgreSQL's information_schema views: H2 keeps {@code information_schema} for its own. */
@@ -68,7 +74,7 @@ public final class CatalogSql {
     /** The engine's SQL for the catalog query {@code sql}. */
     public static Translation translate(String sql) {
         Translation h2 = H2.translate(EngineExpressions.rewrite(rewrite(sql)));
-        String engineSql = renameFunctions(regCasts(oidAndNameCasts(EngineExpressions.safeSubscripts(h2.sql()))));
+        String engineSql = renameFunctions(regCasts(EngineExpressions.safeSubscripts(h2.sql())));
         return engineSql.equals(h2.sql()) ? h2 : h2.withSql(engineSql);
     }
 
@@ -216,8 +222,9 @@ public final class CatalogSql {
     }
 
     /**
-     * {@code operand::regX} as a call of the engine's function; done after the H2 translator has named the result
-     * columns, which keep PostgreSQL's names ({@code conrelid::regclass} is {@code conrelid}).
+     * {@code operand::regX} as a call of the engine's function, {@code ::oid} and {@code ::name} as the engine's
+     * types of such columns; done after the H2 translator has named the result columns, which keep PostgreSQL's
+     * names ({@code conrelid::regclass} is {@code conrelid}, {@code 'f'::regproc::oid} is {@code oid}).
      */
     static String regCasts(String sql) {
         SqlTokens t = new SqlTokens(sql);
@@ -232,15 +239,27 @@ public final class CatalogSql {
 
     private static int regCast(SqlTokens t, int cast, TextEdits edits) {
         int type = t.isWord(cast + 1, "pg_catalog") && t.type(cast + 2) == TokenType.DOT ? cast + 3 : cast + 1;
-        String[] functions = t.word(type) == null ? null : REG_TYPES.get(t.word(type));
-        if (functions == null) {
+        String word = t.word(type);
+        if (("oid".equals(word) || "name".equals(word)) && t.type(type + 1) != TokenType.LEFT_BRACKET) {
+            // the engine's oid and name columns, which the proxy sends as oid and name
+            edits.replace(t.start(cast + 1), t.end(type), word.equals("oid") ? "numeric(10)" : "varchar(63)");
+            return type;
+        }
+        String[] functions = word == null ? null : REG_TYPES.get(word);
+        String[] functionType = word == null ? null : FUNCTION_TYPES.get(word);
+        if (functions == null && functionType == null) {
             return cast;
         }
         int start = operandStart(t, cast - 1);
         // a literal or a parameter holds the name (psycopg's TypeInfo binds 'jsonb' to $1::regtype); anything else an oid
         boolean literal = (t.type(cast - 1) == TokenType.STRING || t.type(cast - 1) == TokenType.PARAMETER)
                 && start == cast - 1;
-        if (literal && isSelectItem(t, start, type) && !functions[0].equals(functions[1])) {
+        if (functionType != null) {
+            edits.insert(t.start(start), literal ? "CAST(" + functionType[0] + "(" : "CAST(");
+            edits.replace(t.end(cast - 1), t.end(type), (literal ? ")" : "") + " AS " + functionType[1] + ")");
+            return type;
+        }
+        if (literal && isSelectItem(t, start, type)) {
             // shown, not compared: the value prints as PostgreSQL prints it, the object's name ('int4'::regtype is integer)
             edits.insert(t.start(start), functions[1] + "(" + functions[0] + "(");
             edits.replace(t.end(cast - 1), t.end(type), "))");
@@ -276,7 +295,7 @@ public final class CatalogSql {
     }
 
 
-    /** Casts the engine reads otherwise: {@code oid} and {@code name} as H2's types, {@code t[]} as {@code t array}. */
+    /** {@code t[]} in a cast as {@code t array}, which H2 reads. */
     private static int rewriteCast(SqlTokens t, int cast, TextEdits edits) {
         int type = t.isWord(cast + 1, "pg_catalog") && t.type(cast + 2) == TokenType.DOT ? cast + 3 : cast + 1;
         String name = t.word(type);
@@ -289,25 +308,6 @@ public final class CatalogSql {
             return type + 2;
         }
         return cast;
-    }
-
-    /**
-     * {@code ::oid} and {@code ::name} as H2's types; done after the H2 translator has named the result columns, which
-     * keep PostgreSQL's names ({@code 't'::regclass::oid} is {@code oid}).
-     */
-    static String oidAndNameCasts(String sql) {
-        SqlTokens t = new SqlTokens(sql);
-        TextEdits edits = new TextEdits();
-        for (int i = 0; i < t.size(); i++) {
-            if (!t.isOperator(i, "::")) {
-                continue;
-            }
-            int type = t.isWord(i + 1, "pg_catalog") && t.type(i + 2) == TokenType.DOT ? i + 3 : i + 1;
-            if ((t.isWord(type, "oid") || t.isWord(type, "name")) && t.type(type + 1) != TokenType.LEFT_BRACKET) {
-                edits.replace(t.start(i + 1), t.end(type), t.isWord(type, "oid") ? "int" : "varchar");
-            }
-        }
-        return edits.isEmpty() ? sql : edits.applyTo(sql);
     }
 
     /** The first token of the operand that ends at {@code end}: a literal, a dotted name or a parenthesised call. */
