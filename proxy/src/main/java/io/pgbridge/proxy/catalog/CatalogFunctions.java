@@ -15,7 +15,7 @@ import java.sql.Statement;
 public final class CatalogFunctions {
     private static final String[][] ALIASES = {
             {"format_type", "formatType"}, {"pg_get_userbyid", "userById"}, {"pg_table_is_visible", "tableIsVisible"},
-            {"pg_type_is_visible", "alwaysTrue"}, {"pg_function_is_visible", "alwaysTrue"},
+            {"pg_type_is_visible", "typeIsVisible"}, {"pg_function_is_visible", "alwaysTrue"},
             {"pg_encoding_to_char", "encodingName"}, {"pg_get_expr", "expression"},
             {"pg_get_indexdef", "indexDefinition"}, {"pg_get_constraintdef", "constraintDefinition"},
             {"obj_description", "objectDescription"}, {"col_description", "columnDescription"},
@@ -57,7 +57,20 @@ public final class CatalogFunctions {
             return null;
         }
         String name = lookup(c, "SELECT typname FROM pg_type WHERE oid = ?", oid);
-        return name == null ? "???" : TypeNames.format(oid, name, typmod == null ? -1 : typmod);
+        if (name == null) {
+            return "???";
+        }
+        String schema = lookup(c, "SELECT n.nspname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                + " WHERE t.oid = ? AND n.oid NOT IN (" + CatalogOids.PG_CATALOG + ", " + CatalogOids.PUBLIC + ")", oid);
+        return schema == null ? TypeNames.format(oid, name, typmod == null ? -1 : typmod)
+                : TypeNames.qualified(schema, name);
+    }
+
+    /** Visible when its schema is on the search path: pg_catalog and public (information_schema's domains are not). */
+    public static Boolean typeIsVisible(Connection c, Integer oid) throws SQLException {
+        String nsp = lookup(c, "SELECT typnamespace FROM pg_type WHERE oid = ?", oid);
+        return nsp == null ? null : nsp.equals(String.valueOf(CatalogOids.PG_CATALOG))
+                || nsp.equals(String.valueOf(CatalogOids.PUBLIC));
     }
 
     public static String userById(Connection c, Integer oid) throws SQLException {

@@ -44,6 +44,17 @@ final class TypeNames {
         return TYPNAMES.getOrDefault(name, name);
     }
 
+    /**
+     * A type of a schema not on the search path as format_type names it: qualified, quoted where needed, an array
+     * as its qualified element and {@code []} ({@code information_schema.sql_identifier[]}).
+     */
+    static String qualified(String schema, String typname) {
+        if (typname.startsWith("_")) {
+            return qualified(schema, typname.substring(1)) + "[]";
+        }
+        return QuotedNames.quoteIfNeeded(schema) + "." + QuotedNames.quoteIfNeeded(typname);
+    }
+
     static String format(int oid, String typname, int typmod) {
         if (typname.startsWith("_")) {
             return format(0, typname.substring(1), typmod) + "[]";

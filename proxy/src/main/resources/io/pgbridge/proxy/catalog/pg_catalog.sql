@@ -100,7 +100,8 @@ CREATE TABLE pg_tablespace (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1213
 ;
 CREATE TABLE pg_collation (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3456, oid numeric(10) PRIMARY KEY, collname varchar(63) NOT NULL,
     collnamespace numeric(10) NOT NULL, collowner numeric(10) NOT NULL, collprovider char(1) NOT NULL,
-    collisdeterministic boolean NOT NULL, collencoding int NOT NULL, collcollate varchar, collctype varchar)
+    collisdeterministic boolean NOT NULL, collencoding int NOT NULL, collcollate varchar, collctype varchar,
+    colliculocale varchar, collversion varchar)
 ;
 CREATE TABLE pg_inherits (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2611, inhrelid numeric(10) NOT NULL, inhparent numeric(10) NOT NULL, inhseqno int NOT NULL,
     inhdetachpending boolean NOT NULL)
@@ -113,7 +114,8 @@ CREATE TABLE pg_range (rngtypid numeric(10) PRIMARY KEY, rngsubtype numeric(10) 
     rngcanonical varchar NOT NULL, rngsubdiff varchar NOT NULL)
 ;
 CREATE TABLE pg_extension (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3079, oid numeric(10) PRIMARY KEY, extname varchar(63) NOT NULL, extowner numeric(10) NOT NULL,
-    extnamespace numeric(10) NOT NULL, extrelocatable boolean NOT NULL, extversion varchar NOT NULL)
+    extnamespace numeric(10) NOT NULL, extrelocatable boolean NOT NULL, extversion varchar NOT NULL,
+    extconfig int array, extcondition varchar array)
 ;
 CREATE TABLE pg_depend (classid numeric(10) NOT NULL, objid numeric(10) NOT NULL, objsubid int NOT NULL,
     refclassid numeric(10) NOT NULL, refobjid numeric(10) NOT NULL, refobjsubid int NOT NULL, deptype char(1) NOT NULL)
@@ -127,8 +129,14 @@ CREATE TABLE pg_sequence (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2224, 
     seqcycle boolean NOT NULL)
 ;
 CREATE TABLE pg_proc (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1255, oid numeric(10) PRIMARY KEY, proname varchar(63) NOT NULL, pronamespace numeric(10) NOT NULL,
-    proowner numeric(10) NOT NULL, prolang numeric(10) NOT NULL, prokind char(1) NOT NULL, proretset boolean NOT NULL,
-    prorettype numeric(10) NOT NULL, pronargs smallint NOT NULL, proargtypes varchar NOT NULL, prosrc varchar)
+    proowner numeric(10) NOT NULL, prolang numeric(10) NOT NULL, procost real NOT NULL DEFAULT 1,
+    prorows real NOT NULL DEFAULT 0, provariadic numeric(10) NOT NULL DEFAULT 0, prosupport varchar NOT NULL DEFAULT '-',
+    prokind char(1) NOT NULL, prosecdef boolean NOT NULL DEFAULT false, proleakproof boolean NOT NULL DEFAULT false,
+    proisstrict boolean NOT NULL DEFAULT false, proretset boolean NOT NULL, provolatile char(1) NOT NULL DEFAULT 'v',
+    proparallel char(1) NOT NULL DEFAULT 'u', pronargs smallint NOT NULL, pronargdefaults smallint NOT NULL DEFAULT 0,
+    prorettype numeric(10) NOT NULL, proargtypes varchar NOT NULL, proallargtypes int array,
+    proargmodes char(1) array, proargnames varchar array, proargdefaults varchar, protrftypes int array, prosrc varchar,
+    probin varchar, prosqlbody varchar, proconfig varchar array, proacl varchar array)
 ;
 CREATE TABLE pg_settings_builtin (name varchar PRIMARY KEY, setting varchar, unit varchar, category varchar, short_desc varchar,
     extra_desc varchar, context varchar, vartype varchar, source varchar, min_val varchar, max_val varchar,
@@ -141,14 +149,20 @@ CREATE TABLE pg_policy (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3256, oi
 ;
 CREATE TABLE pg_trigger (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2620, oid numeric(10) PRIMARY KEY, tgrelid numeric(10) NOT NULL, tgparentid numeric(10) NOT NULL,
     tgname varchar(63) NOT NULL, tgfoid numeric(10) NOT NULL, tgtype smallint NOT NULL, tgenabled char(1) NOT NULL,
-    tgisinternal boolean NOT NULL)
+    tgisinternal boolean NOT NULL, tgconstrrelid numeric(10) NOT NULL DEFAULT 0,
+    tgconstrindid numeric(10) NOT NULL DEFAULT 0, tgconstraint numeric(10) NOT NULL DEFAULT 0,
+    tgdeferrable boolean NOT NULL DEFAULT false, tginitdeferred boolean NOT NULL DEFAULT false,
+    tgnargs smallint NOT NULL DEFAULT 0, tgattr smallint array, tgargs varchar, tgqual varchar, tgoldtable varchar(63),
+    tgnewtable varchar(63))
 ;
 CREATE TABLE pg_statistic_ext (oid numeric(10) PRIMARY KEY, stxrelid numeric(10) NOT NULL, stxname varchar(63) NOT NULL,
     stxnamespace numeric(10) NOT NULL, stxowner numeric(10) NOT NULL, stxstattarget int NOT NULL,
-    stxkeys smallint array NOT NULL, stxkind char(1) array NOT NULL)
+    stxkeys smallint array NOT NULL, stxkind char(1) array NOT NULL, stxexprs varchar)
 ;
 CREATE TABLE pg_publication (oid numeric(10) PRIMARY KEY, pubname varchar(63) NOT NULL, pubowner numeric(10) NOT NULL,
-    puballtables boolean NOT NULL)
+    puballtables boolean NOT NULL, pubinsert boolean NOT NULL DEFAULT true, pubupdate boolean NOT NULL DEFAULT true,
+    pubdelete boolean NOT NULL DEFAULT true, pubtruncate boolean NOT NULL DEFAULT true,
+    pubviaroot boolean NOT NULL DEFAULT false)
 ;
 CREATE TABLE pg_publication_rel (oid numeric(10) PRIMARY KEY, prpubid numeric(10) NOT NULL,
     prrelid numeric(10) NOT NULL, prqual varchar, prattrs smallint array)
