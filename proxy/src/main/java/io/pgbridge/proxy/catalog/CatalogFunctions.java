@@ -24,6 +24,7 @@ public final class CatalogFunctions {
             {"has_column_privilege", "hasPrivilege"}, {"has_function_privilege", "hasPrivilege"},
             {"current_schemas", "currentSchemas"}, {"array_to_string", "arrayToString"},
             {"pg_relation_size", "relationSize"}, {"pg_total_relation_size", "relationSize"},
+            {"pg_table_size", "relationSize"}, {"pg_indexes_size", "relationSize"}, {"pg_size_pretty", "sizePretty"},
             {"pg_get_partkeydef", "noText"}, {"pg_get_statisticsobjdef_columns", "noText"},
             {"pg_get_triggerdef", "noText"}, {"pg_relation_is_publishable", "alwaysFalse"},
             {"pgbridge_regclass_oid", "regclassOid"}, {"pgbridge_regclass_name", "regclassName"},
@@ -246,6 +247,26 @@ public final class CatalogFunctions {
 
     public static Long relationSize(Integer oid) {
         return oid == null ? null : 0L;
+    }
+
+    /**
+     * {@code pg_size_pretty(bigint)} as PostgreSQL 15 writes it: bytes below 10 kB, then kB, MB, GB, TB and PB, each
+     * used below 20 of itself, half-rounded.
+     */
+    public static String sizePretty(Long size) {
+        if (size == null) {
+            return null;
+        }
+        String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB"};
+        long value = size;
+        for (int i = 0; ; i++) {
+            long limit = i == 0 ? 10 * 1024 : 20 * 1024 - 1;
+            if (i == units.length - 1 || Math.abs(value) < limit) {
+                return (i == 0 ? value : (value + (value < 0 ? -1 : 1)) / 2) + " " + units[i];
+            }
+            // kB and larger keep one bit more for the half-rounding; bytes round nothing
+            value /= 1L << (i == 0 ? 9 : 10);
+        }
     }
 
     /** pgbridge keeps no index statistics: no scans counted. */
