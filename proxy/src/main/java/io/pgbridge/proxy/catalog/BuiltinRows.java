@@ -7,8 +7,8 @@ import java.sql.Statement;
 
 /**
  * The rows every PostgreSQL 15 database has: the built-in types with their real oids (from {@code pg_type.psv},
- * exported from PostgreSQL 15's own pg_type; information_schema's domains and their arrays from
- * {@code information_schema_types.psv}), the schemas and their descriptions, the predefined roles, access
+ * exported from PostgreSQL 15's own pg_type; information_schema's domains, its views' row types and their arrays
+ * from {@code information_schema_types.psv}), the schemas and their descriptions, the predefined roles, access
  * methods, tablespaces, the default collation and the settings drivers read ({@code pg_settings.psv}, likewise).
  */
 final class BuiltinRows {
@@ -91,7 +91,7 @@ final class BuiltinRows {
                 + " typoutput, typreceive, typsend, typalign, typstorage, typnotnull, typbasetype, typtypmod, typndims,"
                 + " typcollation) VALUES (?, ?, " + namespace + ", 10, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (String line : CatalogEngine.resource(resource).split("\n")) {
-                if (line.isBlank()) {
+                if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
                 String[] f = line.split("\\|", -1);

@@ -63,8 +63,11 @@ public final class CatalogFunctions {
         }
         String schema = lookup(c, "SELECT n.nspname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
                 + " WHERE t.oid = ? AND n.oid NOT IN (" + CatalogOids.PG_CATALOG + ", " + CatalogOids.PUBLIC + ")", oid);
-        return schema == null ? TypeNames.format(oid, name, typmod == null ? -1 : typmod)
-                : TypeNames.qualified(schema, name);
+        if (schema == null) {
+            return TypeNames.format(oid, name, typmod == null ? -1 : typmod);
+        }
+        String element = lookup(c, "SELECT typelem FROM pg_type WHERE oid = ? AND typcategory = 'A'", oid);
+        return element != null ? formatType(c, Integer.valueOf(element), null) + "[]" : TypeNames.qualified(schema, name);
     }
 
     /** Visible when its schema is on the search path: pg_catalog and public (information_schema's domains are not). */

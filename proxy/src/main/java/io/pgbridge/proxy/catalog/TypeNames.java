@@ -44,14 +44,8 @@ final class TypeNames {
         return TYPNAMES.getOrDefault(name, name);
     }
 
-    /**
-     * A type of a schema not on the search path as format_type names it: qualified, quoted where needed, an array
-     * as its qualified element and {@code []} ({@code information_schema.sql_identifier[]}).
-     */
+    /** A type of a schema not on the search path as format_type names it: qualified, quoted where needed. */
     static String qualified(String schema, String typname) {
-        if (typname.startsWith("_")) {
-            return qualified(schema, typname.substring(1)) + "[]";
-        }
         return QuotedNames.quoteIfNeeded(schema) + "." + QuotedNames.quoteIfNeeded(typname);
     }
 

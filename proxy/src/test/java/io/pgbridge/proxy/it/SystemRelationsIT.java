@@ -114,6 +114,20 @@ class SystemRelationsIT {
         }
     }
 
+    /** information_schema's domains, its views' row types and their arrays, as format_type and the views name them. */
+    @Test
+    void informationSchemaTypesAreThoseOfPostgres() throws Exception {
+        for (String query : List.of("select t.oid, t.typname, t.typtype, t.typrelid, t.typelem, t.typarray, t.typbasetype,"
+                        + " format_type(t.oid, null), 'information_schema._sql_identifier'::regtype::oid from pg_type t"
+                        + " where t.typnamespace = 'information_schema'::regnamespace order by t.oid",
+                "select c.relname, t.typname, t.typarray from pg_class c join pg_type t on t.oid = c.reltype"
+                        + " where c.relnamespace = 'information_schema'::regnamespace order by c.relname")) {
+            try (Connection c = proxy.connect()) {
+                assertThat(rows(c, query)).as(query).isEqualTo(rows(postgres, query)).hasSizeGreaterThan(60);
+            }
+        }
+    }
+
     @Test
     void pgjdbcGetColumnsOfSystemTables() throws Exception {
         try (Connection c = proxy.connect()) {
