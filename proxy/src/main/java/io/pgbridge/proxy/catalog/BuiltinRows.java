@@ -7,10 +7,10 @@ import java.sql.Statement;
 
 /**
  * The rows every PostgreSQL 15 database has: the built-in functions ({@link FunctionRows}), the built-in types
- * with their real oids (from {@code pg_type.psv},
- * exported from PostgreSQL 15's own pg_type; information_schema's domains and their arrays from
- * {@code information_schema_types.psv}), the schemas and their descriptions, the predefined roles, access
- * methods, languages, tablespaces, the default collation and the settings drivers read ({@code pg_settings.psv}, likewise).
+ * with their real oids (from {@code pg_type.psv}, exported from PostgreSQL 15's own pg_type; information_schema's
+ * domains, its views' row types and their arrays from {@code information_schema_types.psv}), the schemas and their
+ * descriptions, the predefined roles, access methods, languages, tablespaces, the default collation and the settings
+ * drivers read ({@code pg_settings.psv}, likewise).
  */
 final class BuiltinRows {
     private BuiltinRows() {
@@ -41,7 +41,8 @@ final class BuiltinRows {
                     + " (13, 'c', 10, false, false, 0, 0, 2247, NULL), (14, 'sql', 10, false, true, 0, 0, 2248, NULL),"
                     + " (13563, 'plpgsql', 10, true, true, 13560, 13561, 13562, NULL)");
             st.execute("INSERT INTO pg_tablespace VALUES (1663, 'pg_default', 10, NULL, NULL), (1664, 'pg_global', 10, NULL, NULL)");
-            st.execute("INSERT INTO pg_collation VALUES (100, 'default', 11, 10, 'd', true, -1, NULL, NULL),"
+            st.execute("INSERT INTO pg_collation (oid, collname, collnamespace, collowner, collprovider,"
+                    + " collisdeterministic, collencoding, collcollate, collctype) VALUES (100, 'default', 11, 10, 'd', true, -1, NULL, NULL),"
                     + " (950, 'C', 11, 10, 'c', true, -1, 'C', 'C'), (951, 'POSIX', 11, 10, 'c', true, -1, 'POSIX', 'POSIX')");
         }
         FunctionRows.insert(c);
@@ -51,6 +52,13 @@ final class BuiltinRows {
         insertSettings(c);
         insertRows(c, "pg_class.psv", "INSERT INTO pg_class (oid, relname, relnamespace, reltype, relam, relhasindex,"
                 + " relisshared, relkind, relnatts, relhasrules, relowner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 10)");
+        insertRows(c, "pg_attribute.psv", "INSERT INTO pg_attribute (attrelid, attname, atttypid, attstattarget, attlen,"
+                + " attnum, attndims, atttypmod, attbyval, attalign, attstorage, attnotnull, attcollation, atthasdef)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)");
+        SystemIndexes.insert(c);
+        try (Statement st = c.createStatement()) {   // shared catalogs and their indexes live in pg_global
+            st.execute("UPDATE pg_class SET reltablespace = 1664 WHERE relisshared");
+        }
         insertRows(c, "pg_type_descriptions.psv", "INSERT INTO pg_description VALUES (?, 1247, 0, ?)");
         try (Statement st = c.createStatement()) {   // information_schema.time_stamp's default, as PostgreSQL keeps it
             st.execute("UPDATE pg_type SET typdefault = 'CURRENT_TIMESTAMP(2)', typdefaultbin = '{SQLVALUEFUNCTION :op 4"
@@ -78,8 +86,9 @@ final class BuiltinRows {
 
     /**
      * The rows of resource {@code name} (fields separated by '|', t and f booleans as H2 reads them) by
-     * {@code insert}: pg_catalog's and information_schema's tables and views in pg_class, the built-in types'
-     * descriptions and their subscript, modifier and analyze functions, exported from PostgreSQL 15.
+     * {@code insert}: pg_catalog's and information_schema's tables and views in pg_class and their columns in
+     * pg_attribute, the built-in types' descriptions and their subscript, modifier and analyze functions, exported
+     * from PostgreSQL 15. Lines starting with '#' say how a file was exported.
      */
     private static void insertRows(Connection c, String name, String insert) throws SQLException {
         insertRows(c, name, insert, 0);
@@ -89,7 +98,7 @@ final class BuiltinRows {
     private static void insertRows(Connection c, String name, String insert, int functions) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(insert)) {
             for (String line : CatalogEngine.resource(name).split("\n")) {
-                if (line.isBlank()) {
+                if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
                 String[] f = line.split("\\|", -1);
@@ -110,7 +119,7 @@ final class BuiltinRows {
                 + " typoutput, typreceive, typsend, typalign, typstorage, typnotnull, typbasetype, typtypmod, typndims,"
                 + " typcollation) VALUES (?, ?, " + namespace + ", 10, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (String line : CatalogEngine.resource(resource).split("\n")) {
-                if (line.isBlank()) {
+                if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
                 String[] f = line.split("\\|", -1);

@@ -17,7 +17,7 @@ import java.util.List;
 public final class CatalogFunctions {
     private static final String[][] ALIASES = {
             {"format_type", "formatType"}, {"pg_get_userbyid", "userById"}, {"pg_table_is_visible", "tableIsVisible"},
-            {"pg_type_is_visible", "alwaysTrue"}, {"pg_function_is_visible", "alwaysTrue"},
+            {"pg_type_is_visible", "typeIsVisible"}, {"pg_function_is_visible", "alwaysTrue"},
             {"pg_encoding_to_char", "encodingName"}, {"pg_get_expr", "expression"},
             {"pg_get_indexdef", "indexDefinition"}, {"pg_get_constraintdef", "constraintDefinition"},
             {"obj_description", "objectDescription"}, {"col_description", "columnDescription"},
@@ -26,6 +26,7 @@ public final class CatalogFunctions {
             {"has_column_privilege", "hasPrivilege"}, {"has_function_privilege", "hasPrivilege"},
             {"current_schemas", "currentSchemas"}, {"array_to_string", "arrayToString"},
             {"pg_relation_size", "relationSize"}, {"pg_total_relation_size", "relationSize"},
+            {"pg_table_size", "relationSize"}, {"pg_indexes_size", "relationSize"}, {"pg_size_pretty", "sizePretty"},
             {"pg_get_partkeydef", "noText"}, {"pg_get_statisticsobjdef_columns", "noText"},
             {"pg_get_triggerdef", "noText"}, {"pg_relation_is_publishable", "alwaysFalse"},
             {"pgbridge_regclass_oid", "regclassOid"}, {"pgbridge_regclass_name", "regclassName"},
@@ -62,7 +63,23 @@ public final class CatalogFunctions {
             return null;
         }
         String name = lookup(c, "SELECT typname FROM pg_type WHERE oid = ?", oid);
-        return name == null ? "???" : TypeNames.format(oid, name, typmod == null ? -1 : typmod);
+        if (name == null) {
+            return "???";
+        }
+        String schema = lookup(c, "SELECT n.nspname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                + " WHERE t.oid = ? AND n.oid NOT IN (" + CatalogOids.PG_CATALOG + ", " + CatalogOids.PUBLIC + ")", oid);
+        if (schema == null) {
+            return TypeNames.format(oid, name, typmod == null ? -1 : typmod);
+        }
+        String element = lookup(c, "SELECT typelem FROM pg_type WHERE oid = ? AND typcategory = 'A'", oid);
+        return element != null ? formatType(c, Integer.valueOf(element), null) + "[]" : TypeNames.qualified(schema, name);
+    }
+
+    /** Visible when its schema is on the search path: pg_catalog and public (information_schema's domains are not). */
+    public static Boolean typeIsVisible(Connection c, Integer oid) throws SQLException {
+        String nsp = lookup(c, "SELECT typnamespace FROM pg_type WHERE oid = ?", oid);
+        return nsp == null ? null : nsp.equals(String.valueOf(CatalogOids.PG_CATALOG))
+                || nsp.equals(String.valueOf(CatalogOids.PUBLIC));
     }
 
     public static String userById(Connection c, Integer oid) throws SQLException {
@@ -274,6 +291,26 @@ public final class CatalogFunctions {
      */
     public static Long relationSize(Connection c, String relation) throws SQLException {
         return regclassOid(c, relation) == null ? null : 0L;
+    }
+
+    /**
+     * {@code pg_size_pretty(bigint)} as PostgreSQL 15 writes it: bytes below 10 kB, then kB, MB, GB, TB and PB, each
+     * used below 20 of itself, half-rounded.
+     */
+    public static String sizePretty(Long size) {
+        if (size == null) {
+            return null;
+        }
+        String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB"};
+        long value = size;
+        for (int i = 0; ; i++) {
+            long limit = i == 0 ? 10 * 1024 : 20 * 1024 - 1;
+            if (i == units.length - 1 || Math.abs(value) < limit) {
+                return (i == 0 ? value : (value + (value < 0 ? -1 : 1)) / 2) + " " + units[i];
+            }
+            // kB and larger keep one bit more for the half-rounding; bytes round nothing
+            value /= 1L << (i == 0 ? 9 : 10);
+        }
     }
 
     /** pgbridge keeps no index statistics: no scans counted. */

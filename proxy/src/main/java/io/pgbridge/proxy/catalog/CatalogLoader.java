@@ -130,7 +130,13 @@ final class CatalogLoader {
                 String schema = backendSchema == null || backendSchema.equals(current) ? "public" : backendSchema;
                 int namespace = namespaces.computeIfAbsent(schema, this::namespace);
                 char kind = rs.getString("TABLE_TYPE").toUpperCase(Locale.ROOT).contains("VIEW") ? 'v' : 'r';
-                relations.add(new Relation(backendSchema, schema, namespace, name, oids.of("relation", schema, name), kind));
+                int oid = oids.of("relation", schema, name);
+                relations.add(new Relation(backendSchema, schema, namespace, name, oid, kind));
+                String comment = rs.getString("REMARKS");
+                // MariaDB's views have no comments: their REMARKS say 'VIEW'.
+                if (comment != null && !comment.isEmpty() && !(schemasAreCatalogs && kind == 'v')) {
+                    insert("INSERT INTO pg_description VALUES (?, ?, 0, ?)", oid, CatalogOids.PG_CLASS, comment);
+                }
             }
         }
         return relations;
@@ -204,9 +210,9 @@ final class CatalogLoader {
                 insert("INSERT INTO pg_attrdef (oid, adrelid, adnum, adbin) VALUES (?, ?, ?, ?)",
                         oids.of("default", relation.schema, relation.name + "." + name), relation.oid, attnum, def);
             }
-            String remarks = (String) column[4];
-            if (remarks != null && !remarks.isEmpty() && TableShapes.declaredType(remarks) == null) {
-                insert("INSERT INTO pg_description VALUES (?, ?, ?, ?)", relation.oid, CatalogOids.PG_CLASS, attnum, remarks);
+            String comment = TableShapes.userComment((String) column[4]);
+            if (comment != null) {
+                insert("INSERT INTO pg_description VALUES (?, ?, ?, ?)", relation.oid, CatalogOids.PG_CLASS, attnum, comment);
             }
         }
         insert("UPDATE pg_class SET relnatts = ? WHERE oid = ?", attnum, relation.oid);

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * pgbridge has (name, unit, category, descriptions, context, type, bounds, defaults: {@code pg_settings.psv}, in the
  * shared table {@link #BUILTIN}) with the session's own values in {@code setting}, in PostgreSQL's units
  * ({@code statement_timeout} 5s is 5000 with unit ms, {@code work_mem} 4MB is 4096 kB). Each engine connection has
- * the table of its own (an H2 local temporary table), refilled before a catalog query that names it. {@code source},
- * {@code reset_val} and {@code sourcefile} stay PostgreSQL's defaults: pgbridge does not track where a value came
- * from.
+ * the table of its own (an H2 local temporary table), refilled before a catalog query that names it. {@code source}
+ * is 'session' after a SET and 'client' for a value of the startup packet, {@code reset_val} what RESET would
+ * restore; {@code boot_val} and the other columns are PostgreSQL's.
  */
 public final class CatalogSettings {
     static final String BUILTIN = "pg_settings_builtin";
@@ -35,8 +35,16 @@ public final class CatalogSettings {
         return lower.contains("pg_settings") || lower.contains("pg_show_all_settings");
     }
 
-    /** Replaces the rows of the connection's pg_settings with the built-in ones carrying {@code values}. */
-    public static void fill(Connection engineConnection, Map<String, String> values) throws SQLException {
+    /**
+     * A session's settings: {@code values} as SHOW prints them, {@code resetValues} what RESET would restore, and
+     * {@code sources} where the values that are not pgbridge's defaults came from ('session', 'client'), all by name.
+     */
+    public record SessionValues(Map<String, String> values, Map<String, String> resetValues,
+                                Map<String, String> sources) {
+    }
+
+    /** Replaces the rows of the connection's pg_settings with the built-in ones carrying the session's values. */
+    public static void fill(Connection engineConnection, SessionValues session) throws SQLException {
         try (Statement st = engineConnection.createStatement()) {
             st.execute("CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS " + TABLE + " AS SELECT * FROM "
                     + CatalogEngine.SCHEMA + "." + BUILTIN + " WITH NO DATA");
@@ -45,21 +53,32 @@ public final class CatalogSettings {
         }
         try (PreparedStatement units = engineConnection.prepareStatement("SELECT name, unit FROM " + TABLE);
              PreparedStatement update = engineConnection.prepareStatement("UPDATE " + TABLE
-                     + " SET setting = ? WHERE name = ?");
+                     + " SET setting = COALESCE(?, setting), reset_val = COALESCE(?, reset_val),"
+                     + " source = COALESCE(?, source) WHERE name = ?");
              var rs = units.executeQuery()) {
-            Map<String, String> byLowerName = new HashMap<>();
-            values.forEach((name, value) -> byLowerName.put(name.toLowerCase(Locale.ROOT), value));
+            Map<String, String> values = byLowerName(session.values());
+            Map<String, String> resetValues = byLowerName(session.resetValues());
+            Map<String, String> sources = byLowerName(session.sources());
             while (rs.next()) {
-                String value = byLowerName.get(rs.getString(1).toLowerCase(Locale.ROOT));
-                String setting = value == null ? null : inUnit(value, rs.getString(2));
-                if (setting != null) {
-                    update.setString(1, setting);
-                    update.setString(2, rs.getString(1));
-                    update.addBatch();
-                }
+                String name = rs.getString(1).toLowerCase(Locale.ROOT);
+                update.setString(1, inUnitOrNull(values.get(name), rs.getString(2)));
+                update.setString(2, inUnitOrNull(resetValues.get(name), rs.getString(2)));
+                update.setString(3, sources.get(name));
+                update.setString(4, rs.getString(1));
+                update.addBatch();
             }
             update.executeBatch();
         }
+    }
+
+    private static Map<String, String> byLowerName(Map<String, String> byName) {
+        Map<String, String> byLowerName = new HashMap<>();
+        byName.forEach((name, value) -> byLowerName.put(name.toLowerCase(Locale.ROOT), value));
+        return byLowerName;
+    }
+
+    private static String inUnitOrNull(String value, String unit) {
+        return value == null ? null : inUnit(value, unit);
     }
 
     /** {@code value} (as SHOW prints it) in the row's unit, or null when it cannot be read as one. */

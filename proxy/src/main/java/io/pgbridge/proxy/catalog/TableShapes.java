@@ -71,10 +71,25 @@ final class TableShapes {
         return Optional.of(new TableShape(table, columns, keys, keysKnown));
     }
 
-    /** What a column comment of pgbridge's DDL declares ({@code integer[]}, {@code jsonb}…), null for other comments. */
+    /**
+     * What a column comment of pgbridge's DDL declares ({@code integer[]}, {@code jsonb}…: its first line), null for
+     * other comments.
+     */
     static String declaredType(String remarks) {
-        return remarks != null && remarks.startsWith(ColumnShape.DECLARED_TYPE_COMMENT)
-                ? remarks.substring(ColumnShape.DECLARED_TYPE_COMMENT.length()) : null;
+        if (remarks == null || !remarks.startsWith(ColumnShape.DECLARED_TYPE_COMMENT)) {
+            return null;
+        }
+        int lineEnd = remarks.indexOf('\n');
+        return remarks.substring(ColumnShape.DECLARED_TYPE_COMMENT.length(), lineEnd < 0 ? remarks.length() : lineEnd);
+    }
+
+    /** The user's comment on a column (COMMENT ON): after the declaring line if there is one; null for none. */
+    static String userComment(String remarks) {
+        if (declaredType(remarks) == null) {
+            return remarks == null || remarks.isEmpty() ? null : remarks;
+        }
+        int lineEnd = remarks.indexOf('\n');
+        return lineEnd < 0 ? null : remarks.substring(lineEnd + 1);
     }
 
     /** The oid of a type a column comment declared ({@link #declaredType}), 0 when it declares none. */

@@ -44,6 +44,11 @@ final class TypeNames {
         return TYPNAMES.getOrDefault(name, name);
     }
 
+    /** A type of a schema not on the search path as format_type names it: qualified, quoted where needed. */
+    static String qualified(String schema, String typname) {
+        return QuotedNames.quoteIfNeeded(schema) + "." + QuotedNames.quoteIfNeeded(typname);
+    }
+
     static String format(int oid, String typname, int typmod) {
         if (typname.startsWith("_")) {
             return format(0, typname.substring(1), typmod) + "[]";

@@ -74,7 +74,9 @@ final class PortalExecution {
             StatActivity.fill(CatalogEngine.of(backend.backend()), c, session.sessions().activity(), context.user());
         }
         if (CatalogSettings.isNamedIn(sql)) {
-            CatalogSettings.fill(c, session.settings().all());
+            SessionSettings settings = session.settings();
+            CatalogSettings.fill(c, new CatalogSettings.SessionValues(settings.all(), settings.resetValues(),
+                    settings.sources()));
         }
         return c;
     }

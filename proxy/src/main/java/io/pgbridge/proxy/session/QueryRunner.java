@@ -329,8 +329,11 @@ final class QueryRunner {
             SchemaRewrites.readTablesOf(portal.runAs.sql(), BackendCatalogs.of(backend.backend()).through(connection));
         }
         List<BackendMessage.Notice> skipped = List.of();
-        if (info.kind() == StatementKind.DDL) {
+        boolean changesCatalog = info.kind() == StatementKind.DDL || info.kind() == StatementKind.COMMENT;
+        if (changesCatalog) {
             BackendCatalogs.of(backend.backend()).invalidate();
+        }
+        if (info.kind() == StatementKind.DDL) {
             skipped = SkippedDdlNotices.of(statement.sql(), connection, dialect);
         }
         if (info.returnsRows()) {
@@ -342,7 +345,7 @@ final class QueryRunner {
             backend.beginStreamingIfNeeded(inClientTransaction);
         }
         boolean hasResultSet = execution.execute(portal, connection, dialect, ResultSet.TYPE_FORWARD_ONLY, 0);
-        if (info.kind() == StatementKind.DDL) {
+        if (changesCatalog) {
             BackendCatalogs.of(backend.backend()).invalidate();   // again: another session may have read it meanwhile
         }
         Statement jdbc = portal.jdbc;

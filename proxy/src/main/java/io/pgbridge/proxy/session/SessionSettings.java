@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +39,9 @@ final class SessionSettings {
             "transaction_read_only", "default_transaction_read_only",
             "transaction_deferrable", "default_transaction_deferrable");
 
-    /** What the values were when a transaction or savepoint began: both maps are restored by a rollback. */
-    private record Layer(Map<String, String> current, Map<String, String> committed) {
+    /** What the values were when a transaction or savepoint began: all four are restored by a rollback. */
+    private record Layer(Map<String, String> current, Map<String, String> committed, Set<String> setNow,
+                         Set<String> setCommitted) {
     }
 
     /** Canonical name by lower-case name. */
@@ -50,6 +52,12 @@ final class SessionSettings {
     private Map<String, String> committed = new LinkedHashMap<>();
     /** RESET's values: the startup packet's or the built-in ones. */
     private final Map<String, String> defaults = new LinkedHashMap<>();
+    /** The settings the startup packet gave: their source is 'client' until a SET. */
+    private final Set<String> fromClient = new HashSet<>();
+    /** The settings a SET (or SET LOCAL) gave their current value: source 'session', as {@link #current}. */
+    private Set<String> setNow = new HashSet<>();
+    /** Like {@link #setNow} for the values a COMMIT keeps, as {@link #committed}. */
+    private Set<String> setCommitted = new HashSet<>();
     /** One per open transaction and savepoint, innermost last. */
     private final Deque<Layer> layers = new ArrayDeque<>();
     /** The values of reported settings as the client last heard them. */
@@ -69,8 +77,9 @@ final class SessionSettings {
             // Startup values that do not apply are ignored, as PostgreSQL does for unknown options.
             try {
                 String key = name.toLowerCase(Locale.ROOT);
-                set(key, e.getValue(), false);
+                assign(key, e.getValue(), false, false);
                 defaults.put(key, current.get(key));
+                fromClient.add(key);
             } catch (PgException ignored) {
                 // an unknown or invalid startup setting does not keep the client out
             }
@@ -130,6 +139,11 @@ final class SessionSettings {
      * ({@code SET LOCAL}) is forgotten when the transaction ends; outside a transaction it is not set at all.
      */
     void set(String name, String value, boolean local) {
+        assign(name, value, local, true);
+    }
+
+    /** {@link #set}; {@code bySet} false for RESET and the startup packet, whose values keep their own source. */
+    private void assign(String name, String value, boolean local, boolean bySet) {
         String key = name.toLowerCase(Locale.ROOT);
         if (!isKnown(key)) {
             throw unknown(name);
@@ -141,8 +155,10 @@ final class SessionSettings {
         canonical.putIfAbsent(key, key);
         maybeChanged = true;
         current.put(key, value);
+        mark(setNow, key, bySet);
         if (!local) {
             committed.put(key, value);
+            mark(setCommitted, key, bySet);
         }
         if (key.equals("timezone")) {
             textContext = new TextContext(parseZone(value));
@@ -159,7 +175,15 @@ final class SessionSettings {
             }
             value = "";
         }
-        set(key, value, local);
+        assign(key, value, local, false);
+    }
+
+    private static void mark(Set<String> keys, String key, boolean set) {
+        if (set) {
+            keys.add(key);
+        } else {
+            keys.remove(key);
+        }
     }
 
     /** RESET ALL: every setting a user may change goes back to its default. */
@@ -191,7 +215,8 @@ final class SessionSettings {
     }
 
     private void pushLayer() {
-        layers.addLast(new Layer(new LinkedHashMap<>(current), new LinkedHashMap<>(committed)));
+        layers.addLast(new Layer(new LinkedHashMap<>(current), new LinkedHashMap<>(committed), new HashSet<>(setNow),
+                new HashSet<>(setCommitted)));
     }
 
     /** ROLLBACK TO: the values the savepoint at {@code depth} saw; the savepoint itself stays. */
@@ -221,6 +246,7 @@ final class SessionSettings {
         layers.clear();
         maybeChanged = true;
         current = new LinkedHashMap<>(committed);
+        setNow = new HashSet<>(setCommitted);
         refreshTextContext();
     }
 
@@ -236,6 +262,8 @@ final class SessionSettings {
         maybeChanged = true;
         current = new LinkedHashMap<>(layer.current());
         committed = new LinkedHashMap<>(layer.committed());
+        setNow = new HashSet<>(layer.setNow());
+        setCommitted = new HashSet<>(layer.setCommitted());
         refreshTextContext();
     }
 
@@ -250,6 +278,24 @@ final class SessionSettings {
         Map<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         current.keySet().forEach(k -> sorted.put(canonical.getOrDefault(k, k), find(k)));
         return sorted;
+    }
+
+    /** What RESET would restore for each setting (pg_settings' reset_val), by canonical name. */
+    Map<String, String> resetValues() {
+        Map<String, String> values = new HashMap<>();
+        defaults.forEach((k, v) -> values.put(canonical.getOrDefault(k, k), v));
+        return values;
+    }
+
+    /**
+     * pg_settings' source of the settings whose value did not come from pgbridge's defaults: 'session' after a SET,
+     * 'client' for the startup packet's, by canonical name.
+     */
+    Map<String, String> sources() {
+        Map<String, String> sources = new HashMap<>();
+        fromClient.forEach(k -> sources.put(canonical.getOrDefault(k, k), "client"));
+        setNow.forEach(k -> sources.put(canonical.getOrDefault(k, k), "session"));
+        return sources;
     }
 
     /** The reported settings and their values, for the startup ParameterStatus messages. */

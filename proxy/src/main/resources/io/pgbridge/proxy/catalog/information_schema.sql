@@ -39,23 +39,28 @@ CREATE VIEW columns AS SELECT CAST(@pgbridge_database AS varchar(63)) AS table_c
     CAST(CASE WHEN a.attgenerated = '' THEN ad.adbin END AS varchar(10485760)) AS column_default,
     CAST(CASE WHEN a.attnotnull OR (t.typtype = 'd' AND t.typnotnull) THEN 'NO' ELSE 'YES' END AS varchar(3))
         AS is_nullable,
-    CAST(CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
+    CAST(CASE WHEN t.typtype = 'd' THEN CASE WHEN bt.typelem <> 0 AND bt.typlen = -1 THEN 'ARRAY'
+            WHEN nbt.nspname = 'pg_catalog' THEN pgbridge_catalog.pgbridge_format_type(t.typbasetype, NULL)
+            ELSE 'USER-DEFINED' END
+        WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
         WHEN nt.nspname = 'pg_catalog' THEN pgbridge_catalog.pgbridge_format_type(a.atttypid, NULL)
         ELSE 'USER-DEFINED' END AS varchar(10485760)) AS data_type,
-    pgbridge_catalog.pgbridge_char_max_length(a.atttypid, a.atttypmod) AS character_maximum_length,
-    pgbridge_catalog.pgbridge_char_octet_length(a.atttypid, a.atttypmod) AS character_octet_length,
-    pgbridge_catalog.pgbridge_numeric_precision(a.atttypid, a.atttypmod) AS numeric_precision,
-    pgbridge_catalog.pgbridge_numeric_precision_radix(a.atttypid, a.atttypmod) AS numeric_precision_radix,
-    pgbridge_catalog.pgbridge_numeric_scale(a.atttypid, a.atttypmod) AS numeric_scale,
-    pgbridge_catalog.pgbridge_datetime_precision(a.atttypid, a.atttypmod) AS datetime_precision,
+    pgbridge_catalog.pgbridge_char_max_length(a.truetypid, a.truetypmod) AS character_maximum_length,
+    pgbridge_catalog.pgbridge_char_octet_length(a.truetypid, a.truetypmod) AS character_octet_length,
+    pgbridge_catalog.pgbridge_numeric_precision(a.truetypid, a.truetypmod) AS numeric_precision,
+    pgbridge_catalog.pgbridge_numeric_precision_radix(a.truetypid, a.truetypmod) AS numeric_precision_radix,
+    pgbridge_catalog.pgbridge_numeric_scale(a.truetypid, a.truetypmod) AS numeric_scale,
+    pgbridge_catalog.pgbridge_datetime_precision(a.truetypid, a.truetypmod) AS datetime_precision,
     CAST(NULL AS varchar(10485760)) AS interval_type, CAST(NULL AS int) AS interval_precision,
     CAST(NULL AS varchar(63)) AS character_set_catalog, CAST(NULL AS varchar(63)) AS character_set_schema,
     CAST(NULL AS varchar(63)) AS character_set_name,
     CAST(CASE WHEN nco.nspname IS NOT NULL THEN @pgbridge_database END AS varchar(63)) AS collation_catalog,
     nco.nspname AS collation_schema, co.collname AS collation_name,
-    CAST(NULL AS varchar(63)) AS domain_catalog, CAST(NULL AS varchar(63)) AS domain_schema,
-    CAST(NULL AS varchar(63)) AS domain_name,
-    CAST(@pgbridge_database AS varchar(63)) AS udt_catalog, nt.nspname AS udt_schema, t.typname AS udt_name,
+    CAST(CASE WHEN t.typtype = 'd' THEN @pgbridge_database END AS varchar(63)) AS domain_catalog,
+    CAST(CASE WHEN t.typtype = 'd' THEN nt.nspname END AS varchar(63)) AS domain_schema,
+    CAST(CASE WHEN t.typtype = 'd' THEN t.typname END AS varchar(63)) AS domain_name,
+    CAST(@pgbridge_database AS varchar(63)) AS udt_catalog, COALESCE(nbt.nspname, nt.nspname) AS udt_schema,
+    COALESCE(bt.typname, t.typname) AS udt_name,
     CAST(NULL AS varchar(63)) AS scope_catalog, CAST(NULL AS varchar(63)) AS scope_schema,
     CAST(NULL AS varchar(63)) AS scope_name,
     CAST(NULL AS int) AS maximum_cardinality, CAST(a.attnum AS varchar(63)) AS dtd_identifier,
@@ -71,12 +76,16 @@ CREATE VIEW columns AS SELECT CAST(@pgbridge_database AS varchar(63)) AS table_c
     CAST(CASE WHEN a.attgenerated <> '' THEN 'ALWAYS' ELSE 'NEVER' END AS varchar(10485760)) AS is_generated,
     CAST(CASE WHEN a.attgenerated <> '' THEN ad.adbin END AS varchar(10485760)) AS generation_expression,
     CAST(CASE WHEN c.relkind IN ('r', 'p') THEN 'YES' ELSE 'NO' END AS varchar(3)) AS is_updatable
-    FROM pgbridge_catalog.pg_attribute a
+    FROM (SELECT a.*, CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END AS truetypid,
+        CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END AS truetypmod
+        FROM pgbridge_catalog.pg_attribute a JOIN pgbridge_catalog.pg_type t ON a.atttypid = t.oid) a
     LEFT JOIN pgbridge_catalog.pg_attrdef ad ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
     JOIN pgbridge_catalog.pg_class c ON a.attrelid = c.oid
     JOIN pgbridge_catalog.pg_namespace nc ON c.relnamespace = nc.oid
     JOIN pgbridge_catalog.pg_type t ON a.atttypid = t.oid
     JOIN pgbridge_catalog.pg_namespace nt ON t.typnamespace = nt.oid
+    LEFT JOIN pgbridge_catalog.pg_type bt ON t.typtype = 'd' AND t.typbasetype = bt.oid
+    LEFT JOIN pgbridge_catalog.pg_namespace nbt ON bt.typnamespace = nbt.oid
     LEFT JOIN pgbridge_catalog.pg_collation co ON a.attcollation = co.oid AND co.collname <> 'default'
     LEFT JOIN pgbridge_catalog.pg_namespace nco ON co.collnamespace = nco.oid
     LEFT JOIN pgbridge_catalog.pg_depend dep ON dep.refclassid = 1259 AND dep.refobjid = c.oid

@@ -104,7 +104,8 @@ CREATE TABLE pg_tablespace (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 1213
 ;
 CREATE TABLE pg_collation (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3456, oid numeric(10) PRIMARY KEY, collname varchar(63) NOT NULL,
     collnamespace numeric(10) NOT NULL, collowner numeric(10) NOT NULL, collprovider char(1) NOT NULL,
-    collisdeterministic boolean NOT NULL, collencoding int NOT NULL, collcollate varchar, collctype varchar)
+    collisdeterministic boolean NOT NULL, collencoding int NOT NULL, collcollate varchar, collctype varchar,
+    colliculocale varchar, collversion varchar)
 ;
 CREATE TABLE pg_inherits (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2611, inhrelid numeric(10) NOT NULL, inhparent numeric(10) NOT NULL, inhseqno int NOT NULL,
     inhdetachpending boolean NOT NULL)
@@ -117,7 +118,8 @@ CREATE TABLE pg_range (rngtypid numeric(10) PRIMARY KEY, rngsubtype numeric(10) 
     rngcanonical numeric(12) NOT NULL, rngsubdiff numeric(12) NOT NULL)
 ;
 CREATE TABLE pg_extension (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3079, oid numeric(10) PRIMARY KEY, extname varchar(63) NOT NULL, extowner numeric(10) NOT NULL,
-    extnamespace numeric(10) NOT NULL, extrelocatable boolean NOT NULL, extversion varchar NOT NULL)
+    extnamespace numeric(10) NOT NULL, extrelocatable boolean NOT NULL, extversion varchar NOT NULL,
+    extconfig numeric(10) array, extcondition varchar array)
 ;
 CREATE TABLE pg_depend (classid numeric(10) NOT NULL, objid numeric(10) NOT NULL, objsubid int NOT NULL,
     refclassid numeric(10) NOT NULL, refobjid numeric(10) NOT NULL, refobjsubid int NOT NULL, deptype char(1) NOT NULL)
@@ -156,14 +158,20 @@ CREATE TABLE pg_policy (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3256, oi
 ;
 CREATE TABLE pg_trigger (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2620, oid numeric(10) PRIMARY KEY, tgrelid numeric(10) NOT NULL, tgparentid numeric(10) NOT NULL,
     tgname varchar(63) NOT NULL, tgfoid numeric(10) NOT NULL, tgtype smallint NOT NULL, tgenabled char(1) NOT NULL,
-    tgisinternal boolean NOT NULL)
+    tgisinternal boolean NOT NULL, tgconstrrelid numeric(10) NOT NULL DEFAULT 0,
+    tgconstrindid numeric(10) NOT NULL DEFAULT 0, tgconstraint numeric(10) NOT NULL DEFAULT 0,
+    tgdeferrable boolean NOT NULL DEFAULT false, tginitdeferred boolean NOT NULL DEFAULT false,
+    tgnargs smallint NOT NULL DEFAULT 0, tgattr smallint array[32], tgargs varchar, tgqual varchar(10485761), tgoldtable varchar(63),
+    tgnewtable varchar(63))
 ;
 CREATE TABLE pg_statistic_ext (oid numeric(10) PRIMARY KEY, stxrelid numeric(10) NOT NULL, stxname varchar(63) NOT NULL,
     stxnamespace numeric(10) NOT NULL, stxowner numeric(10) NOT NULL, stxstattarget int NOT NULL,
-    stxkeys smallint array[32] NOT NULL, stxkind char(1) array NOT NULL)
+    stxkeys smallint array[32] NOT NULL, stxkind char(1) array NOT NULL, stxexprs varchar(10485761))
 ;
 CREATE TABLE pg_publication (oid numeric(10) PRIMARY KEY, pubname varchar(63) NOT NULL, pubowner numeric(10) NOT NULL,
-    puballtables boolean NOT NULL)
+    puballtables boolean NOT NULL, pubinsert boolean NOT NULL DEFAULT true, pubupdate boolean NOT NULL DEFAULT true,
+    pubdelete boolean NOT NULL DEFAULT true, pubtruncate boolean NOT NULL DEFAULT true,
+    pubviaroot boolean NOT NULL DEFAULT false)
 ;
 CREATE TABLE pg_publication_rel (oid numeric(10) PRIMARY KEY, prpubid numeric(10) NOT NULL,
     prrelid numeric(10) NOT NULL, prqual varchar(10485761), prattrs smallint array)

@@ -117,14 +117,19 @@ class CatalogQueriesIT {
         }
     }
 
-    /** pg_settings shows the session's own values, in PostgreSQL's units, as PostgreSQL's does after the same SETs. */
+    /**
+     * pg_settings shows the session's own values, in PostgreSQL's units, where they came from (the startup packet's:
+     * 'client', a SET's: 'session') and what RESET would restore, as PostgreSQL's does after the same SETs, SET
+     * LOCALs and rollbacks.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb", "sqlite"})
     void pgSettingsShowsTheSessionsValues(String kind) throws Exception {
         String[] sets = {"set search_path = pgb_elsewhere, public", "set statement_timeout = '5s'",
                 "set application_name = 'pgb catalog'", "set work_mem = '64MB'", "set timezone = 'Europe/Paris'",
                 "set extra_float_digits = 2"};
-        String query = "select name, setting, unit, vartype, context, boot_val from pg_catalog.pg_settings where name in"
+        String query = "select name, setting, unit, vartype, context, boot_val, source, reset_val"
+                + " from pg_catalog.pg_settings where name in"
                 + " ('search_path', 'statement_timeout', 'application_name', 'work_mem', 'DateStyle', 'TimeZone',"
                 + " 'extra_float_digits', 'lock_timeout', 'standard_conforming_strings') order by name";
         try (Connection c = proxies.get(kind).connect(); Statement st = c.createStatement();
@@ -132,6 +137,14 @@ class CatalogQueriesIT {
              Statement pgSt = pg.createStatement()) {
             run(c, sets);
             run(pg, sets);
+            assertThat(rows(st.executeQuery(query))).isEqualTo(rows(pgSt.executeQuery(query)));
+            String[] inTransaction = {"begin", "set local lock_timeout = '7s'", "set work_mem = '1MB'",
+                    "reset statement_timeout", "reset application_name"};
+            run(c, inTransaction);
+            run(pg, inTransaction);
+            assertThat(rows(st.executeQuery(query))).isEqualTo(rows(pgSt.executeQuery(query)));
+            st.execute("rollback");
+            pgSt.execute("rollback");
             assertThat(rows(st.executeQuery(query))).isEqualTo(rows(pgSt.executeQuery(query)));
             st.execute("reset all");
             pgSt.execute("reset all");

@@ -66,8 +66,7 @@ public final class DdlTranslator implements Translator {
             return Translation.sequence(Drop.truncate(in, target));
         }
         if (in.isWord("comment")) {
-            // Comments are catalog decoration; where the backend keeps none the statement has nothing to do.
-            return target == SqlTarget.H2 ? new Translation(statement) : Translation.NOTHING;
+            return new CommentOn(target).translate(in, statement);
         }
         return other(statement);
     }

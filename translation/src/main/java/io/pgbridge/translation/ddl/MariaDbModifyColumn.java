@@ -24,6 +24,14 @@ final class MariaDbModifyColumn {
     record Nullability(boolean nullable) implements Change {
     }
 
+    /** {@code COMMENT ON COLUMN}: {@code comment} is SQL giving the new comment from {@code COLUMN_COMMENT}. */
+    record Comment(String comment) implements Change {
+    }
+
+    /** The column's type and collation as they are. */
+    private static final String KEPT_TYPE = "COLUMN_TYPE, IF(COLLATION_NAME IS NULL, '', CONCAT(' COLLATE ',"
+            + " COLLATION_NAME)), ";
+
     private MariaDbModifyColumn() {
     }
 
@@ -33,24 +41,35 @@ final class MariaDbModifyColumn {
             case NewType type -> literal(type.rendered())
                     + ", IF(IS_NULLABLE = 'NO', ' NOT NULL', ' NULL')";
             // The collation belongs to the type: a type change takes the table's, as a new column would.
-            case Nullability n -> "COLUMN_TYPE, IF(COLLATION_NAME IS NULL, '', CONCAT(' COLLATE ', COLLATION_NAME)), "
-                    + (n.nullable() ? "' NULL'" : "' NOT NULL'");
+            case Nullability n -> KEPT_TYPE + (n.nullable() ? "' NULL'" : "' NOT NULL'");
+            case Comment c -> KEPT_TYPE + "IF(IS_NULLABLE = 'NO', ' NOT NULL', ' NULL')";
         };
         // COLUMN_DEFAULT is the default as SQL ('new', current_timestamp(6)), NULL or 'NULL' for none.
         String rest = ", IF(COLUMN_DEFAULT IS NULL OR COLUMN_DEFAULT = 'NULL', '', CONCAT(' DEFAULT ', COLUMN_DEFAULT)),"
-                + " IF(EXTRA LIKE '%auto_increment%', ' AUTO_INCREMENT', ''),"
-                + " COALESCE((SELECT CONCAT(' CHECK (', CHECK_CLAUSE, ')') FROM information_schema.CHECK_CONSTRAINTS"
+                + " IF(EXTRA LIKE '%auto_increment%', ' AUTO_INCREMENT', '')";
+        // MariaDB reads a column's COMMENT before its CHECK.
+        if (change instanceof Nullability) {
+            // the comment declares the PostgreSQL type (timestamptz, arrays), which a type change replaces
+            rest += ", IF(COLUMN_COMMENT = '', '', " + commentClause("COLUMN_COMMENT") + ")";
+        } else if (change instanceof Comment c) {
+            rest += ", " + commentClause(c.comment());
+        }
+        rest += ", COALESCE((SELECT CONCAT(' CHECK (', CHECK_CLAUSE, ')') FROM information_schema.CHECK_CONSTRAINTS"
                 + " WHERE CONSTRAINT_SCHEMA = " + MariaDbDynamicDdl.schema(table) + " AND TABLE_NAME = "
                 + literal(table.last().value()) + " AND CONSTRAINT_NAME = " + literal(column.value())
                 + " AND LEVEL = 'Column'), '')";
-        if (change instanceof Nullability) {
-            // the comment declares the PostgreSQL type (timestamptz, arrays), which a type change replaces
-            rest += ", IF(COLUMN_COMMENT = '', '', CONCAT(' COMMENT ', QUOTE(COLUMN_COMMENT)))";
-        }
         return MariaDbDynamicDdl.statements(
                 "(SELECT CONCAT(" + literal(head) + ", " + definition + rest + ")"
                         + MariaDbDynamicDdl.columnRow(table, column.value()) + ")",
                 "DELETE FROM " + table.render(SqlTarget.MARIADB) + " WHERE FALSE AND " + column.quoted() + " IS NULL");
+    }
+
+    /**
+     * {@code COMMENT '…'} around the text {@code comment} gives, its quotes doubled as the session's sql_mode
+     * (NO_BACKSLASH_ESCAPES) reads them; QUOTE() would write {@code \'}.
+     */
+    private static String commentClause(String comment) {
+        return "CONCAT(' COMMENT ''', REPLACE(" + comment + ", '''', ''''''), '''')";
     }
 
     private static String literal(String text) {

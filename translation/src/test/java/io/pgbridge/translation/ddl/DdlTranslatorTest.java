@@ -153,7 +153,8 @@ class DdlTranslatorTest {
         // nullability keeps the type, collation and the comment that declares the PostgreSQL type
         String dropNotNull = Translators.forTarget(SqlTarget.MARIADB).translate("alter table t alter x drop not null").sql();
         assertThat(dropNotNull).contains("COLUMN_TYPE, IF(COLLATION_NAME IS NULL, '', CONCAT(' COLLATE ', COLLATION_NAME)),"
-                + " ' NULL',").contains("CONCAT(' COMMENT ', QUOTE(COLUMN_COMMENT))");
+                + " ' NULL',").contains("IF(COLUMN_COMMENT = '', '', CONCAT(' COMMENT ''', REPLACE(COLUMN_COMMENT, '''',"
+                + " ''''''), '''')), COALESCE((SELECT CONCAT(' CHECK (', ");   // COMMENT before CHECK, as MariaDB reads them
         assertThat(Translators.forTarget(SqlTarget.MARIADB).translate("alter table t alter x set not null").sql())
                 .contains("' NOT NULL',");
     }
@@ -244,9 +245,28 @@ class DdlTranslatorTest {
 
     @Test
     void commentOnRunsNothingWhereNoCommentsAreKept() {
-        assertThat(Translators.forTarget(SqlTarget.MARIADB).translate("comment on table t is 'x'").isNothing()).isTrue();
+        assertThat(Translators.forTarget(SqlTarget.MARIADB).translate("comment on view v is 'x'").isNothing()).isTrue();
         assertThat(Translators.forTarget(SqlTarget.SQLITE).translate("COMMENT ON COLUMN t.a IS NULL").isNothing()).isTrue();
         assertThat(h2("comment on table t is 'x'")).isEqualTo("comment on table t is 'x'");
+    }
+
+    @Test
+    void commentOnTableIsMariaDbsTableComment() {
+        assertThat(mariaDb("comment on table public.t is 'it''s'")).isEqualTo("ALTER TABLE \"t\" COMMENT = 'it''s'");
+        assertThat(mariaDb("comment on table t is null")).isEqualTo("ALTER TABLE \"t\" COMMENT = ''");
+    }
+
+    /** A column comment keeps the first line of one that declares the column's type; MariaDB restates the column. */
+    @Test
+    void commentOnColumnKeepsTheDeclaredType() {
+        Translation mariaDb = Translators.forTarget(SqlTarget.MARIADB).translate("comment on column t.a is E'a\\nb'");
+        assertThat(mariaDb.sql()).startsWith("SET @pgbridge_ddl = (SELECT CONCAT('ALTER TABLE \"t\" MODIFY COLUMN \"a\" ', ")
+                .contains("CASE WHEN COLUMN_COMMENT LIKE 'pgbridge:%' THEN CONCAT(SUBSTRING(COLUMN_COMMENT, 1,"
+                        + " LOCATE(CHAR(10), CONCAT(COLUMN_COMMENT, CHAR(10))) - 1), CHAR(10), 'a\nb') ELSE 'a\nb' END");
+        assertThat(h2("comment on column s.t.a is null")).isEqualTo("COMMENT ON COLUMN \"s\".\"t\".\"a\" IS (SELECT"
+                + " CASE WHEN remarks LIKE 'pgbridge:%' THEN SUBSTRING(remarks, 1, LOCATE(CHAR(10), CONCAT(remarks,"
+                + " CHAR(10))) - 1) ELSE NULL END FROM information_schema.columns WHERE table_schema = 's' AND"
+                + " table_name = 't' AND column_name = 'a')");
     }
 
     @Test
