@@ -247,7 +247,7 @@ public final class BuiltinFunctions {
         Map<Integer, String> names = new HashMap<>();
         for (String resource : new String[] {"pg_type.psv", "information_schema_types.psv"}) {
             for (String line : CatalogEngine.resource(resource).split("\n")) {
-                if (!line.isBlank()) {
+                if (!line.isBlank() && !line.startsWith("#")) {   // '#': how the file was exported
                     String[] f = line.split("\\|", 3);
                     names.put(Integer.parseInt(f[0]), f[1]);
                 }
