@@ -115,4 +115,15 @@ class H2FunctionsTest {
             }
         }
     }
+
+    /** PostgreSQL 15's quote_ident: keywords it reserves are quoted, unreserved ones ({@code name}) are not. */
+    @Test
+    void quotesIdentifiersAsPostgres() throws Exception {
+        assertThat(H2Functions.quoteIdent("cat_books")).isEqualTo("cat_books");
+        assertThat(H2Functions.quoteIdent("Cat")).isEqualTo("\"Cat\"");
+        assertThat(H2Functions.quoteIdent("table")).isEqualTo("\"table\"");
+        assertThat(H2Functions.quoteIdent("name")).isEqualTo("name");
+        assertThat(H2Functions.quoteIdent("a\"b")).isEqualTo("\"a\"\"b\"");
+        assertThat(H2Functions.format("%I.%I", "public", "user")).isEqualTo("public.\"user\"");
+    }
 }

@@ -182,6 +182,7 @@ public final class CatalogEngine {
             CatalogFunctions.register(c);
             CatalogSessions.registerFunctions(c);
             InformationSchemaFunctions.register(c);
+            TextAndArrayFunctions.register(c);
             runScript(st, "pg_catalog.sql");
             BuiltinRows.insert(c);
             st.execute("CREATE SCHEMA " + CatalogSql.INFORMATION_SCHEMA);

@@ -24,6 +24,7 @@ public final class CatalogFunctions {
             {"shobj_description", "sharedObjectDescription"}, {"has_table_privilege", "hasPrivilege"},
             {"has_schema_privilege", "hasPrivilege"}, {"has_database_privilege", "hasPrivilege"},
             {"has_column_privilege", "hasPrivilege"}, {"has_function_privilege", "hasPrivilege"},
+            {"has_any_column_privilege", "hasPrivilege"},
             {"current_schemas", "currentSchemas"}, {"array_to_string", "arrayToString"},
             {"pg_relation_size", "relationSize"}, {"pg_total_relation_size", "relationSize"},
             {"pg_table_size", "relationSize"}, {"pg_indexes_size", "relationSize"}, {"pg_size_pretty", "sizePretty"},

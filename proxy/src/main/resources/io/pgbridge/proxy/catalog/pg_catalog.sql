@@ -202,6 +202,19 @@ CREATE VIEW pg_indexes AS SELECT n.nspname AS schemaname, c.relname AS tablename
     LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'm', 'p') AND i.relkind IN ('i', 'I')
 ;
+-- The engine keeps no statistics: every counter 0, no vacuum or analyze yet, as on a server just started.
+CREATE VIEW pg_stat_user_tables AS SELECT c.oid AS relid, n.nspname AS schemaname, c.relname AS relname,
+    CAST(0 AS bigint) AS seq_scan, CAST(0 AS bigint) AS seq_tup_read, CAST(0 AS bigint) AS idx_scan,
+    CAST(0 AS bigint) AS idx_tup_fetch, CAST(0 AS bigint) AS n_tup_ins, CAST(0 AS bigint) AS n_tup_upd,
+    CAST(0 AS bigint) AS n_tup_del, CAST(0 AS bigint) AS n_tup_hot_upd, CAST(0 AS bigint) AS n_live_tup,
+    CAST(0 AS bigint) AS n_dead_tup, CAST(0 AS bigint) AS n_mod_since_analyze,
+    CAST(0 AS bigint) AS n_ins_since_vacuum, CAST(NULL AS timestamp with time zone) AS last_vacuum,
+    CAST(NULL AS timestamp with time zone) AS last_autovacuum, CAST(NULL AS timestamp with time zone) AS last_analyze,
+    CAST(NULL AS timestamp with time zone) AS last_autoanalyze, CAST(0 AS bigint) AS vacuum_count,
+    CAST(0 AS bigint) AS autovacuum_count, CAST(0 AS bigint) AS analyze_count, CAST(0 AS bigint) AS autoanalyze_count
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'm', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+;
 CREATE VIEW pg_stat_gssapi AS SELECT CAST(@pgbridge_pid AS int) AS pid, false AS gss_authenticated,
     CAST(NULL AS varchar) AS principal, false AS encrypted
 ;

@@ -18,14 +18,14 @@ public final class CatalogQueries {
             "pg_depend", "pg_sequence", "pg_proc", "pg_settings", "pg_policy", "pg_trigger", "pg_statistic_ext",
             "pg_publication", "pg_publication_rel", "pg_publication_namespace", "pg_tables", "pg_views", "pg_language",
             "pg_matviews", "pg_indexes", "pg_shdescription", "pg_stat_gssapi",
-            "pg_stat_activity");
+            "pg_stat_activity", "pg_stat_user_tables");
     /** Functions that only make sense over the catalog. */
     static final Set<String> FUNCTIONS = Set.of("format_type", "pg_get_expr", "pg_get_indexdef",
             "pg_get_constraintdef", "pg_get_userbyid", "pg_table_is_visible", "pg_type_is_visible",
             "pg_encoding_to_char", "obj_description", "col_description", "shobj_description", "has_table_privilege",
             "has_schema_privilege", "has_database_privilege", "has_column_privilege", "has_function_privilege",
-            "current_schemas", "pg_relation_size", "pg_total_relation_size", "pg_table_size", "pg_indexes_size",
-            "pg_get_partkeydef",
+            "has_any_column_privilege", "current_schemas", "pg_relation_size", "pg_total_relation_size",
+            "pg_table_size", "pg_indexes_size", "pg_get_partkeydef",
             "pg_postmaster_start_time", "pg_get_function_result", "pg_get_function_arguments",
             "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_show_all_settings", "pg_is_in_recovery",
             "pg_is_wal_replay_paused", "pg_stat_get_numscans", "pg_get_ruledef", "pg_cancel_backend",
@@ -45,10 +45,10 @@ public final class CatalogQueries {
         }
         SqlTokens t = new SqlTokens(sql);
         for (int i = 0; i < t.size(); i++) {
-            if (t.type(i) != SqlLexer.TokenType.IDENTIFIER || t.type(i - 1) == SqlLexer.TokenType.DOT) {
+            String word = name(t, i);
+            if (word == null || t.type(i - 1) == SqlLexer.TokenType.DOT) {
                 continue;
             }
-            String word = t.word(i);
             if ((word.equals("pg_catalog") || word.equals("information_schema")) && t.type(i + 1) == SqlLexer.TokenType.DOT) {
                 return true;
             }
@@ -61,6 +61,18 @@ public final class CatalogQueries {
             }
         }
         return false;
+    }
+
+    /**
+     * The name token {@code i} stands for: an unquoted word in lower case, or a quoted identifier's text
+     * ({@code "pg_catalog"}, as query builders that quote every name write it); null for other tokens.
+     */
+    public static String name(SqlTokens t, int i) {
+        if (t.type(i) == SqlLexer.TokenType.IDENTIFIER) {
+            return t.word(i);
+        }
+        String text = t.type(i) == SqlLexer.TokenType.QUOTED_IDENTIFIER ? t.text(i) : null;
+        return text == null || !text.startsWith("\"") ? null : text.substring(1, text.length() - 1).replace("\"\"", "\"");
     }
 
     /**

@@ -47,7 +47,8 @@ public final class CatalogSql {
             "pg_partition_ancestors", "pg_get_function_result", "pg_get_function_arguments",
             "pg_get_function_identity_arguments", "pg_get_viewdef", "pg_show_all_settings", "pg_is_in_recovery",
             "pg_is_wal_replay_paused", "pg_stat_get_numscans", "pg_get_ruledef", "pg_cancel_backend",
-            "pg_terminate_backend", "pg_get_function_sqlbody");
+            "pg_terminate_backend", "pg_get_function_sqlbody", "has_any_column_privilege", "string_to_array",
+            "array_lower", "array_length", "parse_ident", "quote_ident", "format");
     /** The engine functions whose PostgreSQL counterparts return {@code name}. */
     private static final Set<String> NAME_RESULTS = Set.of("pg_encoding_to_char", "pg_get_userbyid");
     /** The engine's schema of PostgreSQL's information_schema views: H2 keeps {@code information_schema} for its own. */
@@ -74,7 +75,7 @@ public final class CatalogSql {
 
     /** The engine's SQL for the catalog query {@code sql}. */
     public static Translation translate(String sql) {
-        Translation h2 = H2.translate(EngineExpressions.rewrite(rewrite(sql)));
+        Translation h2 = H2.translate(EngineExpressions.rewrite(rewrite(PostgresSyntaxForH2.rewrite(sql))));
         String engineSql = renameFunctions(regCasts(EngineExpressions.safeSubscripts(h2.sql())));
         return engineSql.equals(h2.sql()) ? h2 : h2.withSql(engineSql);
     }
@@ -114,12 +115,13 @@ public final class CatalogSql {
         SqlTokens t = new SqlTokens(sql);
         TextEdits edits = new TextEdits();
         for (int i = 0; i < t.size(); i++) {
-            if (t.type(i - 1) == TokenType.DOT && !t.isWord(i - 2, "pg_catalog")) {
+            if (t.type(i - 1) == TokenType.DOT && !"pg_catalog".equals(CatalogQueries.name(t, i - 2))) {
                 continue;
             }
-            if (t.isWord(i, "information_schema") && t.type(i + 1) == TokenType.DOT) {
+            String name = CatalogQueries.name(t, i);
+            if ("information_schema".equals(name) && t.type(i + 1) == TokenType.DOT) {
                 edits.replace(t.start(i), t.end(i), INFORMATION_SCHEMA);
-            } else if (t.isWord(i, "pg_catalog") && t.type(i + 1) == TokenType.DOT) {
+            } else if ("pg_catalog".equals(name) && t.type(i + 1) == TokenType.DOT) {
                 edits.replace(t.start(i), t.start(i + 2), "");
             } else if (t.isWord(i, "operator") && t.type(i + 1) == TokenType.LEFT_PAREN && t.partner(i + 1) > 0) {
                 int close = t.partner(i + 1);
@@ -233,9 +235,30 @@ public final class CatalogSql {
         for (int i = 0; i < t.size(); i++) {
             if (t.isOperator(i, "::")) {
                 i = regCast(t, i, edits);
+            } else if (t.isWord(i, "cast") && t.type(i + 1) == TokenType.LEFT_PAREN) {
+                castToReg(t, i, edits);
             }
         }
         return edits.isEmpty() ? sql : edits.applyTo(sql);
+    }
+
+    /**
+     * {@code CAST(operand AS regX)} likewise, the operand a name where it is a literal or a parameter, or where the
+     * result is cast to oid in turn ({@code CAST(CAST(format('%I.%I', s, t) AS regclass) AS oid)}, Metabase's).
+     */
+    private static void castToReg(SqlTokens t, int cast, TextEdits edits) {
+        int close = t.partner(cast + 1);
+        String[] functions = close < 0 || !t.isWord(close - 2, "as") || t.word(close - 1) == null ? null
+                : REG_TYPES.get(t.word(close - 1));
+        if (functions == null) {
+            return;
+        }
+        boolean literal = close - 3 == cast + 2 && (t.type(cast + 2) == TokenType.STRING
+                || t.type(cast + 2) == TokenType.PARAMETER);
+        boolean toOid = t.isWord(cast - 2, "cast") && t.type(cast - 1) == TokenType.LEFT_PAREN
+                && t.isWord(close + 1, "as") && (t.isWord(close + 2, "oid") || t.isWord(close + 2, "int"));
+        edits.replace(t.start(cast), t.end(cast + 1), (literal || toOid ? functions[0] : functions[1]) + "(");
+        edits.replace(t.end(close - 3), t.end(close), ")");
     }
 
     private static int regCast(SqlTokens t, int cast, TextEdits edits) {

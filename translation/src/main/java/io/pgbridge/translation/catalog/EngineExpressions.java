@@ -131,7 +131,7 @@ final class EngineExpressions {
      */
     static String expandArrays(String sql) {
         String out = sql;
-        for (int round = 1; out.contains("_pg_expandarray"); round++) {
+        for (int round = 1; out.toLowerCase(java.util.Locale.ROOT).contains("_pg_expandarray"); round++) {
             String next = expandOneSelect(out, "pgbridge_positions" + round);
             if (next.equals(out)) {
                 return out;
