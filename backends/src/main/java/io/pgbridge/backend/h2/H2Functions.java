@@ -3,7 +3,6 @@ package io.pgbridge.backend.h2;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Set;
 
 /**
  * PostgreSQL functions and operators H2 lacks, as Java methods H2 calls ({@code CREATE ALIAS}). They exist only
@@ -11,27 +10,6 @@ import java.util.Set;
  * calls to them for {@code ->}, {@code ->>}, {@code #>} and {@code #>>}.
  */
 public final class H2Functions {
-    /**
-     * PostgreSQL 15's keywords that are not unreserved (reserved, type or function names, column names), which
-     * quote_ident quotes: its keyword list, categories R, T and C.
-     */
-    private static final Set<String> KEYWORDS = Set.of("all", "analyse", "analyze", "and", "any", "array", "as", "asc",
-            "asymmetric", "both", "case", "cast", "check", "collate", "column", "constraint", "create",
-            "current_catalog", "current_date", "current_role", "current_time", "current_timestamp", "current_user",
-            "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for",
-            "foreign", "from", "grant", "group", "having", "in", "initially", "intersect", "into", "lateral", "leading",
-            "limit", "localtime", "localtimestamp", "not", "null", "offset", "on", "only", "or", "order", "placing",
-            "primary", "references", "returning", "select", "session_user", "some", "symmetric", "table", "then", "to",
-            "trailing", "true", "union", "unique", "user", "using", "variadic", "when", "where", "window", "with",
-            "authorization", "binary", "collation", "concurrently", "cross", "current_schema", "freeze", "full",
-            "ilike", "inner", "is", "isnull", "join", "left", "like", "natural", "notnull", "outer", "overlaps", "right",
-            "similar", "tablesample", "verbose", "between", "bigint", "bit", "boolean", "char", "character", "coalesce",
-            "dec", "decimal", "exists", "extract", "float", "greatest", "grouping", "inout", "int", "integer",
-            "interval", "least", "national", "nchar", "none", "normalize", "nullif", "numeric", "out", "overlay",
-            "position", "precision", "real", "row", "setof", "smallint", "substring", "time", "timestamp", "treat",
-            "trim", "values", "varchar", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest",
-            "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable");
-
     private H2Functions() {
     }
 
@@ -192,13 +170,9 @@ public final class H2Functions {
         return quoteIdent(name);
     }
 
-    /** {@code quote_ident(text)}: quoted unless lower-case letters, digits, _ and $ and no keyword PostgreSQL reserves. */
+    /** {@code quote_ident(text)}, as PostgreSQL's quote_identifier. */
     public static String quoteIdent(String name) {
-        if (name == null) {
-            return null;
-        }
-        return name.matches("[a-z_][a-z0-9_$]*") && !KEYWORDS.contains(name) ? name
-                : "\"" + name.replace("\"", "\"\"") + "\"";
+        return name == null ? null : io.pgbridge.backend.PostgresKeywords.quoteIdentifier(name);
     }
 
     /** {@code json -> key}: a member by name, or an array element when {@code key} is an integer. */

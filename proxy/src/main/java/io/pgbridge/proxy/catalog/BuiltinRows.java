@@ -1,5 +1,7 @@
 package io.pgbridge.proxy.catalog;
 
+import io.pgbridge.backend.PostgresKeywords;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -69,18 +71,18 @@ final class BuiltinRows {
         insertKeywords(c);
     }
 
-    /**
-     * pg_get_keywords()'s rows: {@code pg_keywords.psv} is PostgreSQL 15's word, catcode and barelabel (exported with
-     * {@code SELECT word || '|' || catcode::text || '|' || barelabel FROM pg_get_keywords() ORDER BY word}, booleans
-     * as t/f); the two descriptions follow from them as in PostgreSQL's function.
-     */
+    /** pg_get_keywords()'s rows ({@link PostgresKeywords}). */
     private static void insertKeywords(Connection c) throws SQLException {
-        insertRows(c, "pg_keywords.psv", "INSERT INTO pgbridge_keywords (word, catcode, barelabel) VALUES (?, ?, ?)");
-        try (Statement st = c.createStatement()) {
-            st.execute("UPDATE pgbridge_keywords SET catdesc = CASE catcode WHEN 'U' THEN 'unreserved'"
-                    + " WHEN 'C' THEN 'unreserved (cannot be function or type name)'"
-                    + " WHEN 'T' THEN 'reserved (can be function or type name)' ELSE 'reserved' END,"
-                    + " baredesc = CASE WHEN barelabel THEN 'can be bare label' ELSE 'requires AS' END");
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pgbridge_keywords VALUES (?, ?, ?, ?, ?)")) {
+            for (PostgresKeywords.Keyword k : PostgresKeywords.all()) {
+                ps.setString(1, k.word());
+                ps.setString(2, String.valueOf(k.category()));
+                ps.setBoolean(3, k.bareLabel());
+                ps.setString(4, k.categoryDescription());
+                ps.setString(5, k.bareLabelDescription());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
