@@ -11,7 +11,7 @@ import java.sql.SQLException;
  * {@code oid}: unsigned 32-bit, held in a Long so that 4294967295 stays positive. {@code xid} ({@link XidType}) has
  * the same two forms.
  */
-public sealed class OidType extends IntegerType<Long> permits XidType, RegprocType, RegprocedureType {
+public sealed class OidType extends IntegerType<Long> permits XidType, FunctionReferenceType {
     public static final OidType INSTANCE = new OidType(PgOid.OID, "oid", PgOid.OID_ARRAY);
     private static final long UNSIGNED_MASK = 0xFFFF_FFFFL;
 
