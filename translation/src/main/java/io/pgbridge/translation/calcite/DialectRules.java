@@ -215,6 +215,14 @@ abstract class DialectRules {
     }
 
     /**
+     * Whether the backend answers int4 results as bigint (MariaDB, whose only integer cast is SIGNED and whose DIV is
+     * BIGINT), so the translation must name the result columns that PostgreSQL types as integer.
+     */
+    boolean answersInt4AsBigint() {
+        return false;
+    }
+
+    /**
      * Whether the backend answers a timestamptz as a timestamp without its offset (MariaDB's DATETIME, in UTC), so
      * the translation must name the result columns that PostgreSQL types as timestamptz.
      */

@@ -3,6 +3,7 @@ package io.pgbridge.translation.calcite;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlSelect;
 
@@ -62,6 +63,20 @@ final class IntegerTyping {
             case MINUS_PREFIX, PLUS_PREFIX -> isInt4(call.operand(0));
             default -> false;
         };
+    }
+
+    /**
+     * Whether PostgreSQL's result for {@code node} is an int4 by its form: {@link #isInt4}, or a division or modulo
+     * of such, which PostgreSQL keeps int4 (the division truncates).
+     */
+    static boolean isInt4Result(SqlNode node) {
+        if (node instanceof SqlCall call && (call.getKind() == SqlKind.DIVIDE || call.getKind() == SqlKind.MOD)) {
+            return isInt4Result(call.operand(0)) && isInt4Result(call.operand(1));
+        }
+        if (node instanceof SqlCall call && call.getKind() == SqlKind.CAST) {
+            return isInt4(node) && PgType.of((SqlDataTypeSpec) call.operand(1)).name().equals("int4");
+        }
+        return isInt4(node);
     }
 
     private static final java.math.BigDecimal INT4_MAX = java.math.BigDecimal.valueOf(Integer.MAX_VALUE);

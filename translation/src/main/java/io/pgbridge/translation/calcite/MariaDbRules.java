@@ -381,6 +381,11 @@ final class MariaDbRules extends DialectRules {
     }
 
     @Override
+    boolean answersInt4AsBigint() {
+        return true;
+    }
+
+    @Override
     boolean namesValuesColumns() {
         return false;
     }

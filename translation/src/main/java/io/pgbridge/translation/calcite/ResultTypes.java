@@ -50,6 +50,14 @@ final class ResultTypes {
                 }
             }
         }
+        if (rules.answersInt4AsBigint()) {
+            for (int i = 0; i < items.size() && !isStar(items.get(i)); i++) {
+                SqlNode item = items.get(i).getKind() == SqlKind.AS ? ((SqlCall) items.get(i)).operand(0) : items.get(i);
+                if (!(item instanceof org.apache.calcite.sql.SqlLiteral) && IntegerTyping.isInt4Result(item)) {
+                    types.putIfAbsent(i, "int4");   // '7'::int, x::int / 100: CAST AS SIGNED and DIV are bigint there
+                }
+            }
+        }
         if (rules.answersBooleansAsNumbers()) {
             for (int column : BooleanColumns.ofList(items)) {
                 types.put(column, Translation.BOOLEAN);

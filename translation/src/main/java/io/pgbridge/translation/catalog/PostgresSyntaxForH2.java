@@ -57,13 +57,58 @@ final class PostgresSyntaxForH2 {
                 edits.replace(t.start(i + 1), t.end(i + 1), "\"" + t.word(i + 1) + "\"");
             } else if (t.type(i) == TokenType.STRING && (t.isWord(i - 1, "then") || t.isWord(i - 1, "else"))
                     && !t.isOperator(i + 1, "::")) {
-                edits.replace(t.start(i), t.end(i), "CAST(" + t.text(i) + " AS varchar)");
+                if (onlyLiteralsResult(t, i)) {
+                    edits.replace(t.start(i), t.end(i), "CAST(" + t.text(i) + " AS varchar)");
+                } else if (t.text(i).length() == 3) {
+                    // one character beside a typed result: H2's CASE would widen a "char" column (char(1)) to
+                    // varchar, where PostgreSQL gives the literal the column's type (Npgsql's THEN 'a' ELSE typtype)
+                    edits.replace(t.start(i), t.end(i), "CAST(" + t.text(i) + " AS char(1))");
+                }
             } else if (t.type(i) == TokenType.IDENTIFIER && t.type(i + 1) == TokenType.LEFT_PAREN
                     && t.type(i - 1) != TokenType.DOT && inFrom(t, i) && t.partner(i + 1) > 0) {
                 i = functionInFrom(t, i, edits);
             }
         }
         return edits.isEmpty() ? sql : edits.applyTo(sql);
+    }
+
+    /**
+     * Whether every result of the CASE that the literal at {@code literal} is a result of is a string literal or
+     * NULL: only then is it text in PostgreSQL. With a typed result beside it ({@code ELSE typ.typtype}, Npgsql's
+     * type loading) the literal takes that result's type ("char"), as H2 gives it too.
+     */
+    private static boolean onlyLiteralsResult(SqlTokens t, int literal) {
+        int caseWord = -1;
+        int nested = 0;
+        for (int j = literal - 1; j >= 0 && caseWord < 0; j--) {
+            if (t.type(j) == TokenType.RIGHT_PAREN && t.partner(j) >= 0) {
+                j = t.partner(j);
+            } else if (t.type(j) == TokenType.LEFT_PAREN) {
+                return false;
+            } else if (t.isWord(j, "end")) {
+                nested++;
+            } else if (t.isWord(j, "case") && nested-- == 0) {
+                caseWord = j;
+            }
+        }
+        if (caseWord < 0) {
+            return false;
+        }
+        nested = 0;
+        for (int j = caseWord + 1; j < t.size(); j++) {
+            if (t.partner(j) > j) {
+                j = t.partner(j);
+            } else if (t.isWord(j, "case")) {
+                nested++;
+            } else if (t.isWord(j, "end") && nested-- == 0) {
+                return true;
+            } else if (nested == 0 && (t.isWord(j, "then") || t.isWord(j, "else"))
+                    && !((t.type(j + 1) == TokenType.STRING || t.isWord(j + 1, "null"))
+                    && (t.isWord(j + 2, "when") || t.isWord(j + 2, "else") || t.isWord(j + 2, "end")))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static int functionInFrom(SqlTokens t, int call, TextEdits edits) {

@@ -103,6 +103,15 @@ class MariaDbTranslationTest {
     }
 
     @Test
+    void int4ResultsAreNamedInt4WhereMariaDbSaysBigint() {
+        // MariaDB's CAST AS SIGNED and DIV are BIGINT; PostgreSQL: '7'::int, '150020'::int / 100 and 7 % 2 are integer
+        var translation = CalciteTranslator.forMariaDb().translate(
+                "select '7'::int, '150020'::int / 100 as version, 7 % 2, '7'::bigint, a / 2 from t");
+        assertThat(translation.columnTypes()).containsEntry(0, "int4").containsEntry(1, "int4").containsEntry(2, "int4")
+                .doesNotContainKeys(3, 4);
+    }
+
+    @Test
     void int4ArithmeticFailsOutsideItsRange() {
         // PostgreSQL 15: SELECT 2147483646 + 1 is 2147483647; SELECT 2147483647 + 1 fails with 22003
         String checked = "(CASE WHEN (2147483646 + 1) BETWEEN -2147483648 AND 2147483647 THEN (2147483646 + 1)"

@@ -24,7 +24,13 @@ class PostgresSyntaxForH2Test {
             "with w as not materialized (select 1) select 1|with w as not materialized (select 1) select 1",
             "select case k when 'r' then 'TABLE' else 'OTHER' end|"
                     + "select case k when 'r' then CAST('TABLE' AS varchar) else CAST('OTHER' AS varchar) end",
-            "select case when b then 'pg_class'::regclass end|select case when b then 'pg_class'::regclass end"})
+            "select case when b then 'pg_class'::regclass end|select case when b then 'pg_class'::regclass end",
+            "select case when p = 'x' then 'a' else t.typtype end|"
+                    + "select case when p = 'x' then CAST('a' AS char(1)) else t.typtype end",
+            "select case when p then 'ab' else t.name end|select case when p then 'ab' else t.name end",
+            "select case when a then (case when b then 'x' else c end) else 'y' end|"
+                    + "select case when a then (case when b then CAST('x' AS char(1)) else c end)"
+                    + " else CAST('y' AS char(1)) end"})
     void readsAsPostgresDoes(String sql, String engineSql) {
         assertThat(PostgresSyntaxForH2.rewrite(sql)).isEqualTo(engineSql);
     }
