@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  *     {@code allowTrustOnNetwork}, because it would let anyone on the network in without a password
  * @param allowTrustOnNetwork the explicit opt-in for trust on a non-loopback address
  * @param tls TLS towards clients
- * @param ioThreads threads that do the network I/O (Netty event loops); 0 means one per core. Every statement's
- *     backend work runs elsewhere (virtual threads), so a proxy that only relays bytes (pass-through mode) may do
- *     better with fewer, as each one then takes more ready sockets per wake-up
+ * @param ioThreads threads that do the network I/O (Netty event loops); 0 means automatic: one per core, or one per
+ *     four cores when every backend is in pass-through mode ({@link #effectiveIoThreads(boolean)}). Every
+ *     statement's backend work runs elsewhere (session threads)
  * @param sessionThreads the kind of thread each session's statements run on ({@link SessionThreads}; default
  *     {@link SessionThreads#PLATFORM})
  * @param unixSocket a Unix-domain socket to accept local clients on as well, or {@link UnixSocketConfig#none()}
@@ -93,7 +93,19 @@ public record ListenConfig(String host, int port, AuthMode auth, boolean allowTr
 
     /** The number of I/O threads to start: {@link #ioThreads()}, or one per core when that is 0. */
     public int effectiveIoThreads() {
-        return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
+        return effectiveIoThreads(false);
+    }
+
+    /**
+     * As {@link #effectiveIoThreads()}, for a proxy whose backends all relay sessions ({@code relayOnly}): when
+     * {@link #ioThreads()} is 0, one loop per four cores, at least one. A relay's loops only copy bytes, and on a
+     * small machine every extra loop is one more thread waking up beside PostgreSQL's backends: on 2 cores,
+     * {@code bench/pgbench-select.sh} measured pass-through at 0.61–0.81× of direct PostgreSQL with one loop against
+     * 0.51–0.62× with two (README, benchmarks).
+     */
+    public int effectiveIoThreads(boolean relayOnly) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return ioThreads > 0 ? ioThreads : relayOnly ? Math.max(1, cores / 4) : cores;
     }
 
     /** Whether {@link #host()} only accepts connections from this machine. */

@@ -108,6 +108,11 @@ public record PgbridgeConfig(
         return backends.get(defaultBackend);
     }
 
+    /** The event loops to start: {@link ListenConfig#effectiveIoThreads(boolean)}, relay-only when every backend is. */
+    public int effectiveIoThreads() {
+        return listen.effectiveIoThreads(backends.values().stream().allMatch(b -> b.mode() == BackendMode.PASSTHROUGH));
+    }
+
     public PgbridgeConfig withListen(ListenConfig newListen) {
         return new PgbridgeConfig(newListen, backends, defaultBackend, databaseRoutes, limits, dataDir, auth);
     }

@@ -33,6 +33,19 @@ class PgbridgeConfigTest {
     }
 
     @Test
+    void aRelayOnlyProxyStartsFewerEventLoops() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        PgbridgeConfig h2 = PgbridgeConfig.defaults();
+        assertThat(h2.effectiveIoThreads()).isEqualTo(cores);
+        PgbridgeConfig relay = h2.withOnlyBackend(new BackendConfig("pg", "jdbc:postgresql://127.0.0.1/x", null, null,
+                null, null, BackendMode.PASSTHROUGH));
+        assertThat(relay.effectiveIoThreads()).isEqualTo(Math.max(1, cores / 4));
+        assertThat(relay.withListen(relay.listen().withPort(1)).effectiveIoThreads()).isEqualTo(Math.max(1, cores / 4));
+        assertThat(new ListenConfig("127.0.0.1", 1, AuthMode.TRUST, false, TlsConfig.disabled(), 3,
+                SessionThreads.PLATFORM).effectiveIoThreads(true)).as("an explicit count wins").isEqualTo(3);
+    }
+
+    @Test
     void embeddedH2UrlKeepsRelativePathsExplicitlyRelative() {
         assertThat(BackendConfig.embeddedH2Url(Path.of("data"))).isEqualTo("jdbc:h2:file:./data/pgbridge" + H2_OPTIONS);
         assertThat(BackendConfig.embeddedH2Url(Path.of("/var/lib/x/"))).isEqualTo("jdbc:h2:file:/var/lib/x/pgbridge" + H2_OPTIONS);

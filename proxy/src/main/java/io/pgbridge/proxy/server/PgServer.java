@@ -51,7 +51,7 @@ public final class PgServer implements AutoCloseable {
     public PgServer(PgbridgeConfig config, Backends backends) {
         this.config = config;
         this.backends = backends;
-        this.workerGroup = new MultiThreadIoEventLoopGroup(config.listen().effectiveIoThreads(),
+        this.workerGroup = new MultiThreadIoEventLoopGroup(config.effectiveIoThreads(),
                 transport.ioHandlerFactory());
     }
 
