@@ -368,6 +368,7 @@ public final class Dialects {
                 case "integer", "int", "bigint" -> ColumnType.of(PgOid.INT8);
                 case "boolean", "bool" -> ColumnType.of(PgOid.BOOL);
                 case "real", "double", "float" -> ColumnType.of(PgOid.FLOAT8);
+                case "float4" -> ColumnType.of(PgOid.FLOAT4);   // PostgreSQL's real, as pgbridge's DDL declares it
                 case "text", "" -> ColumnType.of(PgOid.TEXT);
                 case "blob", "bytea" -> ColumnType.of(PgOid.BYTEA);
                 // Declared numeric: sqlite-jdbc's JDBC type follows the first row's value (INTEGER for 12.00),

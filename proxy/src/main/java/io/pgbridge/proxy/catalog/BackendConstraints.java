@@ -31,6 +31,8 @@ final class BackendConstraints {
     private final Map<String, Map<String, Map<String, String>>> uniqueBySchema = new HashMap<>();
     /** Per schema, read once per load: table → its CHECK constraints. */
     private final Map<String, Map<String, List<Check>>> checksBySchema = new HashMap<>();
+    /** Per schema: table → the checks pgbridge's DDL added for what the columns' types refuse. */
+    private final Map<String, Map<String, List<Check>>> ownChecksBySchema = new HashMap<>();
 
     BackendConstraints(Connection backend, String dialect) {
         this.backend = backend;
@@ -57,15 +59,28 @@ final class BackendConstraints {
 
     /** The table's CHECK constraints, in the order the backend lists them. */
     List<Check> checks(String schema, String table) throws SQLException {
-        Map<String, List<Check>> byTable = checksBySchema.get(key(schema));
-        if (byTable == null) {
-            byTable = readChecks(schema);
-            for (List<Check> checks : byTable.values()) {
-                checks.removeIf(c -> c.name().startsWith(OWN_PREFIX));
-            }
-            checksBySchema.put(key(schema), byTable);
+        readChecksOnce(schema);
+        return checksBySchema.get(key(schema)).getOrDefault(table, List.of());
+    }
+
+    /** The checks pgbridge's DDL gave the table's columns ({@code pgbridge_22003_n}: n's range as int4). */
+    List<Check> ownChecks(String schema, String table) throws SQLException {
+        readChecksOnce(schema);
+        return ownChecksBySchema.get(key(schema)).getOrDefault(table, List.of());
+    }
+
+    private void readChecksOnce(String schema) throws SQLException {
+        if (checksBySchema.containsKey(key(schema))) {
+            return;
         }
-        return byTable.getOrDefault(table, List.of());
+        Map<String, List<Check>> byTable = readChecks(schema);
+        Map<String, List<Check>> own = new HashMap<>();
+        for (Map.Entry<String, List<Check>> e : byTable.entrySet()) {
+            own.put(e.getKey(), e.getValue().stream().filter(c -> c.name().startsWith(OWN_PREFIX)).toList());
+            e.getValue().removeIf(c -> c.name().startsWith(OWN_PREFIX));
+        }
+        checksBySchema.put(key(schema), byTable);
+        ownChecksBySchema.put(key(schema), own);
     }
 
     private Map<String, List<Check>> readChecks(String schema) throws SQLException {

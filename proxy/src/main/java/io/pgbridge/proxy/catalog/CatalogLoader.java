@@ -42,6 +42,8 @@ final class CatalogLoader {
     private final CatalogSequences sequences;
     private final RowTypes rowTypes;
     private final EnumTypes enumTypes;
+    /** SQLite's declared types, which say more than its JDBC metadata; null on other backends. */
+    private final SqliteColumnTypes sqliteTypes;
 
     CatalogLoader(Connection backend, Connection engine, BackendDialect dialect, CatalogOids oids) throws SQLException {
         this.backend = backend;
@@ -54,6 +56,7 @@ final class CatalogLoader {
         this.sequences = new CatalogSequences(backend, dialect.name(), this::insert);
         this.rowTypes = new RowTypes(oids, this::insert);
         this.enumTypes = new EnumTypes(backend, dialect.name(), oids, this::insert);
+        this.sqliteTypes = "sqlite".equals(dialect.name()) ? new SqliteColumnTypes(backend, constraints) : null;
     }
 
     /** Replaces every user object in the engine with what the backend has now. */
@@ -165,6 +168,7 @@ final class CatalogLoader {
     private Map<String, Integer> columns(Relation relation) throws SQLException {
         Map<String, Integer> attnums = new LinkedHashMap<>();
         TreeMap<Integer, Object[]> byPosition = new TreeMap<>();
+        Map<String, ColumnType> declaredTypes = sqliteTypes != null ? sqliteTypes.of(relation.name) : Map.of();
         try (ResultSet rs = md.getColumns(catalog(relation), schemaPattern(relation), escape(relation.name), "%")) {
             while (rs.next()) {
                 if (!relation.name.equals(rs.getString("TABLE_NAME"))) {
@@ -180,6 +184,8 @@ final class CatalogLoader {
                     type = ColumnType.of(declared);   // pgbridge's DDL declared it: MariaDB's arrays, H2's jsonb…
                 } else if (enumType != 0) {
                     type = ColumnType.of(enumType);
+                } else {
+                    type = declaredTypes.getOrDefault(rs.getString("COLUMN_NAME"), type);
                 }
                 String def = rs.getString("COLUMN_DEF");
                 boolean autoIncrement = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));

@@ -67,6 +67,9 @@ public final class ErrorMapper {
             1111, "42803",    // invalid use of group function → grouping_error
             1142, "42501", 1143, "42501");   // command denied on a table, a column → insufficient_privilege
 
+    /** H2's vendor code (and SQLSTATE) for a number out of a column's range, which PostgreSQL reports as 22003. */
+    private static final int H2_VALUE_OUT_OF_RANGE_IN_COLUMN = 22004;
+
     /** HSQLDB's vendor code for a table or column that does not exist (SQLSTATE 42501, PostgreSQL's privilege error). */
     private static final int HSQLDB_OBJECT_NOT_FOUND = -5501;
 
@@ -153,6 +156,9 @@ public final class ErrorMapper {
         }
         if ("42501".equals(state) && e.getErrorCode() == HSQLDB_OBJECT_NOT_FOUND) {
             state = "42P01";   // HSQLDB's "user lacks privilege or object not found", for tables and columns alike
+        }
+        if ("22004".equals(state) && e.getErrorCode() == H2_VALUE_OUT_OF_RANGE_IN_COLUMN) {
+            state = "22003";   // H2's out-of-range value for a column; 22004 is null_value_not_allowed elsewhere
         }
         if (("S0001".equals(state) || "23000".equals(state)) && SQLSERVER_CODES.containsKey(e.getErrorCode())) {
             state = SQLSERVER_CODES.get(e.getErrorCode());

@@ -20,12 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CatalogDifferentialIT extends AbstractCatalogIT {
     private static final String OURS = "('cat_authors', 'cat_books', 'cat_titles', 'cat_serial', 'cat_parts')";
-    /**
-     * Columns whose types SQLite does not keep: pgbridge declares date, timestamp and char(n) as SQLite affinities
-     * its metadata reports as text and varchar, numeric(10,2) as numeric (sqlite-jdbc would report scale 0), and a
-     * serial column as integer, the only type that aliases the rowid, which reads as bigint (so does its sequence).
-     */
-    private static final String SQLITE_UNTYPED = "('born', 'price', 'isbn', 'published')";
     private static final CatalogFixture.Normaliser NORMALISE = (column, value) -> value == null ? null
             : column.endsWith("_owner") ? "owner" : value.replaceAll("^\\d+_\\d+_(\\d+_not_null)$", "nsp_rel_$1");
 
@@ -38,9 +32,8 @@ class CatalogDifferentialIT extends AbstractCatalogIT {
                 "select * from information_schema.schemata where schema_name in ('public', 'information_schema',"
                         + " 'pg_catalog') order by schema_name",
                 "select * from information_schema.tables where table_name in " + OURS + " order by table_name",
-                "select * from information_schema.columns where table_name in " + OURS + (kind.equals("sqlite")
-                        ? " and column_name not in " + SQLITE_UNTYPED + " and not (table_name = 'cat_serial'"
-                        + " and column_name = 'id')" : "") + " order by table_name, ordinal_position",
+                "select * from information_schema.columns where table_name in " + OURS
+                        + " order by table_name, ordinal_position",
                 // view_definition left out: PostgreSQL prints its own deparse of the query, pgbridge the backend's.
                 "select table_catalog, table_schema, table_name, check_option, is_updatable, is_insertable_into,"
                         + " is_trigger_updatable, is_trigger_deletable, is_trigger_insertable_into"
@@ -65,8 +58,7 @@ class CatalogDifferentialIT extends AbstractCatalogIT {
                         + " where conname like 'cat\\_%' order by 1",
                 "select c.relname, s.seqtypid::regtype, s.seqstart, s.seqincrement, s.seqmax, s.seqmin, s.seqcache,"
                         + " s.seqcycle from pg_class c join pg_sequence s on s.seqrelid = c.oid where c.relname like"
-                        + " 'cat\\_%'" + withoutSequence(kind, "c.relname")
-                        + (kind.equals("sqlite") ? " and c.relname <> 'cat_serial_id_seq'" : "") + " order by 1",
+                        + " 'cat\\_%'" + withoutSequence(kind, "c.relname") + " order by 1",
                 "select s.relname, d.deptype, t.relname, d.refobjsubid from pg_depend d join pg_class s"
                         + " on s.oid = d.objid join pg_class t on t.oid = d.refobjid where s.relkind = 'S'"
                         + " and s.relname like 'cat\\_%' order by 1");
@@ -96,15 +88,12 @@ class CatalogDifferentialIT extends AbstractCatalogIT {
     Stream<Arguments> psqlCommands() {
         return CatalogFixture.KINDS.stream().flatMap(kind -> Stream.of("\\d+ cat_authors", "\\d+ cat_serial",
                         "\\d+ cat_books", "\\d+ cat_parts", "\\df", "\\dT", "\\d+ cat_titles")
-                .filter(command -> !kind.equals("sqlite") || !command.startsWith("\\d+ cat_")
-                        || command.endsWith("titles") || command.endsWith("parts"))
                 .map(command -> Arguments.of(kind, command)));
     }
 
     /**
      * psql 15's descriptions. A view's definition is left out: PostgreSQL prints a deparse of its own, pgbridge
-     * the backend's text. SQLite's tables but cat_parts are left out: it does not keep their column types
-     * ({@link #SQLITE_UNTYPED}).
+     * the backend's text.
      */
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("psqlCommands")

@@ -74,9 +74,8 @@ class CatalogQueriesIT {
         }
     }
 
-    /** Not SQLite yet: its metadata reports numeric(10,2) as numeric and date columns as text. */
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "mariadb"})
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
     void psqlDescribesATable(String kind) throws Exception {
         for (String table : List.of("pgb_cat_books", "pgb_cat_authors")) {
             String command = "\\d " + table;
@@ -194,9 +193,8 @@ class CatalogQueriesIT {
         }
     }
 
-    /** Not SQLite yet (see {@link #psqlDescribesATable}). */
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "mariadb"})
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
     void pgjdbcColumns(String kind) throws Exception {
         try (Connection c = proxies.get(kind).connect()) {
             assertThat(rows(c.getMetaData().getColumns(null, "public", "pgb_cat_books", "%")))

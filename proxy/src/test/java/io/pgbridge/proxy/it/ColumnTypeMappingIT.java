@@ -50,8 +50,8 @@ class ColumnTypeMappingIT {
                 Arguments.of("sqlite",
                         "create table pgb_types (id integer primary key, name text, amount real, flag boolean, data blob)",
                         "insert into pgb_types values (1, 'a', 1.5, 1, x'00ff')",
-                        // Through pgbridge this is PostgreSQL DDL, where integer is int4 (DdlTranslator).
-                        expected("id", "int4", "1", "name", "text", "a", "amount", "float8", "1.5", "flag", "bool", "t",
+                        // Through pgbridge this is PostgreSQL DDL, where integer is int4 and real float4 (DdlTranslator).
+                        expected("id", "int4", "1", "name", "text", "a", "amount", "float4", "1.5", "flag", "bool", "t",
                                 "data", "bytea", "\\x00ff")));
     }
 

@@ -57,6 +57,17 @@ class DdlTranslationIT {
                         // the proxy's SQLite reading, not of DDL; compared here where it holds
                         "select count(*) as n from ddlt_orders where price = 12.5",
                         "select count(*) as n from ddlt_orders where created is not null and u is not null"), Set.of()),
+                new Scenario("what each type refuses, serials and a char without a length too", List.of("ddlt_limits"),
+                        List.of("create table ddlt_limits (id serial primary key, s smallint, c char, v varchar(3),"
+                                        + " r real)",
+                                "insert into ddlt_limits (s, c, v, r) values (1, 'a', 'abc', 1.5)",
+                                "insert into ddlt_limits (c, v, r) values ('b', 'de', 0.1)",
+                                "!insert into ddlt_limits (c) values ('ab')",
+                                "!insert into ddlt_limits (v) values ('abcd')",
+                                "!insert into ddlt_limits (s) values (40000)",
+                                "!insert into ddlt_limits (id, c) values (3000000000, 'x')",
+                                "insert into ddlt_limits (id, c) values (2147483647, 'y')"), List.of(
+                        "select id, s, c, v, r from ddlt_limits order by id"), Set.of()),
                 new Scenario("foreign keys cascade and set null", List.of("ddlt_child", "ddlt_parent"), List.of(
                         "create table ddlt_parent (id bigserial primary key, name text)",
                         "create table ddlt_child (id int generated always as identity primary key,"
@@ -203,7 +214,7 @@ class DdlTranslationIT {
                     if (!mustFail) {
                         throw new SQLException(sql + ": " + e.getMessage(), e.getSQLState(), e);
                     }
-                    results.add(List.of("failed"));
+                    results.add(List.of("failed with " + e.getSQLState()));
                 }
             }
             for (String check : scenario.checks()) {

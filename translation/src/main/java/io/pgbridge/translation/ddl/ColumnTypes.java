@@ -139,19 +139,27 @@ final class ColumnTypes {
     /**
      * SQLite keeps any declared name and derives an affinity from it; PostgreSQL's names give the right affinity
      * (int… → INTEGER, double/float/real → REAL, char/text → TEXT, others NUMERIC) and let the proxy report the
-     * PostgreSQL type. Serials become INTEGER, the only spelling that aliases the rowid.
+     * PostgreSQL type. Serials become INTEGER, the only spelling that aliases the rowid; real becomes float4, since
+     * SQLite's own REAL is 64 bits. A char without a length is char(1), as in PostgreSQL.
      */
     private static String sqlite(PgType type) {
         if (type.isArray()) {
-            // Stored as a JSON array ('["a", "b"]'); the declared name lets the proxy present the array type.
-            return sqlite(new PgType(type.name(), type.modifiers(), 0, type.name())) + "[]".repeat(type.arrayDimensions());
+            // Stored as a JSON array ('["a", "b"]'); the declared name lets the proxy present the array type. SQLite
+            // reads "[]" as a (quoted, empty) word of the name, which must come before the modifiers: varchar[](20).
+            String element = sqlite(new PgType(type.name(), type.modifiers(), 0, type.written()));
+            int modifiers = element.indexOf('(');
+            String brackets = "[]".repeat(type.arrayDimensions());
+            return modifiers < 0 ? element + brackets
+                    : element.substring(0, modifiers) + brackets + element.substring(modifiers);
         }
         return switch (type.name()) {
             case "smallserial", "serial", "bigserial" -> "integer";
             case "integer" -> "int4";
+            case "real" -> "float4";
             case "timestamptz", "timetz", "timestamp", "time", "date", "boolean", "bytea", "uuid", "json", "jsonb",
-                 "text", "smallint", "bigint", "real", "double precision", "interval" -> type.name();
-            case "varchar", "char" -> type.name() + modifiers(type);
+                 "text", "smallint", "bigint", "double precision", "interval" -> type.name();
+            case "char" -> "char" + modifiers(charLength(type));
+            case "varchar" -> type.name() + modifiers(type);
             // sqlite-jdbc reports the declared precision and scale; the proxy prints values with that scale.
             case "numeric" -> "numeric" + modifiers(type);
             default -> postgresOnly(type, SqlTarget.SQLITE);
@@ -179,6 +187,13 @@ final class ColumnTypes {
 
     private static String precision(PgType type) {
         return type.modifiers().isEmpty() ? "" : "(" + type.modifier(0, 6) + ")";
+    }
+
+    /** A char type with its length: PostgreSQL's char without one is char(1), its bpchar unbounded. */
+    static PgType charLength(PgType type) {
+        boolean asWritten = !type.modifiers().isEmpty()
+                || type.written().toLowerCase(java.util.Locale.ROOT).startsWith("bpchar");
+        return asWritten ? type : new PgType(type.name(), java.util.List.of(1), type.arrayDimensions(), type.written());
     }
 
     static String modifiers(PgType type) {

@@ -233,9 +233,10 @@ final class ColumnWriter {
                 out.append(" NOT NULL");   // SQLite lets NULL into a primary key that is not the rowid
             }
         }
-        if (valueChecks && !generated) {
+        if (valueChecks) {
             // Last: SQLite gives an unnamed constraint the name of the named one before it.
-            out.append(SqliteValueChecks.of(column.name(), column.type()));
+            out.append(!generated ? SqliteValueChecks.of(column.name(), column.type()) : SqliteValueChecks.range(
+                    column.name(), column.type().isSerial() ? column.type().serialBase() : column.type().name()));
         }
         return new Written(out.toString(), List.of(), null);
     }

@@ -18,15 +18,27 @@ final class SqliteValueChecks {
         if (type.isArray()) {
             return "";
         }
-        String name = column.quoted();
+        PgType sized = type.name().equals("char") ? ColumnTypes.charLength(type) : type;
         return switch (type.name()) {
             // Text that SQLite's integer affinity could not turn into a number stays text.
-            case "smallint" -> notText(column) + check("22003", column, name + " BETWEEN -32768 AND 32767");
-            case "integer" -> notText(column) + check("22003", column, name + " BETWEEN -2147483648 AND 2147483647");
+            case "smallint", "integer" -> notText(column) + range(column, type.name());
             case "bigint" -> notText(column);
             // PostgreSQL cuts trailing spaces beyond the length instead of refusing them.
-            case "varchar", "char" -> type.modifiers().isEmpty() ? ""
-                    : check("22001", column, "length(rtrim(" + name + ", ' ')) <= " + type.modifiers().get(0));
+            case "varchar", "char" -> sized.modifiers().isEmpty() ? "" : check("22001", column,
+                    "length(rtrim(" + column.quoted() + ", ' ')) <= " + sized.modifiers().get(0));
+            default -> "";
+        };
+    }
+
+    /**
+     * The check of a smallint's or integer's range, empty for other types. A serial column's too: SQLite's rowid
+     * is 64 bits, and the check is also how the proxy's catalog tells a serial from a bigserial.
+     */
+    static String range(Name column, String integerType) {
+        String name = column.quoted();
+        return switch (integerType) {
+            case "smallint" -> check("22003", column, name + " BETWEEN -32768 AND 32767");
+            case "integer" -> check("22003", column, name + " BETWEEN -2147483648 AND 2147483647");
             default -> "";
         };
     }

@@ -48,7 +48,8 @@ class DdlTranslatorTest {
         assertThat(mariaDb(sql)).isEqualTo(
                 "CREATE TABLE \"orders\" (\"id\" INT NOT NULL AUTO_INCREMENT PRIMARY KEY, \"code\" LONGTEXT NOT NULL UNIQUE)");
         assertThat(sqlite(sql)).isEqualTo(
-                "CREATE TABLE \"orders\" (\"id\" integer PRIMARY KEY AUTOINCREMENT, \"code\" text NOT NULL UNIQUE)");
+                "CREATE TABLE \"orders\" (\"id\" integer PRIMARY KEY AUTOINCREMENT CONSTRAINT \"pgbridge_22003_id\""
+                        + " CHECK (\"id\" BETWEEN -2147483648 AND 2147483647), \"code\" text NOT NULL UNIQUE)");
     }
 
     @Test
@@ -73,12 +74,29 @@ class DdlTranslatorTest {
                         + " \"c\" bigint CONSTRAINT \"pgbridge_22P02_c\" CHECK (typeof(\"c\") <> 'text'))");
     }
 
+    /**
+     * The declared names SQLite keeps are what the proxy's catalog reads: PostgreSQL's real is float4 (SQLite's REAL
+     * is 64 bits), char is char(1), and an array's brackets stand before its modifiers, where SQLite's grammar
+     * takes them.
+     */
+    @Test
+    void sqliteDeclaresTypesTheCatalogCanReadBack() {
+        assertThat(sqlite("create table t (a real, b char, c bpchar, d varchar(5)[], e numeric(10,2)[][], f char[])"))
+                .isEqualTo("CREATE TABLE \"t\" (\"a\" float4,"
+                        + " \"b\" char(1) CONSTRAINT \"pgbridge_22001_b\" CHECK (length(rtrim(\"b\", ' ')) <= 1),"
+                        + " \"c\" char, \"d\" varchar[](5), \"e\" numeric[][](10,2), \"f\" char[](1))");
+    }
+
     @Test
     void sqliteMovesATableLevelKeyOntoItsSerialColumn() {
         assertThat(sqlite("create table t (id bigserial, v text, primary key (id))"))
                 .isEqualTo("CREATE TABLE \"t\" (\"id\" integer PRIMARY KEY AUTOINCREMENT, \"v\" text)");
         assertThat(sqlite("create table t4 (id int default nextval('t4_id_seq'::regclass) not null, primary key (id))"))
-                .isEqualTo("CREATE TABLE \"t4\" (\"id\" integer PRIMARY KEY AUTOINCREMENT)");
+                .isEqualTo("CREATE TABLE \"t4\" (\"id\" integer PRIMARY KEY AUTOINCREMENT CONSTRAINT \"pgbridge_22003_id\""
+                        + " CHECK (\"id\" BETWEEN -2147483648 AND 2147483647))");
+        assertThat(sqlite("create table t (id smallint generated always as identity primary key)"))
+                .isEqualTo("CREATE TABLE \"t\" (\"id\" integer PRIMARY KEY AUTOINCREMENT CONSTRAINT \"pgbridge_22003_id\""
+                        + " CHECK (\"id\" BETWEEN -32768 AND 32767))");
         assertThatThrownBy(() -> sqlite("create table t (id serial, v int)"))
                 .hasFieldOrPropertyWithValue("sqlState", "0A000");
     }
