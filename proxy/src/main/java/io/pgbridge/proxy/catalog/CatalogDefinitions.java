@@ -19,7 +19,7 @@ final class CatalogDefinitions {
             return null;
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT i.indisunique, ci.relname, ct.relname, n.nspname,"
-                + " i.indkey, i.indrelid FROM pg_index i JOIN pg_class ci ON ci.oid = i.indexrelid"
+                + " i.indkey, i.indrelid, i.indoption FROM pg_index i JOIN pg_class ci ON ci.oid = i.indexrelid"
                 + " JOIN pg_class ct ON ct.oid = i.indrelid JOIN pg_namespace n ON n.oid = ct.relnamespace"
                 + " WHERE i.indexrelid = ?")) {
             ps.setInt(1, index);
@@ -31,11 +31,24 @@ final class CatalogDefinitions {
                 if (column > 0) {
                     return column <= columns.size() ? columns.get(column - 1) : "";
                 }
+                List<String> keys = new ArrayList<>();
+                Object[] options = rs.getArray(7) == null ? new Object[0] : (Object[]) rs.getArray(7).getArray();
+                for (int i = 0; i < columns.size(); i++) {
+                    keys.add(columns.get(i) + (i < options.length && options[i] != null
+                            ? ordering(((Number) options[i]).intValue()) : ""));
+                }
                 return "CREATE " + (rs.getBoolean(1) ? "UNIQUE " : "") + "INDEX " + QuotedNames.quoteIfNeeded(rs.getString(2))
                         + " ON " + QuotedNames.quoteIfNeeded(rs.getString(4)) + "." + QuotedNames.quoteIfNeeded(rs.getString(3))
-                        + " USING btree (" + String.join(", ", columns) + ")";
+                        + " USING btree (" + String.join(", ", keys) + ")";
             }
         }
+    }
+
+    /** An index key's ordering as PostgreSQL prints it from indoption: DESC (1), NULLS FIRST (2) where not the default. */
+    private static String ordering(int option) {
+        boolean descending = (option & 1) != 0;
+        boolean nullsFirst = (option & 2) != 0;
+        return (descending ? " DESC" : "") + (descending == nullsFirst ? "" : nullsFirst ? " NULLS FIRST" : " NULLS LAST");
     }
 
     /**

@@ -42,8 +42,8 @@ final class CatalogLoader {
     private final CatalogSequences sequences;
     private final RowTypes rowTypes;
     private final EnumTypes enumTypes;
-    /** SQLite's declared types, which say more than its JDBC metadata; null on other backends. */
-    private final SqliteColumnTypes sqliteTypes;
+    /** SQLite's declared types and index key order, which its JDBC metadata lacks; null on other backends. */
+    private final SqliteMetadata sqlite;
 
     CatalogLoader(Connection backend, Connection engine, BackendDialect dialect, CatalogOids oids) throws SQLException {
         this.backend = backend;
@@ -56,7 +56,7 @@ final class CatalogLoader {
         this.sequences = new CatalogSequences(backend, dialect.name(), this::insert);
         this.rowTypes = new RowTypes(oids, this::insert);
         this.enumTypes = new EnumTypes(backend, dialect.name(), oids, this::insert);
-        this.sqliteTypes = "sqlite".equals(dialect.name()) ? new SqliteColumnTypes(backend, constraints) : null;
+        this.sqlite = "sqlite".equals(dialect.name()) ? new SqliteMetadata(backend, constraints) : null;
     }
 
     /** Replaces every user object in the engine with what the backend has now. */
@@ -168,7 +168,7 @@ final class CatalogLoader {
     private Map<String, Integer> columns(Relation relation) throws SQLException {
         Map<String, Integer> attnums = new LinkedHashMap<>();
         TreeMap<Integer, Object[]> byPosition = new TreeMap<>();
-        Map<String, ColumnType> declaredTypes = sqliteTypes != null ? sqliteTypes.of(relation.name) : Map.of();
+        Map<String, ColumnType> declaredTypes = sqlite != null ? sqlite.columnTypes(relation.name) : Map.of();
         try (ResultSet rs = md.getColumns(catalog(relation), schemaPattern(relation), escape(relation.name), "%")) {
             while (rs.next()) {
                 if (!relation.name.equals(rs.getString("TABLE_NAME"))) {
@@ -250,6 +250,7 @@ final class CatalogLoader {
             }
         }
         Map<String, IndexShape> indexes = new LinkedHashMap<>();
+        Map<String, List<Boolean>> sqliteKeyOrder = new HashMap<>();
         try (ResultSet rs = md.getIndexInfo(catalog(relation), relation.backendSchema, relation.name, false, true)) {
             while (rs.next()) {
                 String index = rs.getString("INDEX_NAME");
@@ -257,9 +258,19 @@ final class CatalogLoader {
                 if (index == null || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
                     continue;
                 }
-                IndexShape shape = indexes.computeIfAbsent(index, k -> new IndexShape(new TreeMap<>(), false));
-                shape.columns().put((int) rs.getShort("ORDINAL_POSITION"), column == null ? "" : column);
-                indexes.put(index, new IndexShape(shape.columns(), !rs.getBoolean("NON_UNIQUE")));
+                IndexShape shape = indexes.computeIfAbsent(index, k -> new IndexShape(new TreeMap<>(), new TreeMap<>(), false));
+                int position = rs.getShort("ORDINAL_POSITION");
+                shape.columns().put(position, column == null ? "" : column);
+                // PostgreSQL's indoption: DESC (1) with its default NULLS FIRST (2), which the backends' defaults match.
+                List<Boolean> sqliteOrder = sqlite == null ? null : sqliteKeyOrder.get(index);
+                if (sqlite != null && sqliteOrder == null) {
+                    sqliteOrder = sqlite.descendingKeys(index);
+                    sqliteKeyOrder.put(index, sqliteOrder);
+                }
+                boolean descending = sqliteOrder != null ? position <= sqliteOrder.size() && sqliteOrder.get(position - 1)
+                        : "D".equals(rs.getString("ASC_OR_DESC"));
+                shape.options().put(position, descending ? (short) 3 : (short) 0);
+                indexes.put(index, new IndexShape(shape.columns(), shape.options(), !rs.getBoolean("NON_UNIQUE")));
             }
         }
         if (!pkColumns.isEmpty()) {
@@ -271,7 +282,7 @@ final class CatalogLoader {
             boolean named = pkName != null && !pkName.isEmpty() && !"PRIMARY".equals(pkName)
                     && !pkName.toUpperCase(Locale.ROOT).startsWith("PRIMARY_KEY") && !pkName.startsWith("CONSTRAINT_");
             String name = named ? pkName : relation.name + "_pkey";
-            int indexOid = index(relation, name, pk, attnums, true, true);
+            int indexOid = index(relation, name, pk, java.util.Collections.nCopies(pk.size(), (short) 0), attnums, true, true);
             for (String column : pk) {   // SQLite's metadata says an INTEGER PRIMARY KEY may be null
                 insert("UPDATE pg_attribute SET attnotnull = true WHERE attrelid = ? AND attname = ?", relation.oid, column);
             }
@@ -288,8 +299,8 @@ final class CatalogLoader {
             if (constraint != null && ConstraintNames.isGenerated(constraint, relation.name, columns)) {
                 constraint = ConstraintNames.unique(relation.name, columns);
             }
-            int indexOid = index(relation, constraint != null ? constraint : e.getKey(), columns, attnums,
-                    e.getValue().unique(), false);
+            int indexOid = index(relation, constraint != null ? constraint : e.getKey(), columns,
+                    List.copyOf(e.getValue().options().values()), attnums, e.getValue().unique(), false);
             if (constraint != null && e.getValue().unique()) {
                 insert("INSERT INTO pg_constraint (oid, conname, connamespace, contype, conrelid, conindid, conkey)"
                                 + " VALUES (?, ?, ?, 'u', ?, ?, ?)", oids.of("constraint", relation.schema, constraint),
@@ -322,19 +333,18 @@ final class CatalogLoader {
         insert("UPDATE pg_class SET relchecks = ? WHERE oid = ?", checks.size(), relation.oid);
     }
 
-    private record IndexShape(TreeMap<Integer, String> columns, boolean unique) {
+    private record IndexShape(TreeMap<Integer, String> columns, TreeMap<Integer, Short> options, boolean unique) {
     }
 
-    private int index(Relation relation, String name, List<String> columns, Map<String, Integer> attnums,
-                      boolean unique, boolean primary) throws SQLException {
+    private int index(Relation relation, String name, List<String> columns, List<Short> options,
+                      Map<String, Integer> attnums, boolean unique, boolean primary) throws SQLException {
         int oid = oids.of("relation", relation.schema, name);
         insert("INSERT INTO pg_class (oid, relname, relnamespace, reltype, relowner, relam, relhasindex, relkind, relnatts)"
                         + " VALUES (?, ?, ?, 0, ?, ?, false, 'i', ?)", oid, name, relation.namespace,
                 CatalogOids.BOOTSTRAP_SUPERUSER, CatalogOids.BTREE, columns.size());
         insert("INSERT INTO pg_index (indexrelid, indrelid, indnatts, indnkeyatts, indisunique, indisprimary, indkey,"
                         + " indoption) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", oid, relation.oid, columns.size(), columns.size(),
-                unique, primary, attnumArray(columns, attnums), java.util.Collections.nCopies(columns.size(), (short) 0)
-                        .toArray(Short[]::new));
+                unique, primary, attnumArray(columns, attnums), options.toArray(Short[]::new));
         insert("UPDATE pg_class SET relhasindex = true WHERE oid = ?", relation.oid);
         return oid;
     }

@@ -35,6 +35,8 @@ final class CatalogFixture implements AutoCloseable {
                     + " price numeric(10,2), stock integer default 0, isbn char(13), weight double precision,"
                     + " published timestamp)",
             "create index cat_books_title_idx on cat_books (title)",
+            // A descending key: indoption, pg_get_indexdef, psql's \d and pgjdbc's ASC_OR_DESC show it.
+            "create index cat_books_stock_price_idx on cat_books (stock desc, price)",
             "create view cat_titles as select a.name, b.title from cat_authors a join cat_books b on b.author_id = a.id",
             "create table cat_serial (id serial primary key, code varchar(10) not null, n integer constraint"
                     + " cat_serial_n_check check (n > 0), constraint cat_serial_code_key unique (code))",

@@ -96,8 +96,9 @@ final class EngineExpressions {
 
     /**
      * {@code a[i]} as {@code CASE WHEN i BETWEEN 1 AND CARDINALITY(a) THEN a[i] END}: NULL out of bounds. A vector
-     * column named as such ({@code i.indkey[0]}, {@link #VECTOR_COLUMNS}) counts from 0; one reached through an alias
-     * of a subquery's column does not (known limit).
+     * column named as such ({@code i.indkey[0]}, {@link #VECTOR_COLUMNS}) counts from 0, and so does an alias the
+     * statement gives one ({@code i.indoption AS i_indoption}, then {@code tmp.i_indoption[n - 1]}: pgjdbc's
+     * getIndexInfo).
      */
     static String safeSubscripts(String sql) {
         if (sql.indexOf('[') < 0) {
@@ -105,6 +106,13 @@ final class EngineExpressions {
         }
         SqlTokens t = new SqlTokens(sql);
         TextEdits edits = new TextEdits();
+        java.util.Set<String> vectors = new java.util.HashSet<>(VECTOR_COLUMNS);
+        for (int i = 0; i + 2 < t.size(); i++) {
+            if (t.type(i) == TokenType.IDENTIFIER && VECTOR_COLUMNS.contains(t.word(i)) && t.isWord(i + 1, "as")
+                    && t.type(i + 2) == TokenType.IDENTIFIER) {
+                vectors.add(t.word(i + 2));
+            }
+        }
         for (int i = 1; i < t.size(); i++) {
             int close = t.partner(i);
             if (t.type(i) != TokenType.LEFT_BRACKET || close <= i + 1 || t.isWord(i - 1, "array")
@@ -115,7 +123,7 @@ final class EngineExpressions {
             int start = CatalogSql.operandStart(t, i - 1);
             String array = t.span(start, i - 1);
             String index = t.span(i + 1, close - 1);
-            boolean vector = t.type(i - 1) == TokenType.IDENTIFIER && VECTOR_COLUMNS.contains(t.word(i - 1));
+            boolean vector = t.type(i - 1) == TokenType.IDENTIFIER && vectors.contains(t.word(i - 1));
             String position = vector ? "(" + index + ") + 1" : index;
             edits.replace(t.start(start), t.end(close), "CASE WHEN (" + position + ") BETWEEN 1 AND CARDINALITY("
                     + array + ") THEN " + array + "[" + position + "] END");

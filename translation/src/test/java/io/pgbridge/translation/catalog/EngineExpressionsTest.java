@@ -31,6 +31,17 @@ class EngineExpressionsTest {
                         + " from pg_index i");
     }
 
+    /** pgjdbc's getIndexInfo subscripts indoption through its subquery's alias for it. */
+    @Test
+    void aVectorsAliasCountsFromZeroToo() {
+        assertThat(EngineExpressions.safeSubscripts("select tmp.I_INDOPTION[tmp.pos - 1], tmp.other[1] from"
+                + " (select i.indoption AS I_INDOPTION, x AS other from pg_index i) tmp"))
+                .isEqualTo("select CASE WHEN ((tmp.pos - 1) + 1) BETWEEN 1 AND CARDINALITY(tmp.I_INDOPTION)"
+                        + " THEN tmp.I_INDOPTION[(tmp.pos - 1) + 1] END, CASE WHEN (1) BETWEEN 1 AND"
+                        + " CARDINALITY(tmp.other) THEN tmp.other[1] END from (select i.indoption AS I_INDOPTION,"
+                        + " x AS other from pg_index i) tmp");
+    }
+
     /** psql's \\d+: a toast table's options, each prefixed. */
     @Test
     void anArrayOfAnUnnestMapsEachElement() {

@@ -15,14 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The PostgreSQL types of a SQLite table's columns, read from the types its CREATE TABLE declared
- * ({@code PRAGMA table_info}): sqlite-jdbc's {@code getColumns} drops a type's modifiers from its name and reports
- * numeric(10,2) as 12 digits. pgbridge's DDL declares PostgreSQL's names ({@code int4}, {@code float4},
+ * What sqlite-jdbc's {@code DatabaseMetaData} loses, read from SQLite's pragmas: the order of an index's keys
+ * ({@code PRAGMA index_xinfo}; getIndexInfo reports none descending), and the PostgreSQL types of a table's columns
+ * from the types its CREATE TABLE declared ({@code PRAGMA table_info}): sqlite-jdbc's {@code getColumns} drops a
+ * type's modifiers from its name and reports numeric(10,2) as 12 digits. pgbridge's DDL declares PostgreSQL's names ({@code int4}, {@code float4},
  * {@code numeric(10,2)}, {@code char(1)}, {@code varchar[](20)}); SQLite's own spellings keep SQLite's meaning
  * ({@code INTEGER} and {@code REAL} are 64 bits), except that a serial, which must be declared INTEGER to be the
  * rowid, is integer or smallint when pgbridge gave it that type's range check.
  */
-final class SqliteColumnTypes {
+final class SqliteMetadata {
     /** A name, then {@code []} per dimension before or after the modifiers: {@code varchar[](20)}, {@code int4[]}. */
     private static final Pattern DECLARED = Pattern.compile(
             "([a-z_][a-z0-9_ ]*?)\\s*((?:\\[\\s*])*)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*((?:\\[\\s*])*)");
@@ -31,17 +32,31 @@ final class SqliteColumnTypes {
     private final Connection backend;
     private final BackendConstraints constraints;
 
-    SqliteColumnTypes(Connection backend, BackendConstraints constraints) {
+    SqliteMetadata(Connection backend, BackendConstraints constraints) {
         this.backend = backend;
         this.constraints = constraints;
     }
 
+    /** Whether each key of {@code index}, in order, is descending. */
+    List<Boolean> descendingKeys(String index) throws SQLException {
+        List<Boolean> keys = new java.util.ArrayList<>();
+        try (Statement st = backend.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA index_xinfo(" + quoted(index) + ")")) {
+            while (rs.next()) {
+                if (rs.getInt("key") == 1) {
+                    keys.add(rs.getInt("desc") == 1);
+                }
+            }
+        }
+        return keys;
+    }
+
     /** Column name → the PostgreSQL type its declaration names; columns declared otherwise are left out. */
-    Map<String, ColumnType> of(String table) throws SQLException {
+    Map<String, ColumnType> columnTypes(String table) throws SQLException {
         Map<String, ColumnType> types = new HashMap<>();
         List<BackendConstraints.Check> ranges = constraints.ownChecks(null, table);
         try (Statement st = backend.createStatement();
-             ResultSet rs = st.executeQuery("PRAGMA table_info(\"" + table.replace("\"", "\"\"") + "\")")) {
+             ResultSet rs = st.executeQuery("PRAGMA table_info(" + quoted(table) + ")")) {
             while (rs.next()) {
                 String column = rs.getString("name");
                 ColumnType type = declared(rs.getString("type"), rangeOf(ranges, column));
@@ -51,6 +66,10 @@ final class SqliteColumnTypes {
             }
         }
         return types;
+    }
+
+    private static String quoted(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /** The oid of the integer type whose range the column is checked against, int8 (SQLite's own) when none. */
