@@ -224,8 +224,8 @@ public final class BuiltinFunctions {
         return List.copyOf(functions);
     }
 
-    /** {@code \n}, {@code \|} and {@code \\} as the export escapes them; {@code ""} stays, the loader reads it as ''. */
-    private static String unescape(String field) {
+    /** {@code \n}, {@code \|} and {@code \\} as the exports escape them; {@code ""} stays, the loader reads it as ''. */
+    static String unescape(String field) {
         if (field.indexOf('\\') < 0) {
             return field;
         }

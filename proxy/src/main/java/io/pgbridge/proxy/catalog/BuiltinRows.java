@@ -42,6 +42,7 @@ final class BuiltinRows {
             st.execute("INSERT INTO pg_language VALUES (12, 'internal', 10, false, false, 0, 0, 2246, NULL),"
                     + " (13, 'c', 10, false, false, 0, 0, 2247, NULL), (14, 'sql', 10, false, true, 0, 0, 2248, NULL),"
                     + " (13563, 'plpgsql', 10, true, true, 13560, 13561, 13562, NULL)");
+            st.execute("INSERT INTO pg_extension VALUES (13559, 'plpgsql', 10, 11, false, '1.0', NULL, NULL)");
             st.execute("INSERT INTO pg_tablespace VALUES (1663, 'pg_default', 10, NULL, NULL), (1664, 'pg_global', 10, NULL, NULL)");
             st.execute("INSERT INTO pg_collation (oid, collname, collnamespace, collowner, collprovider,"
                     + " collisdeterministic, collencoding, collcollate, collctype) VALUES (100, 'default', 11, 10, 'd', true, -1, NULL, NULL),"
@@ -69,6 +70,7 @@ final class BuiltinRows {
         insertRows(c, "pg_type_functions.psv", "UPDATE pg_type SET typsubscript = ?, typmodin = ?, typmodout = ?,"
                 + " typanalyze = ? WHERE oid = ?", 4);
         insertKeywords(c);
+        BuiltinTables.insert(c);
     }
 
     /** pg_get_keywords()'s rows ({@link PostgresKeywords}). */

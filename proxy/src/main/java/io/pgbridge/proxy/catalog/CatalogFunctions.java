@@ -44,7 +44,11 @@ public final class CatalogFunctions {
             {"pgbridge_scalar_query", "scalarQuery"}, {"pgbridge_array_query", "arrayQuery"},
             {"pg_show_all_settings", "allSettings"}, {"pg_is_in_recovery", "notInRecovery"},
             {"pg_is_wal_replay_paused", "notInRecovery"}, {"pg_stat_get_numscans", "noScans"},
-            {"pg_get_ruledef", "noText"}};
+            {"pg_get_ruledef", "noText"}, {"pg_tablespace_location", "defaultLocation"},
+            // PostgreSQL's built-in operators, operator classes… are all in pg_catalog, always on the search path
+            {"pg_operator_is_visible", "alwaysTrue"}, {"pg_opclass_is_visible", "alwaysTrue"}, {"pg_opfamily_is_visible", "alwaysTrue"},
+            {"pg_conversion_is_visible", "alwaysTrue"}, {"pg_ts_config_is_visible", "alwaysTrue"}, {"pg_ts_dict_is_visible", "alwaysTrue"},
+            {"pg_ts_parser_is_visible", "alwaysTrue"}, {"pg_ts_template_is_visible", "alwaysTrue"}, {"pg_collation_is_visible", "alwaysTrue"}};
 
     private CatalogFunctions() {
     }
@@ -106,15 +110,18 @@ public final class CatalogFunctions {
         return oid == null ? null : false;
     }
 
+    /** PostgreSQL 15's encodings by number (pg_wchar.h's order), as pg_encoding_to_char names them. */
+    private static final List<String> ENCODINGS = List.of("SQL_ASCII", "EUC_JP", "EUC_CN", "EUC_KR", "EUC_TW",
+            "EUC_JIS_2004", "UTF8", "MULE_INTERNAL", "LATIN1", "LATIN2", "LATIN3", "LATIN4", "LATIN5", "LATIN6", "LATIN7",
+            "LATIN8", "LATIN9", "LATIN10", "WIN1256", "WIN1258", "WIN866", "WIN874", "KOI8R", "WIN1251", "WIN1252",
+            "ISO_8859_5", "ISO_8859_6", "ISO_8859_7", "ISO_8859_8", "WIN1250", "WIN1253", "WIN1254", "WIN1255",
+            "WIN1257", "KOI8U", "SJIS", "BIG5", "GBK", "UHC", "GB18030", "JOHAB", "SHIFT_JIS_2004");
+
     public static String encodingName(Integer encoding) {
         if (encoding == null) {
             return null;
         }
-        return switch (encoding) {
-            case 0 -> "SQL_ASCII";
-            case 6 -> "UTF8";
-            default -> "";
-        };
+        return encoding >= 0 && encoding < ENCODINGS.size() ? ENCODINGS.get(encoding) : "";
     }
 
     /** {@code pg_get_expr}: the engine keeps expressions (defaults, predicates) as their text. */
@@ -327,6 +334,11 @@ public final class CatalogFunctions {
     /** {@code pg_show_all_settings()}, the function behind pg_settings, in FROM. */
     public static ResultSet allSettings(Connection c) throws SQLException {
         return c.createStatement().executeQuery("SELECT * FROM pg_settings");
+    }
+
+    /** pg_tablespace_location: the data directory's own tablespaces (the only ones) have none, the empty string. */
+    public static String defaultLocation(Integer oid) {
+        return oid == null ? null : "";
     }
 
     public static String noText(Integer oid) {

@@ -218,6 +218,34 @@ CREATE VIEW pg_stat_user_tables AS SELECT c.oid AS relid, n.nspname AS schemanam
 CREATE VIEW pg_stat_gssapi AS SELECT CAST(@pgbridge_pid AS int) AS pid, false AS gss_authenticated,
     CAST(NULL AS varchar) AS principal, false AS encrypted
 ;
+-- Built-in rows only (BuiltinTables), and three tables that stay empty: no event triggers, per-role settings or
+-- large objects on these backends.
+CREATE TABLE pg_operator (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2617, oid numeric(10) PRIMARY KEY, oprname varchar(63) NOT NULL, oprnamespace numeric(10) NOT NULL, oprowner numeric(10) NOT NULL, oprkind char(1) NOT NULL, oprcanmerge boolean NOT NULL, oprcanhash boolean NOT NULL, oprleft numeric(10) NOT NULL, oprright numeric(10) NOT NULL, oprresult numeric(10) NOT NULL, oprcom numeric(10) NOT NULL, oprnegate numeric(10) NOT NULL, oprcode numeric(12) NOT NULL, oprrest numeric(12) NOT NULL, oprjoin numeric(12) NOT NULL)
+;
+CREATE TABLE pg_opclass (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2616, oid numeric(10) PRIMARY KEY, opcmethod numeric(10) NOT NULL, opcname varchar(63) NOT NULL, opcnamespace numeric(10) NOT NULL, opcowner numeric(10) NOT NULL, opcfamily numeric(10) NOT NULL, opcintype numeric(10) NOT NULL, opcdefault boolean NOT NULL, opckeytype numeric(10) NOT NULL)
+;
+CREATE TABLE pg_opfamily (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2753, oid numeric(10) PRIMARY KEY, opfmethod numeric(10) NOT NULL, opfname varchar(63) NOT NULL, opfnamespace numeric(10) NOT NULL, opfowner numeric(10) NOT NULL)
+;
+CREATE TABLE pg_conversion (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2607, oid numeric(10) PRIMARY KEY, conname varchar(63) NOT NULL, connamespace numeric(10) NOT NULL, conowner numeric(10) NOT NULL, conforencoding int NOT NULL, contoencoding int NOT NULL, conproc numeric(12) NOT NULL, condefault boolean NOT NULL)
+;
+CREATE TABLE pg_ts_config (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3602, oid numeric(10) PRIMARY KEY, cfgname varchar(63) NOT NULL, cfgnamespace numeric(10) NOT NULL, cfgowner numeric(10) NOT NULL, cfgparser numeric(10) NOT NULL)
+;
+CREATE TABLE pg_ts_config_map (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3603, mapcfg numeric(10) NOT NULL, maptokentype int NOT NULL, mapseqno int NOT NULL, mapdict numeric(10) NOT NULL)
+;
+CREATE TABLE pg_ts_parser (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3601, oid numeric(10) PRIMARY KEY, prsname varchar(63) NOT NULL, prsnamespace numeric(10) NOT NULL, prsstart numeric(12) NOT NULL, prstoken numeric(12) NOT NULL, prsend numeric(12) NOT NULL, prsheadline numeric(12) NOT NULL, prslextype numeric(12) NOT NULL)
+;
+CREATE TABLE pg_ts_dict (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3600, oid numeric(10) PRIMARY KEY, dictname varchar(63) NOT NULL, dictnamespace numeric(10) NOT NULL, dictowner numeric(10) NOT NULL, dicttemplate numeric(10) NOT NULL, dictinitoption varchar)
+;
+CREATE TABLE pg_ts_template (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3764, oid numeric(10) PRIMARY KEY, tmplname varchar(63) NOT NULL, tmplnamespace numeric(10) NOT NULL, tmplinit numeric(12) NOT NULL, tmpllexize numeric(12) NOT NULL)
+;
+CREATE TABLE pg_cast (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2605, oid numeric(10) PRIMARY KEY, castsource numeric(10) NOT NULL, casttarget numeric(10) NOT NULL, castfunc numeric(10) NOT NULL, castcontext char(1) NOT NULL, castmethod char(1) NOT NULL)
+;
+CREATE TABLE pg_event_trigger (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 3466, oid numeric(10) PRIMARY KEY, evtname varchar(63) NOT NULL, evtevent varchar(63) NOT NULL, evtowner numeric(10) NOT NULL, evtfoid numeric(10) NOT NULL, evtenabled char(1) NOT NULL, evttags varchar array)
+;
+CREATE TABLE pg_db_role_setting (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2964, setdatabase numeric(10) NOT NULL, setrole numeric(10) NOT NULL, setconfig varchar array)
+;
+CREATE TABLE pg_largeobject_metadata (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2995, oid numeric(10) PRIMARY KEY, lomowner numeric(10) NOT NULL, lomacl varchar array[65535])
+;
 -- pg_get_keywords(): PostgreSQL 15's keywords (pg_keywords.psv); CatalogSql reads the call as this table.
 CREATE TABLE pgbridge_keywords (word varchar PRIMARY KEY, catcode char(1) NOT NULL, barelabel boolean NOT NULL,
     catdesc varchar, baredesc varchar)

@@ -107,6 +107,25 @@ class CatalogDifferentialIT extends AbstractCatalogIT {
         return definition < 0 ? description : description.substring(0, definition);
     }
 
+    /**
+     * psql 15's lists of PostgreSQL's own objects: extensions, languages, tablespaces, access methods, operators,
+     * casts, conversions, text search objects, event triggers, per-role settings, large objects and descriptions.
+     * Owners aside (the bootstrap superuser is the role that asks first, postgres on PostgreSQL).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
+    void psqlListsBuiltInObjects(String kind) throws Exception {
+        for (String command : List.of("\\dx", "\\dL", "\\db", "\\dA+", "\\do+", "\\dC", "\\dcS", "\\dF",
+                "\\dFd", "\\dFp", "\\dFt", "\\dy", "\\drds", "\\dl", "\\dd")) {
+            assertThat(withoutRoles(fixture.psql(kind, command, "-A", "-t"))).as(command)
+                    .isEqualTo(withoutRoles(fixture.psql(null, command, "-A", "-t")));
+        }
+    }
+
+    private static String withoutRoles(String listing) {
+        return listing.replaceAll("(?m)(^|\\|)(postgres|tester)(?=\\||$)", "$1owner");
+    }
+
     /** psql 15's lists of views and sequences, owners aside (pgbridge's objects belong to the role that asks first). */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb", "sqlite"})

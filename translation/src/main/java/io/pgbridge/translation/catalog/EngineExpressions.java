@@ -50,15 +50,23 @@ final class EngineExpressions {
             }
             int from = t.findWord(i + 3, close, "from");
             int call = from + 1;
+            if (from >= 0 && t.isWord(call, "pg_catalog") && t.type(call + 1) == TokenType.DOT) {
+                call += 2;
+            }
             if (from < 0 || !t.isWord(call, "unnest") || t.type(call + 1) != TokenType.LEFT_PAREN) {
                 continue;
             }
             int alias = t.partner(call + 1) + 1;
             alias += t.isWord(alias, "as") ? 1 : 0;
-            if (t.type(alias) != TokenType.IDENTIFIER || alias + 1 != close) {
+            // unnest(a) x, or unnest(a) AS t(x) (psql's \dy): the element's column x, in a table x or t
+            boolean columnList = t.type(alias + 1) == TokenType.LEFT_PAREN && t.partner(alias + 1) == alias + 3
+                    && t.type(alias + 2) == TokenType.IDENTIFIER;
+            int end = columnList ? alias + 4 : alias + 1;
+            if (t.type(alias) != TokenType.IDENTIFIER || end != close) {
                 continue;
             }
-            String query = "SELECT " + t.span(i + 3, from - 1) + " FROM (SELECT ? AS " + t.text(alias) + ") AS "
+            String column = t.text(columnList ? alias + 2 : alias);
+            String query = "SELECT " + t.span(i + 3, from - 1) + " FROM (SELECT ? AS " + column + ") AS "
                     + t.text(alias);
             edits.replace(t.start(i), t.end(close), CatalogSql.PREFIX + "array_map(" + t.span(call + 2,
                     t.partner(call + 1) - 1) + ", '" + query.replace("'", "''") + "')");

@@ -49,6 +49,11 @@ class EngineExpressionsTest {
                 + " unnest(tc.reloptions) x), 1"))
                 .isEqualTo("select c.reloptions || pgbridge_array_map(tc.reloptions, 'SELECT ''toast.'' || x FROM"
                         + " (SELECT ? AS x) AS x'), 1");
+        // psql's \dy: an event trigger's tags
+        assertThat(EngineExpressions.arrayOfUnnest("select array_to_string(array(select x from"
+                + " pg_catalog.unnest(evttags) as t(x)), ', ') from pg_event_trigger e"))
+                .isEqualTo("select array_to_string(pgbridge_array_map(evttags, 'SELECT x FROM (SELECT ? AS x) AS t'),"
+                        + " ', ') from pg_event_trigger e");
     }
 
     /** pgjdbc's getPrimaryKeys, shortened. */
