@@ -61,6 +61,9 @@ final class BuiltinRows {
         SystemIndexes.insert(c);
         try (Statement st = c.createStatement()) {   // shared catalogs and their indexes live in pg_global
             st.execute("UPDATE pg_class SET reltablespace = 1664 WHERE relisshared");
+            // System relations have no replica identity, but for information_schema's four tables.
+            st.execute("UPDATE pg_class SET relreplident = 'n' WHERE NOT (relnamespace = "
+                    + CatalogOids.INFORMATION_SCHEMA + " AND relkind = 'r')");
         }
         insertRows(c, "pg_type_descriptions.psv", "INSERT INTO pg_description VALUES (?, 1247, 0, ?)");
         try (Statement st = c.createStatement()) {   // information_schema.time_stamp's default, as PostgreSQL keeps it

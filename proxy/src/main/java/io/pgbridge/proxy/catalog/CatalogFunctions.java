@@ -45,6 +45,7 @@ public final class CatalogFunctions {
             {"pg_show_all_settings", "allSettings"}, {"pg_is_in_recovery", "notInRecovery"},
             {"pg_is_wal_replay_paused", "notInRecovery"}, {"pg_stat_get_numscans", "noScans"},
             {"pg_get_ruledef", "noText"}, {"pg_tablespace_location", "defaultLocation"},
+            {"pg_char_to_encoding", "encodingNumber"}, {"pg_statistics_obj_is_visible", "alwaysTrue"},
             // PostgreSQL's built-in operators, operator classes… are all in pg_catalog, always on the search path
             {"pg_operator_is_visible", "alwaysTrue"}, {"pg_opclass_is_visible", "alwaysTrue"}, {"pg_opfamily_is_visible", "alwaysTrue"},
             {"pg_conversion_is_visible", "alwaysTrue"}, {"pg_ts_config_is_visible", "alwaysTrue"}, {"pg_ts_dict_is_visible", "alwaysTrue"},
@@ -122,6 +123,11 @@ public final class CatalogFunctions {
             return null;
         }
         return encoding >= 0 && encoding < ENCODINGS.size() ? ENCODINGS.get(encoding) : "";
+    }
+
+    /** pg_char_to_encoding: the number of an encoding's name (any case), -1 for a name PostgreSQL does not know. */
+    public static Integer encodingNumber(String name) {
+        return name == null ? null : ENCODINGS.indexOf(name.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** {@code pg_get_expr}: the engine keeps expressions (defaults, predicates) as their text. */

@@ -20,14 +20,15 @@ import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's session functions answered by the proxy, whatever the backend: version(), current_database(),
- * current_schema, current_user and its synonyms, pg_backend_pid(), set_config() and current_setting(). Their
+ * current_schema, current_user and its synonyms, pg_backend_pid(), set_config(), current_setting(),
+ * getdatabaseencoding() and pg_client_encoding(). Their
  * values live in the session (its settings, its process id, the database the client named), so each call is
  * replaced by a literal before the statement is translated and sent. The result depends on the session and the
  * moment, so statements rewritten here are never cached.
  */
 final class SessionFunctions {
     /** Words that must occur in a statement for this class to look at it closely: a cheap first filter. */
-    private static final Pattern HINTS = Pattern.compile("version|current_|user|pg_backend_pid|txid_current|set_config",
+    private static final Pattern HINTS = Pattern.compile("version|current_|user|pg_backend_pid|txid_current|set_config|encoding",
             Pattern.CASE_INSENSITIVE);
     /** Words that are function calls without parentheses, as in the SQL standard. */
     private static final Set<String> KEYWORD_FUNCTIONS = Set.of("current_user", "session_user", "user", "current_role",
@@ -183,7 +184,7 @@ final class SessionFunctions {
         }
         switch (word) {
             case "version", "current_database", "current_schema", "pg_backend_pid", "txid_current", "set_config",
-                 "current_setting" -> {
+                 "current_setting", "getdatabaseencoding", "pg_client_encoding" -> {
             }
             default -> {
                 return null;
@@ -215,6 +216,8 @@ final class SessionFunctions {
                     + "-pc-linux-gnu, served by pgbridge, 64-bit");
             case "current_database", "current_catalog" -> quote(context.database());
             case "current_schema" -> context.postgresBackend() ? null : quote("public");
+            // pgbridge speaks UTF8 only (server_encoding and client_encoding)
+            case "getdatabaseencoding", "pg_client_encoding" -> context.postgresBackend() ? null : quote("UTF8");
             case "current_user", "session_user", "user", "current_role" -> quote(context.user());
             case "pg_backend_pid" -> Integer.toString(context.processId());
             case "txid_current" -> {

@@ -109,14 +109,15 @@ class CatalogDifferentialIT extends AbstractCatalogIT {
 
     /**
      * psql 15's lists of PostgreSQL's own objects: extensions, languages, tablespaces, access methods, operators,
-     * casts, conversions, text search objects, event triggers, per-role settings, large objects and descriptions.
+     * casts, conversions, text search objects, event triggers, per-role settings, large objects, descriptions,
+     * collations, subscriptions, extended statistics, and a system table described.
      * Owners aside (the bootstrap superuser is the role that asks first, postgres on PostgreSQL).
      */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb", "sqlite"})
     void psqlListsBuiltInObjects(String kind) throws Exception {
         for (String command : List.of("\\dx", "\\dL", "\\db", "\\dA+", "\\do+", "\\dC", "\\dcS", "\\dF",
-                "\\dFd", "\\dFp", "\\dFt", "\\dy", "\\drds", "\\dl", "\\dd")) {
+                "\\dFd", "\\dFp", "\\dFt", "\\dy", "\\drds", "\\dl", "\\dd", "\\dO", "\\dRs", "\\dX", "\\dS+ pg_am")) {
             assertThat(withoutRoles(fixture.psql(kind, command, "-A", "-t"))).as(command)
                     .isEqualTo(withoutRoles(fixture.psql(null, command, "-A", "-t")));
         }

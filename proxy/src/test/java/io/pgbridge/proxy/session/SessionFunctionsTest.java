@@ -82,6 +82,9 @@ class SessionFunctionsTest {
                 .isEqualTo("select 'alice' AS \"current_user\", 1234 AS \"pg_backend_pid\" from t");
         assertThat(substitute("SELECT pg_catalog.current_database()"))
                 .isEqualTo("SELECT 'shop' AS \"current_database\"");
+        // psql's \\dO and \\l: the encodings pgbridge speaks
+        assertThat(substitute("select pg_char_to_encoding(pg_catalog.getdatabaseencoding()), pg_client_encoding()"))
+                .isEqualTo("select pg_char_to_encoding('UTF8'), 'UTF8' AS \"pg_client_encoding\"");
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class CatalogQueries {
             "pg_matviews", "pg_indexes", "pg_shdescription", "pg_stat_gssapi",
             "pg_stat_activity", "pg_stat_user_tables", "pg_operator", "pg_opclass", "pg_opfamily", "pg_conversion",
             "pg_ts_config", "pg_ts_config_map", "pg_ts_parser", "pg_ts_dict", "pg_ts_template", "pg_cast",
-            "pg_event_trigger", "pg_db_role_setting", "pg_largeobject_metadata");
+            "pg_event_trigger", "pg_db_role_setting", "pg_largeobject_metadata", "pg_subscription");
     /** Functions that only make sense over the catalog. */
     static final Set<String> FUNCTIONS = Set.of("format_type", "pg_get_expr", "pg_get_indexdef",
             "pg_get_constraintdef", "pg_get_userbyid", "pg_table_is_visible", "pg_type_is_visible",
@@ -33,7 +33,7 @@ public final class CatalogQueries {
             "pg_is_wal_replay_paused", "pg_stat_get_numscans", "pg_get_ruledef", "pg_cancel_backend",
             "pg_terminate_backend", "pg_get_keywords", "pg_function_is_visible", "pg_get_statisticsobjdef_columns",
             "pg_get_triggerdef", "pg_relation_is_publishable", "pg_partition_ancestors", "pg_get_function_sqlbody",
-            "pg_tablespace_location", "pg_operator_is_visible", "pg_opclass_is_visible", "pg_opfamily_is_visible",
+            "pg_tablespace_location", "pg_statistics_obj_is_visible", "pg_char_to_encoding", "pg_operator_is_visible", "pg_opclass_is_visible", "pg_opfamily_is_visible",
             "pg_conversion_is_visible", "pg_ts_config_is_visible", "pg_ts_dict_is_visible", "pg_ts_parser_is_visible", "pg_ts_template_is_visible", "pg_collation_is_visible");
     /** The types whose values are catalog objects: a cast to one looks the object up in the catalog. */
     static final Set<String> REG_TYPES = Set.of("regclass", "regtype", "regproc", "regprocedure", "regnamespace",
