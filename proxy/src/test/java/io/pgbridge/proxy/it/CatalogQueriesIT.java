@@ -178,8 +178,26 @@ class CatalogQueriesIT {
                 assertThatThrownBy(() -> s.executeQuery("select pg_relation_size('pgb_no_such_table')"))
                         .isInstanceOfSatisfying(java.sql.SQLException.class,
                                 e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
+                assertThatThrownBy(() -> s.executeQuery("select pg_get_functiondef('sum(int4)'::regprocedure)"))
+                        .isInstanceOfSatisfying(java.sql.SQLException.class,
+                                e -> assertThat(e.getSQLState()).isEqualTo("42809"));
             }
         }
+    }
+
+    /** psql's {@code \\sf} and GUI tools' function source: every built-in function's, as PostgreSQL 15 writes it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb", "sqlite"})
+    void functionDefinitionsAsPostgres(String kind) throws Exception {
+        String query = "select oid, pg_get_functiondef(oid) from pg_proc where prokind <> 'a' and oid < 16384 order by oid";
+        try (Connection c = proxies.get(kind).connect(); Statement st = c.createStatement();
+             Statement pgSt = postgres.createStatement()) {
+            List<List<String>> expected = rows(pgSt.executeQuery(query));
+            assertThat(expected).hasSizeGreaterThan(3000);
+            assertThat(rows(st.executeQuery(query))).isEqualTo(expected);
+        }
+        assertThat(psql(proxies.get(kind).port(), "\\sf pg_catalog.generate_series(int4, int4)"))
+                .isEqualTo(psql(TestDatabases.postgresPort(), "\\sf pg_catalog.generate_series(int4, int4)"));
     }
 
     @ParameterizedTest
