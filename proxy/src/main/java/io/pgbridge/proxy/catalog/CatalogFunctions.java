@@ -45,7 +45,7 @@ public final class CatalogFunctions {
             {"pg_show_all_settings", "allSettings"}, {"pg_is_in_recovery", "notInRecovery"},
             {"pg_is_wal_replay_paused", "notInRecovery"}, {"pg_stat_get_numscans", "noScans"},
             {"pg_get_ruledef", "noText"}, {"pg_tablespace_location", "defaultLocation"},
-            {"pg_char_to_encoding", "encodingNumber"}, {"pg_get_functiondef", "functionDefinition"}, {"pg_statistics_obj_is_visible", "alwaysTrue"},
+            {"pg_char_to_encoding", "encodingNumber"}, {"current_setting", "currentSetting"}, {"pg_get_functiondef", "functionDefinition"}, {"pg_statistics_obj_is_visible", "alwaysTrue"},
             // PostgreSQL's built-in operators, operator classes… are all in pg_catalog, always on the search path
             {"pg_operator_is_visible", "alwaysTrue"}, {"pg_opclass_is_visible", "alwaysTrue"}, {"pg_opfamily_is_visible", "alwaysTrue"},
             {"pg_conversion_is_visible", "alwaysTrue"}, {"pg_ts_config_is_visible", "alwaysTrue"}, {"pg_ts_dict_is_visible", "alwaysTrue"},
@@ -395,6 +395,14 @@ public final class CatalogFunctions {
 
     public static String functionIdentityArguments(Integer oid) {
         return FunctionSignatures.arguments(oid, false);
+    }
+
+    public static String currentSetting(Connection c, String name) throws SQLException {
+        return CatalogSettings.currentSetting(c, name, false);
+    }
+
+    public static String currentSetting(Connection c, String name, Boolean missingOk) throws SQLException {
+        return CatalogSettings.currentSetting(c, name, missingOk);
     }
 
     public static String functionDefinition(Integer oid) throws SQLException {

@@ -29,10 +29,40 @@ public final class CatalogSettings {
     private CatalogSettings() {
     }
 
-    /** True when a catalog query reads pg_settings (or the function behind it), which must then be filled first. */
+    /** The session's values as SHOW prints them, which current_setting() of a column reads on the engine. */
+    private static final String SHOWN = CatalogEngine.SCHEMA + ".pgbridge_shown_settings";
+
+    /**
+     * True when a catalog query reads pg_settings (or the function behind it) or current_setting() of a column,
+     * which must then be filled first.
+     */
     public static boolean isNamedIn(String sql) {
         String lower = sql.toLowerCase(Locale.ROOT);
-        return lower.contains("pg_settings") || lower.contains("pg_show_all_settings");
+        return lower.contains("pg_settings") || lower.contains("pg_show_all_settings")
+                || lower.contains("current_setting");
+    }
+
+    /**
+     * {@code current_setting(name [, missing_ok])} on the engine, where the name comes from a row (psql's
+     * {@code \dconfig}): the session's value as SHOW prints it.
+     */
+    public static String currentSetting(Connection engineConnection, String name, Boolean missingOk) throws SQLException {
+        if (name == null) {
+            return null;
+        }
+        try (PreparedStatement ps = engineConnection.prepareStatement("SELECT setting FROM " + SHOWN
+                + " WHERE name = ?")) {
+            ps.setString(1, name.toLowerCase(Locale.ROOT));
+            try (var rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getString(1);
+                }
+            }
+        }
+        if (Boolean.TRUE.equals(missingOk)) {
+            return null;
+        }
+        throw new SQLException("unrecognized configuration parameter \"" + name + "\"", "42704");
     }
 
     /**
@@ -50,6 +80,17 @@ public final class CatalogSettings {
                     + CatalogEngine.SCHEMA + "." + BUILTIN + " WITH NO DATA");
             st.execute("DELETE FROM " + TABLE);
             st.execute("INSERT INTO " + TABLE + " SELECT * FROM " + CatalogEngine.SCHEMA + "." + BUILTIN);
+            st.execute("CREATE LOCAL TEMPORARY TABLE IF NOT EXISTS " + SHOWN
+                    + " (name varchar PRIMARY KEY, setting varchar)");
+            st.execute("DELETE FROM " + SHOWN);
+        }
+        try (PreparedStatement shown = engineConnection.prepareStatement("INSERT INTO " + SHOWN + " VALUES (?, ?)")) {
+            for (var e : byLowerName(session.values()).entrySet()) {
+                shown.setString(1, e.getKey());
+                shown.setString(2, e.getValue());
+                shown.addBatch();
+            }
+            shown.executeBatch();
         }
         try (PreparedStatement units = engineConnection.prepareStatement("SELECT name, unit FROM " + TABLE);
              PreparedStatement update = engineConnection.prepareStatement("UPDATE " + TABLE

@@ -3,6 +3,7 @@ package io.pgbridge.proxy.session;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.translation.SqlLexer;
+import io.pgbridge.translation.catalog.CatalogQueries;
 import io.pgbridge.translation.SqlLexer.Token;
 import io.pgbridge.translation.SqlLexer.TokenType;
 import io.pgbridge.translation.StatementKind;
@@ -196,6 +197,9 @@ final class SessionFunctions {
             Token arg = j < tokens.size() ? tokens.get(j) : null;
             if (arg == null || !(arg.type() == TokenType.STRING || arg.type() == TokenType.IDENTIFIER
                     && (arg.text(sql).equalsIgnoreCase("true") || arg.text(sql).equalsIgnoreCase("false")))) {
+                if (word.equals("current_setting") && CatalogQueries.references(sql)) {
+                    return null;   // the catalog engine reads each row's setting (psql's \dconfig): CatalogSettings
+                }
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                         "pgbridge supports " + word + "() only with constant arguments");
             }

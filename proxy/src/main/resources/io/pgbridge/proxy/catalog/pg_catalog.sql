@@ -218,8 +218,8 @@ CREATE VIEW pg_stat_user_tables AS SELECT c.oid AS relid, n.nspname AS schemanam
 CREATE VIEW pg_stat_gssapi AS SELECT CAST(@pgbridge_pid AS int) AS pid, false AS gss_authenticated,
     CAST(NULL AS varchar) AS principal, false AS encrypted
 ;
--- Built-in rows only (BuiltinTables), and four tables that stay empty: no event triggers, per-role settings, large
--- objects or subscriptions on these backends.
+-- Built-in rows only (BuiltinTables), and five tables that stay empty: no event triggers, per-role settings, large
+-- objects, subscriptions or grants on settings on these backends.
 CREATE TABLE pg_operator (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2617, oid numeric(10) PRIMARY KEY, oprname varchar(63) NOT NULL, oprnamespace numeric(10) NOT NULL, oprowner numeric(10) NOT NULL, oprkind char(1) NOT NULL, oprcanmerge boolean NOT NULL, oprcanhash boolean NOT NULL, oprleft numeric(10) NOT NULL, oprright numeric(10) NOT NULL, oprresult numeric(10) NOT NULL, oprcom numeric(10) NOT NULL, oprnegate numeric(10) NOT NULL, oprcode numeric(12) NOT NULL, oprrest numeric(12) NOT NULL, oprjoin numeric(12) NOT NULL)
 ;
 CREATE TABLE pg_opclass (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2616, oid numeric(10) PRIMARY KEY, opcmethod numeric(10) NOT NULL, opcname varchar(63) NOT NULL, opcnamespace numeric(10) NOT NULL, opcowner numeric(10) NOT NULL, opcfamily numeric(10) NOT NULL, opcintype numeric(10) NOT NULL, opcdefault boolean NOT NULL, opckeytype numeric(10) NOT NULL)
@@ -247,6 +247,8 @@ CREATE TABLE pg_db_role_setting (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT
 CREATE TABLE pg_largeobject_metadata (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 2995, oid numeric(10) PRIMARY KEY, lomowner numeric(10) NOT NULL, lomacl varchar array[65535])
 ;
 CREATE TABLE pg_subscription (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 6100, oid numeric(10) PRIMARY KEY, subdbid numeric(10) NOT NULL, subskiplsn varchar NOT NULL, subname varchar(63) NOT NULL, subowner numeric(10) NOT NULL, subenabled boolean NOT NULL, subbinary boolean NOT NULL, substream boolean NOT NULL, subtwophasestate char(1) NOT NULL, subdisableonerr boolean NOT NULL, subconninfo varchar NOT NULL, subslotname varchar(63), subsynccommit varchar NOT NULL, subpublications varchar array NOT NULL)
+;
+CREATE TABLE pg_parameter_acl (tableoid numeric(10) INVISIBLE NOT NULL DEFAULT 6243, oid numeric(10) PRIMARY KEY, parname varchar NOT NULL, paracl varchar array[65535])
 ;
 -- pg_get_keywords(): PostgreSQL 15's keywords (pg_keywords.psv); CatalogSql reads the call as this table.
 CREATE TABLE pgbridge_keywords (word varchar PRIMARY KEY, catcode char(1) NOT NULL, barelabel boolean NOT NULL,

@@ -117,7 +117,8 @@ class CatalogDifferentialIT extends AbstractCatalogIT {
     @ValueSource(strings = {"h2", "mariadb", "sqlite"})
     void psqlListsBuiltInObjects(String kind) throws Exception {
         for (String command : List.of("\\dx", "\\dL", "\\db", "\\dA+", "\\do+", "\\dC", "\\dcS", "\\dF",
-                "\\dFd", "\\dFp", "\\dFt", "\\dy", "\\drds", "\\dl", "\\dd", "\\dO", "\\dRs", "\\dX", "\\dS+ pg_am")) {
+                "\\dFd", "\\dFp", "\\dFt", "\\dy", "\\drds", "\\dl", "\\dd", "\\dO", "\\dRs", "\\dX", "\\dS+ pg_am",
+                "\\dconfig work_mem", "\\dconfig+ statement_timeout")) {
             assertThat(withoutRoles(fixture.psql(kind, command, "-A", "-t"))).as(command)
                     .isEqualTo(withoutRoles(fixture.psql(null, command, "-A", "-t")));
         }

@@ -87,6 +87,16 @@ class SessionFunctionsTest {
                 .isEqualTo("select pg_char_to_encoding('UTF8'), 'UTF8' AS \"pg_client_encoding\"");
     }
 
+    /** A setting named by a column: the catalog engine reads it row by row (psql's \\dconfig); elsewhere refused. */
+    @Test
+    void currentSettingOfAColumnIsTheCatalogEnginesOrRefused() throws Exception {
+        String dconfig = "SELECT s.name, pg_catalog.current_setting(s.name) FROM pg_catalog.pg_settings s";
+        assertThat(SessionFunctions.substitute(dconfig, answers, true)).isNull();
+        assertThatThrownBy(() -> substitute("select current_setting(x) from t"))
+                .isInstanceOfSatisfying(PgException.class,
+                        e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+    }
+
     @Test
     void callsInsideExpressionsGetNoAlias() throws Exception {
         assertThat(substitute("select coalesce(null, current_user), upper(user) as u"))

@@ -20,7 +20,8 @@ public final class CatalogQueries {
             "pg_matviews", "pg_indexes", "pg_shdescription", "pg_stat_gssapi",
             "pg_stat_activity", "pg_stat_user_tables", "pg_operator", "pg_opclass", "pg_opfamily", "pg_conversion",
             "pg_ts_config", "pg_ts_config_map", "pg_ts_parser", "pg_ts_dict", "pg_ts_template", "pg_cast",
-            "pg_event_trigger", "pg_db_role_setting", "pg_largeobject_metadata", "pg_subscription");
+            "pg_event_trigger", "pg_db_role_setting", "pg_largeobject_metadata", "pg_subscription",
+            "pg_parameter_acl");
     /** Functions that only make sense over the catalog. */
     static final Set<String> FUNCTIONS = Set.of("format_type", "pg_get_expr", "pg_get_indexdef",
             "pg_get_constraintdef", "pg_get_userbyid", "pg_table_is_visible", "pg_type_is_visible",

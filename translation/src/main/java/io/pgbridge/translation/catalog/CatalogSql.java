@@ -50,6 +50,7 @@ public final class CatalogSql {
             "pg_terminate_backend", "pg_get_function_sqlbody", "has_any_column_privilege", "string_to_array",
             "array_lower", "array_length", "parse_ident", "quote_ident", "format", "pg_tablespace_location",
             "pg_statistics_obj_is_visible", "pg_char_to_encoding", "pg_get_functiondef",
+            "current_setting",
             "pg_operator_is_visible", "pg_opclass_is_visible", "pg_opfamily_is_visible", "pg_conversion_is_visible",
             "pg_ts_config_is_visible", "pg_ts_dict_is_visible", "pg_ts_parser_is_visible", "pg_ts_template_is_visible", "pg_collation_is_visible");
     /** The engine functions whose PostgreSQL counterparts return {@code name}. */
