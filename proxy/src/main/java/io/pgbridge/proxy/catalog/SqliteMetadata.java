@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  * What sqlite-jdbc's {@code DatabaseMetaData} loses, read from SQLite's pragmas: the order of an index's keys
  * ({@code PRAGMA index_xinfo}; getIndexInfo reports none descending), and the PostgreSQL types of a table's columns
  * from the types its CREATE TABLE declared ({@code PRAGMA table_info}): sqlite-jdbc's {@code getColumns} drops a
- * type's modifiers from its name and reports numeric(10,2) as 12 digits. pgbridge's DDL declares PostgreSQL's names ({@code int4}, {@code float4},
- * {@code numeric(10,2)}, {@code char(1)}, {@code varchar[](20)}); SQLite's own spellings keep SQLite's meaning
- * ({@code INTEGER} and {@code REAL} are 64 bits), except that a serial, which must be declared INTEGER to be the
- * rowid, is integer or smallint when pgbridge gave it that type's range check.
+ * type's modifiers from its name and reports numeric(10,2) as 12 digits. pgbridge's DDL declares PostgreSQL's names
+ * ({@code int4}, {@code float4}, {@code numeric(10,2)}, {@code char(1)}, {@code varchar[](20)}); SQLite's own
+ * spellings keep SQLite's meaning ({@code INTEGER} and {@code REAL} are 64 bits), except that a serial, which must be
+ * declared INTEGER to be the rowid, is integer or smallint when pgbridge gave it that type's range check.
  */
 final class SqliteMetadata {
     /** A name, then {@code []} per dimension before or after the modifiers: {@code varchar[](20)}, {@code int4[]}. */
