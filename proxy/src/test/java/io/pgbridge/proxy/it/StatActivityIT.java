@@ -147,6 +147,10 @@ class StatActivityIT {
             failed.setAutoCommit(false);
             assertThatThrownBy(() -> rows(failed, "SELECT 1 / 0")).isInstanceOf(SQLException.class);
             rows(other, "SELECT 4 AS four");
+            for (int i = 0; i < 100 && !rows(viewer, "SELECT count(*) FROM pg_stat_activity WHERE application_name"
+                    + " IN ('stat5_1', 'stat5_2', 'stat5_3') AND wait_event = 'ClientRead'").equals(List.of("3")); i++) {
+                Thread.sleep(20);   // a busy PostgreSQL backend may not wait for its next message yet
+            }
             seen.addAll(rows(viewer, SESSIONS));
             int own = Integer.parseInt(rows(viewer, "SELECT pg_backend_pid()").get(0));
             seen.addAll(rows(viewer, "SELECT application_name, state FROM pg_stat_activity WHERE pid = " + own));
