@@ -103,6 +103,29 @@ class CommentsIT {
         }
     }
 
+    /**
+     * A column's type changed from one that H2 keeps as text (jsonb, json) to text or to another such: the catalog
+     * shows the new type, and the user's comment stays, as in PostgreSQL.
+     */
+    @Test
+    void aTypeChangeKeepsTheUsersComment() throws Exception {
+        String[] statements = {"drop table if exists sa_retype",
+                "create table sa_retype (j jsonb, t json, plain jsonb)",
+                "comment on column sa_retype.j is 'was json'", "comment on column sa_retype.t is 'becomes jsonb'",
+                "alter table sa_retype alter column j type text", "alter table sa_retype alter column t type jsonb",
+                "alter table sa_retype alter column plain type text"};
+        String query = "select a.attname, format_type(a.atttypid, a.atttypmod), col_description(a.attrelid, a.attnum)"
+                + " from pg_attribute a where a.attrelid = 'sa_retype'::regclass and a.attnum > 0 order by a.attnum";
+        try (Connection c = proxies.get("h2").connect()) {
+            CatalogFixture.run(postgres, statements);
+            CatalogFixture.run(c, statements);
+            assertThat(rows(c, query)).isEqualTo(rows(postgres, query)).containsExactly(
+                    List.of("j", "text", "was json"), List.of("t", "jsonb", "becomes jsonb"), List.of("plain", "text", "null"));
+            CatalogFixture.run(c, statements[0]);
+            CatalogFixture.run(postgres, statements[0]);
+        }
+    }
+
     /** {@code \dt+} shows sizes with pg_size_pretty: as PostgreSQL writes them, at each unit's edges. */
     @Test
     void sizesArePrettyAsPostgres() throws Exception {

@@ -155,11 +155,10 @@ final class AlterTable {
                 return modify(column, new MariaDbModifyColumn.NewType(ColumnTypes.render(type, target, false)));
             }
             requireH2("ALTER COLUMN … TYPE");
+            // The comment declares the new type, or no type (json to text), and keeps the user's comment.
             String declared = ColumnTypes.h2DeclaredType(type);
-            if (declared != null) {
-                afterwards.add("COMMENT ON COLUMN " + table.render(target) + "." + column.quoted() + " IS "
-                        + declared.substring(" COMMENT ".length()));
-            }
+            afterwards.add(CommentOn.h2ColumnComment(table, column, CommentOn.withDeclaration("remarks",
+                    declared == null ? null : declared.substring(" COMMENT ".length()))));
             return head + "SET DATA TYPE " + ColumnTypes.render(type, target, false);
         }
         if (in.acceptWords("set", "default")) {

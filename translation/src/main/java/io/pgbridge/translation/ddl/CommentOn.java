@@ -47,12 +47,28 @@ final class CommentOn {
             return Translation.sequence(MariaDbModifyColumn.statements(relation, col,
                     new MariaDbModifyColumn.Comment("COALESCE(" + keepingDeclaration("COLUMN_COMMENT", literal) + ", '')")));
         }
+        return new Translation(h2ColumnComment(relation, col, keepingDeclaration("remarks", literal)));
+    }
+
+    /** H2's COMMENT ON COLUMN setting the comment to {@code comment}, SQL over the current one ({@code remarks}). */
+    static String h2ColumnComment(ObjectName relation, Name col, String comment) {
         List<Name> parts = relation.parts();
         String schema = parts.size() == 2 ? PgStrings.quote(parts.get(0).value()) : "CURRENT_SCHEMA";
-        return new Translation("COMMENT ON COLUMN " + relation.render(target) + "." + col.quoted() + " IS (SELECT "
-                + keepingDeclaration("remarks", literal) + " FROM information_schema.columns WHERE table_schema = "
-                + schema + " AND table_name = " + PgStrings.quote(relation.last().value()) + " AND column_name = "
-                + PgStrings.quote(col.value()) + ")");
+        return "COMMENT ON COLUMN " + relation.render(SqlTarget.H2) + "." + col.quoted() + " IS (SELECT "
+                + comment + " FROM information_schema.columns WHERE table_schema = " + schema + " AND table_name = "
+                + PgStrings.quote(relation.last().value()) + " AND column_name = " + PgStrings.quote(col.value()) + ")";
+    }
+
+    /**
+     * SQL giving the comment with {@code declaration} (a literal such as {@code 'pgbridge:jsonb'}, or null for none)
+     * as its first line in place of the current one's, the user's comment kept after it: what a change of the
+     * column's type leaves.
+     */
+    static String withDeclaration(String current, String declaration) {
+        String user = "CASE WHEN " + current + " LIKE '" + ColumnShape.DECLARED_TYPE_COMMENT + "%' THEN NULLIF(SUBSTRING("
+                + current + ", LOCATE(CHAR(10), CONCAT(" + current + ", CHAR(10))) + 1), '') ELSE " + current + " END";
+        return declaration == null ? user : "CASE WHEN (" + user + ") IS NULL THEN " + declaration + " ELSE CONCAT("
+                + declaration + ", CHAR(10), " + user + ") END";
     }
 
     /**
