@@ -174,7 +174,7 @@ final class ResultColumns {
 
     /**
      * The type pgbridge's DDL declared for a column the backend describes as {@code described}: an array, json or
-     * jsonb kept as text, a timestamptz kept as a timestamp (MariaDB's DATETIME), or the enum type the catalog made
+     * jsonb kept as text, a varchar without a length, a timestamptz kept as a timestamp (MariaDB's DATETIME), or the enum type the catalog made
      * for an ENUM column; 0 when the backend's own description stands.
      */
     private static int declaredType(int described, ColumnShape declared) {
@@ -185,8 +185,9 @@ final class ResultColumns {
             int oid = PgOid.forTypeName("_" + declared.pgType().replace("[]", "").replace("boolean", "bool"));
             return oid != 0 ? oid : PgOid.TEXT_ARRAY;
         }
-        if (described == PgOid.TEXT && (declared.pgType().equals("json") || declared.pgType().equals("jsonb"))) {
-            return PgOid.forTypeName(declared.pgType());   // H2's json and jsonb, kept as text
+        if (described == PgOid.TEXT && (declared.pgType().equals("json") || declared.pgType().equals("jsonb")
+                || declared.pgType().equals("varchar"))) {
+            return PgOid.forTypeName(declared.pgType());   // H2's json and jsonb kept as text, varchar without a length
         }
         return described == PgOid.TIMESTAMP && declared.pgType().equals("timestamptz") ? PgOid.TIMESTAMPTZ : 0;
     }

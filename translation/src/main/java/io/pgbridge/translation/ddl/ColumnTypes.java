@@ -56,12 +56,13 @@ final class ColumnTypes {
     }
 
     /**
-     * The column comment declaring the PostgreSQL type of an H2 column kept as text ({@code json}, {@code jsonb}),
-     * null for the others.
+     * The column comment declaring the PostgreSQL type of an H2 column kept as text ({@code json}, {@code jsonb}), or
+     * of a varchar without a length, which H2 cannot tell from text; null for the others.
      */
     static String h2DeclaredType(PgType type) {
-        boolean json = type.name().equals("json") || type.name().equals("jsonb");
-        return json && !type.isArray() ? declaredType(type.name()) : null;
+        boolean asText = type.name().equals("json") || type.name().equals("jsonb")
+                || type.name().equals("varchar") && type.modifiers().isEmpty();
+        return asText && !type.isArray() ? declaredType(type.name()) : null;
     }
 
     /**
