@@ -129,7 +129,7 @@ final class ResultColumns {
             int column = i + 1 + columns.skipped;
             int described = types[i].oid();
             String table = described == PgOid.TEXT || described == PgOid.TIMESTAMP || described == PgOid.BPCHAR
-                    ? md.getTableName(column) : null;
+                    || described == PgOid.VARCHAR ? md.getTableName(column) : null;
             if (table == null || table.isEmpty()) {
                 continue;
             }
@@ -188,6 +188,9 @@ final class ResultColumns {
         if (described == PgOid.TEXT && (declared.pgType().equals("json") || declared.pgType().equals("jsonb")
                 || declared.pgType().equals("varchar"))) {
             return PgOid.forTypeName(declared.pgType());   // H2's json and jsonb kept as text, varchar without a length
+        }
+        if (described == PgOid.VARCHAR && declared.pgType().equals("text")) {
+            return PgOid.TEXT;   // MariaDB's key columns of text, VARCHAR(255)
         }
         return described == PgOid.TIMESTAMP && declared.pgType().equals("timestamptz") ? PgOid.TIMESTAMPTZ : 0;
     }

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * NOT NULL constraints. H2's embedded database holds pgbridge's own {@code actors} table, hence the name filters.
  */
 class CatalogDifferentialIT extends AbstractCatalogIT {
-    private static final String OURS = "('cat_authors', 'cat_books', 'cat_titles', 'cat_serial', 'cat_parts')";
+    private static final String OURS = "('cat_authors', 'cat_books', 'cat_titles', 'cat_serial', 'cat_parts',"
+            + " 'cat_tags')";
     private static final CatalogFixture.Normaliser NORMALISE = (column, value) -> value == null ? null
             : column.endsWith("_owner") ? "owner" : value.replaceAll("^\\d+_\\d+_(\\d+_not_null)$", "nsp_rel_$1");
 
@@ -87,7 +88,7 @@ class CatalogDifferentialIT extends AbstractCatalogIT {
 
     Stream<Arguments> psqlCommands() {
         return CatalogFixture.KINDS.stream().flatMap(kind -> Stream.of("\\d+ cat_authors", "\\d+ cat_serial",
-                        "\\d+ cat_books", "\\d+ cat_parts", "\\df", "\\dT", "\\d+ cat_titles")
+                        "\\d+ cat_books", "\\d+ cat_parts", "\\d+ cat_tags", "\\df", "\\dT", "\\d+ cat_titles")
                 .map(command -> Arguments.of(kind, command)));
     }
 

@@ -24,12 +24,14 @@ final class CatalogFixture implements AutoCloseable {
     /** The schema, in PostgreSQL's SQL. */
     static final String[] SCHEMA = {
             "drop view if exists cat_titles",
+            "drop table if exists cat_tags",
             "drop table if exists cat_serial",
             "drop table if exists cat_parts",
             "drop table if exists cat_books",
             "drop table if exists cat_authors",
+            // nickname: a varchar without a length, which H2 and MariaDB cannot tell from text but by pgbridge's comment
             "create table cat_authors (id integer primary key, name varchar(100) not null, born date,"
-                    + " email varchar(200) constraint cat_authors_email_key unique)",
+                    + " email varchar(200) constraint cat_authors_email_key unique, nickname varchar)",
             "create table cat_books (id integer primary key, author_id integer not null constraint"
                     + " cat_books_author_id_fkey references cat_authors (id) on delete cascade, title text not null,"
                     + " price numeric(10,2), stock integer default 0, isbn char(13), weight double precision,"
@@ -38,6 +40,8 @@ final class CatalogFixture implements AutoCloseable {
             // A descending key: indoption, pg_get_indexdef, psql's \d and pgjdbc's ASC_OR_DESC show it.
             "create index cat_books_stock_price_idx on cat_books (stock desc, price)",
             "create view cat_titles as select a.name, b.title from cat_authors a join cat_books b on b.author_id = a.id",
+            // A text key: MariaDB keys a VARCHAR(255), which pgbridge's comment keeps text.
+            "create table cat_tags (tag text primary key, label varchar)",
             "create table cat_serial (id serial primary key, code varchar(10) not null, n integer constraint"
                     + " cat_serial_n_check check (n > 0), constraint cat_serial_code_key unique (code))",
             // Unnamed: the backends make up names of their own, PostgreSQL's are shown.

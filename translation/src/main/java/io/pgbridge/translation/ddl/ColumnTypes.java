@@ -89,9 +89,11 @@ final class ColumnTypes {
             case "numeric" -> mariaDbDecimal(type);
             case "boolean" -> "BOOLEAN";
             // LONGTEXT rather than TEXT (64 KiB): PostgreSQL's text has no practical limit.
-            case "text" -> keyed ? "VARCHAR(" + MARIADB_KEY_TEXT_LENGTH + ")" : "LONGTEXT";
+            // A key's text is a VARCHAR: the comment keeps it text. A varchar without a length is a LONGTEXT (or a
+            // key's VARCHAR): the comment keeps it a varchar without one.
+            case "text" -> keyed ? "VARCHAR(" + MARIADB_KEY_TEXT_LENGTH + ")" + declaredType("text") : "LONGTEXT";
             case "varchar" -> type.modifiers().isEmpty()
-                    ? (keyed ? "VARCHAR(" + MARIADB_KEY_TEXT_LENGTH + ")" : "LONGTEXT")
+                    ? (keyed ? "VARCHAR(" + MARIADB_KEY_TEXT_LENGTH + ")" : "LONGTEXT") + declaredType("varchar")
                     : "VARCHAR(" + type.modifier(0, 1) + ")";
             case "char" -> "CHAR(" + type.modifier(0, 1) + ")";
             case "bytea" -> "LONGBLOB";

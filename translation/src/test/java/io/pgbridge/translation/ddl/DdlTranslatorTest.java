@@ -105,7 +105,8 @@ class DdlTranslatorTest {
     void mariaDbKeysTextAsVarcharAndNamesColumnConstraintsAtTableLevel() {
         assertThat(mariaDb("create table c (code text primary key, p int constraint c_p check (p > 0)"
                 + " references par (id) on delete set null)"))
-                .isEqualTo("CREATE TABLE \"c\" (\"code\" VARCHAR(255) PRIMARY KEY, \"p\" INT REFERENCES \"par\" (\"id\")"
+                .isEqualTo("CREATE TABLE \"c\" (\"code\" VARCHAR(255) COMMENT 'pgbridge:text' PRIMARY KEY,"
+                        + " \"p\" INT REFERENCES \"par\" (\"id\")"
                         + " ON DELETE SET NULL, CONSTRAINT \"c_p\" CHECK (p > 0))");
         assertThatThrownBy(() -> mariaDb("create table c (p int references par)"))
                 .hasFieldOrPropertyWithValue("sqlState", "0A000");
