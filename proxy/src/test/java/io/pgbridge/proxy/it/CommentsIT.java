@@ -104,11 +104,12 @@ class CommentsIT {
     }
 
     /**
-     * A column's type changed from one that H2 keeps as text (jsonb, json) to text or to another such: the catalog
-     * shows the new type, and the user's comment stays, as in PostgreSQL.
+     * A column's type changed from one whose PostgreSQL type pgbridge declares in a comment (jsonb, json) to text or
+     * to another such: the catalog shows the new type, and the user's comment stays, as in PostgreSQL.
      */
-    @Test
-    void aTypeChangeKeepsTheUsersComment() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aTypeChangeKeepsTheUsersComment(String kind) throws Exception {
         String[] statements = {"drop table if exists sa_retype",
                 "create table sa_retype (j jsonb, t json, plain jsonb)",
                 "comment on column sa_retype.j is 'was json'", "comment on column sa_retype.t is 'becomes jsonb'",
@@ -116,7 +117,7 @@ class CommentsIT {
                 "alter table sa_retype alter column plain type text"};
         String query = "select a.attname, format_type(a.atttypid, a.atttypmod), col_description(a.attrelid, a.attnum)"
                 + " from pg_attribute a where a.attrelid = 'sa_retype'::regclass and a.attnum > 0 order by a.attnum";
-        try (Connection c = proxies.get("h2").connect()) {
+        try (Connection c = proxies.get(kind).connect()) {
             CatalogFixture.run(postgres, statements);
             CatalogFixture.run(c, statements);
             assertThat(rows(c, query)).isEqualTo(rows(postgres, query)).containsExactly(

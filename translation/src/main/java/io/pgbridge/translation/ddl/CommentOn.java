@@ -66,7 +66,8 @@ final class CommentOn {
      */
     static String withDeclaration(String current, String declaration) {
         String user = "CASE WHEN " + current + " LIKE '" + ColumnShape.DECLARED_TYPE_COMMENT + "%' THEN NULLIF(SUBSTRING("
-                + current + ", LOCATE(CHAR(10), CONCAT(" + current + ", CHAR(10))) + 1), '') ELSE " + current + " END";
+                + current + ", LOCATE(CHAR(10), CONCAT(" + current + ", CHAR(10))) + 1), '') ELSE NULLIF(" + current
+                + ", '') END";   // MariaDB's COLUMN_COMMENT is '' for none
         return declaration == null ? user : "CASE WHEN (" + user + ") IS NULL THEN " + declaration + " ELSE CONCAT("
                 + declaration + ", CHAR(10), " + user + ") END";
     }

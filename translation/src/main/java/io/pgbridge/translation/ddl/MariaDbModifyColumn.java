@@ -16,8 +16,23 @@ final class MariaDbModifyColumn {
     sealed interface Change {
     }
 
-    /** {@code TYPE t}: {@code rendered} is MariaDB's column type, with its declaring comment if it has one. */
+    /**
+     * {@code TYPE t}: {@code rendered} is MariaDB's column type, with its declaring comment if it has one
+     * ({@code JSON COMMENT 'pgbridge:jsonb'}), which takes the place of the current one's, the client's comment kept.
+     */
     record NewType(String rendered) implements Change {
+        private static final String COMMENT = " COMMENT ";
+
+        String type() {
+            int comment = rendered.indexOf(COMMENT);
+            return comment < 0 ? rendered : rendered.substring(0, comment);
+        }
+
+        /** The declaring comment as a literal ({@code 'pgbridge:jsonb'}), or null. */
+        String declaration() {
+            int comment = rendered.indexOf(COMMENT);
+            return comment < 0 ? null : rendered.substring(comment + COMMENT.length());
+        }
     }
 
     /** {@code SET NOT NULL} ({@code nullable} false) or {@code DROP NOT NULL}. */
@@ -38,7 +53,7 @@ final class MariaDbModifyColumn {
     static List<String> statements(ObjectName table, Name column, Change change) {
         String head = "ALTER TABLE " + table.render(SqlTarget.MARIADB) + " MODIFY COLUMN " + column.quoted() + " ";
         String definition = switch (change) {
-            case NewType type -> literal(type.rendered())
+            case NewType type -> literal(type.type())
                     + ", IF(IS_NULLABLE = 'NO', ' NOT NULL', ' NULL')";
             // The collation belongs to the type: a type change takes the table's, as a new column would.
             case Nullability n -> KEPT_TYPE + (n.nullable() ? "' NULL'" : "' NOT NULL'");
@@ -53,6 +68,9 @@ final class MariaDbModifyColumn {
             rest += ", IF(COLUMN_COMMENT = '', '', " + commentClause("COLUMN_COMMENT") + ")";
         } else if (change instanceof Comment c) {
             rest += ", " + commentClause(c.comment());
+        } else if (change instanceof NewType type) {
+            String comment = CommentOn.withDeclaration("COLUMN_COMMENT", type.declaration());
+            rest += ", IF((" + comment + ") IS NULL, '', " + commentClause(comment) + ")";
         }
         rest += ", COALESCE((SELECT CONCAT(' CHECK (', CHECK_CLAUSE, ')') FROM information_schema.CHECK_CONSTRAINTS"
                 + " WHERE CONSTRAINT_SCHEMA = " + MariaDbDynamicDdl.schema(table) + " AND TABLE_NAME = "

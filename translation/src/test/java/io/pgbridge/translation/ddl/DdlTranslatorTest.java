@@ -168,10 +168,15 @@ class DdlTranslatorTest {
     void mariaDbRestatesAChangedColumnFromTheServersCatalog() {
         Translation type = Translators.forTarget(SqlTarget.MARIADB)
                 .translate("alter table public.t alter column x type numeric(8,3)");
+        String userComment = "CASE WHEN COLUMN_COMMENT LIKE 'pgbridge:%' THEN NULLIF(SUBSTRING(COLUMN_COMMENT,"
+                + " LOCATE(CHAR(10), CONCAT(COLUMN_COMMENT, CHAR(10))) + 1), '') ELSE NULLIF(COLUMN_COMMENT, '') END";
         assertThat(type.sql()).isEqualTo("SET @pgbridge_ddl = (SELECT CONCAT("
                 + "'ALTER TABLE \"t\" MODIFY COLUMN \"x\" ', 'DECIMAL(8,3)', IF(IS_NULLABLE = 'NO', ' NOT NULL', ' NULL'),"
                 + " IF(COLUMN_DEFAULT IS NULL OR COLUMN_DEFAULT = 'NULL', '', CONCAT(' DEFAULT ', COLUMN_DEFAULT)),"
                 + " IF(EXTRA LIKE '%auto_increment%', ' AUTO_INCREMENT', ''),"
+                // the client's own comment, without the declaration of the type the column had
+                + " IF((" + userComment + ") IS NULL, '', CONCAT(' COMMENT ''', REPLACE(" + userComment
+                + ", '''', ''''''), '''')),"
                 + " COALESCE((SELECT CONCAT(' CHECK (', CHECK_CLAUSE, ')') FROM information_schema.CHECK_CONSTRAINTS"
                 + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 't' AND CONSTRAINT_NAME = 'x'"
                 + " AND LEVEL = 'Column'), '')) FROM information_schema.COLUMNS"
@@ -220,7 +225,7 @@ class DdlTranslatorTest {
                 + " integer DEFAULT 1|ALTER TABLE \"t\" ADD COLUMN IF NOT EXISTS \"x\" INT DEFAULT 1|0A000",
         "alter table t alter column x type bigint, add y int|ALTER TABLE \"t\" ALTER COLUMN \"x\" SET DATA TYPE bigint,"
                 + " ADD COLUMN \"y\" integer; COMMENT ON COLUMN \"t\".\"x\" IS (SELECT CASE WHEN remarks LIKE 'pgbridge:%'"
-                + " THEN NULLIF(SUBSTRING(remarks, LOCATE(CHAR(10), CONCAT(remarks, CHAR(10))) + 1), '') ELSE remarks END"
+                + " THEN NULLIF(SUBSTRING(remarks, LOCATE(CHAR(10), CONCAT(remarks, CHAR(10))) + 1), '') ELSE NULLIF(remarks, '') END"
                 + " FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA AND table_name = 't'"
                 + " AND column_name = 'x')|0A000|0A000",
         "alter table t alter x set default 5|ALTER TABLE \"t\" ALTER COLUMN \"x\" SET DEFAULT 5"
