@@ -45,11 +45,14 @@ public final class CatalogFunctions {
             {"pg_show_all_settings", "allSettings"}, {"pg_is_in_recovery", "notInRecovery"},
             {"pg_is_wal_replay_paused", "notInRecovery"}, {"pg_stat_get_numscans", "noScans"},
             {"pg_get_ruledef", "noText"}, {"pg_tablespace_location", "defaultLocation"},
-            {"pg_char_to_encoding", "encodingNumber"}, {"current_setting", "currentSetting"}, {"pg_get_functiondef", "functionDefinition"}, {"pg_statistics_obj_is_visible", "alwaysTrue"},
+            {"pg_char_to_encoding", "encodingNumber"}, {"current_setting", "currentSetting"},
+            {"pg_get_functiondef", "functionDefinition"}, {"pg_statistics_obj_is_visible", "alwaysTrue"},
             // PostgreSQL's built-in operators, operator classes… are all in pg_catalog, always on the search path
-            {"pg_operator_is_visible", "alwaysTrue"}, {"pg_opclass_is_visible", "alwaysTrue"}, {"pg_opfamily_is_visible", "alwaysTrue"},
-            {"pg_conversion_is_visible", "alwaysTrue"}, {"pg_ts_config_is_visible", "alwaysTrue"}, {"pg_ts_dict_is_visible", "alwaysTrue"},
-            {"pg_ts_parser_is_visible", "alwaysTrue"}, {"pg_ts_template_is_visible", "alwaysTrue"}, {"pg_collation_is_visible", "alwaysTrue"}};
+            {"pg_operator_is_visible", "alwaysTrue"}, {"pg_opclass_is_visible", "alwaysTrue"},
+            {"pg_opfamily_is_visible", "alwaysTrue"}, {"pg_conversion_is_visible", "alwaysTrue"},
+            {"pg_ts_config_is_visible", "alwaysTrue"}, {"pg_ts_dict_is_visible", "alwaysTrue"},
+            {"pg_ts_parser_is_visible", "alwaysTrue"}, {"pg_ts_template_is_visible", "alwaysTrue"},
+            {"pg_collation_is_visible", "alwaysTrue"}};
 
     private CatalogFunctions() {
     }

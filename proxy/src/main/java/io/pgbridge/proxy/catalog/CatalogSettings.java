@@ -26,11 +26,11 @@ public final class CatalogSettings {
     private static final String TABLE = CatalogEngine.SCHEMA + ".pg_settings";
     private static final Pattern MEMORY = Pattern.compile("\\s*(\\d+)\\s*(B|kB|MB|GB|TB)?\\s*");
 
-    private CatalogSettings() {
-    }
-
     /** The session's values as SHOW prints them, which current_setting() of a column reads on the engine. */
     private static final String SHOWN = CatalogEngine.SCHEMA + ".pgbridge_shown_settings";
+
+    private CatalogSettings() {
+    }
 
     /**
      * True when a catalog query reads pg_settings (or the function behind it) or current_setting() of a column,

@@ -174,8 +174,9 @@ final class ResultColumns {
 
     /**
      * The type pgbridge's DDL declared for a column the backend describes as {@code described}: an array, json or
-     * jsonb kept as text, a varchar without a length, a timestamptz kept as a timestamp (MariaDB's DATETIME), or the enum type the catalog made
-     * for an ENUM column; 0 when the backend's own description stands.
+     * jsonb kept as text, a varchar without a length, a key's text kept as a VARCHAR, a timestamptz kept as a
+     * timestamp (MariaDB's DATETIME), or the enum type the catalog made for an ENUM column; 0 when the backend's own
+     * description stands.
      */
     private static int declaredType(int described, ColumnShape declared) {
         if (declared.enumType() != 0) {

@@ -3,10 +3,10 @@ package io.pgbridge.proxy.session;
 import io.pgbridge.proxy.error.PgException;
 import io.pgbridge.proxy.error.SqlState;
 import io.pgbridge.translation.SqlLexer;
-import io.pgbridge.translation.catalog.CatalogQueries;
 import io.pgbridge.translation.SqlLexer.Token;
 import io.pgbridge.translation.SqlLexer.TokenType;
 import io.pgbridge.translation.StatementKind;
+import io.pgbridge.translation.catalog.CatalogQueries;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -22,15 +22,14 @@ import java.util.regex.Pattern;
 /**
  * PostgreSQL's session functions answered by the proxy, whatever the backend: version(), current_database(),
  * current_schema, current_user and its synonyms, pg_backend_pid(), set_config(), current_setting(),
- * getdatabaseencoding() and pg_client_encoding(). Their
- * values live in the session (its settings, its process id, the database the client named), so each call is
- * replaced by a literal before the statement is translated and sent. The result depends on the session and the
- * moment, so statements rewritten here are never cached.
+ * getdatabaseencoding() and pg_client_encoding(). Their values live in the session (its settings, its process id,
+ * the database the client named), so each call is replaced by a literal before the statement is translated and sent.
+ * The result depends on the session and the moment, so statements rewritten here are never cached.
  */
 final class SessionFunctions {
     /** Words that must occur in a statement for this class to look at it closely: a cheap first filter. */
-    private static final Pattern HINTS = Pattern.compile("version|current_|user|pg_backend_pid|txid_current|set_config|encoding",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HINTS = Pattern.compile(
+            "version|current_|user|pg_backend_pid|txid_current|set_config|encoding", Pattern.CASE_INSENSITIVE);
     /** Words that are function calls without parentheses, as in the SQL standard. */
     private static final Set<String> KEYWORD_FUNCTIONS = Set.of("current_user", "session_user", "user", "current_role",
             "current_schema", "current_catalog");

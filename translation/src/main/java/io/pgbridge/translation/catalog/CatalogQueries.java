@@ -36,7 +36,8 @@ public final class CatalogQueries {
             "pg_get_triggerdef", "pg_relation_is_publishable", "pg_partition_ancestors", "pg_get_function_sqlbody",
             "pg_tablespace_location", "pg_statistics_obj_is_visible", "pg_char_to_encoding",
             "pg_get_functiondef", "pg_operator_is_visible", "pg_opclass_is_visible", "pg_opfamily_is_visible",
-            "pg_conversion_is_visible", "pg_ts_config_is_visible", "pg_ts_dict_is_visible", "pg_ts_parser_is_visible", "pg_ts_template_is_visible", "pg_collation_is_visible");
+            "pg_conversion_is_visible", "pg_ts_config_is_visible", "pg_ts_dict_is_visible", "pg_ts_parser_is_visible",
+            "pg_ts_template_is_visible", "pg_collation_is_visible");
     /** The types whose values are catalog objects: a cast to one looks the object up in the catalog. */
     static final Set<String> REG_TYPES = Set.of("regclass", "regtype", "regproc", "regprocedure", "regnamespace",
             "regrole");

@@ -49,10 +49,10 @@ public final class CatalogSql {
             "pg_is_wal_replay_paused", "pg_stat_get_numscans", "pg_get_ruledef", "pg_cancel_backend",
             "pg_terminate_backend", "pg_get_function_sqlbody", "has_any_column_privilege", "string_to_array",
             "array_lower", "array_length", "parse_ident", "quote_ident", "format", "pg_tablespace_location",
-            "pg_statistics_obj_is_visible", "pg_char_to_encoding", "pg_get_functiondef",
-            "current_setting",
+            "pg_statistics_obj_is_visible", "pg_char_to_encoding", "pg_get_functiondef", "current_setting",
             "pg_operator_is_visible", "pg_opclass_is_visible", "pg_opfamily_is_visible", "pg_conversion_is_visible",
-            "pg_ts_config_is_visible", "pg_ts_dict_is_visible", "pg_ts_parser_is_visible", "pg_ts_template_is_visible", "pg_collation_is_visible");
+            "pg_ts_config_is_visible", "pg_ts_dict_is_visible", "pg_ts_parser_is_visible", "pg_ts_template_is_visible",
+            "pg_collation_is_visible");
     /** The engine functions whose PostgreSQL counterparts return {@code name}. */
     private static final Set<String> NAME_RESULTS = Set.of("pg_encoding_to_char", "pg_get_userbyid");
     /** The engine's schema of PostgreSQL's information_schema views: H2 keeps {@code information_schema} for its own. */
