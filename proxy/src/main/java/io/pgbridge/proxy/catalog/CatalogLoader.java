@@ -168,7 +168,8 @@ final class CatalogLoader {
     private Map<String, Integer> columns(Relation relation) throws SQLException {
         Map<String, Integer> attnums = new LinkedHashMap<>();
         TreeMap<Integer, Object[]> byPosition = new TreeMap<>();
-        Map<String, ColumnType> declaredTypes = sqlite != null ? sqlite.columnTypes(relation.name) : Map.of();
+        Map<String, ColumnType> declaredTypes = sqlite != null ? sqlite.columnTypes(relation.backendSchema, relation.name)
+                : Map.of();
         try (ResultSet rs = md.getColumns(catalog(relation), schemaPattern(relation), escape(relation.name), "%")) {
             while (rs.next()) {
                 if (!relation.name.equals(rs.getString("TABLE_NAME"))) {
@@ -250,7 +251,6 @@ final class CatalogLoader {
             }
         }
         Map<String, IndexShape> indexes = new LinkedHashMap<>();
-        Map<String, List<Boolean>> sqliteKeyOrder = new HashMap<>();
         try (ResultSet rs = md.getIndexInfo(catalog(relation), relation.backendSchema, relation.name, false, true)) {
             while (rs.next()) {
                 String index = rs.getString("INDEX_NAME");
@@ -262,12 +262,7 @@ final class CatalogLoader {
                 int position = rs.getShort("ORDINAL_POSITION");
                 shape.columns().put(position, column == null ? "" : column);
                 // PostgreSQL's indoption: DESC (1) with its default NULLS FIRST (2), which the backends' defaults match.
-                List<Boolean> sqliteOrder = sqlite == null ? null : sqliteKeyOrder.get(index);
-                if (sqlite != null && sqliteOrder == null) {
-                    sqliteOrder = sqlite.descendingKeys(index);
-                    sqliteKeyOrder.put(index, sqliteOrder);
-                }
-                boolean descending = sqliteOrder != null ? position <= sqliteOrder.size() && sqliteOrder.get(position - 1)
+                boolean descending = sqlite != null ? sqlite.isDescending(index, position)
                         : "D".equals(rs.getString("ASC_OR_DESC"));
                 shape.options().put(position, descending ? (short) 3 : (short) 0);
                 indexes.put(index, new IndexShape(shape.columns(), shape.options(), !rs.getBoolean("NON_UNIQUE")));

@@ -31,30 +31,36 @@ final class SqliteMetadata {
 
     private final Connection backend;
     private final BackendConstraints constraints;
+    /** Index name → whether each of its keys, in order, is descending; read once per load. */
+    private final Map<String, List<Boolean>> descendingKeys = new HashMap<>();
 
     SqliteMetadata(Connection backend, BackendConstraints constraints) {
         this.backend = backend;
         this.constraints = constraints;
     }
 
-    /** Whether each key of {@code index}, in order, is descending. */
-    List<Boolean> descendingKeys(String index) throws SQLException {
-        List<Boolean> keys = new java.util.ArrayList<>();
-        try (Statement st = backend.createStatement();
-             ResultSet rs = st.executeQuery("PRAGMA index_xinfo(" + quoted(index) + ")")) {
-            while (rs.next()) {
-                if (rs.getInt("key") == 1) {
-                    keys.add(rs.getInt("desc") == 1);
+    /** Whether key {@code position} (1-based) of {@code index} is descending. */
+    boolean isDescending(String index, int position) throws SQLException {
+        List<Boolean> keys = descendingKeys.get(index);
+        if (keys == null) {
+            keys = new java.util.ArrayList<>();
+            try (Statement st = backend.createStatement();
+                 ResultSet rs = st.executeQuery("PRAGMA index_xinfo(" + quoted(index) + ")")) {
+                while (rs.next()) {
+                    if (rs.getInt("key") == 1) {
+                        keys.add(rs.getInt("desc") == 1);
+                    }
                 }
             }
+            descendingKeys.put(index, keys);
         }
-        return keys;
+        return position <= keys.size() && keys.get(position - 1);
     }
 
     /** Column name → the PostgreSQL type its declaration names; columns declared otherwise are left out. */
-    Map<String, ColumnType> columnTypes(String table) throws SQLException {
+    Map<String, ColumnType> columnTypes(String schema, String table) throws SQLException {
         Map<String, ColumnType> types = new HashMap<>();
-        List<BackendConstraints.Check> ranges = constraints.ownChecks(null, table);
+        List<BackendConstraints.Check> ranges = constraints.ownChecks(schema, table);
         try (Statement st = backend.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA table_info(" + quoted(table) + ")")) {
             while (rs.next()) {
