@@ -15,12 +15,27 @@ import java.util.Map;
 public final class BuiltinFunctions {
     /** Fields of a pg_proc.psv line, the description last; a '|' in a field is escaped as {@code \|}. */
     static final int FIELDS = 28;
+    static final int PROLANG = 3;
+    static final int PROCOST = 4;
+    static final int PROROWS = 5;
+    static final int PROSUPPORT = 7;
+    static final int PROKIND = 8;
+    static final int PROSECDEF = 9;
+    static final int PROLEAKPROOF = 10;
+    static final int PROISSTRICT = 11;
+    static final int PRORETSET = 12;
+    static final int PROVOLATILE = 13;
+    static final int PROPARALLEL = 14;
+    static final int PRONARGS = 15;
+    static final int PRONARGDEFAULTS = 16;
+    static final int PRORETTYPE = 17;
     static final int PROARGTYPES = 18;
     static final int PROALLARGTYPES = 19;
     static final int PROARGMODES = 20;
     static final int PROARGNAMES = 21;
     static final int PROARGDEFAULTS = 22;
     static final int PROSRC = 23;
+    static final int PROBIN = 24;
     static final int PROSQLBODY = 25;
     static final int DESCRIPTION = 27;
 

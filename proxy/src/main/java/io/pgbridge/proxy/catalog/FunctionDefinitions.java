@@ -2,19 +2,24 @@ package io.pgbridge.proxy.catalog;
 
 import java.sql.SQLException;
 
+import static io.pgbridge.proxy.catalog.BuiltinFunctions.PROBIN;
+import static io.pgbridge.proxy.catalog.BuiltinFunctions.PROCOST;
+import static io.pgbridge.proxy.catalog.BuiltinFunctions.PROISSTRICT;
+import static io.pgbridge.proxy.catalog.BuiltinFunctions.PROKIND;
+import static io.pgbridge.proxy.catalog.BuiltinFunctions.PROLANG;
+import static io.pgbridge.proxy.catalog.BuiltinFunctions.PROLEAKPROOF;
+import static io.pgbridge.proxy.catalog.BuiltinFunctions.PROPARALLEL;
+import static io.pgbridge.proxy.catalog.BuiltinFunctions.PROROWS;
+import static io.pgbridge.proxy.catalog.BuiltinFunctions.PROSECDEF;
+import static io.pgbridge.proxy.catalog.BuiltinFunctions.PROSUPPORT;
+import static io.pgbridge.proxy.catalog.BuiltinFunctions.PROVOLATILE;
+
 /**
  * PostgreSQL's {@code pg_get_functiondef} (ruleutils.c's pg_get_functiondef_worker) for the built-in functions, from
  * their pg_proc fields: the CREATE OR REPLACE statement psql's {@code \sf} prints and GUI tools show as a
  * function's source.
  */
 final class FunctionDefinitions {
-    private static final int PROLANG = 3;
-    private static final int PROCOST = 4;
-    private static final int PROROWS = 5;
-    private static final int PROSUPPORT = 7;
-    private static final int PROKIND = 8;
-    private static final int PROBIN = 24;
-
     private FunctionDefinitions() {
     }
 
@@ -66,18 +71,18 @@ final class FunctionDefinitions {
         if (fields[PROKIND].equals("w")) {
             line.append(" WINDOW");
         }
-        line.append(switch (fields[13]) {
+        line.append(switch (fields[PROVOLATILE]) {
             case "i" -> " IMMUTABLE";
             case "s" -> " STABLE";
             default -> "";
         });
-        line.append(switch (fields[14]) {
+        line.append(switch (fields[PROPARALLEL]) {
             case "s" -> " PARALLEL SAFE";
             case "r" -> " PARALLEL RESTRICTED";
             default -> "";
         });
-        line.append(fields[11].equals("t") ? " STRICT" : "").append(fields[9].equals("t") ? " SECURITY DEFINER" : "")
-                .append(fields[10].equals("t") ? " LEAKPROOF" : "");
+        line.append(fields[PROISSTRICT].equals("t") ? " STRICT" : "").append(fields[PROSECDEF].equals("t") ? " SECURITY DEFINER" : "")
+                .append(fields[PROLEAKPROOF].equals("t") ? " LEAKPROOF" : "");
         float defaultCost = language == 12 || language == 13 ? 1 : 100;
         if (Float.parseFloat(fields[PROCOST]) != defaultCost) {
             line.append(" COST ").append(fields[PROCOST]);

@@ -30,17 +30,17 @@ final class FunctionSignatures {
 
     static String result(Integer oid) {
         BuiltinFunctions.Function f = oid == null ? null : BuiltinFunctions.byOid(oid);
-        if (f == null || f.fields()[8].equals("p")) {
+        if (f == null || f.fields()[BuiltinFunctions.PROKIND].equals("p")) {
             return null;
         }
-        boolean set = f.fields()[12].equals("t");
+        boolean set = f.fields()[BuiltinFunctions.PRORETSET].equals("t");
         if (set) {
             StringBuilder table = new StringBuilder("TABLE(");
             if (print(f, table, true, false) > 0) {
                 return table.append(')').toString();
             }
         }
-        return (set ? "SETOF " : "") + BuiltinFunctions.typeName(Integer.parseInt(f.fields()[17]));
+        return (set ? "SETOF " : "") + BuiltinFunctions.typeName(Integer.parseInt(f.fields()[BuiltinFunctions.PRORETTYPE]));
     }
 
     /** ruleutils.c's print_function_arguments: the arguments (or the TABLE columns); returns how many it printed. */
@@ -54,7 +54,8 @@ final class FunctionSignatures {
         String names = fields[BuiltinFunctions.PROARGNAMES];
         String[] argNames = names.isEmpty() ? null : FunctionRows.arrayElements(names);
         List<String> defaultValues = defaultExpressions(fields[BuiltinFunctions.PROARGDEFAULTS]);
-        int lackingDefaults = Integer.parseInt(fields[15]) - Integer.parseInt(fields[16]);
+        int lackingDefaults = Integer.parseInt(fields[BuiltinFunctions.PRONARGS])
+                - Integer.parseInt(fields[BuiltinFunctions.PRONARGDEFAULTS]);
         int orderByAt = -1;
         Integer direct = ORDERED_SET_AGGREGATES.get(f.oid());
         if (direct != null) {
