@@ -278,7 +278,7 @@ public abstract class BackendDialect {
         if (precision <= 0 || precision > 1000 || scale < 0 || scale > precision) {
             return ColumnType.of(PgOid.NUMERIC);
         }
-        return new ColumnType(PgOid.NUMERIC, ((precision << 16) | scale) + 4);
+        return ColumnType.numeric(precision, scale);
     }
 
     @Override

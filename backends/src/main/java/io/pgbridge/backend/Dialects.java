@@ -184,7 +184,8 @@ public final class Dialects {
                 } else if (oid == PgOid.NUMERIC) {
                     int precision = md.getPrecision(column);
                     int scale = md.getScale(column);
-                    typmod = precision > 0 && precision <= 1000 ? ((precision << 16) | scale) + 4 : -1;
+                    typmod = precision > 0 && precision <= 1000
+                            ? ColumnType.numeric(precision, scale).typeModifier() : -1;
                 }
                 return new ColumnType(oid, typmod);
             }

@@ -24,8 +24,7 @@ final class ColumnDefaults {
             return type;
         }
         Matcher m = PRECISION_SCALE.matcher(typeName);
-        return m.find() ? new ColumnType(type.oid(), (Integer.parseInt(m.group(1)) << 16 | Integer.parseInt(m.group(2))) + 4)
-                : type;
+        return m.find() ? ColumnType.numeric(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : type;
     }
 
     static String normalise(String def) {

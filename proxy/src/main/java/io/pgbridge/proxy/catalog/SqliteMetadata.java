@@ -126,7 +126,7 @@ final class SqliteMetadata {
         }
         int n = Integer.parseInt(first);
         if (oid == PgOid.NUMERIC) {
-            return (n << 16 | (second == null ? 0 : Integer.parseInt(second))) + 4;
+            return ColumnType.numeric(n, second == null ? 0 : Integer.parseInt(second)).typeModifier();
         }
         if (oid == PgOid.VARCHAR || oid == PgOid.BPCHAR) {
             return n + 4;
