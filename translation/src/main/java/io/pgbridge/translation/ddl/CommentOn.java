@@ -65,9 +65,8 @@ final class CommentOn {
      * column's type leaves.
      */
     static String withDeclaration(String current, String declaration) {
-        String user = "CASE WHEN " + current + " LIKE '" + ColumnShape.DECLARED_TYPE_COMMENT + "%' THEN NULLIF(SUBSTRING("
-                + current + ", LOCATE(CHAR(10), CONCAT(" + current + ", CHAR(10))) + 1), '') ELSE NULLIF(" + current
-                + ", '') END";   // MariaDB's COLUMN_COMMENT is '' for none
+        String user = "CASE WHEN " + declares(current) + " THEN NULLIF(SUBSTRING(" + current + ", "
+                + firstLineEnd(current) + " + 1), '') ELSE NULLIF(" + current + ", '') END";   // MariaDB: '' for none
         return declaration == null ? user : "CASE WHEN (" + user + ") IS NULL THEN " + declaration + " ELSE CONCAT("
                 + declaration + ", CHAR(10), " + user + ") END";
     }
@@ -77,10 +76,20 @@ final class CommentOn {
      * comment's first line when that declares the column's type. H2 and MariaDB both read it.
      */
     static String keepingDeclaration(String current, String literal) {
-        String declaration = "SUBSTRING(" + current + ", 1, LOCATE(CHAR(10), CONCAT(" + current + ", CHAR(10))) - 1)";
-        return "CASE WHEN " + current + " LIKE '" + ColumnShape.DECLARED_TYPE_COMMENT + "%' THEN "
+        String declaration = "SUBSTRING(" + current + ", 1, " + firstLineEnd(current) + " - 1)";
+        return "CASE WHEN " + declares(current) + " THEN "
                 + (literal == null ? declaration : "CONCAT(" + declaration + ", CHAR(10), " + literal + ")")
                 + " ELSE " + (literal == null ? "NULL" : literal) + " END";
+    }
+
+    /** SQL: whether the comment {@code current} starts with the declaration of the column's PostgreSQL type. */
+    private static String declares(String current) {
+        return current + " LIKE '" + ColumnShape.DECLARED_TYPE_COMMENT + "%'";
+    }
+
+    /** SQL: the position of the line break that ends the comment's first line (one past its end when it has none). */
+    private static String firstLineEnd(String current) {
+        return "LOCATE(CHAR(10), CONCAT(" + current + ", CHAR(10)))";
     }
 
     /** The comment's text: a string literal, or null for {@code IS NULL}. */
