@@ -372,13 +372,15 @@ public final class Session implements Runnable, SessionRegistry.Registered, Cata
 
     /** As PostgreSQL 14+: reported settings whose value changed are announced just before ReadyForQuery. */
     private void readyForQuery() {
+        // Idle before the client can read ReadyForQuery, as PostgreSQL reports it: a client that asks another
+        // session about this one as soon as its answer came must not see it still active.
+        activity.idle(transactionStatus, settings.find("application_name"));
         for (Map.Entry<String, String> changed : settings.changedSinceReported()) {
             writer.send(new BackendMessage.ParameterStatus(changed.getKey(), changed.getValue()));
         }
         writer.send(new BackendMessage.ReadyForQuery(transactionStatus.code));
         writer.flush();
         awaitingCommand = true;
-        activity.idle(transactionStatus, settings.find("application_name"));
     }
 
     @Override
