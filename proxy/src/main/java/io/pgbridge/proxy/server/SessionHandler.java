@@ -8,18 +8,22 @@ import io.pgbridge.proxy.session.SessionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The last inbound handler: hands decoded messages to the connection's {@link Session}, which runs on a thread of its
- * own from {@code sessionThreads}.
+ * own from {@code sessionThreads}. What one read decoded is handed over together at the read's end, so the session
+ * sees a pipelined Bind, Execute and Sync at once and is woken once for them.
  */
 final class SessionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
 
     private final SessionContext context;
     private final ThreadFactory sessionThreads;
+    private final List<FrontendMessage> read = new ArrayList<>();
     private Session session;
 
     SessionHandler(SessionContext context, ThreadFactory sessionThreads) {
@@ -43,7 +47,20 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        session.enqueue((FrontendMessage) msg);
+        read.add((FrontendMessage) msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        handOver();
+        ctx.fireChannelReadComplete();
+    }
+
+    private void handOver() {
+        if (!read.isEmpty()) {
+            session.enqueue(read);   // copied into the inbox
+            read.clear();
+        }
     }
 
     @Override
@@ -55,6 +72,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (session != null) {
+            handOver();   // what the decoder read last, before the close
             session.channelClosed();
         }
         ctx.fireChannelInactive();

@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * One client connection. Netty hands it messages in order ({@link #enqueue}); a thread of its own (platform or
@@ -39,7 +38,7 @@ public final class Session implements Runnable, SessionRegistry.Registered, Cata
     private final SessionContext context;
     private final Channel channel;
     private final ClientWriter writer;
-    private final LinkedBlockingQueue<FrontendMessage> inbox = new LinkedBlockingQueue<>();
+    private final Inbox inbox = new Inbox();
     private final int processId;
     private final int secretKey;
     private final String logPrefix;
@@ -75,12 +74,15 @@ public final class Session implements Runnable, SessionRegistry.Registered, Cata
         this.activity = new SessionActivity(processId, channel.remoteAddress());
     }
 
-    /** Called on the event loop: queues a message for the session thread, pausing reads when too many wait. */
-    public void enqueue(FrontendMessage message) {
+    /**
+     * Called on the event loop with what one read decoded: queues the messages for the session thread, together,
+     * pausing reads when too many wait.
+     */
+    public void enqueue(List<FrontendMessage> messages) {
         if (phase == Phase.TERMINATED) {
             return;   // the connection is closing: what the client still sends is read only to be dropped
         }
-        inbox.add(message);
+        inbox.addAll(messages);
         if (inbox.size() > INBOX_HIGH && !readingPaused) {
             readingPaused = true;
             channel.config().setAutoRead(false);
@@ -421,16 +423,7 @@ public final class Session implements Runnable, SessionRegistry.Registered, Cata
      * an Execute is one of several that PostgreSQL would run in one implicit transaction.
      */
     int queuedExecutesBeforeSync() {
-        int executes = 0;
-        for (FrontendMessage m : inbox) {
-            if (m instanceof FrontendMessage.Sync) {
-                return executes;
-            }
-            if (m instanceof FrontendMessage.Execute) {
-                executes++;
-            }
-        }
-        return -1;
+        return inbox.executesBeforeSync();
     }
 
     SessionCommands commands() {

@@ -18,7 +18,6 @@ import javax.net.ssl.SSLSession;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,11 +30,11 @@ final class SessionAdmission {
     private final SessionContext context;
     private final Channel channel;
     private final ClientWriter writer;
-    private final BlockingQueue<FrontendMessage> inbox;
+    private final Inbox inbox;
     private final String logPrefix;
 
     SessionAdmission(SessionContext context, Channel channel, ClientWriter writer,
-                     BlockingQueue<FrontendMessage> inbox, String logPrefix) {
+                     Inbox inbox, String logPrefix) {
         this.context = context;
         this.channel = channel;
         this.writer = writer;
