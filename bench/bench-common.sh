@@ -3,10 +3,11 @@
 #   bench_database NAME    creates the database on that PostgreSQL if missing
 #   bench_pgbench_data NAME SCALE   pgbench -i's tables in that database, unless they are there at that scale
 #   bench_start NAME ARGS  starts ./pgbridge ARGS with its log in $tmp/NAME.log; bench_wait waits for all of them
-#   bench_pgbouncer NAME PORT SERVER_HOST DB   starts pgbouncer (session pooling, as pgbridge's pass-through relays
-#                          a session; transaction pooling cannot run pgbench -M prepared) on 127.0.0.1:PORT and the Unix
-#                          socket $tmp/NAME/.s.PGSQL.PORT, reaching DB at SERVER_HOST (an address or a socket directory);
-#                          returns 1 when pgbouncer is not installed (apt-get install pgbouncer)
+#   bench_pgbouncer NAME PORT SERVER_HOST DB [MODE]   starts pgbouncer (MODE: session pooling by default, as pgbridge's
+#                          pass-through relays a session; transaction pooling, pgbouncer 1.18's, cannot run pgbench -M
+#                          prepared) on 127.0.0.1:PORT and the Unix socket $tmp/NAME/.s.PGSQL.PORT, reaching DB at
+#                          SERVER_HOST (an address or a socket directory); returns 1 when pgbouncer is not installed
+#                          (apt-get install pgbouncer)
 #   median, ratio A B      the median of space-separated figures on stdin; A / B
 #   bench_conditions       machine, load and commit, for the line under a table
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -48,7 +49,7 @@ bench_start() {
 }
 
 bench_pgbouncer() {
-  local name=$1 port=$2 server=$3 db=$4 bouncer
+  local name=$1 port=$2 server=$3 db=$4 mode=${5:-session} bouncer
   bouncer=$(command -v pgbouncer || ls /usr/sbin/pgbouncer 2>/dev/null) || return 1
   bouncer_version=$("$bouncer" --version | head -n 1)
   mkdir -p "$tmp/$name" && chmod 755 "$tmp" && chmod 777 "$tmp/$name"
@@ -62,7 +63,7 @@ listen_port = $port
 unix_socket_dir = $tmp/$name
 auth_type = trust
 auth_file = $tmp/$name/users.txt
-pool_mode = session
+pool_mode = $mode
 max_client_conn = 200
 default_pool_size = 20
 INI

@@ -6,7 +6,8 @@
 # (direct, jdbc, pass-through…, repeated ROUNDS times) and the median TPS of each is printed with its ratio to direct,
 # so that the machine's background noise falls on all alike. When pgbouncer is installed (apt-get install pgbouncer),
 # it runs beside them in session mode (pgbridge's pass-through relays sessions too), over TCP in the first table and on
-# Unix sockets in the second.
+# Unix sockets in the second, and in transaction mode over TCP in the first table (simple and extended only: its
+# transaction pooling cannot run pgbench's named prepared statements).
 #
 #   bench/pgbench-select.sh [seconds per run, default 10] [rounds, default 3] [clients, default 8] [threads, default 2]
 #   PASS_IO_THREADS=N sets listen.io_threads of the two pass-through proxies (default 0: one event loop per core)
@@ -22,6 +23,7 @@ pass_port=$((jdbc_port - 1))
 sock_port=$((jdbc_port - 2))
 bouncer_port=$((jdbc_port - 3))
 bouncer_sock_port=$((jdbc_port - 4))
+bouncer_txn_port=$((jdbc_port - 5))
 socket_dir=${PGSOCKETDIR:-/var/run/postgresql}
 scale=${SCALE:-10}
 pass_io_threads=${PASS_IO_THREADS:-0}
@@ -46,7 +48,8 @@ proxy socket "port: $sock_port, io_threads: $pass_io_threads, unix_socket_direct
   "?unixSocketDirectory=$socket_dir" passthrough
 bouncer=no
 if bench_pgbouncer bouncer "$bouncer_port" "$pghost" "$db" \
-    && bench_pgbouncer bouncer_sock "$bouncer_sock_port" "$socket_dir" "$db"; then
+    && bench_pgbouncer bouncer_sock "$bouncer_sock_port" "$socket_dir" "$db" \
+    && bench_pgbouncer bouncer_txn "$bouncer_txn_port" "$pghost" "$db" transaction; then
   bouncer=yes
 fi
 bench_wait
@@ -68,21 +71,23 @@ bouncer_tps() { # host port mode seconds: pgbouncer's figure, or 0 without pgbou
   if [ "$bouncer" = yes ]; then tps "$@"; else echo 0; fi
 }
 
-printf '%-10s %12s %12s %7s %14s %7s %14s %7s %13s %7s\n' mode direct_tps jdbc_tps ratio passthru_tps ratio \
-  socket_tps ratio pgbouncer_tps ratio
+printf '%-10s %12s %12s %7s %14s %7s %14s %7s %13s %7s %13s %7s\n' mode direct_tps jdbc_tps ratio passthru_tps ratio \
+  socket_tps ratio pgbouncer_tps ratio bouncer_txn ratio
 for mode in simple extended prepared; do
-  d=""; j=""; p=""; u=""; b=""
+  d=""; j=""; p=""; u=""; b=""; t=""
   for _ in $(seq 1 "$rounds"); do
     d="$d $(tps "$pghost" "$pgport" "$mode" "$seconds")"
     j="$j $(tps 127.0.0.1 "$jdbc_port" "$mode" "$seconds")"
     p="$p $(tps 127.0.0.1 "$pass_port" "$mode" "$seconds")"
     u="$u $(tps 127.0.0.1 "$sock_port" "$mode" "$seconds")"
     b="$b $(bouncer_tps 127.0.0.1 "$bouncer_port" "$mode" "$seconds")"
+    if [ "$mode" != prepared ]; then t="$t $(bouncer_tps 127.0.0.1 "$bouncer_txn_port" "$mode" "$seconds")"; fi
   done
   dm=$(echo "$d" | median); jm=$(echo "$j" | median); pm=$(echo "$p" | median); um=$(echo "$u" | median)
-  bm=$(echo "$b" | median)
-  printf '%-10s %12.0f %12.0f %7.2f %14.0f %7.2f %14.0f %7.2f %13.0f %7.2f\n' "$mode" "$dm" "$jm" "$(ratio "$jm" "$dm")" \
-    "$pm" "$(ratio "$pm" "$dm")" "$um" "$(ratio "$um" "$dm")" "$bm" "$(ratio "$bm" "$dm")"
+  bm=$(echo "$b" | median); tm=$(echo "${t:-0}" | median)
+  printf '%-10s %12.0f %12.0f %7.2f %14.0f %7.2f %14.0f %7.2f %13.0f %7.2f %13.0f %7.2f\n' "$mode" "$dm" "$jm" \
+    "$(ratio "$jm" "$dm")" "$pm" "$(ratio "$pm" "$dm")" "$um" "$(ratio "$um" "$dm")" "$bm" "$(ratio "$bm" "$dm")" \
+    "$tm" "$(ratio "$tm" "$dm")"
 done
 echo
 printf '%-10s %16s %16s %7s %18s %7s\n' mode direct_unix_tps proxy_unix_tps ratio pgbouncer_unix_tps ratio
