@@ -175,7 +175,8 @@ public final class CatalogEngine {
         FunctionRows.grantTo(keeper, SCHEMA, owner);
     }
 
-    private static void create(Connection c) throws SQLException {
+    /** Creates the engine's schemas, functions and tables in {@code c} (package-visible: its function lists' test). */
+    static void create(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + SCHEMA);
             st.execute("SET SCHEMA " + SCHEMA);
