@@ -2,8 +2,10 @@
 # Connection setup rate: pgbench -C (a new connection for every transaction) running a trivial "SELECT 1", against
 # PostgreSQL directly (trust) and through pgbridge (JDBC path to the same PostgreSQL) with trust and with
 # scram-sha-256, over plain TCP and over TLS (sslmode=require, self-signed), all in the same run. One pgbridge serves
-# every pgbridge row: its rules give the user postgres trust and the user bench_scram SCRAM. Runs are interleaved and
-# the median connections/s (pgbench's tps with -C) of each is printed with its ratio to direct.
+# every pgbridge row but the last: its rules give the user postgres trust and the user bench_scram SCRAM. The last row
+# is a second pgbridge in pass-through mode (trust), whose relay hands PostgreSQL connections from one client to the
+# next. Runs are interleaved and the median connections/s (pgbench's tps with -C) of each is printed with its ratio
+# to direct.
 #
 #   bench/connection-rate.sh [seconds per run, default 10] [rounds, default 3] [clients, default 8] [threads, default 2]
 #
@@ -35,6 +37,17 @@ backends:
     user: $pguser
 YAML
 bench_start pgbridge --config "$tmp/pgbridge.yaml"
+pass_port=$((port - 1))
+cat >"$tmp/passthrough.yaml" <<YAML
+listen: { host: 127.0.0.1, port: $pass_port }
+data_dir: $tmp/pass-data
+backends:
+  pg:
+    url: jdbc:postgresql://$pghost:$pgport/$db
+    user: $pguser
+    mode: passthrough
+YAML
+bench_start passthrough --config "$tmp/passthrough.yaml"
 bench_wait
 
 rate() { # host port user sslmode seconds
@@ -49,6 +62,7 @@ cases=(
   "pgbridge-scram 127.0.0.1 $port bench_scram disable"
   "pgbridge-trust-tls 127.0.0.1 $port $pguser require"
   "pgbridge-scram-tls 127.0.0.1 $port bench_scram require"
+  "pgbridge-passthrough-trust 127.0.0.1 $pass_port $pguser disable"
 )
 for c in "${cases[@]}"; do   # warm the JVM (JIT, TLS, SCRAM) before measuring
   read -r _ h p u s <<<"$c"; rate "$h" "$p" "$u" "$s" 3 >/dev/null || true
@@ -61,11 +75,11 @@ for _ in $(seq 1 "$rounds"); do
   done
 done
 direct=$(echo "${runs[postgresql-direct-trust]}" | median)
-printf '%-26s %14s %10s\n' target connections/s vs_direct
+printf '%-28s %14s %10s\n' target connections/s vs_direct
 for c in "${cases[@]}"; do
   read -r name _ <<<"$c"
   m=$(echo "${runs[$name]}" | median)
-  printf '%-26s %14.0f %10.2f\n' "$name" "$m" "$(ratio "$m" "$direct")"
+  printf '%-28s %14.0f %10.2f\n' "$name" "$m" "$(ratio "$m" "$direct")"
 done
 echo "(pgbench -C -f 'select 1', $clients clients, $threads threads, median of $rounds interleaved runs of ${seconds}s," \
   "$(bench_conditions))"

@@ -2,6 +2,7 @@ package io.pgbridge.proxy.passthrough;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -29,18 +30,18 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Pass-through mode for PostgreSQL backends: once the client has started up with pgbridge, the session gets a
- * PostgreSQL connection of its own, opened on the client's event loop, and from then on bytes are relayed both ways
- * without decoding — no thread hand-over, no driver, PostgreSQL's own answers byte for byte (like pgbouncer's
- * session mode). pgbridge keeps the client's cancel key and maps it to the backend's.
+ * PostgreSQL connection on the client's event loop — one an earlier client left idle ({@link ServerConnections}), or
+ * a new one — and from then on bytes are relayed both ways without decoding: no thread hand-over, no driver,
+ * PostgreSQL's own answers byte for byte (like pgbouncer's session mode). pgbridge keeps the client's cancel key and
+ * maps it to the backend's.
  */
 public final class PostgresPassthrough implements SessionRegistry.Registered {
     private static final Logger log = LoggerFactory.getLogger(PostgresPassthrough.class);
@@ -61,12 +62,19 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
     private volatile Channel server;
     private volatile int backendProcessId;
     private volatile int backendSecretKey;
+    /** The server connection may serve later clients: pgbridge, not PostgreSQL, checked this client's password. */
+    private final boolean shareable;
+    /** The ParameterStatus values PostgreSQL reported at its start, in order: kept with the connection for reuse. */
+    private final LinkedHashMap<String, String> reported = new LinkedHashMap<>();
+    /** The relays' shared state once they are in place; read on the event loop when the client leaves. */
+    private Relay.Session relayed;
 
     private PostgresPassthrough(Channel client, Map<String, String> startupParameters, BackendConfig config,
                                 SessionRegistry registry, int processId, int secretKey, BackendLogin login,
                                 Duration failureDelay) {
         this.client = client;
         this.login = login;
+        this.shareable = login == null;
         this.failureDelay = failureDelay;
         this.startupParameters = startupParameters;
         this.config = config;
@@ -92,6 +100,33 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
     }
 
     private void connect() {
+        if (!client.isActive()) {
+            return;   // gone before its turn on the event loop
+        }
+        client.closeFuture().addListener(c -> clientGone());
+        if (shareable) {
+            ServerConnections.take(client.eventLoop(), key(), this::pooledOrOwn);
+        } else {
+            open();
+        }
+    }
+
+    /** A pooled connection to take over, or null: then a connection of the client's own. */
+    private void pooledOrOwn(ServerConnections.Idle idle) {
+        if (!client.isActive()) {
+            if (idle != null) {
+                idle.channel().close();   // the client left while it waited for the connection's reset
+            }
+            return;
+        }
+        if (idle != null) {
+            takeOver(idle);
+        } else {
+            open();
+        }
+    }
+
+    private void open() {
         Transport transport = Transport.of(client);
         String socketDirectory = address.unixSocketDirectory();
         Bootstrap bootstrap = new Bootstrap().group(client.eventLoop())
@@ -121,7 +156,10 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
                         return;
                     }
                     server = f.channel();
-                    client.closeFuture().addListener(c -> server.close());
+                    if (!client.isActive()) {
+                        server.close();   // the client left while the connection was being opened
+                        return;
+                    }
                     server.writeAndFlush(startupPacket(f.channel()));
                 });
     }
@@ -153,20 +191,92 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
         out.writeShort(0);
         PgWire.writeCString(out, "user");
         PgWire.writeCString(out, backendUser());
-        String database = address.database().isEmpty() ? startupParameters.get("database") : address.database();
+        String database = database();
         if (database != null) {
             PgWire.writeCString(out, "database");
             PgWire.writeCString(out, database);
         }
-        startupParameters.forEach((name, value) -> {
-            if (!NOT_FORWARDED.contains(name) && !name.startsWith("_pq_.")) {
-                PgWire.writeCString(out, name);
-                PgWire.writeCString(out, value);
-            }
+        forwardedParameters().forEach((name, value) -> {
+            PgWire.writeCString(out, name);
+            PgWire.writeCString(out, value);
         });
         out.writeByte(0);
         out.setInt(0, out.writerIndex());
         return out;
+    }
+
+    private String database() {
+        return address.database().isEmpty() ? startupParameters.get("database") : address.database();
+    }
+
+    /** The client's startup parameters PostgreSQL gets as they are, in the client's order. */
+    private Map<String, String> forwardedParameters() {
+        Map<String, String> forwarded = new LinkedHashMap<>();
+        startupParameters.forEach((name, value) -> {
+            if (!NOT_FORWARDED.contains(name) && !name.startsWith("_pq_.")) {
+                forwarded.put(name, value);
+            }
+        });
+        return forwarded;
+    }
+
+    /** What a connection for this client is opened as, and so which pooled connections may serve it. */
+    private ServerConnections.Key key() {
+        return new ServerConnections.Key(config.name(), config.url(), backendUser(), database(),
+                new TreeMap<>(forwardedParameters()));
+    }
+
+    /**
+     * Serves the client with a pooled connection: PostgreSQL's start as the client would have seen it (its reported
+     * settings as they are now, pgbridge's cancel key), then the relay.
+     */
+    private void takeOver(ServerConnections.Idle idle) {
+        server = idle.channel();
+        backendProcessId = idle.processId();
+        backendSecretKey = idle.secretKey();
+        reported.putAll(idle.parameters());
+        client.write(encode(new BackendMessage.AuthenticationOk()));
+        reported.forEach((name, value) -> client.write(encode(new BackendMessage.ParameterStatus(name, value))));
+        client.write(encode(new BackendMessage.BackendKeyData(processId, secretKey)));
+        client.write(encode(new BackendMessage.ReadyForQuery('I')));
+        relay(server);
+        server.config().setAutoRead(true);
+        log.debug("{} - passing through to {}:{} on a pooled connection (backend pid {})", logPrefix, address.host(),
+                address.port(), backendProcessId);
+    }
+
+    /** The relays both ways, from a ReadyForQuery that said idle: the client's startup is over. */
+    private void relay(Channel serverChannel) {
+        registry.register(processId, secretKey, this);
+        client.closeFuture().addListener(f -> registry.unregister(processId, this));
+        relayed = new Relay.Session();
+        serverChannel.pipeline().addLast("relay", Relay.fromServer(client, relayed));
+        client.pipeline().addLast("relay", Relay.fromClient(serverChannel, relayed));
+        client.pipeline().remove("session");
+        client.pipeline().remove("decoder");
+        client.flush();
+        client.config().setAutoRead(true);
+    }
+
+    /**
+     * The client's channel closed: a server connection left idle by a client that said Terminate goes back to the
+     * pool, reset; any other is closed.
+     */
+    private void clientGone() {
+        Channel s = server;
+        if (s == null) {
+            return;
+        }
+        Relay.Session session = relayed;
+        if (shareable && session != null && session.serverReusable() && s.isActive()) {
+            s.pipeline().remove("relay");
+            s.config().setAutoRead(true);
+            ServerConnections.release(key(), new ServerConnections.Idle(s, backendProcessId, backendSecretKey,
+                    new LinkedHashMap<>(reported)), config.pool().maximumPoolSize(), config.pool().idleTimeout());
+        } else {
+            // After what the client sent last has left: PostgreSQL runs a statement sent just before the end.
+            s.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     /** Reads the backend's startup answers, answers its authentication, then puts the relay in place. */
@@ -180,7 +290,14 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
                 char type = (char) frame.getByte(0);
                 switch (type) {
                     case 'R' -> authentication(ctx, frame);
-                    case 'S', 'N' -> client.write(frame.retainedDuplicate());
+                    case 'S' -> {
+                        Map.Entry<String, String> setting = ServerConnections.parameterStatus(frame);
+                        if (setting != null) {
+                            reported.put(setting.getKey(), setting.getValue());
+                        }
+                        client.write(frame.retainedDuplicate());
+                    }
+                    case 'N' -> client.write(frame.retainedDuplicate());
                     case 'K' -> {
                         backendProcessId = frame.getInt(5);
                         backendSecretKey = frame.getInt(9);
@@ -203,14 +320,15 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
             int code = frame.getInt(5);
             switch (code) {
                 case 0 -> client.write(encode(new BackendMessage.AuthenticationOk()));
-                case 3 -> ctx.writeAndFlush(passwordMessage(ctx, backendPassword()));
+                case 3 -> ctx.writeAndFlush(StartupMessages.password(ctx.alloc(), backendPassword()));
                 case 5 -> {
                     byte[] salt = new byte[4];
                     frame.getBytes(9, salt);
-                    ctx.writeAndFlush(passwordMessage(ctx, md5Password(backendUser(), backendPassword(), salt)));
+                    ctx.writeAndFlush(StartupMessages.password(ctx.alloc(),
+                            StartupMessages.md5Password(backendUser(), backendPassword(), salt)));
                 }
                 case 10 -> {
-                    if (!saslMechanisms(frame).contains(ScramSha256Client.MECHANISM)) {
+                    if (!StartupMessages.saslMechanisms(frame).contains(ScramSha256Client.MECHANISM)) {
                         fail(SqlState.INVALID_AUTHORIZATION_SPECIFICATION.code(), "the PostgreSQL backend "
                                 + config.name() + " offers no SASL mechanism pgbridge knows (only SCRAM-SHA-256,"
                                 + " without channel binding)");
@@ -251,16 +369,6 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
             }
         }
 
-        /** The mechanism names of AuthenticationSASL: {@code String*, Byte 0} after the Int32 code. */
-        private java.util.List<String> saslMechanisms(ByteBuf frame) {
-            java.util.List<String> names = new java.util.ArrayList<>();
-            ByteBuf body = frame.slice(9, frame.readableBytes() - 9);
-            for (String name = PgWire.readCString(body); name != null && !name.isEmpty(); name = PgWire.readCString(body)) {
-                names.add(name);
-            }
-            return names;
-        }
-
         /**
          * PostgreSQL's FATAL during startup goes to the client as it is, except that a refused passthrough login is
          * answered as pgbridge's own password methods answer, after the same delay.
@@ -270,11 +378,11 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
             login = null;
             ctx.pipeline().remove(this);
             ctx.close();
-            if (own == null || !BackendLogin.refusedBy(errorField(frame, 'C'))) {
+            if (own == null || !BackendLogin.refusedBy(StartupMessages.errorField(frame, 'C'))) {
                 client.writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
-            log.info("{} - PostgreSQL refused the login of user {}: {}", logPrefix, own.user(), errorField(frame, 'M'));
+            log.info("{} - PostgreSQL refused the login of user {}: {}", logPrefix, own.user(), StartupMessages.errorField(frame, 'M'));
             client.eventLoop().schedule(() -> {
                 client.writeAndFlush(encode(new BackendMessage.ErrorResponse(ErrorMapper.fields(
                         AuthenticationException.passwordFailed(own.user()).error()))))
@@ -282,35 +390,13 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
             }, failureDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
 
-        /** One field of an ErrorResponse: {@code Byte1 code, String value}* after the header, ended by a 0. */
-        private static String errorField(ByteBuf frame, char code) {
-            ByteBuf fields = frame.slice(5, frame.readableBytes() - 5);
-            while (fields.isReadable()) {
-                byte type = fields.readByte();
-                if (type == 0) {
-                    break;
-                }
-                String value = PgWire.readCString(fields);
-                if (value == null || type == code) {
-                    return value;
-                }
-            }
-            return null;
-        }
-
         private void ready(ChannelHandlerContext ctx, ByteBuf frame) {
             login = null;   // logged in: the password is not needed any more
-            registry.register(processId, secretKey, PostgresPassthrough.this);
-            client.closeFuture().addListener(f -> registry.unregister(processId, PostgresPassthrough.this));
             // ReadyForQuery goes first; whatever either decoder still holds follows it through the relay.
             client.write(frame.retainedDuplicate());
-            ctx.pipeline().replace(this, "relay", new Relay(client));
-            ctx.pipeline().remove("frames");
-            client.pipeline().addLast("relay", new Relay(ctx.channel()));
-            client.pipeline().remove("session");
-            client.pipeline().remove("decoder");
-            client.flush();
-            client.config().setAutoRead(true);
+            ctx.pipeline().remove(this);
+            relay(ctx.channel());
+            ctx.pipeline().remove("frames");   // after the relay is in place: what it still holds goes through it
             log.debug("{} - passing through to {}:{} (backend pid {})", logPrefix, address.host(), address.port(),
                     backendProcessId);
         }
@@ -323,32 +409,6 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             fail(SqlState.CONNECTION_FAILURE.code(), "PostgreSQL backend connection failed: " + cause.getMessage());
-        }
-    }
-
-    private ByteBuf passwordMessage(ChannelHandlerContext ctx, String password) {
-        if (password == null) {
-            password = "";
-        }
-        ByteBuf out = ctx.alloc().buffer();
-        // 'p', Int32 len, String password
-        int start = PgWire.beginMessage(out, (byte) 'p');
-        PgWire.writeCString(out, password);
-        PgWire.endMessage(out, start);
-        return out;
-    }
-
-    /** PostgreSQL's md5 method: "md5" + md5hex(md5hex(password + user) + salt). */
-    static String md5Password(String user, String password, byte[] salt) {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            String inner = HexFormat.of().formatHex(md5.digest(
-                    ((password == null ? "" : password) + user).getBytes(StandardCharsets.UTF_8)));
-            md5.update(inner.getBytes(StandardCharsets.US_ASCII));
-            md5.update(salt);
-            return "md5" + HexFormat.of().formatHex(md5.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
