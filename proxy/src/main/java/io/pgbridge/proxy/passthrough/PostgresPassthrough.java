@@ -68,6 +68,8 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
     private final LinkedHashMap<String, String> reported = new LinkedHashMap<>();
     /** The relays' shared state once they are in place; read on the event loop when the client leaves. */
     private Relay.Session relayed;
+    /** When the server connection was opened (System.nanoTime), for the pool's max_lifetime. */
+    private long serverOpenedNanos;
 
     private PostgresPassthrough(Channel client, Map<String, String> startupParameters, BackendConfig config,
                                 SessionRegistry registry, int processId, int secretKey, BackendLogin login,
@@ -156,6 +158,7 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
                         return;
                     }
                     server = f.channel();
+                    serverOpenedNanos = System.nanoTime();
                     if (!client.isActive()) {
                         server.close();   // the client left while the connection was being opened
                         return;
@@ -234,6 +237,7 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
         server = idle.channel();
         backendProcessId = idle.processId();
         backendSecretKey = idle.secretKey();
+        serverOpenedNanos = idle.openedNanos();
         reported.putAll(idle.parameters());
         client.write(encode(new BackendMessage.AuthenticationOk()));
         reported.forEach((name, value) -> client.write(encode(new BackendMessage.ParameterStatus(name, value))));
@@ -272,7 +276,7 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
             s.pipeline().remove("relay");
             s.config().setAutoRead(true);
             ServerConnections.release(key(), new ServerConnections.Idle(s, backendProcessId, backendSecretKey,
-                    new LinkedHashMap<>(reported)), config.pool().maximumPoolSize(), config.pool().idleTimeout());
+                    new LinkedHashMap<>(reported), serverOpenedNanos), config.pool());
         } else {
             // After what the client sent last has left: PostgreSQL runs a statement sent just before the end.
             s.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);

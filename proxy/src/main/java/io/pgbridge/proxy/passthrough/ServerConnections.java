@@ -8,11 +8,11 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.pgbridge.config.PoolConfig;
 import io.pgbridge.proxy.codec.PgWire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * it was idle is reset with {@code DISCARD ALL} and kept for the next client that would open the same one (same
  * backend, user, database and startup parameters), which then skips PostgreSQL's connection start. Connections are
  * kept per event loop, the loop they and their clients' channels run on, so a relay never crosses threads; at most
- * the pool's {@code maximum_pool_size} idle ones per key, each closed after its {@code idle_timeout}. Logins with the
+ * the pool's {@code maximum_pool_size} idle ones per key, each closed after its {@code idle_timeout} idle or at its
+ * {@code max_lifetime}, whichever comes first. Logins with the
  * client's own password (the passthrough method) are never shared: PostgreSQL checks that password at each start.
  */
 final class ServerConnections {
@@ -44,7 +45,8 @@ final class ServerConnections {
      * An open PostgreSQL connection between clients: its keys for cancel requests and the ParameterStatus values it
      * reported, in order, which a client taking it over is sent as if PostgreSQL had just started.
      */
-    record Idle(Channel channel, int processId, int secretKey, LinkedHashMap<String, String> parameters) {
+    record Idle(Channel channel, int processId, int secretKey, LinkedHashMap<String, String> parameters,
+                long openedNanos) {
     }
 
     /**
@@ -64,6 +66,22 @@ final class ServerConnections {
         return SLOTS.computeIfAbsent(loop, l -> new HashMap<>()).computeIfAbsent(key, k -> new Slot());
     }
 
+    /** How many keys have connections, resets or waiting clients on {@code loop} (for tests). */
+    static int keysOn(EventLoop loop) {
+        Map<Key, Slot> slots = SLOTS.get(loop);
+        return slots == null ? 0 : slots.size();
+    }
+
+    /** Forgets the slot once it holds nothing: keys with startup parameters of their own must not pile up. */
+    private static void prune(EventLoop loop, Key key, Slot slot) {
+        if (slot.idle.isEmpty() && slot.waiting.isEmpty() && slot.resetting == 0) {
+            Map<Key, Slot> slots = SLOTS.get(loop);
+            if (slots != null && slots.get(key) == slot) {
+                slots.remove(key);
+            }
+        }
+    }
+
     /**
      * Gives {@code then} an idle connection for {@code key} on {@code loop}, taken out of the pool: now, or once one
      * being reset is ready; null when there is none to have (then the client opens its own). Call on {@code loop}.
@@ -76,6 +94,7 @@ final class ServerConnections {
                 candidate.channel().pipeline().remove(IdleHandler.class);
             }
             if (candidate.channel().isActive()) {
+                prune(loop, key, slot);
                 then.accept(candidate);
                 return;
             }
@@ -83,6 +102,7 @@ final class ServerConnections {
         if (slot.waiting.size() < slot.resetting) {
             slot.waiting.addLast(then);
         } else {
+            prune(loop, key, slot);
             then.accept(null);
         }
     }
@@ -91,11 +111,18 @@ final class ServerConnections {
      * Resets {@code server} (at a message boundary, idle, its client gone; the relay removed) and hands it to a
      * waiting client or keeps it, or closes it if the reset fails or the pool is full. Call on the channel's loop.
      */
-    static void release(Key key, Idle server, int maxIdle, Duration idleTimeout) {
+    static void release(Key key, Idle server, PoolConfig pool) {
         Channel channel = server.channel();
+        long lifeLeft = pool.maxLifetime().isZero() ? Long.MAX_VALUE
+                : pool.maxLifetime().toNanos() - (System.nanoTime() - server.openedNanos());
+        if (lifeLeft <= 0) {
+            channel.close();
+            return;
+        }
+        long idleNanos = Math.min(pool.idleTimeout().isZero() ? Long.MAX_VALUE : pool.idleTimeout().toNanos(), lifeLeft);
         slot(channel.eventLoop(), key).resetting++;
         channel.pipeline().addLast("frames", new LengthFieldBasedFrameDecoder(1 << 20, 1, 4, -4, 0));
-        channel.pipeline().addLast("reset", new ResetHandler(key, server, maxIdle, idleTimeout));
+        channel.pipeline().addLast("reset", new ResetHandler(key, server, pool.maximumPoolSize(), idleNanos));
         ByteBuf query = channel.alloc().buffer(20);
         int start = PgWire.beginMessage(query, (byte) 'Q');
         PgWire.writeCString(query, "DISCARD ALL");
@@ -108,16 +135,17 @@ final class ServerConnections {
         private final Key key;
         private final Idle server;
         private final int maxIdle;
-        private final Duration idleTimeout;
+        /** How long it may wait in the pool: its idle timeout, or what is left of its lifetime; MAX_VALUE: no end. */
+        private final long idleNanos;
         private boolean failed;
         /** The slot's count of resets in progress no longer counts this one. */
         private boolean done;
 
-        ResetHandler(Key key, Idle server, int maxIdle, Duration idleTimeout) {
+        ResetHandler(Key key, Idle server, int maxIdle, long idleNanos) {
             this.key = key;
             this.server = server;
             this.maxIdle = maxIdle;
-            this.idleTimeout = idleTimeout;
+            this.idleNanos = idleNanos;
         }
 
         @Override
@@ -146,42 +174,49 @@ final class ServerConnections {
             channel.pipeline().remove(this);
             channel.pipeline().remove("frames");
             done = true;
-            Slot slot = slot(channel.eventLoop(), key);
+            EventLoop loop = channel.eventLoop();
+            Slot slot = slot(loop, key);
             slot.resetting--;
             if (!reset) {
                 log.debug("DISCARD ALL failed on backend pid {}: closing it", server.processId());
                 channel.close();
-                releaseWaiter(slot);
+                releaseWaiter(loop, key, slot);
                 return;
             }
             if (!slot.waiting.isEmpty()) {
-                slot.waiting.pollFirst().accept(server);
+                Consumer<Idle> next = slot.waiting.pollFirst();
+                prune(loop, key, slot);
+                next.accept(server);
                 return;
             }
             if (slot.idle.size() >= maxIdle) {
                 channel.close();
+                prune(loop, key, slot);
                 return;
             }
             slot.idle.addLast(server);
-            ScheduledFuture<?> timeout = idleTimeout.isZero() ? null   // 0: kept until the server stops
-                    : channel.eventLoop().schedule((Runnable) channel::close, idleTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            channel.pipeline().addLast(new IdleHandler(slot.idle, server, timeout));
+            ScheduledFuture<?> timeout = idleNanos == Long.MAX_VALUE ? null   // kept until the server stops
+                    : loop.schedule((Runnable) channel::close, idleNanos, TimeUnit.NANOSECONDS);
+            channel.pipeline().addLast(new IdleHandler(key, slot, server, timeout));
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             if (!done) {
                 done = true;
-                Slot slot = slot(ctx.channel().eventLoop(), key);
+                EventLoop loop = ctx.channel().eventLoop();
+                Slot slot = slot(loop, key);
                 slot.resetting--;
-                releaseWaiter(slot);
+                releaseWaiter(loop, key, slot);
             }
         }
 
         /** One reset fewer to wait for: a client more than there are resets left opens a connection of its own. */
-        private static void releaseWaiter(Slot slot) {
-            if (slot.waiting.size() > slot.resetting) {
-                slot.waiting.pollFirst().accept(null);
+        private static void releaseWaiter(EventLoop loop, Key key, Slot slot) {
+            Consumer<Idle> next = slot.waiting.size() > slot.resetting ? slot.waiting.pollFirst() : null;
+            prune(loop, key, slot);
+            if (next != null) {
+                next.accept(null);
             }
         }
 
@@ -196,12 +231,14 @@ final class ServerConnections {
      * terminates, a reloaded setting), so anything read closes it; once closed it leaves the pool.
      */
     private static final class IdleHandler extends ChannelInboundHandlerAdapter {
-        private final ArrayDeque<Idle> pool;
+        private final Key key;
+        private final Slot slot;
         private final Idle server;
         private final ScheduledFuture<?> timeout;
 
-        IdleHandler(ArrayDeque<Idle> pool, Idle server, ScheduledFuture<?> timeout) {
-            this.pool = pool;
+        IdleHandler(Key key, Slot slot, Idle server, ScheduledFuture<?> timeout) {
+            this.key = key;
+            this.slot = slot;
             this.server = server;
             this.timeout = timeout;
         }
@@ -225,7 +262,8 @@ final class ServerConnections {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            pool.remove(server);
+            slot.idle.remove(server);
+            prune(ctx.channel().eventLoop(), key, slot);
             cancelTimeout();
         }
 
