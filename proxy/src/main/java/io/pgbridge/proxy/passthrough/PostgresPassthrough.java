@@ -107,7 +107,7 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
         }
         client.closeFuture().addListener(c -> clientGone());
         if (shareable) {
-            ServerConnections.take(client.eventLoop(), key(), this::pooledOrOwn);
+            ServerConnections.take(client.eventLoop(), key(), config.pool().connectionTimeout(), this::pooledOrOwn);
         } else {
             open();
         }

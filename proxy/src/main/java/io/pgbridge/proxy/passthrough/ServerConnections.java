@@ -13,6 +13,7 @@ import io.pgbridge.proxy.codec.PgWire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashMap;
@@ -84,9 +85,10 @@ final class ServerConnections {
 
     /**
      * Gives {@code then} an idle connection for {@code key} on {@code loop}, taken out of the pool: now, or once one
-     * being reset is ready; null when there is none to have (then the client opens its own). Call on {@code loop}.
+     * being reset is ready; null when there is none to have, or none came within {@code patience} (then the client
+     * opens its own). Call on {@code loop}.
      */
-    static void take(EventLoop loop, Key key, Consumer<Idle> then) {
+    static void take(EventLoop loop, Key key, Duration patience, Consumer<Idle> then) {
         Slot slot = slot(loop, key);
         while (!slot.idle.isEmpty()) {
             Idle candidate = slot.idle.pollLast();   // the most recently used: the others may time out
@@ -101,6 +103,12 @@ final class ServerConnections {
         }
         if (slot.waiting.size() < slot.resetting) {
             slot.waiting.addLast(then);
+            loop.schedule(() -> {
+                if (slot.waiting.remove(then)) {   // a reset that hangs: PostgreSQL may be stuck, not the client
+                    prune(loop, key, slot);
+                    then.accept(null);
+                }
+            }, patience.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             prune(loop, key, slot);
             then.accept(null);

@@ -51,7 +51,7 @@ class ServerConnectionsTest {
 
     private ServerConnections.Idle take(EmbeddedChannel on) {
         List<ServerConnections.Idle> got = new ArrayList<>();
-        ServerConnections.take(on.eventLoop(), key, got::add);
+        ServerConnections.take(on.eventLoop(), key, Duration.ofSeconds(1), got::add);
         return got.isEmpty() ? null : got.get(0);
     }
 
@@ -87,14 +87,28 @@ class ServerConnectionsTest {
         ServerConnections.release(key, released, POOL);
         sentQuery(server);
         List<ServerConnections.Idle> waiter = new ArrayList<>();
-        ServerConnections.take(server.eventLoop(), key, waiter::add);
+        ServerConnections.take(server.eventLoop(), key, Duration.ofSeconds(1), waiter::add);
         assertThat(waiter).isEmpty();
         List<ServerConnections.Idle> second = new ArrayList<>();
-        ServerConnections.take(server.eventLoop(), key, second::add);
+        ServerConnections.take(server.eventLoop(), key, Duration.ofSeconds(1), second::add);
         assertThat(second).containsExactly((ServerConnections.Idle) null);   // one reset, one waiter: opens its own
         discardAnswered(server, 'I');
         assertThat(waiter).containsExactly(released);
         assertThat(ServerConnections.keysOn(server.eventLoop())).isZero();
+        server.finishAndReleaseAll();
+    }
+
+    @Test
+    void aClientDoesNotWaitForAResetThatHangs() throws Exception {
+        EmbeddedChannel server = new EmbeddedChannel();
+        ServerConnections.release(key, idle(server, System.nanoTime()), POOL);
+        sentQuery(server);
+        List<ServerConnections.Idle> waiter = new ArrayList<>();
+        ServerConnections.take(server.eventLoop(), key, Duration.ofMillis(50), waiter::add);
+        assertThat(waiter).isEmpty();
+        Thread.sleep(100);
+        server.runPendingTasks();
+        assertThat(waiter).containsExactly((ServerConnections.Idle) null);
         server.finishAndReleaseAll();
     }
 
