@@ -62,8 +62,11 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
     private volatile Channel server;
     private volatile int backendProcessId;
     private volatile int backendSecretKey;
-    /** The server connection may serve later clients: pgbridge, not PostgreSQL, checked this client's password. */
-    private final boolean shareable;
+    /**
+     * What a connection for this client is opened as, and so which pooled connections may serve it; null when its
+     * connection is never shared: PostgreSQL, not pgbridge, checks this client's password (the passthrough method).
+     */
+    private final ServerConnections.Key poolKey;
     /** The ParameterStatus values PostgreSQL reported at its start, in order: kept with the connection for reuse. */
     private final LinkedHashMap<String, String> reported = new LinkedHashMap<>();
     /** The relays' shared state once they are in place; read on the event loop when the client leaves. */
@@ -76,7 +79,6 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
                                 Duration failureDelay) {
         this.client = client;
         this.login = login;
-        this.shareable = login == null;
         this.failureDelay = failureDelay;
         this.startupParameters = startupParameters;
         this.config = config;
@@ -85,6 +87,8 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
         this.processId = processId;
         this.secretKey = secretKey;
         this.logPrefix = "c" + processId;
+        this.poolKey = login == null ? new ServerConnections.Key(config.name(), config.url(), backendUser(), database(),
+                new TreeMap<>(forwardedParameters())) : null;
     }
 
     /**
@@ -106,8 +110,8 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
             return;   // gone before its turn on the event loop
         }
         client.closeFuture().addListener(c -> clientGone());
-        if (shareable) {
-            ServerConnections.take(client.eventLoop(), key(), config.pool().connectionTimeout(), this::pooledOrOwn);
+        if (poolKey != null) {
+            ServerConnections.take(client.eventLoop(), poolKey, config.pool().connectionTimeout(), this::pooledOrOwn);
         } else {
             open();
         }
@@ -223,12 +227,6 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
         return forwarded;
     }
 
-    /** What a connection for this client is opened as, and so which pooled connections may serve it. */
-    private ServerConnections.Key key() {
-        return new ServerConnections.Key(config.name(), config.url(), backendUser(), database(),
-                new TreeMap<>(forwardedParameters()));
-    }
-
     /**
      * Serves the client with a pooled connection: PostgreSQL's start as the client would have seen it (its reported
      * settings as they are now, pgbridge's cancel key), then the relay.
@@ -243,8 +241,7 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
         reported.forEach((name, value) -> client.write(encode(new BackendMessage.ParameterStatus(name, value))));
         client.write(encode(new BackendMessage.BackendKeyData(processId, secretKey)));
         client.write(encode(new BackendMessage.ReadyForQuery('I')));
-        relay(server);
-        server.config().setAutoRead(true);
+        relay(server);   // a pooled connection reads: its reset needed that
         log.debug("{} - passing through to {}:{} on a pooled connection (backend pid {})", logPrefix, address.host(),
                 address.port(), backendProcessId);
     }
@@ -272,10 +269,10 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
             return;
         }
         Relay.Session session = relayed;
-        if (shareable && session != null && session.serverReusable() && s.isActive()) {
+        if (poolKey != null && session != null && session.serverReusable() && s.isActive()) {
             s.pipeline().remove("relay");
             s.config().setAutoRead(true);
-            ServerConnections.release(key(), new ServerConnections.Idle(s, backendProcessId, backendSecretKey,
+            ServerConnections.release(poolKey, new ServerConnections.Idle(s, backendProcessId, backendSecretKey,
                     new LinkedHashMap<>(reported), serverOpenedNanos), config.pool());
         } else {
             // After what the client sent last has left: PostgreSQL runs a statement sent just before the end.
@@ -295,7 +292,7 @@ public final class PostgresPassthrough implements SessionRegistry.Registered {
                 switch (type) {
                     case 'R' -> authentication(ctx, frame);
                     case 'S' -> {
-                        Map.Entry<String, String> setting = ServerConnections.parameterStatus(frame);
+                        Map.Entry<String, String> setting = StartupMessages.parameterStatus(frame);
                         if (setting != null) {
                             reported.put(setting.getKey(), setting.getValue());
                         }

@@ -162,7 +162,7 @@ final class ServerConnections {
             try {
                 switch (frame.getByte(0)) {
                     case 'S' -> {
-                        Map.Entry<String, String> setting = parameterStatus(frame);
+                        Map.Entry<String, String> setting = StartupMessages.parameterStatus(frame);
                         if (setting != null) {
                             server.parameters().put(setting.getKey(), setting.getValue());
                         }
@@ -279,13 +279,5 @@ final class ServerConnections {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             ctx.close();
         }
-    }
-
-    /** The ParameterStatus message's name and value: {@code String name, String value} after the header. */
-    static Map.Entry<String, String> parameterStatus(ByteBuf frame) {
-        ByteBuf body = frame.slice(5, frame.readableBytes() - 5);
-        String name = PgWire.readCString(body);
-        String value = PgWire.readCString(body);
-        return name == null || value == null ? null : Map.entry(name, value);
     }
 }

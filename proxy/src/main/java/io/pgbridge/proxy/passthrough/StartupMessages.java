@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /** The messages of pass-through's own login to PostgreSQL, and what it reads from PostgreSQL's answers. */
 final class StartupMessages {
@@ -66,5 +67,13 @@ final class StartupMessages {
             }
         }
         return null;
+    }
+
+    /** The ParameterStatus message's name and value: {@code String name, String value} after the header. */
+    static Map.Entry<String, String> parameterStatus(ByteBuf frame) {
+        ByteBuf body = frame.slice(5, frame.readableBytes() - 5);
+        String name = PgWire.readCString(body);
+        String value = PgWire.readCString(body);
+        return name == null || value == null ? null : Map.entry(name, value);
     }
 }

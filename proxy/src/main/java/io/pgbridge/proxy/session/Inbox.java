@@ -24,8 +24,11 @@ final class Inbox {
         addAll(List.of(message));
     }
 
-    /** Adds the messages in their order, all at once; wakes the session thread if it waits. */
-    void addAll(Collection<? extends FrontendMessage> batch) {
+    /**
+     * Adds the messages in their order, all at once; wakes the session thread if it waits. Returns how many messages
+     * wait now.
+     */
+    int addAll(Collection<? extends FrontendMessage> batch) {
         lock.lock();
         try {
             boolean wasEmpty = messages.isEmpty();
@@ -33,6 +36,7 @@ final class Inbox {
             if (wasEmpty && !messages.isEmpty()) {
                 notEmpty.signal();   // one taker: only the session's thread ever waits
             }
+            return messages.size();
         } finally {
             lock.unlock();
         }

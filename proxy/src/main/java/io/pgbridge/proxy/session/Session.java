@@ -82,8 +82,7 @@ public final class Session implements Runnable, SessionRegistry.Registered, Cata
         if (phase == Phase.TERMINATED) {
             return;   // the connection is closing: what the client still sends is read only to be dropped
         }
-        inbox.addAll(messages);
-        if (inbox.size() > INBOX_HIGH && !readingPaused) {
+        if (inbox.addAll(messages) > INBOX_HIGH && !readingPaused) {
             readingPaused = true;
             channel.config().setAutoRead(false);
         }
