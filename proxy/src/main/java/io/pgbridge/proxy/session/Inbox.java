@@ -19,16 +19,26 @@ final class Inbox {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final ArrayDeque<FrontendMessage> messages = new ArrayDeque<>();
+    /** Past this many waiting messages the channel should stop reading; below {@link #low} it may read again. */
+    private final int high;
+    private final int low;
+    /** Reading is paused: decided with the queue's size, under the lock, so a pause is never missed or left. */
+    private boolean paused;
+
+    Inbox(int high, int low) {
+        this.high = high;
+        this.low = low;
+    }
 
     void add(FrontendMessage message) {
         addAll(List.of(message));
     }
 
     /**
-     * Adds the messages in their order, all at once; wakes the session thread if it waits. Returns how many messages
-     * wait now.
+     * Adds the messages in their order, all at once; wakes the session thread if it waits. Returns true when the
+     * channel must stop reading now: more than {@code high} messages wait and reading was not paused yet.
      */
-    int addAll(Collection<? extends FrontendMessage> batch) {
+    boolean addAll(Collection<? extends FrontendMessage> batch) {
         lock.lock();
         try {
             boolean wasEmpty = messages.isEmpty();
@@ -36,7 +46,28 @@ final class Inbox {
             if (wasEmpty && !messages.isEmpty()) {
                 notEmpty.signal();   // one taker: only the session's thread ever waits
             }
-            return messages.size();
+            if (!paused && messages.size() > high) {
+                paused = true;
+                return true;
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * True, once, when reading was paused and fewer than {@code low} messages wait: the channel may read again. The
+     * session thread asks after each message it takes.
+     */
+    boolean resumeReading() {
+        lock.lock();
+        try {
+            if (paused && messages.size() < low) {
+                paused = false;
+                return true;
+            }
+            return false;
         } finally {
             lock.unlock();
         }

@@ -38,7 +38,7 @@ public final class Session implements Runnable, SessionRegistry.Registered, Cata
     private final SessionContext context;
     private final Channel channel;
     private final ClientWriter writer;
-    private final Inbox inbox = new Inbox();
+    private final Inbox inbox = new Inbox(INBOX_HIGH, INBOX_LOW);
     private final int processId;
     private final int secretKey;
     private final String logPrefix;
@@ -48,7 +48,6 @@ public final class Session implements Runnable, SessionRegistry.Registered, Cata
     private final SessionActivity activity;
 
     private volatile Phase phase = Phase.STARTUP;
-    private volatile boolean readingPaused;
     /** Why the session is being ended from outside (shutdown, an idle timeout): the FATAL its client gets. */
     private volatile PgException terminatedBy;
     private final IdleTimeout idleTimeout;
@@ -82,8 +81,7 @@ public final class Session implements Runnable, SessionRegistry.Registered, Cata
         if (phase == Phase.TERMINATED) {
             return;   // the connection is closing: what the client still sends is read only to be dropped
         }
-        if (inbox.addAll(messages) > INBOX_HIGH && !readingPaused) {
-            readingPaused = true;
+        if (inbox.addAll(messages)) {
             channel.config().setAutoRead(false);
         }
     }
@@ -167,9 +165,13 @@ public final class Session implements Runnable, SessionRegistry.Registered, Cata
      */
     FrontendMessage nextMessage() throws InterruptedException {
         FrontendMessage message = inbox.take();
-        if (readingPaused && inbox.size() < INBOX_LOW) {
-            readingPaused = false;
-            channel.config().setAutoRead(true);
+        if (inbox.resumeReading()) {
+            // On the event loop, after the pause it decided on: applied here, the two could land in either order.
+            try {
+                channel.eventLoop().execute(() -> channel.config().setAutoRead(true));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the server is stopping: nothing more will be read anyway
+            }
         }
         return message;
     }

@@ -16,7 +16,7 @@ class InboxTest {
 
     @Test
     void countsTheExecutesBeforeTheNextSync() throws Exception {
-        Inbox inbox = new Inbox();
+        Inbox inbox = new Inbox(512, 64);
         inbox.addAll(List.of(PARSE, EXECUTE, EXECUTE));
         assertThat(inbox.executesBeforeSync()).isEqualTo(-1);
         inbox.addAll(List.of(SYNC, EXECUTE, SYNC));
@@ -37,7 +37,7 @@ class InboxTest {
      */
     @Test
     void aReadArrivesWhole() throws Exception {
-        Inbox inbox = new Inbox();
+        Inbox inbox = new Inbox(512, 64);
         int reads = 20_000;
         List<Integer> seen = new ArrayList<>();
         Thread session = Thread.ofPlatform().start(() -> {
@@ -62,9 +62,26 @@ class InboxTest {
         assertThat(seen).hasSize(reads).containsOnly(1);
     }
 
+    /** Reading pauses once past the high mark and resumes once below the low one, each decided exactly once. */
+    @Test
+    void decidesPauseAndResumeWithTheQueuesSize() throws Exception {
+        Inbox inbox = new Inbox(4, 2);
+        assertThat(inbox.resumeReading()).isFalse();
+        assertThat(inbox.addAll(List.of(PARSE, EXECUTE, SYNC, PARSE))).isFalse();
+        assertThat(inbox.addAll(List.of(EXECUTE))).isTrue();
+        assertThat(inbox.addAll(List.of(SYNC))).isFalse();   // already paused
+        for (int left = 5; left >= 2; left--) {
+            inbox.take();
+            assertThat(inbox.resumeReading()).as("%d left", left).isFalse();
+        }
+        inbox.take();
+        assertThat(inbox.resumeReading()).isTrue();
+        assertThat(inbox.resumeReading()).isFalse();
+    }
+
     @Test
     void pollGivesUpAfterItsTime() throws Exception {
-        Inbox inbox = new Inbox();
+        Inbox inbox = new Inbox(512, 64);
         assertThat(inbox.poll(20, TimeUnit.MILLISECONDS)).isNull();
         inbox.add(SYNC);
         assertThat(inbox.poll(1, TimeUnit.SECONDS)).isSameAs(SYNC);
